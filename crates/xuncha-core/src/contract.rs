@@ -1,0 +1,351 @@
+//! The store contract: one suite of cases that every backend must pass. Native
+//! tests run it on `MemoryStore`; the app runs it in a browser on IndexedDB.
+
+use crate::group::Group;
+use crate::id::{Id, IdSource, SequentialIds};
+use crate::inspection::Inspection;
+use crate::meta::{Meta, Timestamp};
+use crate::ops::{self, Ctx, OpError};
+use crate::record::{Body, Record};
+use crate::round::{Round, RoundKind, RoundStatus};
+use crate::schema::keys;
+use crate::store::{live, Change, Expect, Store, StoreError};
+use crate::target::{Target, TargetKind};
+use crate::term::Term;
+
+/// Expands `$m! { case, case, … }` with every contract case, so each backend's
+/// test file declares one test per case without listing them again.
+#[macro_export]
+macro_rules! for_each_contract_case {
+    ($m:ident) => {
+        $m! {
+            a_put_record_reads_back_unchanged,
+            an_unknown_id_reads_as_none,
+            all_lists_every_record_including_tombstones,
+            a_tombstone_drops_out_of_the_live_list,
+            an_edit_based_on_the_stored_version_is_written,
+            an_edit_based_on_a_stale_version_is_refused,
+            creating_a_record_twice_is_refused,
+            a_failed_commit_leaves_nothing_behind,
+            an_index_finds_records_by_their_parent,
+            settings_read_back_what_was_written,
+            deleting_a_round_removes_its_groups_and_assignments_together,
+            a_refused_bulk_entry_writes_no_target,
+        }
+    };
+}
+
+fn meta(id: Id, office: Id) -> Meta {
+    Meta::new(id, office, Timestamp::from_unix_millis(1_790_000_000_000.0))
+}
+
+fn term(ids: &SequentialIds, office: Id) -> Record<Term> {
+    Record {
+        meta: meta(ids.next_id(), office),
+        data: Term {
+            name: "十五届".into(),
+            start_year: 2021,
+            end_year: 2026,
+        },
+    }
+}
+
+fn target(ids: &SequentialIds, office: Id, name: &str) -> Record<Target> {
+    Record {
+        meta: meta(ids.next_id(), office),
+        data: Target::new(name, TargetKind::Township, None),
+    }
+}
+
+fn create<B: Body>(r: &Record<B>) -> Change {
+    Change {
+        record: B::into_any(r.clone()),
+        expect: Expect::Absent,
+    }
+}
+
+fn edit<B: Body>(r: &Record<B>, seen: &Record<B>) -> Change {
+    Change {
+        record: B::into_any(r.clone()),
+        expect: Expect::Version(seen.meta.version.clone()),
+    }
+}
+
+async fn must<V, E: std::fmt::Debug>(f: impl std::future::Future<Output = Result<V, E>>) -> V {
+    match f.await {
+        Ok(v) => v,
+        Err(e) => panic!("store call failed: {e:?}"),
+    }
+}
+
+pub async fn a_put_record_reads_back_unchanged(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let mut t = target(&ids, office, "城关镇<script>alert(1)</script>");
+    t.data.notes = "并村后保留 \"引号\" 与 emoji 🏛".into();
+    must(s.commit(vec![create(&t)])).await;
+    assert_eq!(must(s.get::<Target>(t.meta.id)).await, Some(t));
+}
+
+pub async fn an_unknown_id_reads_as_none(s: &impl Store) {
+    assert_eq!(
+        must(s.get::<Term>(Id::from_random_bytes([9; 16]))).await,
+        None
+    );
+}
+
+pub async fn all_lists_every_record_including_tombstones(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let a = term(&ids, office);
+    let mut b = term(&ids, office);
+    b.data.name = "十六届".into();
+    b.meta.deleted = true;
+    must(s.commit(vec![create(&a), create(&b)])).await;
+    let mut names: Vec<String> = must(s.all::<Term>())
+        .await
+        .into_iter()
+        .map(|t| t.data.name)
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["十五届", "十六届"]);
+    assert!(
+        must(s.all::<Round>()).await.is_empty(),
+        "other kinds stay empty"
+    );
+}
+
+pub async fn a_tombstone_drops_out_of_the_live_list(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let ctx = Ctx {
+        office: ids.next_id(),
+        now: Timestamp::from_unix_millis(1.0e12),
+        ids: &ids,
+    };
+    let t = must(ops::save_target(
+        s,
+        &ctx,
+        None,
+        Target::new("城关镇", TargetKind::Township, None),
+    ))
+    .await;
+    must(ops::delete_target(s, &ctx, &t)).await;
+    assert!(must(live::<Target, _>(s)).await.is_empty());
+    let stored = must(s.get::<Target>(t.meta.id)).await;
+    let stored = stored.unwrap_or_else(|| panic!("the tombstone must stay stored"));
+    assert!(stored.meta.deleted);
+    assert_eq!(
+        stored.data.name, "城关镇",
+        "a tombstone keeps its content for exchange"
+    );
+    assert!(stored.meta.version.get(ctx.office) > t.meta.version.get(ctx.office));
+}
+
+pub async fn an_edit_based_on_the_stored_version_is_written(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let t = term(&ids, office);
+    must(s.commit(vec![create(&t)])).await;
+    let mut next = t.clone();
+    next.data.end_year = 2027;
+    next.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
+    must(s.commit(vec![edit(&next, &t)])).await;
+    assert_eq!(must(s.get::<Term>(t.meta.id)).await, Some(next));
+}
+
+pub async fn an_edit_based_on_a_stale_version_is_refused(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let t = term(&ids, office);
+    must(s.commit(vec![create(&t)])).await;
+    let mut first = t.clone();
+    first.data.name = "第一次修改".into();
+    first
+        .meta
+        .touch(office, Timestamp::from_unix_millis(1.8e12));
+    must(s.commit(vec![edit(&first, &t)])).await;
+    let mut second = t.clone();
+    second.data.name = "基于旧版本的修改".into();
+    second
+        .meta
+        .touch(office, Timestamp::from_unix_millis(1.8e12));
+    let result = s.commit(vec![edit(&second, &t)]).await;
+    assert_eq!(
+        result,
+        Err(StoreError::Stale {
+            kind: crate::Kind::Term,
+            id: t.meta.id
+        })
+    );
+    assert_eq!(must(s.get::<Term>(t.meta.id)).await, Some(first));
+}
+
+pub async fn creating_a_record_twice_is_refused(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let t = term(&ids, ids.next_id());
+    must(s.commit(vec![create(&t)])).await;
+    let result = s.commit(vec![create(&t)]).await;
+    assert_eq!(
+        result,
+        Err(StoreError::Exists {
+            kind: crate::Kind::Term,
+            id: t.meta.id
+        })
+    );
+}
+
+pub async fn a_failed_commit_leaves_nothing_behind(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let existing = term(&ids, office);
+    must(s.commit(vec![create(&existing)])).await;
+    let fresh = target(&ids, office, "城关镇");
+    let mut stale = existing.clone();
+    stale.data.name = "不该写入".into();
+    let mut wrong_base = existing.clone();
+    wrong_base
+        .meta
+        .touch(office, Timestamp::from_unix_millis(1.8e12));
+    // The first change is fine, the second is refused: neither may land.
+    let result = s
+        .commit(vec![create(&fresh), edit(&stale, &wrong_base)])
+        .await;
+    assert!(
+        matches!(result, Err(StoreError::Stale { .. })),
+        "{result:?}"
+    );
+    assert_eq!(must(s.get::<Target>(fresh.meta.id)).await, None);
+    assert_eq!(must(s.get::<Term>(existing.meta.id)).await, Some(existing));
+}
+
+pub async fn an_index_finds_records_by_their_parent(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let town = target(&ids, office, "城关镇");
+    let other = target(&ids, office, "东关镇");
+    let village = |name: &str, parent: &Record<Target>| Record {
+        meta: meta(ids.next_id(), office),
+        data: Target::new(name, TargetKind::Village, Some(parent.meta.id)),
+    };
+    let v1 = village("新村", &town);
+    let v2 = village("老村", &town);
+    let v3 = village("河村", &other);
+    must(s.commit(vec![
+        create(&town),
+        create(&other),
+        create(&v1),
+        create(&v2),
+        create(&v3),
+    ]))
+    .await;
+    let mut found: Vec<String> = must(s.by_index::<Target>(keys::BY_TOWNSHIP, town.meta.id))
+        .await
+        .into_iter()
+        .map(|t| t.data.name)
+        .collect();
+    found.sort();
+    assert_eq!(found, vec!["新村", "老村"]);
+    assert!(must(s.by_index::<Target>(keys::BY_TOWNSHIP, v1.meta.id))
+        .await
+        .is_empty());
+}
+
+pub async fn settings_read_back_what_was_written(s: &impl Store) {
+    assert_eq!(must(s.setting::<String>("lang")).await, None);
+    must(s.put_setting("lang", &"en".to_owned())).await;
+    must(s.put_setting("lang", &"zh".to_owned())).await;
+    assert_eq!(
+        must(s.setting::<String>("lang")).await,
+        Some("zh".to_owned())
+    );
+}
+
+pub async fn deleting_a_round_removes_its_groups_and_assignments_together(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let ctx = Ctx {
+        office: ids.next_id(),
+        now: Timestamp::from_unix_millis(1.79e12),
+        ids: &ids,
+    };
+    let term = must(ops::save_term(
+        s,
+        &ctx,
+        None,
+        Term {
+            name: "十五届".into(),
+            start_year: 2021,
+            end_year: 2026,
+        },
+    ))
+    .await;
+    let round = Round {
+        term: term.meta.id,
+        ordinal: 1,
+        kind: RoundKind::Regular,
+        topic: String::new(),
+        start: "2026-03-01".parse().ok(),
+        end: None,
+        status: RoundStatus::Ongoing,
+        notes: String::new(),
+    };
+    let round = must(ops::save_round(s, &ctx, None, round)).await;
+    let group = Group {
+        round: round.meta.id,
+        name: "第一巡察组".into(),
+        leader: String::new(),
+        deputy: String::new(),
+        members: vec![],
+    };
+    let group = must(ops::save_group(s, &ctx, None, group)).await;
+    let town = must(ops::save_target(
+        s,
+        &ctx,
+        None,
+        Target::new("城关镇", TargetKind::Township, None),
+    ))
+    .await;
+    must(ops::assign_targets(
+        s,
+        &ctx,
+        round.meta.id,
+        group.meta.id,
+        &[town.meta.id],
+    ))
+    .await;
+    assert_eq!(
+        ops::delete_term(s, &ctx, &term).await,
+        Err(OpError::Refused(crate::i18n::T::ErrTermHasRounds)),
+        "a term with rounds stays"
+    );
+    must(ops::delete_round(s, &ctx, &round)).await;
+    assert!(must(live::<Round, _>(s)).await.is_empty());
+    assert!(must(live::<Group, _>(s)).await.is_empty());
+    assert!(must(live::<Inspection, _>(s)).await.is_empty());
+    assert_eq!(
+        must(s.all::<Inspection>()).await.len(),
+        1,
+        "the assignment stays as a tombstone"
+    );
+    must(ops::delete_target(s, &ctx, &town)).await;
+}
+
+pub async fn a_refused_bulk_entry_writes_no_target(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let ctx = Ctx {
+        office: ids.next_id(),
+        now: Timestamp::from_unix_millis(1.79e12),
+        ids: &ids,
+    };
+    let names = vec!["新村".to_owned(), "老村".to_owned()];
+    let result = ops::bulk_add_targets(
+        s,
+        &ctx,
+        &names,
+        TargetKind::Village,
+        TargetKind::Village.usual_org_form(),
+        None,
+    )
+    .await;
+    assert!(matches!(result, Err(OpError::Invalid(_))), "{result:?}");
+    assert!(must(s.all::<Target>()).await.is_empty());
+}

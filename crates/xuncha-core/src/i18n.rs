@@ -1,0 +1,332 @@
+//! The one catalogue of user-visible text, Chinese first, English second.
+//! Code names a message by its key; the UI, the panic panel and the CLI read it here.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Anything but "en" is Chinese, the default.
+    pub fn from_code(code: &str) -> Lang {
+        if code == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// The `lang` attribute for the page.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// An enum whose values have a catalogue label.
+pub trait Label: Copy {
+    fn label(self) -> T;
+}
+
+/// Replaces `{name}` placeholders in a catalogue text.
+pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = text.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A catalogue key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum T { $($key),* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppTitle => "巡察台账", "Inspection Ledger";
+    AppSubtitle => "巡察工作台账管理", "Inspection work records";
+    NavHome => "首页", "Home";
+    NavTargets => "巡察对象", "Targets";
+    NavTerms => "届次", "Terms";
+    NavRounds => "巡察轮次", "Rounds";
+    NavSettings => "设置", "Settings";
+    LangSwitch => "English", "中文";
+    Loading => "正在加载…", "Loading…";
+    NotFound => "没有这个页面。", "There is no such page.";
+    BackHome => "返回首页", "Back to home";
+
+    StorageWhere => "数据保存在本机浏览器中，不会上传到任何服务器；换电脑或清理浏览器数据前，请先导出备份。", "Data is kept in this browser on this PC and never uploaded; export a backup before changing PCs or clearing browser data.";
+    StoragePersisted => "浏览器已允许持久保存。", "The browser granted persistent storage.";
+    StorageNotPersisted => "浏览器未允许持久保存：磁盘空间紧张时数据可能被清除，请定期备份。", "The browser did not grant persistent storage: data may be cleared when disk space runs low, so back up regularly.";
+    StoragePersistPending => "正在申请持久保存…", "Requesting persistent storage…";
+    StoragePersistUnsupported => "此浏览器不支持持久保存申请，请定期备份。", "This browser cannot grant persistent storage; back up regularly.";
+    DbOpenFailed => "无法打开本机数据库。可能是浏览器禁止了本地存储（如无痕模式）。", "The local database could not be opened. The browser may block local storage (private mode, for example).";
+    DbVersionChange => "本应用已在另一个窗口中以新版本打开，本窗口已断开数据库。请刷新本页后继续。", "The app was opened in a newer version in another window, so this window let go of the database. Reload this page to continue.";
+    DbBlocked => "请关闭其他打开本应用的窗口或标签页，然后刷新。", "Close the other windows or tabs running this app, then reload.";
+    Reload => "刷新页面", "Reload";
+
+    SetupTitle => "首次使用：设置本单位", "First run: set up your office";
+    SetupIntro => "本应用无需安装、无需联网。请先填写本单位信息，之后各类记录都会标明由本单位创建。", "No installation or network needed. Tell the app which office this is; every record you create will carry it.";
+    SetupSubmit => "开始使用", "Start";
+    FieldOfficeName => "单位名称", "Office name";
+    FieldRole => "单位类型", "Office type";
+    OfficeIdLabel => "单位编号", "Office id";
+    RoleCounty => "县委巡察办", "County inspection office";
+    RoleTownship => "乡镇（街道）", "Township office";
+    RoleGroup => "巡察组", "Inspection group";
+
+    Save => "保存", "Save";
+    Cancel => "取消", "Cancel";
+    Delete => "删除", "Delete";
+    Edit => "编辑", "Edit";
+    Open => "打开", "Open";
+    Print => "打印", "Print";
+    Saved => "已保存。", "Saved.";
+    Deleted => "已删除。", "Deleted.";
+    ConfirmDelete => "确定删除“{name}”吗？", "Delete “{name}”?";
+    Actions => "操作", "Actions";
+    All => "全部", "All";
+    None => "（无）", "(none)";
+    Search => "搜索", "Search";
+    SearchPlaceholder => "输入名称中的文字", "Type part of a name";
+    NoRecords => "暂无记录。", "Nothing here yet.";
+    CountShown => "显示 {shown} / 共 {total} 条", "Showing {shown} of {total}";
+    FormHasErrors => "请更正以下问题后再保存：", "Please correct these before saving:";
+
+    HomeTitle => "工作概览", "Overview";
+    HomeOffice => "本单位：{name}（{role}）", "This office: {name} ({role})";
+    StatTargets => "在册巡察对象", "Active targets";
+    StatTownships => "乡镇（街道）", "Townships";
+    StatVillages => "村（社区）", "Villages and communities";
+    StatTerms => "届次", "Terms";
+    StatRounds => "巡察轮次", "Rounds";
+    StatGroups => "巡察组", "Groups";
+    StatInspections => "已安排巡察的党组织（次）", "Targets scheduled (times)";
+    HomeStart => "建议顺序：先录入届次和巡察对象，再新建巡察轮次、设置巡察组并分配巡察对象。", "Suggested order: enter terms and targets first, then create a round, its groups and their targets.";
+
+    TargetsTitle => "巡察对象名录", "Register of targets";
+    NewTarget => "新增巡察对象", "New target";
+    EditTarget => "编辑巡察对象", "Edit target";
+    FieldName => "名称", "Name";
+    FieldKind => "类型", "Kind";
+    FieldOrgForm => "党组织形式", "Party organisation";
+    FieldTownship => "所属乡镇（街道）", "Township";
+    FieldStatus => "状态", "Status";
+    FieldNotes => "备注", "Notes";
+    BulkTitle => "批量录入", "Bulk entry";
+    BulkHint => "每行一个名称，可直接从 Word 或 Excel 粘贴；行首编号会自动去掉。", "One name per line, pasted from Word or Excel; leading list numbers are removed.";
+    BulkAdd => "批量添加", "Add all";
+    BulkNothing => "没有可添加的名称。", "There are no names to add.";
+    BulkDone => "已添加 {added} 个；已存在而跳过 {skipped} 个。", "Added {added}; skipped {skipped} that already exist.";
+    BulkSkipped => "跳过：{names}", "Skipped: {names}";
+    KindCountyPartyDept => "县直党群部门", "County party and mass department";
+    KindCountyGovDept => "县直政府部门", "County government department";
+    KindInstitution => "事业单位", "Public institution";
+    KindStateEnterprise => "国有企业", "State enterprise";
+    KindTownship => "乡镇（街道）", "Township (subdistrict)";
+    KindVillage => "村", "Village";
+    KindCommunity => "社区", "Community";
+    FormCommittee => "党委", "Party committee";
+    FormLeadingGroup => "党组", "Leading party group";
+    FormWorkingCommittee => "党工委", "Working committee";
+    FormGeneralBranch => "党总支", "General branch";
+    FormBranch => "党支部", "Branch";
+    StatusActive => "在册", "Active";
+    StatusMerged => "已撤并", "Merged";
+
+    TermsTitle => "届次", "Terms";
+    NewTerm => "新增届次", "New term";
+    EditTerm => "编辑届次", "Edit term";
+    FieldTermName => "届次名称", "Term name";
+    TermNameHint => "如：十五届", "e.g. 十五届";
+    FieldStartYear => "起始年份", "First year";
+    FieldEndYear => "截止年份", "Last year";
+
+    RoundsTitle => "巡察轮次", "Rounds";
+    NewRound => "新建巡察轮次", "New round";
+    EditRound => "编辑巡察轮次", "Edit round";
+    NeedTermFirst => "请先在“届次”中录入至少一个届次。", "Enter at least one term under “Terms” first.";
+    FieldTerm => "届次", "Term";
+    FieldOrdinal => "轮次（第几轮）", "Round number";
+    FieldRoundKind => "巡察类型", "Kind of round";
+    FieldTopic => "专项主题", "Topic";
+    TopicHint => "专项巡察必填，如：人防系统", "Required for a special round, e.g. civil air defence";
+    FieldStart => "开始日期", "Start date";
+    FieldEnd => "结束日期", "End date";
+    FieldRoundStatus => "状态", "Status";
+    ColRound => "轮次", "Round";
+    ColDates => "起止日期", "Dates";
+    ColGroups => "巡察组", "Groups";
+    ColTargets => "巡察对象", "Targets";
+    RoundRegular => "常规巡察", "Regular";
+    RoundSpecial => "专项巡察", "Special";
+    RoundMobile => "机动巡察", "Ad hoc";
+    RoundExtended => "延伸巡察", "Extended";
+    RoundEscalated => "提级巡察", "Escalated";
+    RoundCross => "交叉巡察", "Cross";
+    RoundLookBack => "巡察“回头看”", "Look-back";
+    RoundJoint => "上下联动巡察", "Joint with higher level";
+    RoundPlanned => "计划中", "Planned";
+    RoundOngoing => "进行中", "Ongoing";
+    RoundFinished => "已结束", "Finished";
+
+    GroupsTitle => "巡察组及巡察对象", "Groups and their targets";
+    NewGroup => "新增巡察组", "New group";
+    EditGroup => "编辑巡察组", "Edit group";
+    FieldGroupName => "组名", "Group name";
+    FieldLeader => "组长", "Leader";
+    FieldDeputy => "副组长", "Deputy";
+    FieldMembers => "组员", "Members";
+    MembersHint => "多个姓名用逗号、顿号或空格分隔", "Separate names with commas or spaces";
+    NoGroups => "本轮还没有巡察组。", "This round has no groups yet.";
+    AssignTargets => "分配巡察对象", "Assign targets";
+    AssignHint => "勾选要由本组巡察的对象。每个对象在一轮中只能分配一次。", "Tick the targets this group inspects. A target can be assigned once per round.";
+    AssignSelected => "分配所选", "Assign selected";
+    NothingToAssign => "没有可分配的巡察对象：在册对象都已分配到本轮。", "No targets left: every active target is already in this round.";
+    Unassign => "移出本轮", "Remove from round";
+    ConfirmUnassign => "将“{name}”移出本轮？其节点日期和工作量也将一并删除。", "Remove “{name}” from this round? Its dates and figures go with it.";
+    InspectionTitle => "{target}：巡察情况", "{target}: inspection record";
+    MilestonesTitle => "节点日期", "Milestones";
+    ActivitiesTitle => "工作量", "Activity";
+    SuggestDue => "按反馈后两个月填入", "Fill in: feedback + 2 months";
+    ColGroup => "巡察组", "Group";
+    ColTarget => "巡察对象", "Target";
+    ColProgress => "进度", "Progress";
+    ProgressNone => "未进驻", "Not entered";
+
+    MsEntry => "进驻", "Entry";
+    MsEnd => "巡察结束", "End of inspection";
+    MsLeadingGroupReport => "向领导小组汇报", "Report to leading group";
+    MsSecretaryReport => "向书记专题会汇报", "Report to secretary";
+    MsFeedback => "反馈", "Feedback";
+    MsTransfer => "移交", "Transfer";
+    MsRectificationDue => "整改报告截止", "Rectification report due";
+    MsDisclosure => "整改公开", "Rectification disclosed";
+    ActCallsAndVisits => "受理来电来访（件次）", "Calls and visits received";
+    ActTalks => "个别谈话（人次）", "Individual talks";
+    ActBriefings => "听取专题汇报（个）", "Briefings heard";
+    ActDocuments => "调阅资料（份）", "Documents read";
+    ActVouchers => "查阅财务凭证（本）", "Voucher books checked";
+    ActQuestionnaires => "发放调查问卷（份）", "Questionnaires handed out";
+    ActFieldVisits => "走访调研（处）", "Field visits";
+
+    SettingsTitle => "设置", "Settings";
+    SettingsOffice => "本单位", "This office";
+    SettingsLanguage => "界面语言", "Language";
+    SettingsStorage => "数据存储", "Storage";
+    EmergencyExport => "导出应急备份（原始数据）", "Export emergency backup (raw data)";
+    EmergencyExportHint => "把本机数据库中的全部原始记录下载为一个 JSON 文件，供技术人员恢复。", "Downloads every raw record in this browser's database as one JSON file for recovery.";
+
+    ErrNameRequired => "请填写名称。", "A name is required.";
+    ErrNameTooLong => "名称过长。", "The name is too long.";
+    ErrYearOutOfRange => "年份不在合理范围内（1949–2200）。", "The year is out of range (1949–2200).";
+    ErrEndBeforeStart => "结束不能早于开始。", "The end cannot come before the start.";
+    ErrTermNameTaken => "已有同名届次。", "A term with this name exists.";
+    ErrVillageNeedsTownship => "村、社区必须选择所属乡镇（街道）。", "A village or community needs its township.";
+    ErrTownshipMissing => "所选乡镇（街道）不存在或已删除。", "The chosen township does not exist or was deleted.";
+    ErrOnlyVillagesHaveTownship => "只有村、社区才隶属于乡镇（街道）。", "Only villages and communities belong to a township.";
+    ErrTargetNameTaken => "同一乡镇（或县直单位中）已有同名巡察对象。", "A target with this name exists in the same place.";
+    ErrTermMissing => "请选择届次。", "Choose a term.";
+    ErrOrdinalRange => "轮次应在 1 到 99 之间。", "The round number must be between 1 and 99.";
+    ErrOrdinalTaken => "本届已有这一轮。", "This term already has a round with this number.";
+    ErrTopicRequired => "专项巡察须填写专项主题。", "A special round needs its topic.";
+    ErrStartRequired => "请填写开始日期。", "Enter the start date.";
+    ErrRoundOutsideTerm => "开始日期不在所选届次的年份内。", "The start date lies outside the term's years.";
+    ErrRoundMissing => "所属巡察轮次不存在或已删除。", "The round does not exist or was deleted.";
+    ErrGroupNameTaken => "本轮已有同名巡察组。", "This round already has a group with this name.";
+    ErrGroupMissing => "巡察组不存在或不属于本轮。", "The group does not exist or is not in this round.";
+    ErrTargetMissing => "巡察对象不存在或已删除。", "The target does not exist or was deleted.";
+    ErrTargetTwiceInRound => "该巡察对象本轮已分配，不能重复分配。", "This target is already assigned in this round.";
+    ErrMilestoneOrder => "节点日期先后顺序有误（如反馈早于进驻）。", "The milestone dates are out of order (feedback before entry, for example).";
+    ErrTermHasRounds => "该届次下还有巡察轮次，不能删除。", "This term still has rounds and cannot be deleted.";
+    ErrTownshipHasVillages => "该乡镇（街道）下还有村（社区），不能删除或改为其他类型。", "This township still has villages; it cannot be deleted or changed to another kind.";
+    ErrTargetInspected => "该巡察对象已安排巡察，请先将其移出相关轮次。", "This target is in a round; remove it from the round first.";
+    ErrStale => "该记录已在其他窗口中被修改。您的输入仍保留，请刷新后再改。", "This record was changed in another window. Your input is kept; reload and try again.";
+    ErrExists => "记录已存在。", "The record exists already.";
+    ErrCorrupt => "本机数据无法读取，请导出应急备份并联系技术人员。", "Local data could not be read; export an emergency backup and contact IT staff.";
+    ErrBackend => "保存失败（浏览器存储出错）。您的输入仍保留，可稍后重试。", "Saving failed (browser storage error). Your input is kept; try again.";
+    ErrInvalidDate => "日期格式应为 2026-11-22。", "Dates are written 2026-11-22.";
+    ErrInvalidNumber => "请输入 0 或正整数。", "Enter 0 or a whole positive number.";
+
+    PanicTitle => "程序出错", "The app hit an error";
+    PanicBody => "很抱歉，程序遇到意外错误而停止。您已保存的数据仍在本机浏览器中。建议先导出应急备份，再刷新页面。", "Sorry, the app stopped on an unexpected error. Your saved data is still in this browser. Export an emergency backup, then reload.";
+    PanicDetails => "技术信息", "Technical details";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut out: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_key_has_text_in_both_languages() {
+        for key in T::ALL {
+            assert!(!key.text(Lang::Zh).trim().is_empty(), "{key:?} zh");
+            assert!(!key.text(Lang::En).trim().is_empty(), "{key:?} en");
+        }
+    }
+
+    #[test]
+    fn both_languages_use_the_same_placeholders() {
+        for key in T::ALL {
+            assert_eq!(
+                placeholders(key.text(Lang::Zh)),
+                placeholders(key.text(Lang::En)),
+                "{key:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_by_name() {
+        let text = fill(
+            T::BulkDone.text(Lang::Zh),
+            &[("added", &3), ("skipped", &1)],
+        );
+        assert_eq!(text, "已添加 3 个；已存在而跳过 1 个。");
+    }
+
+    #[test]
+    fn chinese_is_the_default_and_unknown_codes_fall_back_to_it() {
+        assert_eq!(Lang::default(), Lang::Zh);
+        assert_eq!(Lang::from_code("en"), Lang::En);
+        assert_eq!(Lang::from_code("fr"), Lang::Zh);
+        assert_eq!(Lang::from_code(Lang::En.code()), Lang::En);
+    }
+}

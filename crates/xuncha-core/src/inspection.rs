@@ -1,0 +1,454 @@
+//! The inspection of one target in one round by one group: its milestone dates and activity counts.
+
+use crate::date::Day;
+use crate::group::Group;
+use crate::i18n::{Label, T};
+use crate::id::Id;
+use crate::record::Record;
+use crate::round::Round;
+use crate::target::Target;
+use crate::validation::{Checker, Invalid};
+use serde::{Deserialize, Serialize};
+
+/// The milestones of one target in a round, in the order they happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Milestone {
+    /// 进驻
+    Entry,
+    /// 巡察结束
+    End,
+    /// 向领导小组汇报
+    LeadingGroupReport,
+    /// 向书记专题会汇报
+    SecretaryReport,
+    /// 反馈
+    Feedback,
+    /// 移交
+    Transfer,
+    /// 整改报告截止
+    RectificationDue,
+    /// 整改公开
+    Disclosure,
+}
+
+impl Milestone {
+    pub const ALL: [Milestone; 8] = [
+        Milestone::Entry,
+        Milestone::End,
+        Milestone::LeadingGroupReport,
+        Milestone::SecretaryReport,
+        Milestone::Feedback,
+        Milestone::Transfer,
+        Milestone::RectificationDue,
+        Milestone::Disclosure,
+    ];
+
+    /// The form field name, also used in validation results.
+    pub fn field(self) -> &'static str {
+        match self {
+            Milestone::Entry => "entry",
+            Milestone::End => "end",
+            Milestone::LeadingGroupReport => "leading_group_report",
+            Milestone::SecretaryReport => "secretary_report",
+            Milestone::Feedback => "feedback",
+            Milestone::Transfer => "transfer",
+            Milestone::RectificationDue => "rectification_due",
+            Milestone::Disclosure => "disclosure",
+        }
+    }
+}
+
+impl Label for Milestone {
+    fn label(self) -> T {
+        match self {
+            Milestone::Entry => T::MsEntry,
+            Milestone::End => T::MsEnd,
+            Milestone::LeadingGroupReport => T::MsLeadingGroupReport,
+            Milestone::SecretaryReport => T::MsSecretaryReport,
+            Milestone::Feedback => T::MsFeedback,
+            Milestone::Transfer => T::MsTransfer,
+            Milestone::RectificationDue => T::MsRectificationDue,
+            Milestone::Disclosure => T::MsDisclosure,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestones {
+    pub entry: Option<Day>,
+    pub end: Option<Day>,
+    pub leading_group_report: Option<Day>,
+    pub secretary_report: Option<Day>,
+    pub feedback: Option<Day>,
+    pub transfer: Option<Day>,
+    pub rectification_due: Option<Day>,
+    pub disclosure: Option<Day>,
+}
+
+/// Rectification reports are commonly due two months after feedback.
+pub const RECTIFICATION_MONTHS: u32 = 2;
+
+impl Milestones {
+    pub fn get(&self, m: Milestone) -> Option<Day> {
+        match m {
+            Milestone::Entry => self.entry,
+            Milestone::End => self.end,
+            Milestone::LeadingGroupReport => self.leading_group_report,
+            Milestone::SecretaryReport => self.secretary_report,
+            Milestone::Feedback => self.feedback,
+            Milestone::Transfer => self.transfer,
+            Milestone::RectificationDue => self.rectification_due,
+            Milestone::Disclosure => self.disclosure,
+        }
+    }
+
+    pub fn set(&mut self, m: Milestone, day: Option<Day>) {
+        let slot = match m {
+            Milestone::Entry => &mut self.entry,
+            Milestone::End => &mut self.end,
+            Milestone::LeadingGroupReport => &mut self.leading_group_report,
+            Milestone::SecretaryReport => &mut self.secretary_report,
+            Milestone::Feedback => &mut self.feedback,
+            Milestone::Transfer => &mut self.transfer,
+            Milestone::RectificationDue => &mut self.rectification_due,
+            Milestone::Disclosure => &mut self.disclosure,
+        };
+        *slot = day;
+    }
+
+    /// The suggested 整改报告 deadline: feedback plus two months.
+    pub fn suggested_rectification_due(&self) -> Option<Day> {
+        self.feedback?.add_months(RECTIFICATION_MONTHS)
+    }
+
+    /// Where a milestone stands in the sequence; the three after feedback may come in any order.
+    fn rank(m: Milestone) -> u8 {
+        match m {
+            Milestone::Entry => 0,
+            Milestone::End => 1,
+            Milestone::LeadingGroupReport => 2,
+            Milestone::SecretaryReport => 3,
+            Milestone::Feedback => 4,
+            Milestone::Transfer | Milestone::RectificationDue | Milestone::Disclosure => 5,
+        }
+    }
+
+    /// Each date set must not precede a date set for an earlier milestone.
+    fn check(&self, c: &mut Checker) {
+        for later in Milestone::ALL {
+            let Some(after) = self.get(later) else {
+                continue;
+            };
+            let before = Milestone::ALL
+                .into_iter()
+                .filter(|m| Self::rank(*m) < Self::rank(later))
+                .filter_map(|m| self.get(m))
+                .max();
+            if let Some(before) = before {
+                c.check(after >= before, later.field(), T::ErrMilestoneOrder);
+            }
+        }
+    }
+}
+
+/// What the group did at this target (the figures every summary counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Activity {
+    /// 受理来电来访 件次
+    CallsAndVisits,
+    /// 个别谈话 人次
+    Talks,
+    /// 听取专题汇报 个
+    Briefings,
+    /// 调阅资料 份
+    Documents,
+    /// 查阅财务凭证 本
+    Vouchers,
+    /// 发放调查问卷 份
+    Questionnaires,
+    /// 走访调研 处
+    FieldVisits,
+}
+
+impl Activity {
+    pub const ALL: [Activity; 7] = [
+        Activity::CallsAndVisits,
+        Activity::Talks,
+        Activity::Briefings,
+        Activity::Documents,
+        Activity::Vouchers,
+        Activity::Questionnaires,
+        Activity::FieldVisits,
+    ];
+
+    pub fn field(self) -> &'static str {
+        match self {
+            Activity::CallsAndVisits => "calls_and_visits",
+            Activity::Talks => "talks",
+            Activity::Briefings => "briefings",
+            Activity::Documents => "documents",
+            Activity::Vouchers => "vouchers",
+            Activity::Questionnaires => "questionnaires",
+            Activity::FieldVisits => "field_visits",
+        }
+    }
+}
+
+impl Label for Activity {
+    fn label(self) -> T {
+        match self {
+            Activity::CallsAndVisits => T::ActCallsAndVisits,
+            Activity::Talks => T::ActTalks,
+            Activity::Briefings => T::ActBriefings,
+            Activity::Documents => T::ActDocuments,
+            Activity::Vouchers => T::ActVouchers,
+            Activity::Questionnaires => T::ActQuestionnaires,
+            Activity::FieldVisits => T::ActFieldVisits,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activities {
+    pub calls_and_visits: u32,
+    pub talks: u32,
+    pub briefings: u32,
+    pub documents: u32,
+    pub vouchers: u32,
+    pub questionnaires: u32,
+    pub field_visits: u32,
+}
+
+impl Activities {
+    pub fn get(&self, a: Activity) -> u32 {
+        match a {
+            Activity::CallsAndVisits => self.calls_and_visits,
+            Activity::Talks => self.talks,
+            Activity::Briefings => self.briefings,
+            Activity::Documents => self.documents,
+            Activity::Vouchers => self.vouchers,
+            Activity::Questionnaires => self.questionnaires,
+            Activity::FieldVisits => self.field_visits,
+        }
+    }
+
+    pub fn set(&mut self, a: Activity, n: u32) {
+        let slot = match a {
+            Activity::CallsAndVisits => &mut self.calls_and_visits,
+            Activity::Talks => &mut self.talks,
+            Activity::Briefings => &mut self.briefings,
+            Activity::Documents => &mut self.documents,
+            Activity::Vouchers => &mut self.vouchers,
+            Activity::Questionnaires => &mut self.questionnaires,
+            Activity::FieldVisits => &mut self.field_visits,
+        };
+        *slot = n;
+    }
+}
+
+/// One target inspected in one round, assigned to one group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub round: Id,
+    pub group: Id,
+    pub target: Id,
+    #[serde(default)]
+    pub milestones: Milestones,
+    #[serde(default)]
+    pub activities: Activities,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// What an inspection is checked against.
+#[derive(Clone, Copy, Debug)]
+pub struct InspectionContext<'a> {
+    pub groups: &'a [Record<Group>],
+    pub targets: &'a [Record<Target>],
+    /// The inspections of the same round.
+    pub inspections: &'a [Record<Inspection>],
+}
+
+impl Inspection {
+    pub fn new(round: Id, group: Id, target: Id) -> Inspection {
+        Inspection {
+            round,
+            group,
+            target,
+            milestones: Milestones::default(),
+            activities: Activities::default(),
+            notes: String::new(),
+        }
+    }
+
+    pub fn validate(&self, id: Id, cx: InspectionContext<'_>) -> Result<(), Vec<Invalid>> {
+        let mut c = Checker::default();
+        let group_ok = cx
+            .groups
+            .iter()
+            .any(|g| g.is_live() && g.meta.id == self.group && g.data.round == self.round);
+        c.check(group_ok, "group", T::ErrGroupMissing);
+        c.check(
+            cx.targets
+                .iter()
+                .any(|t| t.is_live() && t.meta.id == self.target),
+            "target",
+            T::ErrTargetMissing,
+        );
+        let twice = cx.inspections.iter().any(|i| {
+            i.is_live()
+                && i.meta.id != id
+                && i.data.round == self.round
+                && i.data.target == self.target
+        });
+        c.check(!twice, "target", T::ErrTargetTwiceInRound);
+        self.milestones.check(&mut c);
+        c.finish()
+    }
+
+    /// The round this belongs to must exist; kept apart because callers load the round anyway.
+    pub fn round_is_live(&self, rounds: &[Record<Round>]) -> bool {
+        rounds
+            .iter()
+            .any(|r| r.is_live() && r.meta.id == self.round)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::{Meta, Timestamp};
+    use crate::target::TargetKind;
+
+    fn rec<B>(n: u8, data: B) -> Record<B> {
+        Record {
+            meta: Meta::new(
+                Id::from_random_bytes([n; 16]),
+                Id::nil(),
+                Timestamp::from_unix_millis(0.0),
+            ),
+            data,
+        }
+    }
+
+    fn day(s: &str) -> Option<Day> {
+        s.parse().ok()
+    }
+
+    struct World {
+        round: Id,
+        groups: Vec<Record<Group>>,
+        targets: Vec<Record<Target>>,
+    }
+
+    fn world() -> World {
+        let round = Id::from_random_bytes([7; 16]);
+        let group = |n, name: &str| {
+            rec(
+                n,
+                Group {
+                    round,
+                    name: name.into(),
+                    leader: String::new(),
+                    deputy: String::new(),
+                    members: vec![],
+                },
+            )
+        };
+        World {
+            round,
+            groups: vec![group(1, "第一巡察组"), group(2, "第二巡察组")],
+            targets: vec![
+                rec(3, Target::new("城关镇", TargetKind::Township, None)),
+                rec(4, Target::new("县财政局", TargetKind::CountyGovDept, None)),
+            ],
+        }
+    }
+
+    fn check(w: &World, i: &Inspection, existing: &[Record<Inspection>]) -> Vec<T> {
+        let cx = InspectionContext {
+            groups: &w.groups,
+            targets: &w.targets,
+            inspections: existing,
+        };
+        i.validate(Id::nil(), cx)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.msg)
+            .collect()
+    }
+
+    #[test]
+    fn a_target_appears_at_most_once_per_round_even_in_another_group() {
+        let w = world();
+        let first = rec(
+            9,
+            Inspection::new(w.round, w.groups[0].meta.id, w.targets[0].meta.id),
+        );
+        let again = Inspection::new(w.round, w.groups[1].meta.id, w.targets[0].meta.id);
+        assert_eq!(
+            check(&w, &again, std::slice::from_ref(&first)),
+            vec![T::ErrTargetTwiceInRound]
+        );
+        let other = Inspection::new(w.round, w.groups[1].meta.id, w.targets[1].meta.id);
+        assert!(check(&w, &other, std::slice::from_ref(&first)).is_empty());
+        let mut removed = first;
+        removed.meta.deleted = true;
+        assert!(
+            check(&w, &again, &[removed]).is_empty(),
+            "a removed assignment frees the target"
+        );
+    }
+
+    #[test]
+    fn the_group_must_belong_to_the_same_round() {
+        let w = world();
+        let stray = Inspection::new(Id::nil(), w.groups[0].meta.id, w.targets[0].meta.id);
+        assert_eq!(check(&w, &stray, &[]), vec![T::ErrGroupMissing]);
+    }
+
+    #[test]
+    fn milestones_must_follow_each_other_in_time() {
+        let w = world();
+        let mut i = Inspection::new(w.round, w.groups[0].meta.id, w.targets[0].meta.id);
+        i.milestones.entry = day("2026-03-10");
+        i.milestones.end = day("2026-06-01");
+        i.milestones.feedback = day("2026-07-15");
+        assert!(
+            check(&w, &i, &[]).is_empty(),
+            "skipped milestones in between are fine"
+        );
+        i.milestones.feedback = day("2026-05-01");
+        assert_eq!(check(&w, &i, &[]), vec![T::ErrMilestoneOrder]);
+        i.milestones.feedback = day("2026-07-15");
+        i.milestones.rectification_due = day("2026-07-01");
+        assert_eq!(check(&w, &i, &[]), vec![T::ErrMilestoneOrder]);
+    }
+
+    #[test]
+    fn the_rectification_report_is_suggested_two_months_after_feedback() {
+        let mut m = Milestones::default();
+        assert_eq!(m.suggested_rectification_due(), None);
+        m.feedback = day("2026-12-31");
+        assert_eq!(m.suggested_rectification_due(), day("2027-02-28"));
+    }
+
+    #[test]
+    fn every_milestone_and_activity_can_be_set_and_read_back() {
+        let mut m = Milestones::default();
+        for (n, ms) in Milestone::ALL.into_iter().enumerate() {
+            m.set(ms, Day::from_ymd(2026, 1, n as u8 + 1));
+        }
+        for (n, ms) in Milestone::ALL.into_iter().enumerate() {
+            assert_eq!(m.get(ms), Day::from_ymd(2026, 1, n as u8 + 1));
+        }
+        let mut a = Activities::default();
+        for (n, act) in Activity::ALL.into_iter().enumerate() {
+            a.set(act, n as u32 * 10);
+        }
+        for (n, act) in Activity::ALL.into_iter().enumerate() {
+            assert_eq!(a.get(act), n as u32 * 10);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The pure core of xuncha: everything that can be decided without a browser.
+//!
+//! The app crate renders and stores; this crate owns the model, its rules and the
+//! words shown to users, so that all of it can be tested natively.
+
+pub mod date;
+pub mod group;
+pub mod i18n;
+pub mod id;
+pub mod inspection;
+pub mod meta;
+pub mod numerals;
+pub mod office;
+pub mod ops;
+pub mod record;
+pub mod round;
+pub mod route;
+pub mod schema;
+pub mod store;
+pub mod target;
+pub mod term;
+pub mod validation;
+
+#[cfg(any(test, feature = "contract-tests"))]
+pub mod contract;
+
+pub use id::Id;
+pub use record::{Body, Kind, Record};

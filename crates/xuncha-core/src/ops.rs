@@ -1,0 +1,471 @@
+//! The things a user does, as functions over any `Store`: load what the rules
+//! need, validate, stamp the envelope, and commit every affected record at once.
+
+use crate::group::Group;
+use crate::i18n::{Lang, T};
+use crate::id::{Id, IdSource};
+use crate::inspection::{Inspection, InspectionContext};
+use crate::meta::{Meta, Timestamp};
+use crate::office::{Office, OfficeRole};
+use crate::record::{Body, Record};
+use crate::round::Round;
+use crate::schema::keys;
+use crate::store::{live, Change, Expect, Store, StoreError};
+use crate::target::{OrgForm, Target, TargetKind};
+use crate::term::Term;
+use crate::validation::Invalid;
+
+/// Who is writing and when.
+pub struct Ctx<'a> {
+    pub office: Id,
+    pub now: Timestamp,
+    pub ids: &'a dyn IdSource,
+}
+
+impl std::fmt::Debug for Ctx<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx")
+            .field("office", &self.office)
+            .field("now", &self.now)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OpError {
+    #[error("the form has errors: {0:?}")]
+    Invalid(Vec<Invalid>),
+    #[error("refused: {0:?}")]
+    Refused(T),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl OpError {
+    /// Every sentence to show the user.
+    pub fn messages(&self, lang: Lang) -> Vec<&'static str> {
+        match self {
+            OpError::Invalid(errors) => errors.iter().map(|e| e.msg.text(lang)).collect(),
+            OpError::Refused(msg) => vec![msg.text(lang)],
+            OpError::Store(e) => vec![e.message().text(lang)],
+        }
+    }
+
+    /// The invalid form fields, for marking inputs.
+    pub fn fields(&self) -> Vec<&'static str> {
+        match self {
+            OpError::Invalid(errors) => errors.iter().map(|e| e.field).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The id the record will have: its own when editing, a fresh one when new.
+fn id_for(ctx: &Ctx<'_>, base: Option<&Meta>) -> Id {
+    base.map(|m| m.id).unwrap_or_else(|| ctx.ids.next_id())
+}
+
+/// Wraps `data` in a new envelope, or the edited one with one more version step.
+fn stamp<B: Body>(ctx: &Ctx<'_>, id: Id, base: Option<&Meta>, data: B) -> (Record<B>, Change) {
+    let (meta, expect) = match base {
+        Some(m) => {
+            let mut meta = m.clone();
+            meta.touch(ctx.office, ctx.now);
+            (meta, Expect::Version(m.version.clone()))
+        }
+        None => (Meta::new(id, ctx.office, ctx.now), Expect::Absent),
+    };
+    let record = Record { meta, data };
+    let change = Change {
+        record: B::into_any(record.clone()),
+        expect,
+    };
+    (record, change)
+}
+
+/// A tombstone of `record`: same content, marked deleted, one version on.
+fn tombstone<B: Body>(ctx: &Ctx<'_>, record: &Record<B>) -> Change {
+    let mut meta = record.meta.clone();
+    meta.deleted = true;
+    meta.touch(ctx.office, ctx.now);
+    Change {
+        record: B::into_any(Record {
+            meta,
+            data: record.data.clone(),
+        }),
+        expect: Expect::Version(record.meta.version.clone()),
+    }
+}
+
+async fn save_checked<B: Body, S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    id: Id,
+    base: Option<&Meta>,
+    data: B,
+    checked: Result<(), Vec<Invalid>>,
+) -> Result<Record<B>, OpError> {
+    checked.map_err(OpError::Invalid)?;
+    let (record, change) = stamp(ctx, id, base, data);
+    store.commit(vec![change]).await?;
+    Ok(record)
+}
+
+/// First-run setup: names this PC's office and gives it a fresh id.
+pub async fn set_up_office<S: Store>(
+    store: &S,
+    ids: &dyn IdSource,
+    name: &str,
+    role: OfficeRole,
+) -> Result<Office, OpError> {
+    let office = Office {
+        id: ids.next_id(),
+        name: name.trim().to_owned(),
+        role,
+    };
+    office.validate().map_err(OpError::Invalid)?;
+    store.put_setting(Office::SETTINGS_KEY, &office).await?;
+    Ok(office)
+}
+
+/// Renames the office or changes its role; the id never changes.
+pub async fn update_office<S: Store>(store: &S, office: &Office) -> Result<(), OpError> {
+    let mut office = office.clone();
+    office.name = office.name.trim().to_owned();
+    office.validate().map_err(OpError::Invalid)?;
+    store.put_setting(Office::SETTINGS_KEY, &office).await?;
+    Ok(())
+}
+
+pub async fn load_office<S: Store>(store: &S) -> Result<Option<Office>, StoreError> {
+    store.setting(Office::SETTINGS_KEY).await
+}
+
+pub async fn save_term<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Term,
+) -> Result<Record<Term>, OpError> {
+    data.name = data.name.trim().to_owned();
+    let id = id_for(ctx, base);
+    let checked = data.validate(id, &store.all::<Term>().await?);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+pub async fn delete_term<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    term: &Record<Term>,
+) -> Result<(), OpError> {
+    let rounds = store.by_index::<Round>(keys::BY_TERM, term.meta.id).await?;
+    if rounds.iter().any(Record::is_live) {
+        return Err(OpError::Refused(T::ErrTermHasRounds));
+    }
+    store.commit(vec![tombstone(ctx, term)]).await?;
+    Ok(())
+}
+
+pub async fn save_target<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Target,
+) -> Result<Record<Target>, OpError> {
+    data.name = data.name.trim().to_owned();
+    if !data.kind.needs_township() {
+        data.township = None;
+    }
+    let id = id_for(ctx, base);
+    let all = store.all::<Target>().await?;
+    let mut checked = data.validate(id, &all);
+    if checked.is_ok() && base.is_some() && data.kind != TargetKind::Township {
+        // A township that still has villages may not become another kind.
+        if all
+            .iter()
+            .any(|t| t.is_live() && t.data.township == Some(id))
+        {
+            checked = Err(vec![Invalid {
+                field: "kind",
+                msg: T::ErrTownshipHasVillages,
+            }]);
+        }
+    }
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+/// What a bulk entry did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkOutcome {
+    pub added: Vec<Record<Target>>,
+    /// Names already in the register, left alone.
+    pub skipped: Vec<String>,
+}
+
+/// Adds many targets of one kind at once, all in one transaction; names that
+/// already exist are reported, not duplicated.
+pub async fn bulk_add_targets<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    names: &[String],
+    kind: TargetKind,
+    org_form: OrgForm,
+    township: Option<Id>,
+) -> Result<BulkOutcome, OpError> {
+    let mut all = store.all::<Target>().await?;
+    let mut outcome = BulkOutcome {
+        added: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut changes = Vec::new();
+    for name in names {
+        let mut data = Target::new(name, kind, township.filter(|_| kind.needs_township()));
+        data.org_form = org_form;
+        let id = ctx.ids.next_id();
+        match data.validate(id, &all) {
+            Ok(()) => {
+                let (record, change) = stamp(ctx, id, None, data);
+                all.push(record.clone());
+                outcome.added.push(record);
+                changes.push(change);
+            }
+            Err(errors) if errors.iter().all(|e| e.msg == T::ErrTargetNameTaken) => {
+                outcome.skipped.push(name.clone())
+            }
+            Err(errors) => return Err(OpError::Invalid(errors)),
+        }
+    }
+    if !changes.is_empty() {
+        store.commit(changes).await?;
+    }
+    Ok(outcome)
+}
+
+pub async fn delete_target<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    target: &Record<Target>,
+) -> Result<(), OpError> {
+    let villages = store
+        .by_index::<Target>(keys::BY_TOWNSHIP, target.meta.id)
+        .await?;
+    if villages.iter().any(Record::is_live) {
+        return Err(OpError::Refused(T::ErrTownshipHasVillages));
+    }
+    let inspections = store
+        .by_index::<Inspection>(keys::BY_TARGET, target.meta.id)
+        .await?;
+    if inspections.iter().any(Record::is_live) {
+        return Err(OpError::Refused(T::ErrTargetInspected));
+    }
+    store.commit(vec![tombstone(ctx, target)]).await?;
+    Ok(())
+}
+
+pub async fn save_round<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Round,
+) -> Result<Record<Round>, OpError> {
+    data.topic = data.topic.trim().to_owned();
+    let id = id_for(ctx, base);
+    let terms = store.all::<Term>().await?;
+    let rounds = store.by_index::<Round>(keys::BY_TERM, data.term).await?;
+    let checked = data.validate(id, &terms, &rounds);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+/// Deletes a round with its groups and their assignments, in one transaction.
+pub async fn delete_round<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    round: &Record<Round>,
+) -> Result<(), OpError> {
+    let mut changes = vec![tombstone(ctx, round)];
+    for g in store
+        .by_index::<Group>(keys::BY_ROUND, round.meta.id)
+        .await?
+        .iter()
+        .filter(|g| g.is_live())
+    {
+        changes.push(tombstone(ctx, g));
+    }
+    for i in store
+        .by_index::<Inspection>(keys::BY_ROUND, round.meta.id)
+        .await?
+        .iter()
+        .filter(|i| i.is_live())
+    {
+        changes.push(tombstone(ctx, i));
+    }
+    store.commit(changes).await?;
+    Ok(())
+}
+
+pub async fn save_group<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Group,
+) -> Result<Record<Group>, OpError> {
+    data.name = data.name.trim().to_owned();
+    data.leader = data.leader.trim().to_owned();
+    data.deputy = data.deputy.trim().to_owned();
+    let id = id_for(ctx, base);
+    let rounds = store.all::<Round>().await?;
+    let groups = store.by_index::<Group>(keys::BY_ROUND, data.round).await?;
+    let checked = data.validate(id, &rounds, &groups);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+/// Deletes a group and its assignments together.
+pub async fn delete_group<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    group: &Record<Group>,
+) -> Result<(), OpError> {
+    let mut changes = vec![tombstone(ctx, group)];
+    for i in store
+        .by_index::<Inspection>(keys::BY_GROUP, group.meta.id)
+        .await?
+        .iter()
+        .filter(|i| i.is_live())
+    {
+        changes.push(tombstone(ctx, i));
+    }
+    store.commit(changes).await?;
+    Ok(())
+}
+
+/// Creates or edits the inspection of one target; assigning a target to a group is saving a new one.
+pub async fn save_inspection<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    data: Inspection,
+) -> Result<Record<Inspection>, OpError> {
+    let id = id_for(ctx, base);
+    let rounds = store.all::<Round>().await?;
+    if !data.round_is_live(&rounds) {
+        return Err(OpError::Invalid(vec![Invalid {
+            field: "round",
+            msg: T::ErrRoundMissing,
+        }]));
+    }
+    let groups = store.by_index::<Group>(keys::BY_ROUND, data.round).await?;
+    let targets = store.all::<Target>().await?;
+    let inspections = store
+        .by_index::<Inspection>(keys::BY_ROUND, data.round)
+        .await?;
+    let cx = InspectionContext {
+        groups: &groups,
+        targets: &targets,
+        inspections: &inspections,
+    };
+    let checked = data.validate(id, cx);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+/// Assigns several targets to a group at once; nothing is written if any is refused.
+pub async fn assign_targets<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    round: Id,
+    group: Id,
+    targets: &[Id],
+) -> Result<Vec<Record<Inspection>>, OpError> {
+    let rounds = store.all::<Round>().await?;
+    let groups = store.by_index::<Group>(keys::BY_ROUND, round).await?;
+    let all_targets = store.all::<Target>().await?;
+    let mut inspections = store.by_index::<Inspection>(keys::BY_ROUND, round).await?;
+    let mut changes = Vec::new();
+    let mut added = Vec::new();
+    for target in targets {
+        let data = Inspection::new(round, group, *target);
+        if !data.round_is_live(&rounds) {
+            return Err(OpError::Invalid(vec![Invalid {
+                field: "round",
+                msg: T::ErrRoundMissing,
+            }]));
+        }
+        let id = ctx.ids.next_id();
+        let cx = InspectionContext {
+            groups: &groups,
+            targets: &all_targets,
+            inspections: &inspections,
+        };
+        data.validate(id, cx).map_err(OpError::Invalid)?;
+        let (record, change) = stamp(ctx, id, None, data);
+        inspections.push(record.clone());
+        added.push(record);
+        changes.push(change);
+    }
+    if !changes.is_empty() {
+        store.commit(changes).await?;
+    }
+    Ok(added)
+}
+
+/// Takes a target off a round (tombstones its inspection record).
+pub async fn unassign<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    inspection: &Record<Inspection>,
+) -> Result<(), OpError> {
+    store.commit(vec![tombstone(ctx, inspection)]).await?;
+    Ok(())
+}
+
+/// Everything the lists show, loaded once; only live records.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    pub terms: Vec<Record<Term>>,
+    pub targets: Vec<Record<Target>>,
+    pub rounds: Vec<Record<Round>>,
+    pub groups: Vec<Record<Group>>,
+    pub inspections: Vec<Record<Inspection>>,
+}
+
+impl Snapshot {
+    pub async fn load<S: Store>(store: &S) -> Result<Snapshot, StoreError> {
+        Ok(Snapshot {
+            terms: live(store).await?,
+            targets: live(store).await?,
+            rounds: live(store).await?,
+            groups: live(store).await?,
+            inspections: live(store).await?,
+        })
+    }
+
+    pub fn term(&self, id: Id) -> Option<&Record<Term>> {
+        self.terms.iter().find(|t| t.meta.id == id)
+    }
+
+    pub fn target(&self, id: Id) -> Option<&Record<Target>> {
+        self.targets.iter().find(|t| t.meta.id == id)
+    }
+
+    pub fn round(&self, id: Id) -> Option<&Record<Round>> {
+        self.rounds.iter().find(|r| r.meta.id == id)
+    }
+
+    pub fn group(&self, id: Id) -> Option<&Record<Group>> {
+        self.groups.iter().find(|g| g.meta.id == id)
+    }
+
+    /// The title of a round with its term, e.g. 十五届县委第三轮巡察.
+    pub fn round_title(&self, round: &Record<Round>, lang: Lang) -> String {
+        let term = self
+            .term(round.data.term)
+            .map(|t| t.data.name.as_str())
+            .unwrap_or("?");
+        round.data.title(term, lang)
+    }
+
+    pub fn townships(&self) -> impl Iterator<Item = &Record<Target>> {
+        self.targets
+            .iter()
+            .filter(|t| t.data.kind == TargetKind::Township)
+    }
+}

@@ -1,0 +1,99 @@
+//! The envelope around every kind of record, and the closed list of record kinds.
+
+use crate::meta::Meta;
+use crate::schema::keys;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::fmt::Debug;
+
+/// A stored record: the envelope (`meta`) and the content (`data`) kept apart, so
+/// merge and storage code can treat every kind alike.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record<T> {
+    pub meta: Meta,
+    pub data: T,
+}
+
+impl<T> Record<T> {
+    pub fn is_live(&self) -> bool {
+        !self.meta.deleted
+    }
+}
+
+/// Every kind of synchronised record. Settings are per-PC and not records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Term,
+    Target,
+    Round,
+    Group,
+    Inspection,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Term,
+        Kind::Target,
+        Kind::Round,
+        Kind::Group,
+        Kind::Inspection,
+    ];
+
+    /// The object store that holds this kind.
+    pub fn store_name(self) -> &'static str {
+        match self {
+            Kind::Term => keys::TERMS,
+            Kind::Target => keys::TARGETS,
+            Kind::Round => keys::ROUNDS,
+            Kind::Group => keys::GROUPS,
+            Kind::Inspection => keys::INSPECTIONS,
+        }
+    }
+}
+
+/// The content of one kind of record.
+pub trait Body: Serialize + DeserializeOwned + Clone + PartialEq + Debug + 'static {
+    const KIND: Kind;
+    fn into_any(record: Record<Self>) -> AnyRecord;
+}
+
+macro_rules! any_record {
+    ($($kind:ident => $ty:ty),* $(,)?) => {
+        /// A record of any kind, for writes that span several stores in one transaction.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum AnyRecord {
+            $($kind(Record<$ty>)),*
+        }
+
+        impl AnyRecord {
+            pub fn kind(&self) -> Kind {
+                match self { $(AnyRecord::$kind(_) => Kind::$kind),* }
+            }
+
+            pub fn meta(&self) -> &Meta {
+                match self { $(AnyRecord::$kind(r) => &r.meta),* }
+            }
+
+            /// The record as a JSON value, the form both stores understand.
+            pub fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
+                match self { $(AnyRecord::$kind(r) => serde_json::to_value(r)),* }
+            }
+        }
+
+        $(impl Body for $ty {
+            const KIND: Kind = Kind::$kind;
+            fn into_any(record: Record<Self>) -> AnyRecord {
+                AnyRecord::$kind(record)
+            }
+        })*
+    };
+}
+
+any_record! {
+    Term => crate::term::Term,
+    Target => crate::target::Target,
+    Round => crate::round::Round,
+    Group => crate::group::Group,
+    Inspection => crate::inspection::Inspection,
+}

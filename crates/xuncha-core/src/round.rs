@@ -1,0 +1,330 @@
+//! 巡察轮次: one round of inspection within a term, e.g. 十五届县委第三轮巡察.
+
+use crate::date::Day;
+use crate::i18n::{Label, Lang, T};
+use crate::id::Id;
+use crate::numerals::chinese_number;
+use crate::record::Record;
+use crate::term::Term;
+use crate::validation::{blank, Checker, Invalid};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundKind {
+    /// 常规巡察
+    Regular,
+    /// 专项巡察, with a topic
+    Special,
+    /// 机动巡察
+    Mobile,
+    /// 延伸巡察, down to villages
+    Extended,
+    /// 提级巡察
+    Escalated,
+    /// 交叉巡察
+    Cross,
+    /// 巡察"回头看"
+    LookBack,
+    /// 上下联动
+    Joint,
+}
+
+impl RoundKind {
+    pub const ALL: [RoundKind; 8] = [
+        RoundKind::Regular,
+        RoundKind::Special,
+        RoundKind::Mobile,
+        RoundKind::Extended,
+        RoundKind::Escalated,
+        RoundKind::Cross,
+        RoundKind::LookBack,
+        RoundKind::Joint,
+    ];
+}
+
+impl Label for RoundKind {
+    fn label(self) -> T {
+        match self {
+            RoundKind::Regular => T::RoundRegular,
+            RoundKind::Special => T::RoundSpecial,
+            RoundKind::Mobile => T::RoundMobile,
+            RoundKind::Extended => T::RoundExtended,
+            RoundKind::Escalated => T::RoundEscalated,
+            RoundKind::Cross => T::RoundCross,
+            RoundKind::LookBack => T::RoundLookBack,
+            RoundKind::Joint => T::RoundJoint,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatus {
+    /// 计划中
+    #[default]
+    Planned,
+    /// 进行中
+    Ongoing,
+    /// 已结束
+    Finished,
+}
+
+impl RoundStatus {
+    pub const ALL: [RoundStatus; 3] = [
+        RoundStatus::Planned,
+        RoundStatus::Ongoing,
+        RoundStatus::Finished,
+    ];
+}
+
+impl Label for RoundStatus {
+    fn label(self) -> T {
+        match self {
+            RoundStatus::Planned => T::RoundPlanned,
+            RoundStatus::Ongoing => T::RoundOngoing,
+            RoundStatus::Finished => T::RoundFinished,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub term: Id,
+    /// The n of "第n轮", counted within the term.
+    pub ordinal: u32,
+    pub kind: RoundKind,
+    /// The subject of a 专项巡察, e.g. 人防系统.
+    #[serde(default)]
+    pub topic: String,
+    pub start: Option<Day>,
+    pub end: Option<Day>,
+    #[serde(default)]
+    pub status: RoundStatus,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// "第三轮" or "round 3".
+pub fn ordinal_label(ordinal: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{}轮", chinese_number(ordinal)),
+        Lang::En => format!("round {ordinal}"),
+    }
+}
+
+impl Round {
+    /// The title documents use: "十五届县委第三轮巡察", plus the topic of a 专项巡察.
+    pub fn title(&self, term_name: &str, lang: Lang) -> String {
+        let topic = self.topic.trim();
+        match lang {
+            Lang::Zh => {
+                let base = format!(
+                    "{}县委{}巡察",
+                    term_name.trim(),
+                    ordinal_label(self.ordinal, lang)
+                );
+                if topic.is_empty() {
+                    base
+                } else {
+                    format!("{base}（{topic}）")
+                }
+            }
+            Lang::En => {
+                let base = format!(
+                    "{}, {}",
+                    term_name.trim(),
+                    ordinal_label(self.ordinal, lang)
+                );
+                if topic.is_empty() {
+                    base
+                } else {
+                    format!("{base} ({topic})")
+                }
+            }
+        }
+    }
+
+    /// The next free ordinal in a term, to prefill the form.
+    pub fn next_ordinal(term: Id, rounds: &[Record<Round>]) -> u32 {
+        rounds
+            .iter()
+            .filter(|r| r.is_live() && r.data.term == term)
+            .map(|r| r.data.ordinal)
+            .max()
+            .unwrap_or(0)
+            + 1
+    }
+
+    pub fn validate(
+        &self,
+        id: Id,
+        terms: &[Record<Term>],
+        rounds: &[Record<Round>],
+    ) -> Result<(), Vec<Invalid>> {
+        let mut c = Checker::default();
+        let term = terms.iter().find(|t| t.is_live() && t.meta.id == self.term);
+        c.check(term.is_some(), "term", T::ErrTermMissing);
+        c.check(
+            (1..=99).contains(&self.ordinal),
+            "ordinal",
+            T::ErrOrdinalRange,
+        );
+        let taken = rounds.iter().any(|r| {
+            r.is_live()
+                && r.meta.id != id
+                && r.data.term == self.term
+                && r.data.ordinal == self.ordinal
+        });
+        c.check(!taken, "ordinal", T::ErrOrdinalTaken);
+        c.check(
+            self.kind != RoundKind::Special || !blank(&self.topic),
+            "topic",
+            T::ErrTopicRequired,
+        );
+        c.check(self.start.is_some(), "start", T::ErrStartRequired);
+        if let (Some(start), Some(end)) = (self.start, self.end) {
+            c.check(end >= start, "end", T::ErrEndBeforeStart);
+        }
+        if let (Some(term), Some(start)) = (term, self.start) {
+            c.check(
+                term.data.contains_year(start.year()),
+                "start",
+                T::ErrRoundOutsideTerm,
+            );
+        }
+        c.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::{Meta, Timestamp};
+
+    fn rec<B>(n: u8, data: B) -> Record<B> {
+        Record {
+            meta: Meta::new(
+                Id::from_random_bytes([n; 16]),
+                Id::nil(),
+                Timestamp::from_unix_millis(0.0),
+            ),
+            data,
+        }
+    }
+
+    fn day(s: &str) -> Option<Day> {
+        s.parse().ok()
+    }
+
+    fn fixture() -> (Vec<Record<Term>>, Round) {
+        let terms = vec![rec(
+            1,
+            Term {
+                name: "十五届".into(),
+                start_year: 2021,
+                end_year: 2026,
+            },
+        )];
+        let round = Round {
+            term: terms[0].meta.id,
+            ordinal: 3,
+            kind: RoundKind::Regular,
+            topic: String::new(),
+            start: day("2026-03-01"),
+            end: day("2026-05-31"),
+            status: RoundStatus::Planned,
+            notes: String::new(),
+        };
+        (terms, round)
+    }
+
+    fn msgs(r: Result<(), Vec<Invalid>>) -> Vec<T> {
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.msg)
+            .collect()
+    }
+
+    #[test]
+    fn a_round_reads_as_documents_write_it() {
+        let (_, mut round) = fixture();
+        assert_eq!(round.title("十五届", Lang::Zh), "十五届县委第三轮巡察");
+        round.kind = RoundKind::Special;
+        round.topic = "人防系统".into();
+        assert_eq!(
+            round.title("十五届", Lang::Zh),
+            "十五届县委第三轮巡察（人防系统）"
+        );
+        assert_eq!(round.title("15th", Lang::En), "15th, round 3 (人防系统)");
+        assert_eq!(ordinal_label(12, Lang::Zh), "第十二轮");
+    }
+
+    #[test]
+    fn a_well_formed_round_passes() {
+        let (terms, round) = fixture();
+        assert!(round.validate(Id::nil(), &terms, &[]).is_ok());
+    }
+
+    #[test]
+    fn a_round_that_ends_before_it_starts_is_refused() {
+        let (terms, mut round) = fixture();
+        round.end = day("2026-02-01");
+        assert_eq!(
+            msgs(round.validate(Id::nil(), &terms, &[])),
+            vec![T::ErrEndBeforeStart]
+        );
+    }
+
+    #[test]
+    fn a_special_round_needs_its_topic() {
+        let (terms, mut round) = fixture();
+        round.kind = RoundKind::Special;
+        assert_eq!(
+            msgs(round.validate(Id::nil(), &terms, &[])),
+            vec![T::ErrTopicRequired]
+        );
+    }
+
+    #[test]
+    fn two_rounds_of_a_term_may_not_share_an_ordinal() {
+        let (terms, round) = fixture();
+        let existing = rec(9, round.clone());
+        assert_eq!(
+            msgs(round.validate(Id::nil(), &terms, std::slice::from_ref(&existing))),
+            vec![T::ErrOrdinalTaken]
+        );
+        assert!(round
+            .validate(existing.meta.id, &terms, std::slice::from_ref(&existing))
+            .is_ok());
+        assert_eq!(Round::next_ordinal(round.term, &[existing]), 4);
+        assert_eq!(Round::next_ordinal(round.term, &[]), 1);
+    }
+
+    #[test]
+    fn a_round_must_start_within_its_term_and_have_a_start() {
+        let (terms, mut round) = fixture();
+        round.start = day("2027-01-05");
+        round.end = None;
+        assert_eq!(
+            msgs(round.validate(Id::nil(), &terms, &[])),
+            vec![T::ErrRoundOutsideTerm]
+        );
+        round.start = None;
+        assert_eq!(
+            msgs(round.validate(Id::nil(), &terms, &[])),
+            vec![T::ErrStartRequired]
+        );
+    }
+
+    #[test]
+    fn a_round_needs_a_live_term_and_a_sane_ordinal() {
+        let (_, mut round) = fixture();
+        round.ordinal = 0;
+        assert_eq!(
+            msgs(round.validate(Id::nil(), &[], &[])),
+            vec![T::ErrTermMissing, T::ErrOrdinalRange]
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! Pages as URL hashes (`#/rounds/<id>`): the History API does not work for a page opened from disk.
+
+use crate::id::Id;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Targets,
+    Terms,
+    Rounds,
+    Round(Id),
+    Settings,
+    NotFound,
+}
+
+impl Route {
+    /// Reads `location.hash`; an empty hash is the home page.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) => Route::Home,
+            (Some("targets"), None, _) => Route::Targets,
+            (Some("terms"), None, _) => Route::Terms,
+            (Some("rounds"), None, _) => Route::Rounds,
+            (Some("rounds"), Some(id), None) => {
+                id.parse().map(Route::Round).unwrap_or(Route::NotFound)
+            }
+            (Some("settings"), None, _) => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Home | Route::NotFound => "#/".to_owned(),
+            Route::Targets => "#/targets".to_owned(),
+            Route::Terms => "#/terms".to_owned(),
+            Route::Rounds => "#/rounds".to_owned(),
+            Route::Round(id) => format!("#/rounds/{id}"),
+            Route::Settings => "#/settings".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::{IdSource, SequentialIds};
+
+    #[test]
+    fn every_page_survives_a_trip_through_its_hash() {
+        let id = SequentialIds::default().next_id();
+        for r in [
+            Route::Home,
+            Route::Targets,
+            Route::Terms,
+            Route::Rounds,
+            Route::Round(id),
+            Route::Settings,
+        ] {
+            assert_eq!(Route::parse(&r.hash()), r);
+        }
+    }
+
+    #[test]
+    fn an_empty_hash_is_home_and_nonsense_is_not_found() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/rounds/not-an-id"), Route::NotFound);
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/targets/extra"), Route::NotFound);
+    }
+}

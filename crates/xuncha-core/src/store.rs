@@ -1,0 +1,203 @@
+//! The storage contract every backend honours, and the in-memory backend used by
+//! native tests. The IndexedDB backend lives in the app crate and passes the same
+//! contract suite (`contract`).
+
+use crate::i18n::T;
+use crate::id::Id;
+use crate::meta::VersionVector;
+use crate::record::{AnyRecord, Body, Kind, Record};
+use crate::schema;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// The record changed since the form was opened (another tab, or an import).
+    #[error("{kind:?} {id} was changed elsewhere")]
+    Stale { kind: Kind, id: Id },
+    /// A record meant to be new already exists.
+    #[error("{kind:?} {id} exists already")]
+    Exists { kind: Kind, id: Id },
+    /// A stored value could not be read back into the model.
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+    /// The browser refused (quota, blocked, closed connection…).
+    #[error("storage failed: {0}")]
+    Backend(String),
+}
+
+impl StoreError {
+    /// The catalogue message for users.
+    pub fn message(&self) -> T {
+        match self {
+            StoreError::Stale { .. } => T::ErrStale,
+            StoreError::Exists { .. } => T::ErrExists,
+            StoreError::Corrupt(_) => T::ErrCorrupt,
+            StoreError::Backend(_) => T::ErrBackend,
+        }
+    }
+}
+
+/// What a write expects to find, so that a lost update is refused, not silent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// The record must not exist yet.
+    Absent,
+    /// The stored record must still be at this version.
+    Version(VersionVector),
+}
+
+/// One record to write, checked against what the writer last saw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub record: AnyRecord,
+    pub expect: Expect,
+}
+
+/// A backend. All changes passed to one `commit` land together or not at all.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError>;
+    /// Every record of a kind, tombstones included.
+    async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError>;
+    /// The records whose `index` (see `schema::keys`) equals `key`, tombstones included.
+    async fn by_index<B: Body>(
+        &self,
+        index: &'static str,
+        key: Id,
+    ) -> Result<Vec<Record<B>>, StoreError>;
+    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError>;
+    async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError>;
+    async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError>;
+}
+
+/// The live (not deleted) records of a kind.
+pub async fn live<B: Body, S: Store>(store: &S) -> Result<Vec<Record<B>>, StoreError> {
+    Ok(store
+        .all::<B>()
+        .await?
+        .into_iter()
+        .filter(Record::is_live)
+        .collect())
+}
+
+/// Checks one change against the stored version; shared by every backend.
+pub fn check_expectation(
+    change: &Change,
+    stored: Option<&VersionVector>,
+) -> Result<(), StoreError> {
+    let meta = change.record.meta();
+    match (&change.expect, stored) {
+        (Expect::Absent, None) => Ok(()),
+        (Expect::Absent, Some(_)) => Err(StoreError::Exists {
+            kind: change.record.kind(),
+            id: meta.id,
+        }),
+        (Expect::Version(v), Some(s)) if v == s => Ok(()),
+        (Expect::Version(_), _) => Err(StoreError::Stale {
+            kind: change.record.kind(),
+            id: meta.id,
+        }),
+    }
+}
+
+fn corrupt(e: serde_json::Error) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// Reads the value at a dotted key path, as IndexedDB does for indexes.
+fn at_path<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+    path.split('.').try_fold(value, |v, part| v.get(part))
+}
+
+type Table = BTreeMap<Id, serde_json::Value>;
+
+/// A store held in memory as JSON values, keyed like the IndexedDB stores.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    tables: RefCell<BTreeMap<&'static str, Table>>,
+    settings: RefCell<BTreeMap<String, serde_json::Value>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl Store for MemoryStore {
+    async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError> {
+        let tables = self.tables.borrow();
+        let value = tables.get(B::KIND.store_name()).and_then(|t| t.get(&id));
+        value
+            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
+            .transpose()
+    }
+
+    async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError> {
+        let tables = self.tables.borrow();
+        let Some(table) = tables.get(B::KIND.store_name()) else {
+            return Ok(Vec::new());
+        };
+        table
+            .values()
+            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
+            .collect()
+    }
+
+    async fn by_index<B: Body>(
+        &self,
+        index: &'static str,
+        key: Id,
+    ) -> Result<Vec<Record<B>>, StoreError> {
+        let store = B::KIND.store_name();
+        let path = schema::index_key_path(store, index)
+            .ok_or_else(|| StoreError::Backend(format!("no index {index} on {store}")))?;
+        let key = serde_json::Value::String(key.to_string());
+        let tables = self.tables.borrow();
+        let Some(table) = tables.get(store) else {
+            return Ok(Vec::new());
+        };
+        table
+            .values()
+            .filter(|v| at_path(v, path) == Some(&key))
+            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
+            .collect()
+    }
+
+    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
+        // Work on a copy and swap it in only when every change passed: all or nothing.
+        let mut next = self.tables.borrow().clone();
+        for change in &changes {
+            let store = change.record.kind().store_name();
+            let table = next.entry(store).or_default();
+            let id = change.record.meta().id;
+            let stored = table
+                .get(&id)
+                .map(|v| at_path(v, "meta.version").cloned().unwrap_or_default())
+                .map(serde_json::from_value::<VersionVector>)
+                .transpose()
+                .map_err(corrupt)?;
+            check_expectation(change, stored.as_ref())?;
+            table.insert(id, change.record.to_json().map_err(corrupt)?);
+        }
+        *self.tables.borrow_mut() = next;
+        Ok(())
+    }
+
+    async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
+        let settings = self.settings.borrow();
+        settings
+            .get(key)
+            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
+            .transpose()
+    }
+
+    async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError> {
+        let value = serde_json::to_value(value).map_err(corrupt)?;
+        self.settings.borrow_mut().insert(key.to_owned(), value);
+        Ok(())
+    }
+}

@@ -1,0 +1,351 @@
+//! 巡察对象: the county's register of party organisations that can be inspected.
+
+use crate::i18n::{Label, T};
+use crate::id::Id;
+use crate::record::Record;
+use crate::validation::{blank, Checker, Invalid};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// 县直党群部门
+    CountyPartyDept,
+    /// 县直政府部门
+    CountyGovDept,
+    /// 事业单位
+    Institution,
+    /// 国有企业
+    StateEnterprise,
+    /// 乡镇（街道）
+    Township,
+    /// 村
+    Village,
+    /// 社区
+    Community,
+}
+
+impl TargetKind {
+    pub const ALL: [TargetKind; 7] = [
+        TargetKind::CountyPartyDept,
+        TargetKind::CountyGovDept,
+        TargetKind::Institution,
+        TargetKind::StateEnterprise,
+        TargetKind::Township,
+        TargetKind::Village,
+        TargetKind::Community,
+    ];
+
+    /// Villages and communities sit under a township.
+    pub fn needs_township(self) -> bool {
+        matches!(self, TargetKind::Village | TargetKind::Community)
+    }
+
+    /// The form most units of this kind have, to preselect in forms.
+    pub fn usual_org_form(self) -> OrgForm {
+        match self {
+            TargetKind::CountyGovDept => OrgForm::LeadingGroup,
+            TargetKind::Township | TargetKind::StateEnterprise => OrgForm::Committee,
+            TargetKind::CountyPartyDept
+            | TargetKind::Institution
+            | TargetKind::Village
+            | TargetKind::Community => OrgForm::Branch,
+        }
+    }
+}
+
+impl Label for TargetKind {
+    fn label(self) -> T {
+        match self {
+            TargetKind::CountyPartyDept => T::KindCountyPartyDept,
+            TargetKind::CountyGovDept => T::KindCountyGovDept,
+            TargetKind::Institution => T::KindInstitution,
+            TargetKind::StateEnterprise => T::KindStateEnterprise,
+            TargetKind::Township => T::KindTownship,
+            TargetKind::Village => T::KindVillage,
+            TargetKind::Community => T::KindCommunity,
+        }
+    }
+}
+
+/// The form of the party organisation (党组织形式).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgForm {
+    /// 党委
+    Committee,
+    /// 党组
+    LeadingGroup,
+    /// 党工委
+    WorkingCommittee,
+    /// 党总支
+    GeneralBranch,
+    /// 党支部
+    Branch,
+}
+
+impl OrgForm {
+    pub const ALL: [OrgForm; 5] = [
+        OrgForm::Committee,
+        OrgForm::LeadingGroup,
+        OrgForm::WorkingCommittee,
+        OrgForm::GeneralBranch,
+        OrgForm::Branch,
+    ];
+}
+
+impl Label for OrgForm {
+    fn label(self) -> T {
+        match self {
+            OrgForm::Committee => T::FormCommittee,
+            OrgForm::LeadingGroup => T::FormLeadingGroup,
+            OrgForm::WorkingCommittee => T::FormWorkingCommittee,
+            OrgForm::GeneralBranch => T::FormGeneralBranch,
+            OrgForm::Branch => T::FormBranch,
+        }
+    }
+}
+
+/// Whether the unit still exists; merged villages (并村) stay for the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetStatus {
+    #[default]
+    Active,
+    Merged,
+}
+
+impl TargetStatus {
+    pub const ALL: [TargetStatus; 2] = [TargetStatus::Active, TargetStatus::Merged];
+}
+
+impl Label for TargetStatus {
+    fn label(self) -> T {
+        match self {
+            TargetStatus::Active => T::StatusActive,
+            TargetStatus::Merged => T::StatusMerged,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    pub name: String,
+    pub kind: TargetKind,
+    pub org_form: OrgForm,
+    /// The township a village or community belongs to.
+    #[serde(default)]
+    pub township: Option<Id>,
+    #[serde(default)]
+    pub status: TargetStatus,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Target {
+    pub fn new(name: &str, kind: TargetKind, township: Option<Id>) -> Target {
+        Target {
+            name: name.trim().to_owned(),
+            kind,
+            org_form: kind.usual_org_form(),
+            township,
+            status: TargetStatus::Active,
+            notes: String::new(),
+        }
+    }
+
+    /// Checks the target against the register (`all` may include itself).
+    pub fn validate(&self, id: Id, all: &[Record<Target>]) -> Result<(), Vec<Invalid>> {
+        let mut c = Checker::default();
+        c.check(!blank(&self.name), "name", T::ErrNameRequired);
+        c.check(self.name.chars().count() <= 80, "name", T::ErrNameTooLong);
+        match (self.kind.needs_township(), self.township) {
+            (true, None) => {
+                c.check(false, "township", T::ErrVillageNeedsTownship);
+            }
+            (true, Some(t)) => {
+                let ok = all
+                    .iter()
+                    .any(|r| r.is_live() && r.meta.id == t && r.data.kind == TargetKind::Township);
+                c.check(ok, "township", T::ErrTownshipMissing);
+            }
+            (false, Some(_)) => {
+                c.check(false, "township", T::ErrOnlyVillagesHaveTownship);
+            }
+            (false, None) => {}
+        }
+        c.check(self.name_is_free(id, all), "name", T::ErrTargetNameTaken);
+        c.finish()
+    }
+
+    /// Names are unique within one township (villages elsewhere may share a name)
+    /// and among county-level units.
+    fn name_is_free(&self, id: Id, all: &[Record<Target>]) -> bool {
+        let name = self.name.trim();
+        !all.iter().any(|r| {
+            r.is_live()
+                && r.meta.id != id
+                && r.data.township == self.township
+                && r.data.name.trim() == name
+        })
+    }
+}
+
+/// Names from a pasted list: one per line, as copied from Word or an Excel column.
+/// Leading list numbers ("1.", "2、", "（3）") and anything after a tab are dropped,
+/// blank lines and repeats are skipped.
+pub fn parse_bulk_names(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let cell = line.split('\t').next().unwrap_or_default();
+        let name = strip_list_number(cell.trim()).trim();
+        if !name.is_empty() && !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+fn strip_list_number(s: &str) -> &str {
+    let inner = s.strip_prefix(['(', '（']).unwrap_or(s);
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return s;
+    }
+    let rest = &inner[digits..];
+    match rest.chars().next() {
+        Some(c @ ('.' | '、' | '．' | ')' | '）' | ' ')) => rest[c.len_utf8()..].trim_start(),
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::{Meta, Timestamp};
+
+    fn stored(n: u8, t: Target) -> Record<Target> {
+        Record {
+            meta: Meta::new(
+                Id::from_random_bytes([n; 16]),
+                Id::nil(),
+                Timestamp::from_unix_millis(0.0),
+            ),
+            data: t,
+        }
+    }
+
+    fn msgs(r: Result<(), Vec<Invalid>>) -> Vec<T> {
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.msg)
+            .collect()
+    }
+
+    fn register() -> Vec<Record<Target>> {
+        vec![
+            stored(1, Target::new("城关镇", TargetKind::Township, None)),
+            stored(2, Target::new("县财政局", TargetKind::CountyGovDept, None)),
+        ]
+    }
+
+    #[test]
+    fn a_village_without_a_township_is_refused() {
+        let village = Target::new("新村", TargetKind::Village, None);
+        assert_eq!(
+            msgs(village.validate(Id::nil(), &register())),
+            vec![T::ErrVillageNeedsTownship]
+        );
+    }
+
+    #[test]
+    fn a_village_must_hang_under_a_live_township_not_another_unit() {
+        let reg = register();
+        let under_dept = Target::new("新村", TargetKind::Village, Some(reg[1].meta.id));
+        assert_eq!(
+            msgs(under_dept.validate(Id::nil(), &reg)),
+            vec![T::ErrTownshipMissing]
+        );
+        let ok = Target::new("新村", TargetKind::Village, Some(reg[0].meta.id));
+        assert!(ok.validate(Id::nil(), &reg).is_ok());
+        let mut gone = reg.clone();
+        gone[0].meta.deleted = true;
+        assert_eq!(
+            msgs(ok.validate(Id::nil(), &gone)),
+            vec![T::ErrTownshipMissing]
+        );
+    }
+
+    #[test]
+    fn only_villages_and_communities_have_a_township() {
+        let reg = register();
+        let dept = Target::new("县教育局", TargetKind::CountyGovDept, Some(reg[0].meta.id));
+        assert_eq!(
+            msgs(dept.validate(Id::nil(), &reg)),
+            vec![T::ErrOnlyVillagesHaveTownship]
+        );
+    }
+
+    #[test]
+    fn the_same_village_name_may_stand_in_two_townships_but_not_twice_in_one() {
+        let mut reg = register();
+        reg.push(stored(3, Target::new("东关镇", TargetKind::Township, None)));
+        let a = reg[0].meta.id;
+        let b = reg[2].meta.id;
+        reg.push(stored(4, Target::new("新村", TargetKind::Village, Some(a))));
+        assert!(Target::new("新村", TargetKind::Village, Some(b))
+            .validate(Id::nil(), &reg)
+            .is_ok());
+        let dup = Target::new(" 新村 ", TargetKind::Village, Some(a));
+        assert_eq!(
+            msgs(dup.validate(Id::nil(), &reg)),
+            vec![T::ErrTargetNameTaken]
+        );
+        assert!(
+            dup.validate(reg[3].meta.id, &reg).is_ok(),
+            "a record does not clash with itself"
+        );
+    }
+
+    #[test]
+    fn a_blank_or_overlong_name_is_refused() {
+        assert_eq!(
+            msgs(Target::new("", TargetKind::Institution, None).validate(Id::nil(), &[])),
+            vec![T::ErrNameRequired]
+        );
+        let long = "很".repeat(81);
+        assert_eq!(
+            msgs(Target::new(&long, TargetKind::Institution, None).validate(Id::nil(), &[])),
+            vec![T::ErrNameTooLong]
+        );
+    }
+
+    #[test]
+    fn a_pasted_list_yields_one_clean_name_per_line() {
+        let text = "1.城关镇\r\n2、东关镇\n\n  （3）西关镇  \n(4)南关镇\n城关镇\n县财政局\t党组\t县直\n12345村\n";
+        assert_eq!(
+            parse_bulk_names(text),
+            vec![
+                "城关镇",
+                "东关镇",
+                "西关镇",
+                "南关镇",
+                "县财政局",
+                "12345村"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_kind_preselects_its_usual_party_organisation_form() {
+        assert_eq!(TargetKind::Township.usual_org_form(), OrgForm::Committee);
+        assert_eq!(
+            TargetKind::CountyGovDept.usual_org_form(),
+            OrgForm::LeadingGroup
+        );
+        assert_eq!(TargetKind::Village.usual_org_form(), OrgForm::Branch);
+        assert!(TargetKind::Village.needs_township() && TargetKind::Community.needs_township());
+        assert!(!TargetKind::Township.needs_township());
+    }
+}
