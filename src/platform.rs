@@ -1,0 +1,129 @@
+//! The few things the core cannot do itself: read the clock, draw random ids,
+//! remember the language, ask for persistent storage, and report a panic.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use xuncha_core::i18n::{Lang, T};
+use xuncha_core::id::{Id, IdSource};
+use xuncha_core::meta::Timestamp;
+
+pub fn now() -> Timestamp {
+    Timestamp::from_unix_millis(js_sys::Date::now())
+}
+
+/// Ids from the browser's cryptographic random source.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebIds;
+
+impl IdSource for WebIds {
+    fn next_id(&self) -> Id {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+            .unwrap_or(false);
+        if !filled {
+            // Every supported browser has WebCrypto; this keeps ids unique even without it.
+            for b in bytes.iter_mut() {
+                *b = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        Id::from_random_bytes(bytes)
+    }
+}
+
+const LANG_KEY: &str = "xuncha.lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language chosen on this PC; read synchronously so the first paint is right.
+pub fn saved_lang() -> Lang {
+    local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).map(|c| Lang::from_code(&c)).unwrap_or_default()
+}
+
+pub fn save_lang(lang: Lang) {
+    if let Some(s) = local_storage() {
+        // Losing the language choice is harmless; the next start is simply Chinese.
+        let _ = s.set_item(LANG_KEY, lang.code());
+    }
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.html_lang());
+    }
+}
+
+/// What the browser said about persistent storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persistence {
+    Pending,
+    Granted,
+    Denied,
+    Unsupported,
+}
+
+impl Persistence {
+    pub fn message(self) -> T {
+        match self {
+            Persistence::Pending => T::StoragePersistPending,
+            Persistence::Granted => T::StoragePersisted,
+            Persistence::Denied => T::StorageNotPersisted,
+            Persistence::Unsupported => T::StoragePersistUnsupported,
+        }
+    }
+}
+
+/// Asks for persistent storage. Some browsers never answer, so callers must not
+/// wait on this before showing the app.
+pub async fn request_persistence() -> Persistence {
+    let Some(window) = web_sys::window() else { return Persistence::Unsupported };
+    let navigator = window.navigator();
+    let has_storage = js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    if !has_storage {
+        return Persistence::Unsupported;
+    }
+    let manager = navigator.storage();
+    let ask = |p: Result<js_sys::Promise, JsValue>| async move {
+        match p {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+            Err(_) => None,
+        }
+    };
+    if ask(manager.persisted()).await == Some(true) {
+        return Persistence::Granted;
+    }
+    match ask(manager.persist()).await {
+        Some(true) => Persistence::Granted,
+        Some(false) => Persistence::Denied,
+        None => Persistence::Unsupported,
+    }
+}
+
+/// Calls a helper that the page defines in plain JavaScript, if it is there.
+/// The helpers work even after the wasm module has died.
+fn call_page_helper(name: &str, args: &[JsValue]) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str(name)) else { return false };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return false };
+    let array: js_sys::Array = args.iter().collect();
+    f.apply(&JsValue::NULL, &array).is_ok()
+}
+
+/// Downloads every raw record of the database as one JSON file (page helper).
+pub fn emergency_export() -> bool {
+    call_page_helper("xunchaEmergencyExport", &[JsValue::from_str(xuncha_core::schema::keys::DB_NAME)])
+}
+
+/// A panic shows a panel in the user's language with a way to save the data,
+/// instead of a dead page.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let lang = saved_lang();
+        let details = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&details));
+        let texts = [T::PanicTitle, T::PanicBody, T::EmergencyExport, T::Reload, T::PanicDetails];
+        let mut args: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t.text(lang))).collect();
+        args.push(JsValue::from_str(&details));
+        call_page_helper("xunchaPanic", &args);
+    }));
+}

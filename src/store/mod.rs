@@ -1,0 +1,172 @@
+//! The IndexedDB backend of the core's `Store` contract: one object store per
+//! record kind, versioned migrations, and every write in one explicit transaction.
+
+mod migrate;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use wasm_bindgen::prelude::*;
+use xuncha_core::id::Id;
+use xuncha_core::meta::VersionVector;
+use xuncha_core::record::{AnyRecord, Body, Record};
+use xuncha_core::schema::{keys, CURRENT_VERSION};
+use xuncha_core::store::{check_expectation, Change, Store, StoreError};
+
+pub use migrate::open_at;
+
+fn backend(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+fn corrupt(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// An open connection to one database.
+#[derive(Debug)]
+pub struct IdbStore {
+    db: Database,
+}
+
+/// Only the version of a stored record, read before overwriting it.
+#[derive(Deserialize)]
+struct StoredVersion {
+    meta: StoredMeta,
+}
+
+#[derive(Deserialize)]
+struct StoredMeta {
+    version: VersionVector,
+}
+
+impl IdbStore {
+    /// Opens `name`, upgrading it to the current schema.
+    pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
+        Ok(IdbStore { db: open_at(name, CURRENT_VERSION).await? })
+    }
+
+    pub fn from_database(db: Database) -> IdbStore {
+        IdbStore { db }
+    }
+
+    pub fn version(&self) -> f64 {
+        self.db.version()
+    }
+
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.object_store_names().collect()
+    }
+
+    /// When another tab opens a newer schema, this connection closes itself so
+    /// the upgrade is not blocked, then `on_change` tells the user to reload.
+    pub fn on_version_change(&self, on_change: impl Fn() + 'static) {
+        let sys = self.db.as_sys().clone();
+        let closing = sys.clone();
+        let handler = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |_| {
+            closing.close();
+            on_change();
+        });
+        sys.set_onversionchange(Some(handler.as_ref().unchecked_ref()));
+        // The handler lives as long as the page.
+        handler.forget();
+    }
+
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    fn serialize<V: Serialize>(value: &V) -> Result<JsValue, StoreError> {
+        value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(corrupt)
+    }
+}
+
+use wasm_bindgen::JsCast;
+
+fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
+    match record {
+        AnyRecord::Term(r) => IdbStore::serialize(r),
+        AnyRecord::Target(r) => IdbStore::serialize(r),
+        AnyRecord::Round(r) => IdbStore::serialize(r),
+        AnyRecord::Group(r) => IdbStore::serialize(r),
+        AnyRecord::Inspection(r) => IdbStore::serialize(r),
+    }
+}
+
+fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
+    serde_wasm_bindgen::from_value(value).map_err(corrupt)
+}
+
+impl Store for IdbStore {
+    async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError> {
+        let name = B::KIND.store_name();
+        let tx = self.db.transaction(name).build().map_err(backend)?;
+        let store = tx.object_store(name).map_err(backend)?;
+        let value: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
+        value.map(from_js).transpose()
+    }
+
+    async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError> {
+        let name = B::KIND.store_name();
+        let tx = self.db.transaction(name).build().map_err(backend)?;
+        let store = tx.object_store(name).map_err(backend)?;
+        let values: Vec<JsValue> =
+            store.get_all().primitive().map_err(backend)?.await.map_err(backend)?.collect::<Result<_, _>>().map_err(backend)?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {
+        let name = B::KIND.store_name();
+        let tx = self.db.transaction(name).build().map_err(backend)?;
+        let store = tx.object_store(name).map_err(backend)?;
+        let index = store.index(index).map_err(backend)?;
+        let values: Vec<JsValue> = index
+            .get_all()
+            .with_query(key.to_string())
+            .primitive()
+            .map_err(backend)?
+            .await
+            .map_err(backend)?
+            .collect::<Result<_, _>>()
+            .map_err(backend)?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<&str> =
+            changes.iter().map(|c| c.record.kind().store_name()).collect::<BTreeSet<_>>().into_iter().collect();
+        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        for change in &changes {
+            let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+            let id = change.record.meta().id.to_string();
+            let stored: Option<JsValue> = store.get(id).primitive().map_err(backend)?.await.map_err(backend)?;
+            let stored: Option<StoredVersion> = stored.map(from_js).transpose()?;
+            // Returning early drops the transaction, which rolls back every put so far.
+            check_expectation(change, stored.as_ref().map(|s| &s.meta.version))?;
+            store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
+        let tx = self.db.transaction(keys::SETTINGS).build().map_err(backend)?;
+        let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
+        let value: Option<String> = store.get(key).primitive().map_err(backend)?.await.map_err(backend)?;
+        value.map(|v| serde_json::from_str(&v).map_err(corrupt)).transpose()
+    }
+
+    async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError> {
+        let text = serde_json::to_string(value).map_err(corrupt)?;
+        let tx = self.db.transaction(keys::SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
+        store.put(text).with_key(key).primitive().map_err(backend)?;
+        tx.commit().await.map_err(backend)
+    }
+}

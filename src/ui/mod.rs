@@ -1,0 +1,3 @@
+//! Leptos components.
+#[leptos::component]
+pub fn App() -> impl leptos::IntoView {}
