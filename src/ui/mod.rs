@@ -1,3 +1,4 @@
 //! Leptos components.
-#[leptos::component]
-pub fn App() -> impl leptos::IntoView {}
+use leptos::prelude::*;
+#[component]
+pub fn App() -> impl IntoView { view! { <h1>"巡察台账"</h1> } }
