@@ -1,4 +1,46 @@
-//! Leptos components.
+//! Leptos components: they render the core's data and call the core's operations
+//! on the IndexedDB store. No rule about the domain is decided here.
+
+mod group;
+mod home;
+mod inspection;
+mod layout;
+mod round;
+mod settings;
+mod setup;
+mod state;
+mod target;
+mod term;
+mod widgets;
+
 use leptos::prelude::*;
+use xuncha_core::route::Route;
+
+pub use state::AppState;
+use state::Phase;
+
+/// The whole app: opens the database, asks for the office on first run, then routes.
 #[component]
-pub fn App() -> impl IntoView { view! { <h1>"巡察台账"</h1> } }
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    state.boot();
+    let page = move || match state.phase.get() {
+        Phase::Opening => view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any(),
+        Phase::Failed(detail) => view! { <layout::OpenFailed detail=detail/> }.into_any(),
+        Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
+        Phase::Ready => view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any(),
+    };
+    view! { {page} <layout::VersionChangeBanner/> }
+}
+
+fn routed(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::HomePage/> }.into_any(),
+        Route::Targets => view! { <target::TargetsPage/> }.into_any(),
+        Route::Terms => view! { <term::TermsPage/> }.into_any(),
+        Route::Rounds => view! { <round::RoundsPage/> }.into_any(),
+        Route::Round(id) => view! { <round::RoundPage id=id/> }.into_any(),
+        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),
+    }
+}

@@ -121,6 +121,11 @@ impl Milestones {
         self.feedback?.add_months(RECTIFICATION_MONTHS)
     }
 
+    /// The furthest milestone reached, for a progress column.
+    pub fn latest(&self) -> Option<Milestone> {
+        Milestone::ALL.into_iter().filter(|m| self.get(*m).is_some()).max_by_key(|m| (Self::rank(*m), self.get(*m)))
+    }
+
     /// Where a milestone stands in the sequence; the three after feedback may come in any order.
     fn rank(m: Milestone) -> u8 {
         match m {
@@ -432,6 +437,18 @@ mod tests {
         assert_eq!(m.suggested_rectification_due(), None);
         m.feedback = day("2026-12-31");
         assert_eq!(m.suggested_rectification_due(), day("2027-02-28"));
+    }
+
+    #[test]
+    fn progress_is_the_furthest_milestone_reached() {
+        let mut m = Milestones::default();
+        assert_eq!(m.latest(), None);
+        m.entry = day("2026-03-10");
+        assert_eq!(m.latest(), Some(Milestone::Entry));
+        m.feedback = day("2026-07-10");
+        m.transfer = day("2026-07-20");
+        m.rectification_due = day("2026-09-10");
+        assert_eq!(m.latest(), Some(Milestone::RectificationDue));
     }
 
     #[test]

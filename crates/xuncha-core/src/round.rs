@@ -197,6 +197,22 @@ impl Round {
     }
 }
 
+/// The filters of the rounds list; `None` means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoundFilter {
+    pub term: Option<Id>,
+    pub kind: Option<RoundKind>,
+    pub status: Option<RoundStatus>,
+}
+
+impl RoundFilter {
+    pub fn matches(&self, r: &Round) -> bool {
+        self.term.is_none_or(|t| r.term == t)
+            && self.kind.is_none_or(|k| r.kind == k)
+            && self.status.is_none_or(|s| r.status == s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +332,16 @@ mod tests {
             msgs(round.validate(Id::nil(), &terms, &[])),
             vec![T::ErrStartRequired]
         );
+    }
+
+    #[test]
+    fn the_filter_matches_term_kind_and_status_together() {
+        let (terms, round) = fixture();
+        assert!(RoundFilter::default().matches(&round));
+        let f = RoundFilter { term: Some(terms[0].meta.id), kind: Some(RoundKind::Regular), status: None };
+        assert!(f.matches(&round));
+        assert!(!RoundFilter { status: Some(RoundStatus::Finished), ..f.clone() }.matches(&round));
+        assert!(!RoundFilter { term: Some(Id::nil()), ..f }.matches(&round));
     }
 
     #[test]

@@ -1,0 +1,92 @@
+# Shared by scripts/run, scripts/test and scripts/bench: install each tool only
+# when it is missing, at the version the project pins, from the package registries.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+BINARYEN_BIN="$ROOT/scripts/node/node_modules/.bin"
+export PATH="$BINARYEN_BIN:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown && return
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then return; fi
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
+  if wasm-bindgen --version 2>/dev/null | grep -q " $want\$" \
+    && wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $want\$"; then
+    return
+  fi
+  say "installing wasm-bindgen-cli $want (about 3 minutes)"
+  # Not --locked: its lock file pins a crate version the registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$want" --force
+}
+
+# Debian's binaryen builds wasm that fails to load; the npm build works.
+ensure_binaryen() {
+  if [ -x "$BINARYEN_BIN/wasm-opt" ] && "$BINARYEN_BIN/wasm-opt" --version | grep -q "version 132"; then return; fi
+  say "installing binaryen 132 from npm"
+  (cd "$ROOT/scripts/node" && npm ci --no-audit --no-fund)
+}
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    die "missing system packages: $*. Install them with: sudo apt-get install -y $*"
+  fi
+  if [ -z "${XUNCHA_APT_UPDATED:-}" ]; then
+    apt-get update -qq
+    export XUNCHA_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+ensure_browsers() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  # A CJK font so screenshots show Chinese, as users' PCs do.
+  fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk" || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] && return
+  say "installing ${missing[*]}"
+  apt_install "${missing[@]}"
+}
+
+ensure_e2e_modules() {
+  [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] && [ -d "$ROOT/tests/e2e/node_modules/puppeteer-core" ] && return
+  say "installing playwright-core and puppeteer-core from npm"
+  (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund)
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_binaryen
+  command -v python3 >/dev/null || apt_install python3
+}
+
+# Builds dist/xuncha.html. Trunk runs offline, so every crate is fetched first.
+build_single_file() {
+  say "building dist/xuncha.html"
+  (cd "$ROOT" && cargo fetch --locked && trunk build --release)
+  [ -f "$ROOT/dist/xuncha.html" ] || die "the build did not produce dist/xuncha.html"
+}

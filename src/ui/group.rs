@@ -1,0 +1,241 @@
+//! 巡察组: one group of a round, its form, and assigning targets to it.
+
+use super::inspection::InspectionPanel;
+use super::state::state;
+use super::widgets::{confirm, day_text, tr, FormErrors, Input};
+use leptos::prelude::*;
+use std::collections::HashSet;
+use xuncha_core::group::{default_group_name, parse_members, Group};
+use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::id::Id;
+use xuncha_core::inspection::{Inspection, Milestone};
+use xuncha_core::ops;
+use xuncha_core::record::Record;
+use xuncha_core::target::{register_order, TargetFilter, TargetKind, TargetStatus};
+
+#[component]
+pub fn GroupCard(group: Record<Group>) -> impl IntoView {
+    let st = state();
+    let gid = group.meta.id;
+    let round = group.data.round;
+    let editing = RwSignal::new(false);
+    let assigning = RwSignal::new(false);
+    let open = RwSignal::new(None::<Id>);
+    let page_errors = RwSignal::new(None);
+    let close_edit = Callback::new(move |_: ()| editing.set(false));
+    let close_assign = Callback::new(move |_: ()| assigning.set(false));
+    let del = group.clone();
+    let delete = move |_| {
+        let del = del.clone();
+        if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &del.data.name)])) {
+            st.act(page_errors, move |s, ctx| async move { ops::delete_group(s.as_ref(), &ctx, &del).await }, || ());
+        }
+    };
+    let rows = move || {
+        let lang = st.lang.get();
+        let d = st.data.get();
+        let mut items: Vec<Record<Inspection>> = d.inspections.iter().filter(|i| i.data.group == gid).cloned().collect();
+        items.sort_by_key(|i| d.target(i.data.target).map(|t| t.data.name.clone()).unwrap_or_default());
+        items
+            .into_iter()
+            .map(|i| {
+                let iid = i.meta.id;
+                let target = d.target(i.data.target);
+                let name = target.map(|t| t.data.name.clone()).unwrap_or_else(|| "?".into());
+                let kind = target.map(|t| t.data.kind.label().text(lang)).unwrap_or_default();
+                let progress = i.data.milestones.latest().map(|m| m.label().text(lang)).unwrap_or(T::ProgressNone.text(lang));
+                let ms = |m: Milestone| day_text(i.data.milestones.get(m));
+                let removed = i.clone();
+                let remove_name = name.clone();
+                view! {
+                    <tr data-testid="inspection-row">
+                        <td>{name.clone()}</td>
+                        <td>{kind}</td>
+                        <td>{ms(Milestone::Entry)}</td>
+                        <td>{ms(Milestone::Feedback)}</td>
+                        <td>{ms(Milestone::RectificationDue)}</td>
+                        <td>{progress}</td>
+                        <td class="actions no-print">
+                            <button type="button" class="link" data-testid="open-inspection" on:click=move |_| {
+                                open.update(|o| *o = if *o == Some(iid) { None } else { Some(iid) })
+                            }>{tr(T::Open)}</button>
+                            <button type="button" class="link danger" on:click=move |_| {
+                                let removed = removed.clone();
+                                if confirm(&fill(st.t(T::ConfirmUnassign), &[("name", &remove_name)])) {
+                                    st.act(page_errors, move |s, ctx| async move { ops::unassign(s.as_ref(), &ctx, &removed).await }, || ());
+                                }
+                            }>{tr(T::Unassign)}</button>
+                        </td>
+                    </tr>
+                    <Show when=move || open.get() == Some(iid)>
+                        <tr class="inspection-detail"><td colspan="7">
+                            <InspectionPanel id=iid on_close=Callback::new(move |_: ()| open.set(None))/>
+                        </td></tr>
+                    </Show>
+                }
+            })
+            .collect_view()
+    };
+    let edit_base = group.clone();
+    let people = move || {
+        let g = &group.data;
+        let mut parts = Vec::new();
+        if !g.leader.is_empty() {
+            parts.push(format!("{}：{}", st.t(T::FieldLeader), g.leader));
+        }
+        if !g.deputy.is_empty() {
+            parts.push(format!("{}：{}", st.t(T::FieldDeputy), g.deputy));
+        }
+        if !g.members.is_empty() {
+            parts.push(format!("{}：{}", st.t(T::FieldMembers), g.members.join("、")));
+        }
+        parts.join("　")
+    };
+    let name = edit_base.data.name.clone();
+    view! {
+        <article class="group-card" data-testid="group-card">
+            <div class="toolbar">
+                <h3 data-testid="group-name">{name}</h3>
+                <span class="people">{people}</span>
+                <button type="button" class="link no-print" on:click=move |_| editing.set(true)>{tr(T::Edit)}</button>
+                <button type="button" class="link danger no-print" on:click=delete>{tr(T::Delete)}</button>
+            </div>
+            <Show when=move || editing.get()>
+                <GroupForm round=round base=Some(edit_base.clone()) on_close=close_edit/>
+            </Show>
+            <table class="list fixed">
+                <thead><tr>
+                    <th>{tr(T::ColTarget)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::MsEntry)}</th><th>{tr(T::MsFeedback)}</th>
+                    <th>{tr(T::MsRectificationDue)}</th><th>{tr(T::ColProgress)}</th><th class="no-print">{tr(T::Actions)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <button type="button" class="secondary no-print" data-testid="assign-targets" on:click=move |_| assigning.update(|a| *a = !*a)>{tr(T::AssignTargets)}</button>
+            <Show when=move || assigning.get()>
+                <AssignPanel round=round group=gid on_close=close_assign/>
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>) -> impl IntoView {
+    let st = state();
+    let title = if base.is_some() { T::EditGroup } else { T::NewGroup };
+    let n = st.data.with_untracked(|d| d.groups.iter().filter(|g| g.data.round == round).count() as u32 + 1);
+    let name = RwSignal::new(base.as_ref().map(|b| b.data.name.clone()).unwrap_or_else(|| default_group_name(n, st.lang.get_untracked())));
+    let leader = RwSignal::new(base.as_ref().map(|b| b.data.leader.clone()).unwrap_or_default());
+    let deputy = RwSignal::new(base.as_ref().map(|b| b.data.deputy.clone()).unwrap_or_default());
+    let members = RwSignal::new(base.as_ref().map(|b| b.data.members.join("、")).unwrap_or_default());
+    let errors = RwSignal::new(None);
+    let meta = base.map(|b| b.meta);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let data = Group {
+            round,
+            name: name.get_untracked(),
+            leader: leader.get_untracked(),
+            deputy: deputy.get_untracked(),
+            members: parse_members(&members.get_untracked()),
+        };
+        let meta = meta.clone();
+        st.act(
+            errors,
+            move |s, ctx| async move { ops::save_group(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
+            move || on_close.run(()),
+        );
+    };
+    view! {
+        <div class="inline-form" data-testid="group-form">
+            <h3>{tr(title)}</h3>
+            <form on:submit=save class="row-form">
+                <Input label=T::FieldGroupName value=name field="name" errors=errors/>
+                <Input label=T::FieldLeader value=leader field="leader" errors=errors autofocus=true/>
+                <Input label=T::FieldDeputy value=deputy field="deputy" errors=errors/>
+                <Input label=T::FieldMembers value=members field="members" errors=errors hint=T::MembersHint/>
+                <FormErrors errors=errors/>
+                <div class="buttons">
+                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// Ticks targets not yet in this round and assigns them to the group at once.
+#[component]
+fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
+    let st = state();
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<TargetKind>);
+    let chosen = RwSignal::new(HashSet::<Id>::new());
+    let errors = RwSignal::new(None);
+    let candidates = Memo::new(move |_| {
+        let filter = TargetFilter { text: text.get(), kind: kind.get(), township: None, status: Some(TargetStatus::Active) };
+        st.data.with(|d| {
+            let taken: HashSet<Id> = d.inspections.iter().filter(|i| i.data.round == round).map(|i| i.data.target).collect();
+            let mut free: Vec<_> =
+                d.targets.iter().filter(|t| !taken.contains(&t.meta.id) && filter.matches(t.meta.id, &t.data)).cloned().collect();
+            register_order(&mut free);
+            free
+        })
+    });
+    let assign = move |_| {
+        let ids: Vec<Id> = chosen.get_untracked().into_iter().collect();
+        if ids.is_empty() {
+            return;
+        }
+        st.act(
+            errors,
+            move |s, ctx| async move { ops::assign_targets(s.as_ref(), &ctx, round, group, &ids).await.map(|_| ()) },
+            move || {
+                chosen.set(HashSet::new());
+                on_close.run(());
+            },
+        );
+    };
+    let list = move || {
+        let lang = st.lang.get();
+        let items = candidates.get();
+        if items.is_empty() && text.get().is_empty() && kind.get().is_none() {
+            return view! { <p class="empty">{tr(T::NothingToAssign)}</p> }.into_any();
+        }
+        items
+            .into_iter()
+            .map(|t| {
+                let id = t.meta.id;
+                view! {
+                    <label class="check" class:indent=t.data.township.is_some()>
+                        <input type="checkbox" data-testid="assign-option" data-name=t.data.name.clone()
+                            prop:checked=move || chosen.with(|c| c.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                            }/>
+                        {t.data.name.clone()}<small>{t.data.kind.label().text(lang)}</small>
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="assign-panel" data-testid="assign-panel">
+            <p class="hint">{tr(T::AssignHint)}</p>
+            <div class="filters">
+                <label class="field filter">
+                    <span class="label">{tr(T::Search)}</span>
+                    <input type="search" data-testid="assign-search" bind:value=text/>
+                </label>
+                <super::widgets::EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="assign-kind"/>
+            </div>
+            <div class="checklist">{list}</div>
+            <FormErrors errors=errors/>
+            <div class="buttons">
+                <button type="button" data-testid="assign-selected" on:click=assign>{tr(T::AssignSelected)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! The overview: what the register and the rounds hold, and where to start.
+
+use super::state::state;
+use super::widgets::tr;
+use leptos::prelude::*;
+use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::round::RoundStatus;
+use xuncha_core::route::Route;
+use xuncha_core::target::{TargetKind, TargetStatus};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let st = state();
+    let count = move |f: fn(&xuncha_core::ops::Snapshot) -> usize| move || st.data.with(f);
+    let tile = |key: T, testid: &'static str, n: Box<dyn Fn() -> usize + Send + Sync>| {
+        view! {
+            <div class="tile" data-testid=testid>
+                <span class="number">{move || n()}</span>
+                <span class="caption">{tr(key)}</span>
+            </div>
+        }
+    };
+    let office = move || {
+        st.office.get().map(|o| fill(st.t(T::HomeOffice), &[("name", &o.name), ("role", &st.t(o.role.label()))]))
+    };
+    let current_rounds = move || {
+        let lang = st.lang.get();
+        st.data.with(|d| {
+            d.rounds
+                .iter()
+                .filter(|r| r.data.status != RoundStatus::Finished)
+                .map(|r| {
+                    let href = Route::Round(r.meta.id).hash();
+                    let title = d.round_title(r, lang);
+                    let status = r.data.status.label().text(lang);
+                    view! { <li><a href=href>{title}</a>" · "{status}</li> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section>
+            <h1>{tr(T::HomeTitle)}</h1>
+            <p data-testid="home-office">{office}</p>
+            <div class="tiles">
+                {tile(T::StatTargets, "stat-targets", Box::new(count(|d| d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).count())))}
+                {tile(T::StatTownships, "stat-townships", Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind == TargetKind::Township).count())))}
+                {tile(T::StatVillages, "stat-villages", Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind.needs_township()).count())))}
+                {tile(T::StatTerms, "stat-terms", Box::new(count(|d| d.terms.len())))}
+                {tile(T::StatRounds, "stat-rounds", Box::new(count(|d| d.rounds.len())))}
+                {tile(T::StatGroups, "stat-groups", Box::new(count(|d| d.groups.len())))}
+                {tile(T::StatInspections, "stat-inspections", Box::new(count(|d| d.inspections.len())))}
+            </div>
+            <ul class="current-rounds">{current_rounds}</ul>
+            <p class="hint">{tr(T::HomeStart)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,239 @@
+//! 巡察轮次: the rounds list, the round form, and one round's page with its groups.
+
+use super::group::{GroupCard, GroupForm};
+use super::state::state;
+use super::widgets::{confirm, day_text, parse_day, tr, EnumFilter, EnumSelect, FormErrors, Input, ListCount, PrintButton, RecordSelect, TextArea};
+use leptos::prelude::*;
+use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::id::Id;
+use xuncha_core::ops::{self, OpError, Snapshot};
+use xuncha_core::record::Record;
+use xuncha_core::round::{Round, RoundFilter, RoundKind, RoundStatus};
+use xuncha_core::route::Route;
+
+fn term_options(d: &Snapshot) -> Vec<(Id, String)> {
+    let mut terms: Vec<&Record<xuncha_core::term::Term>> = d.terms.iter().collect();
+    terms.sort_by_key(|t| std::cmp::Reverse(t.data.start_year));
+    terms.into_iter().map(|t| (t.meta.id, t.data.name.clone())).collect()
+}
+
+fn dates(r: &Round) -> String {
+    match (r.start, r.end) {
+        (Some(s), Some(e)) => format!("{s} — {e}"),
+        (Some(s), None) => format!("{s} —"),
+        _ => String::new(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Panel {
+    Closed,
+    New,
+    Edit(Record<Round>),
+}
+
+#[component]
+pub fn RoundsPage() -> impl IntoView {
+    let st = state();
+    let panel = RwSignal::new(Panel::Closed);
+    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    let term = RwSignal::new(None::<Id>);
+    let kind = RwSignal::new(None::<RoundKind>);
+    let status = RwSignal::new(None::<RoundStatus>);
+    let terms = Signal::derive(move || st.data.with(term_options));
+    let filtered = Memo::new(move |_| {
+        let filter = RoundFilter { term: term.get(), kind: kind.get(), status: status.get() };
+        let mut rows: Vec<Record<Round>> = st.data.with(|d| d.rounds.iter().filter(|r| filter.matches(&r.data)).cloned().collect());
+        rows.sort_by_key(|r| std::cmp::Reverse((r.data.start, r.data.ordinal)));
+        rows
+    });
+    let total = Signal::derive(move || st.data.with(|d| d.rounds.len()));
+    let shown = Signal::derive(move || filtered.with(Vec::len));
+    let rows = move || {
+        let lang = st.lang.get();
+        let d = st.data.get();
+        filtered
+            .get()
+            .into_iter()
+            .map(|r| {
+                let id = r.meta.id;
+                let groups = d.groups.iter().filter(|g| g.data.round == id).count();
+                let targets = d.inspections.iter().filter(|i| i.data.round == id).count();
+                let edit = r.clone();
+                view! {
+                    <tr>
+                        <td><a href=Route::Round(id).hash() data-testid="round-link">{d.round_title(&r, lang)}</a></td>
+                        <td>{r.data.kind.label().text(lang)}</td>
+                        <td>{dates(&r.data)}</td>
+                        <td>{r.data.status.label().text(lang)}</td>
+                        <td class="num">{groups}</td>
+                        <td class="num">{targets}</td>
+                        <td class="actions no-print">
+                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let can_create = move || st.data.with(|d| !d.terms.is_empty());
+    view! {
+        <section class="with-panel">
+            <div class="list-area">
+                <div class="toolbar">
+                    <h1>{tr(T::RoundsTitle)}</h1>
+                    <button type="button" class="no-print" data-testid="new-round" disabled=move || !can_create() on:click=move |_| panel.set(Panel::New)>{tr(T::NewRound)}</button>
+                    <PrintButton/>
+                </div>
+                <Show when=move || !can_create()><p class="hint">{tr(T::NeedTermFirst)}</p></Show>
+                <div class="filters no-print">
+                    <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::All errors=None/>
+                    <EnumFilter label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
+                    <EnumFilter label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
+                </div>
+                <ListCount shown=shown total=total/>
+                <table class="list" data-testid="rounds-table">
+                    <thead><tr>
+                        <th>{tr(T::ColRound)}</th><th>{tr(T::FieldRoundKind)}</th><th>{tr(T::ColDates)}</th>
+                        <th>{tr(T::FieldRoundStatus)}</th><th>{tr(T::ColGroups)}</th><th>{tr(T::ColTargets)}</th>
+                        <th class="no-print">{tr(T::Actions)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {move || match panel.get() {
+                Panel::Closed => ().into_any(),
+                Panel::New => view! { <RoundForm base=None on_close=close/> }.into_any(),
+                Panel::Edit(r) => view! { <RoundForm base=Some(r) on_close=close/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoView {
+    let st = state();
+    let title = if base.is_some() { T::EditRound } else { T::NewRound };
+    let first_term = st.data.with_untracked(|d| term_options(d).first().map(|t| t.0));
+    let term = RwSignal::new(base.as_ref().map(|b| b.data.term).or(first_term));
+    let next = move |t: Option<Id>| t.map(|t| st.data.with_untracked(|d| Round::next_ordinal(t, &d.rounds))).unwrap_or(1);
+    let ordinal = RwSignal::new(base.as_ref().map(|b| b.data.ordinal).unwrap_or_else(|| next(term.get_untracked())).to_string());
+    let kind = RwSignal::new(base.as_ref().map(|b| b.data.kind).unwrap_or(RoundKind::Regular));
+    let topic = RwSignal::new(base.as_ref().map(|b| b.data.topic.clone()).unwrap_or_default());
+    let start = RwSignal::new(day_text(base.as_ref().and_then(|b| b.data.start)));
+    let end = RwSignal::new(day_text(base.as_ref().and_then(|b| b.data.end)));
+    let status = RwSignal::new(base.as_ref().map(|b| b.data.status).unwrap_or_default());
+    let notes = RwSignal::new(base.as_ref().map(|b| b.data.notes.clone()).unwrap_or_default());
+    let errors = RwSignal::new(None);
+    let terms = Signal::derive(move || st.data.with(term_options));
+    // A new round in another term takes that term's next number.
+    if base.is_none() {
+        Effect::watch(move || term.get(), move |t, _, _| ordinal.set(next(*t).to_string()), false);
+    }
+    let meta = base.map(|b| b.meta);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut bad = Vec::new();
+        let data = Round {
+            term: term.get_untracked().unwrap_or(Id::nil()),
+            ordinal: ordinal.get_untracked().trim().parse().unwrap_or(0),
+            kind: kind.get_untracked(),
+            topic: topic.get_untracked(),
+            start: parse_day(&start.get_untracked(), "start", &mut bad),
+            end: parse_day(&end.get_untracked(), "end", &mut bad),
+            status: status.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        if !bad.is_empty() {
+            return errors.set(Some(OpError::Invalid(bad)));
+        }
+        let meta = meta.clone();
+        st.act(
+            errors,
+            move |s, ctx| async move { ops::save_round(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
+            move || on_close.run(()),
+        );
+    };
+    view! {
+        <aside class="panel" data-testid="round-form">
+            <h2>{tr(title)}</h2>
+            <form on:submit=save>
+                <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::None errors=Some(errors)/>
+                <Input label=T::FieldOrdinal value=ordinal field="ordinal" errors=errors kind="number"/>
+                <EnumSelect label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
+                <Show when=move || kind.get() == RoundKind::Special || !topic.get().is_empty()>
+                    <Input label=T::FieldTopic value=topic field="topic" errors=errors hint=T::TopicHint/>
+                </Show>
+                <Input label=T::FieldStart value=start field="start" errors=errors kind="date"/>
+                <Input label=T::FieldEnd value=end field="end" errors=errors kind="date"/>
+                <EnumSelect label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
+                <TextArea label=T::FieldNotes value=notes field="notes"/>
+                <FormErrors errors=errors/>
+                <div class="buttons">
+                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+                </div>
+            </form>
+        </aside>
+    }
+}
+
+/// One round: its facts, its groups and the targets each group inspects.
+#[component]
+pub fn RoundPage(id: Id) -> impl IntoView {
+    let st = state();
+    let round = Memo::new(move |_| st.data.with(|d| d.round(id).cloned()));
+    let editing = RwSignal::new(false);
+    let adding_group = RwSignal::new(false);
+    let page_errors = RwSignal::new(None);
+    let close_edit = Callback::new(move |_: ()| editing.set(false));
+    let close_group = Callback::new(move |_: ()| adding_group.set(false));
+    let groups = move || {
+        let mut gs = st.data.with(|d| d.groups.iter().filter(|g| g.data.round == id).cloned().collect::<Vec<_>>());
+        gs.sort_by_key(|g| g.meta.created_at);
+        gs.into_iter().map(|g| view! { <GroupCard group=g/> }).collect_view()
+    };
+    let delete = move |_| {
+        let Some(r) = round.get_untracked() else { return };
+        let title = st.data.with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
+        if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &title)])) {
+            st.act(page_errors, move |s, ctx| async move { ops::delete_round(s.as_ref(), &ctx, &r).await }, move || st.go(Route::Rounds));
+        }
+    };
+    move || match round.get() {
+        None => view! { <super::layout::NotFoundPage/> }.into_any(),
+        Some(r) => {
+            let lang = st.lang.get();
+            let title = st.data.with(|d| d.round_title(&r, lang));
+            let has_groups = st.data.with(|d| d.groups.iter().any(|g| g.data.round == id));
+            let edit_base = r.clone();
+            view! {
+                <section class="round-page">
+                    <div class="toolbar">
+                        <h1 data-testid="round-title">{title}</h1>
+                        <button type="button" class="secondary no-print" data-testid="edit-round" on:click=move |_| editing.set(true)>{tr(T::Edit)}</button>
+                        <button type="button" class="secondary danger no-print" data-testid="delete-round" on:click=delete>{tr(T::Delete)}</button>
+                        <PrintButton/>
+                    </div>
+                    <p class="facts">
+                        {r.data.kind.label().text(lang)}" · "{dates(&r.data)}" · "{r.data.status.label().text(lang)}
+                    </p>
+                    {(!r.data.notes.is_empty()).then(|| view! { <p class="notes">{r.data.notes.clone()}</p> })}
+                    <Show when=move || editing.get()>
+                        <RoundForm base=Some(edit_base.clone()) on_close=close_edit/>
+                    </Show>
+                    <div class="toolbar">
+                        <h2>{tr(T::GroupsTitle)}</h2>
+                        <button type="button" class="no-print" data-testid="new-group" on:click=move |_| adding_group.set(true)>{tr(T::NewGroup)}</button>
+                    </div>
+                    <Show when=move || adding_group.get()>
+                        <GroupForm round=id base=None on_close=close_group/>
+                    </Show>
+                    {(!has_groups).then(|| view! { <p class="empty">{tr(T::NoGroups)}</p> })}
+                    <div class="groups">{groups}</div>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The app-wide state: language, the loaded records, this office, the route,
+//! and the open store. Components reach it through context.
+
+use crate::platform::{self, Persistence, WebIds};
+use crate::store::IdbStore;
+use leptos::prelude::*;
+use std::future::Future;
+use std::rc::Rc;
+use xuncha_core::i18n::{Lang, T};
+use xuncha_core::office::Office;
+use xuncha_core::ops::{self, Ctx, OpError, Snapshot};
+use xuncha_core::route::Route;
+use xuncha_core::schema::keys;
+
+static IDS: WebIds = WebIds;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Opening,
+    Failed(String),
+    NeedsOffice,
+    Ready,
+}
+
+/// A short message at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub phase: RwSignal<Phase>,
+    pub data: RwSignal<Snapshot>,
+    pub office: RwSignal<Option<Office>>,
+    pub route: RwSignal<Route>,
+    pub flash: RwSignal<Option<Flash>>,
+    pub persistence: RwSignal<Persistence>,
+    /// Set when another tab upgraded the database and this one let go of it.
+    pub disconnected: RwSignal<bool>,
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+}
+
+pub fn state() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+impl AppState {
+    pub fn provide() -> AppState {
+        let lang = platform::saved_lang();
+        platform::save_lang(lang);
+        let state = AppState {
+            lang: RwSignal::new(lang),
+            phase: RwSignal::new(Phase::Opening),
+            data: RwSignal::new(Snapshot::default()),
+            office: RwSignal::new(None),
+            route: RwSignal::new(Route::parse(&current_hash())),
+            flash: RwSignal::new(None),
+            persistence: RwSignal::new(Persistence::Pending),
+            disconnected: RwSignal::new(false),
+            store: StoredValue::new_local(None),
+        };
+        let route = state.route;
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
+        // The listener lives as long as the app.
+        std::mem::forget(handle);
+        provide_context(state);
+        state
+    }
+
+    /// Opens the database, loads the office and every record, and asks for persistence.
+    pub fn boot(self) {
+        leptos::task::spawn_local(async move {
+            let store = match IdbStore::open(keys::DB_NAME).await {
+                Ok(s) => Rc::new(s),
+                Err(e) => return self.phase.set(Phase::Failed(e.to_string())),
+            };
+            let disconnected = self.disconnected;
+            store.on_version_change(move || disconnected.set(true));
+            self.store.set_value(Some(store.clone()));
+            match (ops::load_office(store.as_ref()).await, Snapshot::load(store.as_ref()).await) {
+                (Ok(office), Ok(snapshot)) => {
+                    self.data.set(snapshot);
+                    self.phase.set(if office.is_some() { Phase::Ready } else { Phase::NeedsOffice });
+                    self.office.set(office);
+                }
+                (Err(e), _) | (_, Err(e)) => self.phase.set(Phase::Failed(e.to_string())),
+            }
+        });
+        let persistence = self.persistence;
+        leptos::task::spawn_local(async move { persistence.set(platform::request_persistence().await) });
+    }
+
+    /// A catalogue text in the current language (tracks the language).
+    pub fn t(&self, key: T) -> &'static str {
+        key.text(self.lang.get())
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        platform::save_lang(lang);
+        self.lang.set(lang);
+    }
+
+    pub fn go(&self, route: Route) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.hash());
+        }
+        self.route.set(route);
+    }
+
+    pub fn store(&self) -> Option<Rc<IdbStore>> {
+        self.store.get_value()
+    }
+
+    pub fn notify(&self, text: impl Into<String>, error: bool) {
+        let flash = self.flash;
+        let text = text.into();
+        flash.set(Some(Flash { text: text.clone(), error }));
+        set_timeout(
+            move || {
+                if flash.get_untracked().is_some_and(|f| f.text == text) {
+                    flash.set(None);
+                }
+            },
+            std::time::Duration::from_secs(if error { 8 } else { 3 }),
+        );
+    }
+
+    pub async fn reload(&self) {
+        let Some(store) = self.store() else { return };
+        match Snapshot::load(store.as_ref()).await {
+            Ok(s) => self.data.set(s),
+            Err(e) => self.notify(e.message().text(self.lang.get_untracked()), true),
+        }
+    }
+
+    /// Runs one write. On success the records are reloaded, `done` runs and
+    /// "已保存" shows; on failure the error goes to `errors` and the form keeps its input.
+    pub fn act<Fut>(
+        self,
+        errors: RwSignal<Option<OpError>>,
+        op: impl FnOnce(Rc<IdbStore>, Ctx<'static>) -> Fut + 'static,
+        done: impl FnOnce() + 'static,
+    ) where
+        Fut: Future<Output = Result<(), OpError>> + 'static,
+    {
+        let Some(store) = self.store() else { return };
+        let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
+        let ctx = Ctx { office, now: platform::now(), ids: &IDS };
+        leptos::task::spawn_local(async move {
+            match op(store, ctx).await {
+                Ok(()) => {
+                    errors.set(None);
+                    self.reload().await;
+                    done();
+                    self.notify(T::Saved.text(self.lang.get_untracked()), false);
+                }
+                Err(e) => {
+                    if !matches!(e, OpError::Invalid(_)) {
+                        self.notify(e.messages(self.lang.get_untracked()).join(" "), true);
+                    }
+                    errors.set(Some(e));
+                }
+            }
+        });
+    }
+
+    pub fn ids() -> &'static WebIds {
+        &IDS
+    }
+}

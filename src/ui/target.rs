@@ -1,0 +1,228 @@
+//! 巡察对象: the register with its filters, the target form and bulk entry.
+
+use super::state::state;
+use super::widgets::{confirm, tr, EnumFilter, EnumSelect, FormErrors, Input, ListCount, PrintButton, RecordSelect, TextArea};
+use leptos::prelude::*;
+use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::id::Id;
+use xuncha_core::ops::{self, OpError, Snapshot};
+use xuncha_core::record::Record;
+use xuncha_core::target::{parse_bulk_names, register_order, OrgForm, Target, TargetFilter, TargetKind, TargetStatus};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Panel {
+    Closed,
+    New,
+    Edit(Record<Target>),
+    Bulk,
+}
+
+/// (id, name) of every township, for pickers.
+pub fn township_options(d: &Snapshot) -> Vec<(Id, String)> {
+    let mut out: Vec<(Id, String)> = d.townships().map(|t| (t.meta.id, t.data.name.clone())).collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+#[component]
+pub fn TargetsPage() -> impl IntoView {
+    let st = state();
+    let panel = RwSignal::new(Panel::Closed);
+    let page_errors = RwSignal::new(None);
+    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<TargetKind>);
+    let township = RwSignal::new(None::<Id>);
+    let status = RwSignal::new(None::<TargetStatus>);
+    let townships = Signal::derive(move || st.data.with(township_options));
+    let filtered = Memo::new(move |_| {
+        let filter = TargetFilter { text: text.get(), kind: kind.get(), township: township.get(), status: status.get() };
+        let mut rows: Vec<Record<Target>> =
+            st.data.with(|d| d.targets.iter().filter(|t| filter.matches(t.meta.id, &t.data)).cloned().collect());
+        register_order(&mut rows);
+        rows
+    });
+    let total = Signal::derive(move || st.data.with(|d| d.targets.len()));
+    let shown = Signal::derive(move || filtered.with(Vec::len));
+    let rows = move || {
+        let lang = st.lang.get();
+        let names = st.data.with(township_options);
+        filtered
+            .get()
+            .into_iter()
+            .map(|t| {
+                let edit = t.clone();
+                let del = t.clone();
+                let town = t.data.township.and_then(|w| names.iter().find(|(id, _)| *id == w)).map(|(_, n)| n.clone());
+                view! {
+                    <tr class:merged=t.data.status == TargetStatus::Merged>
+                        <td class:indent=t.data.township.is_some()>{t.data.name.clone()}</td>
+                        <td>{t.data.kind.label().text(lang)}</td>
+                        <td>{t.data.org_form.label().text(lang)}</td>
+                        <td>{town.unwrap_or_default()}</td>
+                        <td>{t.data.status.label().text(lang)}</td>
+                        <td class="actions no-print">
+                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
+                            <button type="button" class="link danger" on:click=move |_| {
+                                let del = del.clone();
+                                if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &del.data.name)])) {
+                                    st.act(page_errors, move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await }, || ());
+                                }
+                            }>{tr(T::Delete)}</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="with-panel">
+            <div class="list-area">
+                <div class="toolbar">
+                    <h1>{tr(T::TargetsTitle)}</h1>
+                    <button type="button" class="no-print" data-testid="new-target" on:click=move |_| panel.set(Panel::New)>{tr(T::NewTarget)}</button>
+                    <button type="button" class="secondary no-print" data-testid="bulk-targets" on:click=move |_| panel.set(Panel::Bulk)>{tr(T::BulkTitle)}</button>
+                    <PrintButton/>
+                </div>
+                <div class="filters no-print">
+                    <label class="field filter">
+                        <span class="label">{tr(T::Search)}</span>
+                        <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=text/>
+                    </label>
+                    <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
+                    <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::All errors=None/>
+                    <EnumFilter label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
+                </div>
+                <ListCount shown=shown total=total/>
+                <table class="list" data-testid="targets-table">
+                    <thead><tr>
+                        <th>{tr(T::FieldName)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::FieldOrgForm)}</th>
+                        <th>{tr(T::FieldTownship)}</th><th>{tr(T::FieldStatus)}</th><th class="no-print">{tr(T::Actions)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {move || match panel.get() {
+                Panel::Closed => ().into_any(),
+                Panel::New => view! { <TargetForm base=None on_close=close/> }.into_any(),
+                Panel::Edit(t) => view! { <TargetForm base=Some(t) on_close=close/> }.into_any(),
+                Panel::Bulk => view! { <BulkEntry on_close=close/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl IntoView {
+    let st = state();
+    let title = if base.is_some() { T::EditTarget } else { T::NewTarget };
+    let draft = base.as_ref().map(|b| b.data.clone()).unwrap_or_else(|| Target::new("", TargetKind::CountyGovDept, None));
+    let name = RwSignal::new(draft.name.clone());
+    let kind = RwSignal::new(draft.kind);
+    let org_form = RwSignal::new(draft.org_form);
+    let township = RwSignal::new(draft.township);
+    let status = RwSignal::new(draft.status);
+    let notes = RwSignal::new(draft.notes.clone());
+    let errors = RwSignal::new(None);
+    let townships = Signal::derive(move || st.data.with(township_options));
+    // A new target of another kind gets that kind's usual organisation form.
+    let is_new = base.is_none();
+    Effect::watch(move || kind.get(), move |k, _, _| if is_new { org_form.set(k.usual_org_form()) }, false);
+    let meta = base.map(|b| b.meta);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let data = Target {
+            name: name.get_untracked(),
+            kind: kind.get_untracked(),
+            org_form: org_form.get_untracked(),
+            township: township.get_untracked(),
+            status: status.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        let meta = meta.clone();
+        st.act(
+            errors,
+            move |s, ctx| async move { ops::save_target(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
+            move || on_close.run(()),
+        );
+    };
+    view! {
+        <aside class="panel" data-testid="target-form">
+            <h2>{tr(title)}</h2>
+            <form on:submit=save>
+                <Input label=T::FieldName value=name field="name" errors=errors autofocus=true/>
+                <EnumSelect label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
+                <EnumSelect label=T::FieldOrgForm options=&OrgForm::ALL value=org_form field="org_form"/>
+                <Show when=move || kind.get().needs_township()>
+                    <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::None errors=Some(errors)/>
+                </Show>
+                <EnumSelect label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
+                <TextArea label=T::FieldNotes value=notes field="notes"/>
+                <FormErrors errors=errors/>
+                <div class="buttons">
+                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+                </div>
+            </form>
+        </aside>
+    }
+}
+
+#[component]
+fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
+    let st = state();
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(TargetKind::Village);
+    let org_form = RwSignal::new(TargetKind::Village.usual_org_form());
+    let township = RwSignal::new(None::<Id>);
+    let errors = RwSignal::new(None);
+    let result = RwSignal::new(None::<(usize, Vec<String>)>);
+    let townships = Signal::derive(move || st.data.with(township_options));
+    Effect::watch(move || kind.get(), move |k, _, _| org_form.set(k.usual_org_form()), false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        result.set(None);
+        let names = parse_bulk_names(&text.get_untracked());
+        if names.is_empty() {
+            return errors.set(Some(OpError::Refused(T::BulkNothing)));
+        }
+        let (k, f, w) = (kind.get_untracked(), org_form.get_untracked(), township.get_untracked());
+        st.act(
+            errors,
+            move |s, ctx| async move {
+                let outcome = ops::bulk_add_targets(s.as_ref(), &ctx, &names, k, f, w).await?;
+                result.set(Some((outcome.added.len(), outcome.skipped)));
+                text.set(String::new());
+                Ok(())
+            },
+            || (),
+        );
+    };
+    let summary = move || {
+        result.get().map(|(added, skipped)| {
+            let done = fill(st.t(T::BulkDone), &[("added", &added), ("skipped", &skipped.len())]);
+            let names = (!skipped.is_empty()).then(|| fill(st.t(T::BulkSkipped), &[("names", &skipped.join("、"))]));
+            view! { <div class="bulk-result" data-testid="bulk-result"><p>{done}</p><p>{names}</p></div> }
+        })
+    };
+    view! {
+        <aside class="panel" data-testid="bulk-form">
+            <h2>{tr(T::BulkTitle)}</h2>
+            <p class="hint">{tr(T::BulkHint)}</p>
+            <form on:submit=add>
+                <TextArea label=T::FieldName value=text field="names" rows=12/>
+                <EnumSelect label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
+                <EnumSelect label=T::FieldOrgForm options=&OrgForm::ALL value=org_form field="org_form"/>
+                <Show when=move || kind.get().needs_township()>
+                    <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::None errors=Some(errors)/>
+                </Show>
+                <FormErrors errors=errors/>
+                {summary}
+                <div class="buttons">
+                    <button type="submit" data-testid="bulk-add">{tr(T::BulkAdd)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+                </div>
+            </form>
+        </aside>
+    }
+}

@@ -1,0 +1,118 @@
+//! 届: the list of terms and the term form.
+
+use super::state::state;
+use super::widgets::{confirm, parse_year, tr, FormErrors, Input};
+use leptos::prelude::*;
+use xuncha_core::i18n::{fill, T};
+use xuncha_core::ops::{self, OpError};
+use xuncha_core::record::Record;
+use xuncha_core::term::Term;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Panel {
+    Closed,
+    New,
+    Edit(Record<Term>),
+}
+
+#[component]
+pub fn TermsPage() -> impl IntoView {
+    let st = state();
+    let panel = RwSignal::new(Panel::Closed);
+    let page_errors = RwSignal::new(None);
+    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    let rows = move || {
+        let mut terms = st.data.with(|d| d.terms.clone());
+        terms.sort_by_key(|t| std::cmp::Reverse(t.data.start_year));
+        terms
+            .into_iter()
+            .map(|t| {
+                let edit = t.clone();
+                let del = t.clone();
+                view! {
+                    <tr>
+                        <td>{t.data.name.clone()}</td>
+                        <td>{t.data.start_year}</td>
+                        <td>{t.data.end_year}</td>
+                        <td class="actions no-print">
+                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
+                            <button type="button" class="link danger" on:click=move |_| {
+                                let del = del.clone();
+                                if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &del.data.name)])) {
+                                    st.act(page_errors, move |s, ctx| async move { ops::delete_term(s.as_ref(), &ctx, &del).await }, || ());
+                                }
+                            }>{tr(T::Delete)}</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="with-panel">
+            <div class="list-area">
+                <div class="toolbar">
+                    <h1>{tr(T::TermsTitle)}</h1>
+                    <button type="button" class="no-print" data-testid="new-term" on:click=move |_| panel.set(Panel::New)>{tr(T::NewTerm)}</button>
+                </div>
+                <table class="list" data-testid="terms-table">
+                    <thead><tr>
+                        <th>{tr(T::FieldTermName)}</th><th>{tr(T::FieldStartYear)}</th><th>{tr(T::FieldEndYear)}</th>
+                        <th class="no-print">{tr(T::Actions)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {move || st.data.with(|d| d.terms.is_empty()).then(|| view! { <p class="empty">{tr(T::NoRecords)}</p> })}
+            </div>
+            {move || match panel.get() {
+                Panel::Closed => ().into_any(),
+                Panel::New => view! { <TermForm base=None on_close=close/> }.into_any(),
+                Panel::Edit(t) => view! { <TermForm base=Some(t) on_close=close/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TermForm(base: Option<Record<Term>>, on_close: Callback<()>) -> impl IntoView {
+    let st = state();
+    let title = if base.is_some() { T::EditTerm } else { T::NewTerm };
+    let name = RwSignal::new(base.as_ref().map(|b| b.data.name.clone()).unwrap_or_default());
+    let start = RwSignal::new(base.as_ref().map(|b| b.data.start_year.to_string()).unwrap_or_default());
+    let end = RwSignal::new(base.as_ref().map(|b| b.data.end_year.to_string()).unwrap_or_default());
+    let errors = RwSignal::new(None);
+    let meta = base.map(|b| b.meta);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut bad = Vec::new();
+        let data = Term {
+            name: name.get_untracked(),
+            start_year: parse_year(&start.get_untracked(), "start_year", &mut bad),
+            end_year: parse_year(&end.get_untracked(), "end_year", &mut bad),
+        };
+        if !bad.is_empty() {
+            return errors.set(Some(OpError::Invalid(bad)));
+        }
+        let meta = meta.clone();
+        st.act(
+            errors,
+            move |s, ctx| async move { ops::save_term(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
+            move || on_close.run(()),
+        );
+    };
+    view! {
+        <aside class="panel" data-testid="term-form">
+            <h2>{tr(title)}</h2>
+            <form on:submit=save>
+                <Input label=T::FieldTermName value=name field="name" errors=errors hint=T::TermNameHint autofocus=true/>
+                <Input label=T::FieldStartYear value=start field="start_year" errors=errors kind="number"/>
+                <Input label=T::FieldEndYear value=end field="end_year" errors=errors kind="number"/>
+                <FormErrors errors=errors/>
+                <div class="buttons">
+                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+                </div>
+            </form>
+        </aside>
+    }
+}

@@ -1,0 +1,157 @@
+// Shared pieces of the end-to-end tests: where the built file is, how browsers
+// are launched on this machine, a watch on network requests, and a page object.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const HTML = path.join(ROOT, 'dist', 'xuncha.html');
+export const URL = pathToFileURL(HTML).href;
+export const ARTIFACTS = path.join(here, 'artifacts');
+
+// Without the networking flags Chromium floods a closed network with requests.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export function tempProfile(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `xuncha-${name}-`));
+}
+
+/** A Chromium with a persistent profile, as a user's browser keeps IndexedDB. */
+export async function launchChromium(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+}
+
+/** Records every request that leaves the page's own file, and every page error. */
+export function watch(page) {
+  const log = { requests: [], errors: [] };
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')) log.requests.push(u);
+  });
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  return log;
+}
+
+export function saveScreenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The app as a user sees it: one method per thing a user does. */
+export class XunchaPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  id(testid) {
+    return this.page.getByTestId(testid);
+  }
+
+  async open() {
+    await this.page.goto(URL);
+    // Either the first-run form or the app shell shows once the wasm has started.
+    await this.page.locator('[data-testid="setup"], [data-testid="nav-home"]').first().waitFor();
+  }
+
+  async setUpOffice(name, role = '县委巡察办') {
+    await this.id('setup').waitFor();
+    await this.id('field-name').fill(name);
+    await this.id('field-role').selectOption({ label: role });
+    await this.id('setup-submit').click();
+    await this.id('nav-home').waitFor();
+  }
+
+  async go(nav) {
+    await this.id(`nav-${nav}`).click();
+  }
+
+  async saved() {
+    await this.id('flash').filter({ hasText: '已保存' }).waitFor();
+  }
+
+  async bulkTargets(names, kind, township) {
+    await this.go('targets');
+    await this.id('bulk-targets').click();
+    const form = this.id('bulk-form');
+    await form.getByTestId('field-kind').selectOption({ label: kind });
+    if (township) await form.getByTestId('field-township').selectOption({ label: township });
+    await form.getByTestId('field-names').fill(names.join('\n'));
+    await form.getByTestId('bulk-add').click();
+    await form.getByTestId('bulk-result').waitFor();
+    return form.getByTestId('bulk-result').innerText();
+  }
+
+  async addTerm(name, start, end) {
+    await this.go('terms');
+    await this.id('new-term').click();
+    const form = this.id('term-form');
+    await form.getByTestId('field-name').fill(name);
+    await form.getByTestId('field-start_year').fill(String(start));
+    await form.getByTestId('field-end_year').fill(String(end));
+    await form.getByTestId('save').click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  /** Fills the round form; returns the form locator (for error checks). */
+  async fillRound({ kind = '常规巡察', start, end, topic }) {
+    await this.go('rounds');
+    await this.id('new-round').click();
+    const form = this.id('round-form');
+    await form.getByTestId('field-kind').selectOption({ label: kind });
+    if (topic) await form.getByTestId('field-topic').fill(topic);
+    await form.getByTestId('field-start').fill(start);
+    if (end) await form.getByTestId('field-end').fill(end);
+    await form.getByTestId('save').click();
+    return form;
+  }
+
+  async openRound(title) {
+    await this.go('rounds');
+    await this.id('rounds-table').getByRole('link', { name: title }).click();
+    await this.id('round-title').waitFor();
+  }
+
+  async addGroup(leader, members) {
+    await this.id('new-group').click();
+    const form = this.id('group-form');
+    await form.getByTestId('field-leader').fill(leader);
+    await form.getByTestId('field-members').fill(members);
+    await form.getByTestId('save').click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  group(name) {
+    return this.id('group-card').filter({ has: this.page.getByTestId('group-name').filter({ hasText: name }) });
+  }
+
+  async assign(groupName, targetNames) {
+    const card = this.group(groupName);
+    await card.getByTestId('assign-targets').click();
+    const panel = card.getByTestId('assign-panel');
+    for (const name of targetNames) {
+      await panel.locator(`[data-testid="assign-option"][data-name="${name}"]`).check();
+    }
+    await panel.getByTestId('assign-selected').click();
+    await panel.waitFor({ state: 'detached' });
+  }
+
+  async openInspection(groupName, targetName) {
+    const row = this.group(groupName).getByTestId('inspection-row').filter({ hasText: targetName });
+    await row.getByTestId('open-inspection').click();
+    return this.group(groupName).getByTestId('inspection-panel');
+  }
+}
