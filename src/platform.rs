@@ -40,7 +40,10 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// The language chosen on this PC; read synchronously so the first paint is right.
 pub fn saved_lang() -> Lang {
-    local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).map(|c| Lang::from_code(&c)).unwrap_or_default()
+    local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .map(|c| Lang::from_code(&c))
+        .unwrap_or_default()
 }
 
 pub fn save_lang(lang: Lang) {
@@ -48,7 +51,10 @@ pub fn save_lang(lang: Lang) {
         // Losing the language choice is harmless; the next start is simply Chinese.
         let _ = s.set_item(LANG_KEY, lang.code());
     }
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
 }
@@ -76,16 +82,22 @@ impl Persistence {
 /// Asks for persistent storage. Some browsers never answer, so callers must not
 /// wait on this before showing the app.
 pub async fn request_persistence() -> Persistence {
-    let Some(window) = web_sys::window() else { return Persistence::Unsupported };
+    let Some(window) = web_sys::window() else {
+        return Persistence::Unsupported;
+    };
     let navigator = window.navigator();
-    let has_storage = js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    let has_storage =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
     if !has_storage {
         return Persistence::Unsupported;
     }
     let manager = navigator.storage();
     let ask = |p: Result<js_sys::Promise, JsValue>| async move {
         match p {
-            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool()),
             Err(_) => None,
         }
     };
@@ -102,16 +114,25 @@ pub async fn request_persistence() -> Persistence {
 /// Calls a helper that the page defines in plain JavaScript, if it is there.
 /// The helpers work even after the wasm module has died.
 fn call_page_helper(name: &str, args: &[JsValue]) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str(name)) else { return false };
-    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str(name)) else {
+        return false;
+    };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
     let array: js_sys::Array = args.iter().collect();
     f.apply(&JsValue::NULL, &array).is_ok()
 }
 
 /// Downloads every raw record of the database as one JSON file (page helper).
 pub fn emergency_export() -> bool {
-    call_page_helper("xunchaEmergencyExport", &[JsValue::from_str(xuncha_core::schema::keys::DB_NAME)])
+    call_page_helper(
+        "xunchaEmergencyExport",
+        &[JsValue::from_str(xuncha_core::schema::keys::DB_NAME)],
+    )
 }
 
 /// A panic shows a panel in the user's language with a way to save the data,
@@ -121,8 +142,17 @@ pub fn install_panic_hook() {
         let lang = saved_lang();
         let details = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&details));
-        let texts = [T::PanicTitle, T::PanicBody, T::EmergencyExport, T::Reload, T::PanicDetails];
-        let mut args: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t.text(lang))).collect();
+        let texts = [
+            T::PanicTitle,
+            T::PanicBody,
+            T::EmergencyExport,
+            T::Reload,
+            T::PanicDetails,
+        ];
+        let mut args: Vec<JsValue> = texts
+            .iter()
+            .map(|t| JsValue::from_str(t.text(lang)))
+            .collect();
         args.push(JsValue::from_str(&details));
         call_page_helper("xunchaPanic", &args);
     }));

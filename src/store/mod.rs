@@ -47,7 +47,9 @@ struct StoredMeta {
 impl IdbStore {
     /// Opens `name`, upgrading it to the current schema.
     pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
-        Ok(IdbStore { db: open_at(name, CURRENT_VERSION).await? })
+        Ok(IdbStore {
+            db: open_at(name, CURRENT_VERSION).await?,
+        })
     }
 
     pub fn from_database(db: Database) -> IdbStore {
@@ -81,7 +83,9 @@ impl IdbStore {
     }
 
     fn serialize<V: Serialize>(value: &V) -> Result<JsValue, StoreError> {
-        value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(corrupt)
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+            .map_err(corrupt)
     }
 }
 
@@ -106,7 +110,12 @@ impl Store for IdbStore {
         let name = B::KIND.store_name();
         let tx = self.db.transaction(name).build().map_err(backend)?;
         let store = tx.object_store(name).map_err(backend)?;
-        let value: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
+        let value: Option<JsValue> = store
+            .get(id.to_string())
+            .primitive()
+            .map_err(backend)?
+            .await
+            .map_err(backend)?;
         value.map(from_js).transpose()
     }
 
@@ -114,12 +123,22 @@ impl Store for IdbStore {
         let name = B::KIND.store_name();
         let tx = self.db.transaction(name).build().map_err(backend)?;
         let store = tx.object_store(name).map_err(backend)?;
-        let values: Vec<JsValue> =
-            store.get_all().primitive().map_err(backend)?.await.map_err(backend)?.collect::<Result<_, _>>().map_err(backend)?;
+        let values: Vec<JsValue> = store
+            .get_all()
+            .primitive()
+            .map_err(backend)?
+            .await
+            .map_err(backend)?
+            .collect::<Result<_, _>>()
+            .map_err(backend)?;
         values.into_iter().map(from_js).collect()
     }
 
-    async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {
+    async fn by_index<B: Body>(
+        &self,
+        index: &'static str,
+        key: Id,
+    ) -> Result<Vec<Record<B>>, StoreError> {
         let name = B::KIND.store_name();
         let tx = self.db.transaction(name).build().map_err(backend)?;
         let store = tx.object_store(name).map_err(backend)?;
@@ -140,31 +159,66 @@ impl Store for IdbStore {
         if changes.is_empty() {
             return Ok(());
         }
-        let names: Vec<&str> =
-            changes.iter().map(|c| c.record.kind().store_name()).collect::<BTreeSet<_>>().into_iter().collect();
-        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let names: Vec<&str> = changes
+            .iter()
+            .map(|c| c.record.kind().store_name())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(backend)?;
         for change in &changes {
-            let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+            let store = tx
+                .object_store(change.record.kind().store_name())
+                .map_err(backend)?;
             let id = change.record.meta().id.to_string();
-            let stored: Option<JsValue> = store.get(id).primitive().map_err(backend)?.await.map_err(backend)?;
+            let stored: Option<JsValue> = store
+                .get(id)
+                .primitive()
+                .map_err(backend)?
+                .await
+                .map_err(backend)?;
             let stored: Option<StoredVersion> = stored.map(from_js).transpose()?;
             // Returning early drops the transaction, which rolls back every put so far.
             check_expectation(change, stored.as_ref().map(|s| &s.meta.version))?;
-            store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+            store
+                .put(any_to_js(&change.record)?)
+                .primitive()
+                .map_err(backend)?;
         }
         tx.commit().await.map_err(backend)
     }
 
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
-        let tx = self.db.transaction(keys::SETTINGS).build().map_err(backend)?;
+        let tx = self
+            .db
+            .transaction(keys::SETTINGS)
+            .build()
+            .map_err(backend)?;
         let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
-        let value: Option<String> = store.get(key).primitive().map_err(backend)?.await.map_err(backend)?;
-        value.map(|v| serde_json::from_str(&v).map_err(corrupt)).transpose()
+        let value: Option<String> = store
+            .get(key)
+            .primitive()
+            .map_err(backend)?
+            .await
+            .map_err(backend)?;
+        value
+            .map(|v| serde_json::from_str(&v).map_err(corrupt))
+            .transpose()
     }
 
     async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError> {
         let text = serde_json::to_string(value).map_err(corrupt)?;
-        let tx = self.db.transaction(keys::SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let tx = self
+            .db
+            .transaction(keys::SETTINGS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(backend)?;
         let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
         store.put(text).with_key(key).primitive().map_err(backend)?;
         tx.commit().await.map_err(backend)

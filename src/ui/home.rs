@@ -21,7 +21,12 @@ pub fn HomePage() -> impl IntoView {
         }
     };
     let office = move || {
-        st.office.get().map(|o| fill(st.t(T::HomeOffice), &[("name", &o.name), ("role", &st.t(o.role.label()))]))
+        st.office.get().map(|o| {
+            fill(
+                st.t(T::HomeOffice),
+                &[("name", &o.name), ("role", &st.t(o.role.label()))],
+            )
+        })
     };
     let current_rounds = move || {
         let lang = st.lang.get();

@@ -12,7 +12,9 @@ use xuncha_core::ops;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let st = state();
-    let Some(office) = st.office.get_untracked() else { return ().into_any() };
+    let Some(office) = st.office.get_untracked() else {
+        return ().into_any();
+    };
     let name = RwSignal::new(office.name.clone());
     let role = RwSignal::new(office.role);
     let errors = RwSignal::new(None);

@@ -1,8 +1,8 @@
 //! First run: name this office and choose its role before anything else.
 
+use super::layout::LangSwitch;
 use super::state::{state, Phase};
 use super::widgets::{tr, EnumSelect, FormErrors, Input};
-use super::layout::LangSwitch;
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
 use xuncha_core::office::OfficeRole;
@@ -18,7 +18,14 @@ pub fn SetupPage() -> impl IntoView {
         ev.prevent_default();
         let Some(store) = st.store() else { return };
         leptos::task::spawn_local(async move {
-            match ops::set_up_office(store.as_ref(), super::AppState::ids(), &name.get_untracked(), role.get_untracked()).await {
+            match ops::set_up_office(
+                store.as_ref(),
+                super::AppState::ids(),
+                &name.get_untracked(),
+                role.get_untracked(),
+            )
+            .await
+            {
                 Ok(office) => {
                     st.office.set(Some(office));
                     st.phase.set(Phase::Ready);

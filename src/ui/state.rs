@@ -48,7 +48,9 @@ pub fn state() -> AppState {
 }
 
 fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 impl AppState {
@@ -67,7 +69,9 @@ impl AppState {
             store: StoredValue::new_local(None),
         };
         let route = state.route;
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            route.set(Route::parse(&current_hash()))
+        });
         // The listener lives as long as the app.
         std::mem::forget(handle);
         provide_context(state);
@@ -84,17 +88,26 @@ impl AppState {
             let disconnected = self.disconnected;
             store.on_version_change(move || disconnected.set(true));
             self.store.set_value(Some(store.clone()));
-            match (ops::load_office(store.as_ref()).await, Snapshot::load(store.as_ref()).await) {
+            match (
+                ops::load_office(store.as_ref()).await,
+                Snapshot::load(store.as_ref()).await,
+            ) {
                 (Ok(office), Ok(snapshot)) => {
                     self.data.set(snapshot);
-                    self.phase.set(if office.is_some() { Phase::Ready } else { Phase::NeedsOffice });
+                    self.phase.set(if office.is_some() {
+                        Phase::Ready
+                    } else {
+                        Phase::NeedsOffice
+                    });
                     self.office.set(office);
                 }
                 (Err(e), _) | (_, Err(e)) => self.phase.set(Phase::Failed(e.to_string())),
             }
         });
         let persistence = self.persistence;
-        leptos::task::spawn_local(async move { persistence.set(platform::request_persistence().await) });
+        leptos::task::spawn_local(
+            async move { persistence.set(platform::request_persistence().await) },
+        );
     }
 
     /// A catalogue text in the current language (tracks the language).
@@ -121,7 +134,10 @@ impl AppState {
     pub fn notify(&self, text: impl Into<String>, error: bool) {
         let flash = self.flash;
         let text = text.into();
-        flash.set(Some(Flash { text: text.clone(), error }));
+        flash.set(Some(Flash {
+            text: text.clone(),
+            error,
+        }));
         set_timeout(
             move || {
                 if flash.get_untracked().is_some_and(|f| f.text == text) {
@@ -151,8 +167,16 @@ impl AppState {
         Fut: Future<Output = Result<(), OpError>> + 'static,
     {
         let Some(store) = self.store() else { return };
-        let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
-        let ctx = Ctx { office, now: platform::now(), ids: &IDS };
+        let office = self
+            .office
+            .get_untracked()
+            .map(|o| o.id)
+            .unwrap_or(xuncha_core::Id::nil());
+        let ctx = Ctx {
+            office,
+            now: platform::now(),
+            ids: &IDS,
+        };
         leptos::task::spawn_local(async move {
             match op(store, ctx).await {
                 Ok(()) => {

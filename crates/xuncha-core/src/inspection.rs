@@ -123,7 +123,10 @@ impl Milestones {
 
     /// The furthest milestone reached, for a progress column.
     pub fn latest(&self) -> Option<Milestone> {
-        Milestone::ALL.into_iter().filter(|m| self.get(*m).is_some()).max_by_key(|m| (Self::rank(*m), self.get(*m)))
+        Milestone::ALL
+            .into_iter()
+            .filter(|m| self.get(*m).is_some())
+            .max_by_key(|m| (Self::rank(*m), self.get(*m)))
     }
 
     /// Where a milestone stands in the sequence; the three after feedback may come in any order.

@@ -338,10 +338,22 @@ mod tests {
     fn the_filter_matches_term_kind_and_status_together() {
         let (terms, round) = fixture();
         assert!(RoundFilter::default().matches(&round));
-        let f = RoundFilter { term: Some(terms[0].meta.id), kind: Some(RoundKind::Regular), status: None };
+        let f = RoundFilter {
+            term: Some(terms[0].meta.id),
+            kind: Some(RoundKind::Regular),
+            status: None,
+        };
         assert!(f.matches(&round));
-        assert!(!RoundFilter { status: Some(RoundStatus::Finished), ..f.clone() }.matches(&round));
-        assert!(!RoundFilter { term: Some(Id::nil()), ..f }.matches(&round));
+        assert!(!RoundFilter {
+            status: Some(RoundStatus::Finished),
+            ..f.clone()
+        }
+        .matches(&round));
+        assert!(!RoundFilter {
+            term: Some(Id::nil()),
+            ..f
+        }
+        .matches(&round));
     }
 
     #[test]

@@ -206,7 +206,9 @@ impl TargetFilter {
         let text = self.text.trim();
         (text.is_empty() || t.name.contains(text) || t.notes.contains(text))
             && self.kind.is_none_or(|k| t.kind == k)
-            && self.township.is_none_or(|w| t.township == Some(w) || id == w)
+            && self
+                .township
+                .is_none_or(|w| t.township == Some(w) || id == w)
             && self.status.is_none_or(|s| t.status == s)
     }
 }
@@ -216,17 +218,37 @@ impl TargetFilter {
 pub fn register_order(targets: &mut [Record<Target>]) {
     let township_name = |r: &Record<Target>, all: &[(Id, String)]| -> String {
         match r.data.township {
-            Some(t) => all.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone()).unwrap_or_default(),
+            Some(t) => all
+                .iter()
+                .find(|(id, _)| *id == t)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default(),
             None if r.data.kind == TargetKind::Township => r.data.name.clone(),
             None => String::new(),
         }
     };
-    let names: Vec<(Id, String)> = targets.iter().map(|r| (r.meta.id, r.data.name.clone())).collect();
+    let names: Vec<(Id, String)> = targets
+        .iter()
+        .map(|r| (r.meta.id, r.data.name.clone()))
+        .collect();
     targets.sort_by_cached_key(|r| {
-        let group = if r.data.kind == TargetKind::Township || r.data.township.is_some() { 1 } else { 0 };
-        let kind_rank = TargetKind::ALL.iter().position(|k| *k == r.data.kind).unwrap_or(0);
+        let group = if r.data.kind == TargetKind::Township || r.data.township.is_some() {
+            1
+        } else {
+            0
+        };
+        let kind_rank = TargetKind::ALL
+            .iter()
+            .position(|k| *k == r.data.kind)
+            .unwrap_or(0);
         let under = r.data.township.is_some();
-        (group, if group == 0 { kind_rank } else { 0 }, township_name(r, &names), under, r.data.name.clone())
+        (
+            group,
+            if group == 0 { kind_rank } else { 0 },
+            township_name(r, &names),
+            under,
+            r.data.name.clone(),
+        )
     });
 }
 
@@ -385,13 +407,29 @@ mod tests {
         merged.status = TargetStatus::Merged;
         let any = TargetFilter::default();
         assert!(any.matches(Id::nil(), &village));
-        let by_text = TargetFilter { text: "新".into(), ..Default::default() };
+        let by_text = TargetFilter {
+            text: "新".into(),
+            ..Default::default()
+        };
         assert!(by_text.matches(Id::nil(), &village) && !by_text.matches(Id::nil(), &merged));
-        let by_town = TargetFilter { township: Some(town), ..Default::default() };
-        assert!(by_town.matches(Id::nil(), &village), "a village under the township");
+        let by_town = TargetFilter {
+            township: Some(town),
+            ..Default::default()
+        };
+        assert!(
+            by_town.matches(Id::nil(), &village),
+            "a village under the township"
+        );
         assert!(by_town.matches(town, &reg[0].data), "the township itself");
-        assert!(!by_town.matches(reg[1].meta.id, &reg[1].data), "a county unit");
-        let active = TargetFilter { status: Some(TargetStatus::Active), kind: Some(TargetKind::Village), ..Default::default() };
+        assert!(
+            !by_town.matches(reg[1].meta.id, &reg[1].data),
+            "a county unit"
+        );
+        let active = TargetFilter {
+            status: Some(TargetStatus::Active),
+            kind: Some(TargetKind::Village),
+            ..Default::default()
+        };
         assert!(active.matches(Id::nil(), &village) && !active.matches(Id::nil(), &merged));
     }
 
@@ -401,12 +439,24 @@ mod tests {
         let town = reg[0].meta.id;
         reg.push(stored(5, Target::new("东关镇", TargetKind::Township, None)));
         let east = reg[2].meta.id;
-        reg.push(stored(6, Target::new("乙村", TargetKind::Village, Some(town))));
-        reg.push(stored(7, Target::new("甲村", TargetKind::Village, Some(east))));
-        reg.push(stored(8, Target::new("县委办", TargetKind::CountyPartyDept, None)));
+        reg.push(stored(
+            6,
+            Target::new("乙村", TargetKind::Village, Some(town)),
+        ));
+        reg.push(stored(
+            7,
+            Target::new("甲村", TargetKind::Village, Some(east)),
+        ));
+        reg.push(stored(
+            8,
+            Target::new("县委办", TargetKind::CountyPartyDept, None),
+        ));
         register_order(&mut reg);
         let names: Vec<&str> = reg.iter().map(|r| r.data.name.as_str()).collect();
-        assert_eq!(names, vec!["县委办", "县财政局", "东关镇", "甲村", "城关镇", "乙村"]);
+        assert_eq!(
+            names,
+            vec!["县委办", "县财政局", "东关镇", "甲村", "城关镇", "乙村"]
+        );
     }
 
     #[test]
