@@ -139,21 +139,26 @@ pub fn emergency_export() -> bool {
 /// instead of a dead page.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let lang = saved_lang();
-        let details = info.to_string();
-        web_sys::console::error_1(&JsValue::from_str(&details));
-        let texts = [
-            T::PanicTitle,
-            T::PanicBody,
-            T::EmergencyExport,
-            T::Reload,
-            T::PanicDetails,
-        ];
-        let mut args: Vec<JsValue> = texts
-            .iter()
-            .map(|t| JsValue::from_str(t.text(lang)))
-            .collect();
-        args.push(JsValue::from_str(&details));
-        call_page_helper("xunchaPanic", &args);
+        show_panic_panel(&info.to_string());
     }));
+}
+
+/// Logs `details` and asks the page for its panic panel, in the saved language.
+/// Returns whether the page had the panel helper.
+pub fn show_panic_panel(details: &str) -> bool {
+    let lang = saved_lang();
+    web_sys::console::error_1(&JsValue::from_str(details));
+    let texts = [
+        T::PanicTitle,
+        T::PanicBody,
+        T::EmergencyExport,
+        T::Reload,
+        T::PanicDetails,
+    ];
+    let mut args: Vec<JsValue> = texts
+        .iter()
+        .map(|t| JsValue::from_str(t.text(lang)))
+        .collect();
+    args.push(JsValue::from_str(details));
+    call_page_helper("xunchaPanic", &args)
 }

@@ -6,7 +6,7 @@ mod migrate;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -78,6 +78,11 @@ impl IdbStore {
         handler.forget();
     }
 
+    /// A read-only transaction on one store.
+    fn reader(&self, name: &str) -> Result<Transaction<'_>, StoreError> {
+        self.db.transaction(name).build().map_err(backend)
+    }
+
     pub fn close(self) {
         self.db.close();
     }
@@ -101,6 +106,15 @@ fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
     }
 }
 
+/// Decodes what a `get_all` returned.
+fn decode_all<B: Body, E: std::fmt::Display>(
+    values: impl Iterator<Item = Result<JsValue, E>>,
+) -> Result<Vec<Record<B>>, StoreError> {
+    values
+        .map(|v| v.map_err(backend).and_then(from_js))
+        .collect()
+}
+
 fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
     serde_wasm_bindgen::from_value(value).map_err(corrupt)
 }
@@ -108,7 +122,7 @@ fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
 impl Store for IdbStore {
     async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError> {
         let name = B::KIND.store_name();
-        let tx = self.db.transaction(name).build().map_err(backend)?;
+        let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
         let value: Option<JsValue> = store
             .get(id.to_string())
@@ -121,17 +135,16 @@ impl Store for IdbStore {
 
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError> {
         let name = B::KIND.store_name();
-        let tx = self.db.transaction(name).build().map_err(backend)?;
+        let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
-        let values: Vec<JsValue> = store
-            .get_all()
-            .primitive()
-            .map_err(backend)?
-            .await
-            .map_err(backend)?
-            .collect::<Result<_, _>>()
-            .map_err(backend)?;
-        values.into_iter().map(from_js).collect()
+        decode_all(
+            store
+                .get_all()
+                .primitive()
+                .map_err(backend)?
+                .await
+                .map_err(backend)?,
+        )
     }
 
     async fn by_index<B: Body>(
@@ -140,19 +153,11 @@ impl Store for IdbStore {
         key: Id,
     ) -> Result<Vec<Record<B>>, StoreError> {
         let name = B::KIND.store_name();
-        let tx = self.db.transaction(name).build().map_err(backend)?;
+        let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
         let index = store.index(index).map_err(backend)?;
-        let values: Vec<JsValue> = index
-            .get_all()
-            .with_query(key.to_string())
-            .primitive()
-            .map_err(backend)?
-            .await
-            .map_err(backend)?
-            .collect::<Result<_, _>>()
-            .map_err(backend)?;
-        values.into_iter().map(from_js).collect()
+        let query = index.get_all().with_query(key.to_string());
+        decode_all(query.primitive().map_err(backend)?.await.map_err(backend)?)
     }
 
     async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
@@ -194,11 +199,7 @@ impl Store for IdbStore {
     }
 
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
-        let tx = self
-            .db
-            .transaction(keys::SETTINGS)
-            .build()
-            .map_err(backend)?;
+        let tx = self.reader(keys::SETTINGS)?;
         let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
         let value: Option<String> = store
             .get(key)

@@ -2,7 +2,7 @@
 
 use super::inspection::InspectionPanel;
 use super::state::state;
-use super::widgets::{confirm, day_text, tr, FormErrors, Input};
+use super::widgets::{confirm, confirm_delete, day_text, tr, FormButtons, FormErrors, Input};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use xuncha_core::group::{default_group_name, parse_members, Group};
@@ -27,7 +27,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     let del = group.clone();
     let delete = move |_| {
         let del = del.clone();
-        if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &del.data.name)])) {
+        if confirm_delete(&del.data.name) {
             st.act(
                 page_errors,
                 move |s, ctx| async move { ops::delete_group(s.as_ref(), &ctx, &del).await },
@@ -196,11 +196,7 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
                 <Input label=T::FieldLeader value=leader field="leader" errors=errors autofocus=true/>
                 <Input label=T::FieldDeputy value=deputy field="deputy" errors=errors/>
                 <Input label=T::FieldMembers value=members field="members" errors=errors hint=T::MembersHint/>
-                <FormErrors errors=errors/>
-                <div class="buttons">
-                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
-                </div>
+                <FormButtons errors=errors on_close=on_close/>
             </form>
         </div>
     }

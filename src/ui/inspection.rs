@@ -1,7 +1,7 @@
 //! One target's inspection in a round: milestone dates and activity counts.
 
 use super::state::state;
-use super::widgets::{day_text, parse_count, parse_day, tr, FormErrors, Input, TextArea};
+use super::widgets::{day_text, parse_count, parse_day, tr, FormButtons, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
@@ -108,11 +108,7 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
                     <div class="grid">{count_inputs}</div>
                 </fieldset>
                 <TextArea label=T::FieldNotes value=notes field="notes"/>
-                <FormErrors errors=errors/>
-                <div class="buttons">
-                    <button type="submit" data-testid="save-inspection">{tr(T::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
-                </div>
+                <FormButtons errors=errors on_close=on_close testid="save-inspection"/>
             </form>
         </div>
     }

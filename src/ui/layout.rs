@@ -79,15 +79,15 @@ pub fn StatusLine() -> impl IntoView {
     }
 }
 
-/// The database could not be opened at all.
+/// The database could not be opened or read: say why, and offer the raw data.
 #[component]
-pub fn OpenFailed(detail: String) -> impl IntoView {
+pub fn OpenFailed(message: T, detail: String) -> impl IntoView {
     view! {
         <div class="fatal" role="alert" data-testid="open-failed">
             <h1>{tr(T::AppTitle)}</h1>
-            <p>{tr(T::DbOpenFailed)}</p>
+            <p>{tr(message)}</p>
             <pre>{detail}</pre>
-            <button type="button" on:click=move |_| { platform::emergency_export(); }>{tr(T::EmergencyExport)}</button>
+            <button type="button" data-testid="emergency-export" on:click=move |_| { platform::emergency_export(); }>{tr(T::EmergencyExport)}</button>
         </div>
     }
 }

@@ -28,7 +28,9 @@ pub fn App() -> impl IntoView {
         Phase::Opening => {
             view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any()
         }
-        Phase::Failed(detail) => view! { <layout::OpenFailed detail=detail/> }.into_any(),
+        Phase::Failed(message, detail) => {
+            view! { <layout::OpenFailed message=message detail=detail/> }.into_any()
+        }
         Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
         Phase::Ready => {
             view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any()

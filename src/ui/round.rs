@@ -3,11 +3,11 @@
 use super::group::{GroupCard, GroupForm};
 use super::state::state;
 use super::widgets::{
-    confirm, day_text, parse_day, tr, EnumFilter, EnumSelect, FormErrors, Input, ListCount,
-    PrintButton, RecordSelect, TextArea,
+    confirm_delete, day_text, parse_day, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount,
+    PrintButton, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
-use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::i18n::{Label, T};
 use xuncha_core::id::Id;
 use xuncha_core::ops::{self, OpError, Snapshot};
 use xuncha_core::record::Record;
@@ -208,8 +208,7 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
         );
     };
     view! {
-        <aside class="panel" data-testid="round-form">
-            <h2>{tr(title)}</h2>
+        <SidePanel title=title testid="round-form">
             <form on:submit=save>
                 <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::None errors=Some(errors)/>
                 <Input label=T::FieldOrdinal value=ordinal field="ordinal" errors=errors kind="number"/>
@@ -221,13 +220,9 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
                 <Input label=T::FieldEnd value=end field="end" errors=errors kind="date"/>
                 <EnumSelect label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
                 <TextArea label=T::FieldNotes value=notes field="notes"/>
-                <FormErrors errors=errors/>
-                <div class="buttons">
-                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
-                </div>
+                <FormButtons errors=errors on_close=on_close/>
             </form>
-        </aside>
+        </SidePanel>
     }
 }
 
@@ -261,7 +256,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         let title = st
             .data
             .with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
-        if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &title)])) {
+        if confirm_delete(&title) {
             st.act(
                 page_errors,
                 move |s, ctx| async move { ops::delete_round(s.as_ref(), &ctx, &r).await },

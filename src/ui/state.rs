@@ -17,7 +17,8 @@ static IDS: WebIds = WebIds;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Opening,
-    Failed(String),
+    /// What went wrong, in catalogue terms, and the technical detail.
+    Failed(T, String),
     NeedsOffice,
     Ready,
 }
@@ -83,7 +84,11 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let store = match IdbStore::open(keys::DB_NAME).await {
                 Ok(s) => Rc::new(s),
-                Err(e) => return self.phase.set(Phase::Failed(e.to_string())),
+                Err(e) => {
+                    return self
+                        .phase
+                        .set(Phase::Failed(T::DbOpenFailed, e.to_string()))
+                }
             };
             let disconnected = self.disconnected;
             store.on_version_change(move || disconnected.set(true));
@@ -101,7 +106,9 @@ impl AppState {
                     });
                     self.office.set(office);
                 }
-                (Err(e), _) | (_, Err(e)) => self.phase.set(Phase::Failed(e.to_string())),
+                (Err(e), _) | (_, Err(e)) => {
+                    self.phase.set(Phase::Failed(e.message(), e.to_string()))
+                }
             }
         });
         let persistence = self.persistence;

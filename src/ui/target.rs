@@ -2,8 +2,8 @@
 
 use super::state::state;
 use super::widgets::{
-    confirm, tr, EnumFilter, EnumSelect, FormErrors, Input, ListCount, PrintButton, RecordSelect,
-    TextArea,
+    tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton,
+    RecordSelect, RowActions, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
@@ -71,6 +71,11 @@ pub fn TargetsPage() -> impl IntoView {
             .map(|t| {
                 let edit = t.clone();
                 let del = t.clone();
+                let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
+                let on_delete = Callback::new(move |_: ()| {
+                    let del = del.clone();
+                    st.act(page_errors, move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await }, || ());
+                });
                 let town = t.data.township.and_then(|w| names.iter().find(|(id, _)| *id == w)).map(|(_, n)| n.clone());
                 view! {
                     <tr class:merged=t.data.status == TargetStatus::Merged>
@@ -79,15 +84,7 @@ pub fn TargetsPage() -> impl IntoView {
                         <td>{t.data.org_form.label().text(lang)}</td>
                         <td>{town.unwrap_or_default()}</td>
                         <td>{t.data.status.label().text(lang)}</td>
-                        <td class="actions no-print">
-                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
-                            <button type="button" class="link danger" on:click=move |_| {
-                                let del = del.clone();
-                                if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &del.data.name)])) {
-                                    st.act(page_errors, move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await }, || ());
-                                }
-                            }>{tr(T::Delete)}</button>
-                        </td>
+                        <RowActions name=t.data.name.clone() on_edit=on_edit on_delete=on_delete/>
                     </tr>
                 }
             })
@@ -184,8 +181,7 @@ fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl Into
         );
     };
     view! {
-        <aside class="panel" data-testid="target-form">
-            <h2>{tr(title)}</h2>
+        <SidePanel title=title testid="target-form">
             <form on:submit=save>
                 <Input label=T::FieldName value=name field="name" errors=errors autofocus=true/>
                 <EnumSelect label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
@@ -195,13 +191,9 @@ fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl Into
                 </Show>
                 <EnumSelect label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
                 <TextArea label=T::FieldNotes value=notes field="notes"/>
-                <FormErrors errors=errors/>
-                <div class="buttons">
-                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
-                </div>
+                <FormButtons errors=errors on_close=on_close/>
             </form>
-        </aside>
+        </SidePanel>
     }
 }
 
@@ -251,8 +243,7 @@ fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
         })
     };
     view! {
-        <aside class="panel" data-testid="bulk-form">
-            <h2>{tr(T::BulkTitle)}</h2>
+        <SidePanel title=T::BulkTitle testid="bulk-form">
             <p class="hint">{tr(T::BulkHint)}</p>
             <form on:submit=add>
                 <TextArea label=T::FieldName value=text field="names" rows=12/>
@@ -268,6 +259,6 @@ fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
                 </div>
             </form>
-        </aside>
+        </SidePanel>
     }
 }

@@ -1,9 +1,9 @@
 //! 届: the list of terms and the term form.
 
 use super::state::state;
-use super::widgets::{confirm, parse_year, tr, FormErrors, Input};
+use super::widgets::{parse_year, tr, FormButtons, Input, RowActions, SidePanel};
 use leptos::prelude::*;
-use xuncha_core::i18n::{fill, T};
+use xuncha_core::i18n::T;
 use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::term::Term;
@@ -29,20 +29,21 @@ pub fn TermsPage() -> impl IntoView {
             .map(|t| {
                 let edit = t.clone();
                 let del = t.clone();
+                let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
+                let on_delete = Callback::new(move |_: ()| {
+                    let del = del.clone();
+                    st.act(
+                        page_errors,
+                        move |s, ctx| async move { ops::delete_term(s.as_ref(), &ctx, &del).await },
+                        || (),
+                    );
+                });
                 view! {
                     <tr>
                         <td>{t.data.name.clone()}</td>
                         <td>{t.data.start_year}</td>
                         <td>{t.data.end_year}</td>
-                        <td class="actions no-print">
-                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
-                            <button type="button" class="link danger" on:click=move |_| {
-                                let del = del.clone();
-                                if confirm(&fill(st.t(T::ConfirmDelete), &[("name", &del.data.name)])) {
-                                    st.act(page_errors, move |s, ctx| async move { ops::delete_term(s.as_ref(), &ctx, &del).await }, || ());
-                                }
-                            }>{tr(T::Delete)}</button>
-                        </td>
+                        <RowActions name=t.data.name.clone() on_edit=on_edit on_delete=on_delete/>
                     </tr>
                 }
             })
@@ -121,18 +122,13 @@ fn TermForm(base: Option<Record<Term>>, on_close: Callback<()>) -> impl IntoView
         );
     };
     view! {
-        <aside class="panel" data-testid="term-form">
-            <h2>{tr(title)}</h2>
+        <SidePanel title=title testid="term-form">
             <form on:submit=save>
                 <Input label=T::FieldTermName value=name field="name" errors=errors hint=T::TermNameHint autofocus=true/>
                 <Input label=T::FieldStartYear value=start field="start_year" errors=errors kind="number"/>
                 <Input label=T::FieldEndYear value=end field="end_year" errors=errors kind="number"/>
-                <FormErrors errors=errors/>
-                <div class="buttons">
-                    <button type="submit" data-testid="save">{tr(T::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
-                </div>
+                <FormButtons errors=errors on_close=on_close/>
             </form>
-        </aside>
+        </SidePanel>
     }
 }

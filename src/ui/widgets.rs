@@ -297,3 +297,54 @@ pub fn PrintButton() -> impl IntoView {
         }>{tr(T::Print)}</button>
     }
 }
+
+/// The side panel that holds a list page's form.
+#[component]
+pub fn SidePanel(title: T, testid: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <aside class="panel" data-testid=testid>
+            <h2>{tr(title)}</h2>
+            {children()}
+        </aside>
+    }
+}
+
+/// Save and cancel, under the form's errors.
+#[component]
+pub fn FormButtons(
+    errors: Errors,
+    on_close: Callback<()>,
+    #[prop(default = "save")] testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <FormErrors errors=errors/>
+        <div class="buttons">
+            <button type="submit" data-testid=testid>{tr(T::Save)}</button>
+            <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
+        </div>
+    }
+}
+
+/// Asks "确定删除“name”吗？".
+pub fn confirm_delete(name: &str) -> bool {
+    let st = state();
+    confirm(&xuncha_core::i18n::fill(
+        st.t(T::ConfirmDelete),
+        &[("name", &name)],
+    ))
+}
+
+/// Edit and delete links at the end of a list row; delete asks first.
+#[component]
+pub fn RowActions(name: String, on_edit: Callback<()>, on_delete: Callback<()>) -> impl IntoView {
+    view! {
+        <td class="actions no-print">
+            <button type="button" class="link" data-testid="row-edit" on:click=move |_| on_edit.run(())>{tr(T::Edit)}</button>
+            <button type="button" class="link danger" data-testid="row-delete" on:click=move |_| {
+                if confirm_delete(&name) {
+                    on_delete.run(());
+                }
+            }>{tr(T::Delete)}</button>
+        </td>
+    }
+}

@@ -161,3 +161,36 @@ test('a newer version opened in another tab disconnects this tab and asks for a 
   assert.match(await app.id('version-change').innerText(), /请刷新本页/);
   await browser.close();
 });
+
+test('a record the app cannot read shows a clear message and the raw data can still be saved', async () => {
+  const browser = await launchChromium(tempProfile('corrupt'));
+  const page = await browser.newPage();
+  const net = watch(page);
+  const app = new XunchaPage(page);
+  await app.open();
+  await app.setUpOffice('某某县委巡察办');
+  await app.bulkTargets(['城关镇'], '乡镇（街道）');
+  // Something outside the app (another tool, a disk fault) leaves a record the model cannot read.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('xuncha');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('targets', 'readwrite');
+      tx.objectStore('targets').put({ meta: { id: 'broken' }, data: 42 });
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  await page.reload();
+  await app.id('open-failed').waitFor();
+  assert.match(await app.id('open-failed').innerText(), /本机数据无法读取，请导出应急备份/);
+  const [download] = await Promise.all([page.waitForEvent('download'), app.id('emergency-export').click()]);
+  assert.match(download.suggestedFilename(), /^巡察台账-应急备份-\d{4}-\d{2}-\d{2}\.json$/);
+  const dump = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(dump.type, 'xuncha-raw-dump');
+  assert.equal(dump.stores.targets.length, 2);
+  assert.ok(dump.stores.targets.some((e) => e.value.data && e.value.data.name === '城关镇'));
+  assert.ok(dump.stores.settings.some((e) => e.key === 'office' && e.value.includes('某某县委巡察办')));
+  assert.deepEqual(net.requests, []);
+  await browser.close();
+});
