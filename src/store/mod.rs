@@ -15,7 +15,7 @@ use xuncha_core::id::Id;
 use xuncha_core::meta::VersionVector;
 use xuncha_core::record::{AnyRecord, Body, Record};
 use xuncha_core::schema::{keys, CURRENT_VERSION};
-use xuncha_core::store::{check_expectation, Change, Store, StoreError};
+use xuncha_core::store::{check_expectation, ArchivedVersion, Change, Store, StoreError};
 
 pub use migrate::open_at;
 
@@ -160,16 +160,22 @@ impl Store for IdbStore {
         decode_all(query.primitive().map_err(backend)?.await.map_err(backend)?)
     }
 
-    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
-        if changes.is_empty() {
+    async fn commit_all(
+        &self,
+        changes: Vec<Change>,
+        archive: Vec<ArchivedVersion>,
+    ) -> Result<(), StoreError> {
+        if changes.is_empty() && archive.is_empty() {
             return Ok(());
         }
-        let names: Vec<&str> = changes
+        let mut names: BTreeSet<&str> = changes
             .iter()
             .map(|c| c.record.kind().store_name())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
             .collect();
+        if !archive.is_empty() {
+            names.insert(keys::ARCHIVE);
+        }
+        let names: Vec<&str> = names.into_iter().collect();
         let tx = self
             .db
             .transaction(names)
@@ -195,7 +201,32 @@ impl Store for IdbStore {
                 .primitive()
                 .map_err(backend)?;
         }
+        if !archive.is_empty() {
+            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
+            for entry in &archive {
+                store
+                    .put(IdbStore::serialize(entry)?)
+                    .primitive()
+                    .map_err(backend)?;
+            }
+        }
         tx.commit().await.map_err(backend)
+    }
+
+    async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError> {
+        let tx = self.reader(keys::ARCHIVE)?;
+        let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
+        let values = store
+            .get_all()
+            .primitive()
+            .map_err(backend)?
+            .await
+            .map_err(backend)?;
+        let mut all: Vec<ArchivedVersion> = values
+            .map(|v| v.map_err(backend).and_then(from_js))
+            .collect::<Result<_, _>>()?;
+        all.sort_by_key(|a| a.archived_at);
+        Ok(all)
     }
 
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {

@@ -31,6 +31,7 @@ macro_rules! for_each_contract_case {
             settings_read_back_what_was_written,
             deleting_a_round_removes_its_groups_and_assignments_together,
             a_refused_bulk_entry_writes_no_target,
+            archived_versions_land_with_their_commit_or_not_at_all,
         }
     };
 }
@@ -348,4 +349,27 @@ pub async fn a_refused_bulk_entry_writes_no_target(s: &impl Store) {
     .await;
     assert!(matches!(result, Err(OpError::Invalid(_))), "{result:?}");
     assert!(must(s.all::<Target>()).await.is_empty());
+}
+
+pub async fn archived_versions_land_with_their_commit_or_not_at_all(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let t = term(&ids, office);
+    let entry = |record_id: Id| crate::store::ArchivedVersion {
+        id: ids.next_id(),
+        kind: crate::Kind::Term,
+        record_id,
+        archived_at: Timestamp::from_unix_millis(1.8e12),
+        from: "某乡镇".into(),
+        record: serde_json::json!({"data": {"name": "旧名称"}}),
+    };
+    must(s.commit_all(vec![create(&t)], vec![entry(t.meta.id)])).await;
+    let archived = must(s.archived()).await;
+    assert_eq!(archived.len(), 1);
+    assert_eq!(archived[0].record_id, t.meta.id);
+    assert_eq!(archived[0].record["data"]["name"], "旧名称");
+    // A commit that is refused archives nothing either.
+    let refused = s.commit_all(vec![create(&t)], vec![entry(t.meta.id)]).await;
+    assert!(refused.is_err());
+    assert_eq!(must(s.archived()).await.len(), 1);
 }

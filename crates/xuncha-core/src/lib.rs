@@ -4,6 +4,7 @@
 //! words shown to users, so that all of it can be tested natively.
 
 pub mod date;
+pub mod exchange;
 pub mod group;
 pub mod i18n;
 pub mod id;

@@ -75,6 +75,16 @@ macro_rules! any_record {
                 match self { $(AnyRecord::$kind(r) => &r.meta),* }
             }
 
+            /// The same record with another envelope.
+            pub fn with_meta(self, meta: Meta) -> AnyRecord {
+                match self { $(AnyRecord::$kind(r) => AnyRecord::$kind(Record { meta, data: r.data })),* }
+            }
+
+            /// The content alone as JSON, for showing two versions side by side.
+            pub fn data_json(&self) -> serde_json::Value {
+                match self { $(AnyRecord::$kind(r) => serde_json::to_value(&r.data).unwrap_or_default()),* }
+            }
+
             /// The record as a JSON value, the form both stores understand.
             pub fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
                 match self { $(AnyRecord::$kind(r) => serde_json::to_value(r)),* }

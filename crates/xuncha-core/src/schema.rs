@@ -10,12 +10,14 @@ pub mod keys {
     pub const ROUNDS: &str = "rounds";
     pub const GROUPS: &str = "groups";
     pub const INSPECTIONS: &str = "inspections";
+    pub const ARCHIVE: &str = "conflict_archive";
 
     pub const BY_TOWNSHIP: &str = "by_township";
     pub const BY_TERM: &str = "by_term";
     pub const BY_ROUND: &str = "by_round";
     pub const BY_TARGET: &str = "by_target";
     pub const BY_GROUP: &str = "by_group";
+    pub const BY_RECORD: &str = "by_record";
 
     /// Records are keyed by their id inside the envelope.
     pub const RECORD_KEY_PATH: &str = "meta.id";
@@ -47,65 +49,82 @@ use keys::*;
 use SchemaOp::{CreateIndex, CreateStore};
 
 /// All migrations, oldest first. Append new steps; never edit a released one.
-pub const STEPS: &[Step] = &[Step {
-    version: 1,
-    ops: &[
-        CreateStore {
-            store: SETTINGS,
-            key_path: None,
-        },
-        CreateStore {
-            store: TERMS,
-            key_path: Some(RECORD_KEY_PATH),
-        },
-        CreateStore {
-            store: TARGETS,
-            key_path: Some(RECORD_KEY_PATH),
-        },
-        CreateIndex {
-            store: TARGETS,
-            index: BY_TOWNSHIP,
-            key_path: "data.township",
-        },
-        CreateStore {
-            store: ROUNDS,
-            key_path: Some(RECORD_KEY_PATH),
-        },
-        CreateIndex {
-            store: ROUNDS,
-            index: BY_TERM,
-            key_path: "data.term",
-        },
-        CreateStore {
-            store: GROUPS,
-            key_path: Some(RECORD_KEY_PATH),
-        },
-        CreateIndex {
-            store: GROUPS,
-            index: BY_ROUND,
-            key_path: "data.round",
-        },
-        CreateStore {
-            store: INSPECTIONS,
-            key_path: Some(RECORD_KEY_PATH),
-        },
-        CreateIndex {
-            store: INSPECTIONS,
-            index: BY_ROUND,
-            key_path: "data.round",
-        },
-        CreateIndex {
-            store: INSPECTIONS,
-            index: BY_TARGET,
-            key_path: "data.target",
-        },
-        CreateIndex {
-            store: INSPECTIONS,
-            index: BY_GROUP,
-            key_path: "data.group",
-        },
-    ],
-}];
+pub const STEPS: &[Step] = &[
+    Step {
+        version: 1,
+        ops: &[
+            CreateStore {
+                store: SETTINGS,
+                key_path: None,
+            },
+            CreateStore {
+                store: TERMS,
+                key_path: Some(RECORD_KEY_PATH),
+            },
+            CreateStore {
+                store: TARGETS,
+                key_path: Some(RECORD_KEY_PATH),
+            },
+            CreateIndex {
+                store: TARGETS,
+                index: BY_TOWNSHIP,
+                key_path: "data.township",
+            },
+            CreateStore {
+                store: ROUNDS,
+                key_path: Some(RECORD_KEY_PATH),
+            },
+            CreateIndex {
+                store: ROUNDS,
+                index: BY_TERM,
+                key_path: "data.term",
+            },
+            CreateStore {
+                store: GROUPS,
+                key_path: Some(RECORD_KEY_PATH),
+            },
+            CreateIndex {
+                store: GROUPS,
+                index: BY_ROUND,
+                key_path: "data.round",
+            },
+            CreateStore {
+                store: INSPECTIONS,
+                key_path: Some(RECORD_KEY_PATH),
+            },
+            CreateIndex {
+                store: INSPECTIONS,
+                index: BY_ROUND,
+                key_path: "data.round",
+            },
+            CreateIndex {
+                store: INSPECTIONS,
+                index: BY_TARGET,
+                key_path: "data.target",
+            },
+            CreateIndex {
+                store: INSPECTIONS,
+                index: BY_GROUP,
+                key_path: "data.group",
+            },
+        ],
+    },
+    // The conflict archive: versions that lost a conflict on import.
+    Step {
+        version: 2,
+        ops: &[
+            CreateStore {
+                store: ARCHIVE,
+                key_path: Some("id"),
+            },
+            CreateIndex {
+                store: ARCHIVE,
+                index: BY_RECORD,
+                key_path: "record_id",
+            },
+        ],
+    },
+];
 
 /// The version the code expects the database to be at.
 pub const CURRENT_VERSION: u32 = STEPS.len() as u32;
@@ -190,7 +209,7 @@ mod tests {
                             indexes.insert((store, index)),
                             "index {store}.{index} created twice"
                         );
-                        assert!(key_path.starts_with("data.") || key_path.starts_with("meta."));
+                        assert!(!key_path.is_empty() && !key_path.ends_with('.'));
                     }
                 }
             }

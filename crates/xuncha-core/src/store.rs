@@ -8,7 +8,7 @@ use crate::meta::VersionVector;
 use crate::record::{AnyRecord, Body, Kind, Record};
 use crate::schema;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -56,6 +56,20 @@ pub struct Change {
     pub expect: Expect,
 }
 
+/// A version of a record that lost a conflict, kept so a person can look at it
+/// and bring it back later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchivedVersion {
+    pub id: Id,
+    pub kind: Kind,
+    pub record_id: Id,
+    pub archived_at: crate::meta::Timestamp,
+    /// The office the archived version came from; empty when it was this one's own.
+    pub from: String,
+    /// The whole record as it was.
+    pub record: serde_json::Value,
+}
+
 /// A backend. All changes passed to one `commit` land together or not at all.
 #[allow(async_fn_in_trait)]
 pub trait Store {
@@ -68,7 +82,17 @@ pub trait Store {
         index: &'static str,
         key: Id,
     ) -> Result<Vec<Record<B>>, StoreError>;
-    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError>;
+    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
+        self.commit_all(changes, Vec::new()).await
+    }
+    /// Writes records and archive entries in one transaction.
+    async fn commit_all(
+        &self,
+        changes: Vec<Change>,
+        archive: Vec<ArchivedVersion>,
+    ) -> Result<(), StoreError>;
+    /// The conflict archive, oldest first.
+    async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError>;
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError>;
     async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError>;
 }
@@ -118,6 +142,7 @@ type Table = BTreeMap<Id, serde_json::Value>;
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     tables: RefCell<BTreeMap<&'static str, Table>>,
+    archive: RefCell<Vec<ArchivedVersion>>,
     settings: RefCell<BTreeMap<String, serde_json::Value>>,
 }
 
@@ -167,7 +192,11 @@ impl Store for MemoryStore {
             .collect()
     }
 
-    async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
+    async fn commit_all(
+        &self,
+        changes: Vec<Change>,
+        archive: Vec<ArchivedVersion>,
+    ) -> Result<(), StoreError> {
         // Work on a copy and swap it in only when every change passed: all or nothing.
         let mut next = self.tables.borrow().clone();
         for change in &changes {
@@ -184,7 +213,14 @@ impl Store for MemoryStore {
             table.insert(id, change.record.to_json().map_err(corrupt)?);
         }
         *self.tables.borrow_mut() = next;
+        self.archive.borrow_mut().extend(archive);
         Ok(())
+    }
+
+    async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError> {
+        let mut all = self.archive.borrow().clone();
+        all.sort_by_key(|a| a.archived_at);
+        Ok(all)
     }
 
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {

@@ -1,0 +1,503 @@
+//! The exchange file: `{format, format_version, source, kind, records, checksum}`.
+//! Serialising and parsing are pure; reading and writing files is the caller's job.
+//! See docs/exchange-format.md.
+
+use crate::group::Group;
+use crate::i18n::{fill, Lang, T};
+use crate::id::Id;
+use crate::inspection::Inspection;
+use crate::meta::Timestamp;
+use crate::record::{Body, Kind, Record};
+use crate::round::Round;
+use crate::target::Target;
+use crate::term::Term;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+
+pub const FORMAT_ID: &str = "xuncha-exchange";
+/// major.minor: readers accept any minor of their major and refuse a newer major.
+pub const FORMAT_MAJOR: u32 = 1;
+pub const FORMAT_MINOR: u32 = 0;
+/// Files larger than this are refused before parsing, so a tab never runs out of memory.
+pub const MAX_FILE_BYTES: usize = 150 * 1024 * 1024;
+
+/// Who made the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub office_id: Id,
+    pub office_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum FileKind {
+    /// Everything in the exporting database, tombstones included.
+    Backup,
+    /// A selection; `scope` says which, in words.
+    Package { scope: String },
+}
+
+/// The records of a file, by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Records {
+    #[serde(default)]
+    pub terms: Vec<Record<Term>>,
+    #[serde(default)]
+    pub targets: Vec<Record<Target>>,
+    #[serde(default)]
+    pub rounds: Vec<Record<Round>>,
+    #[serde(default)]
+    pub groups: Vec<Record<Group>>,
+    #[serde(default)]
+    pub inspections: Vec<Record<Inspection>>,
+}
+
+impl Records {
+    pub fn len(&self) -> usize {
+        self.terms.len()
+            + self.targets.len()
+            + self.rounds.len()
+            + self.groups.len()
+            + self.inspections.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many records of `kind`.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Term => self.terms.len(),
+            Kind::Target => self.targets.len(),
+            Kind::Round => self.rounds.len(),
+            Kind::Group => self.groups.len(),
+            Kind::Inspection => self.inspections.len(),
+        }
+    }
+}
+
+/// A whole exchange file as read or about to be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExchangeFile {
+    pub format_version: (u32, u32),
+    pub app_version: String,
+    pub exported_at: Timestamp,
+    pub source: Source,
+    pub kind: FileKind,
+    pub records: Records,
+}
+
+/// The JSON layout, without the checksum.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    format_version: String,
+    app_version: &'a str,
+    exported_at: Timestamp,
+    source: &'a Source,
+    kind: &'a FileKind,
+    records: &'a Records,
+}
+
+/// Why a file was refused. Each names what is wrong in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("file too large: {bytes} bytes")]
+    TooLarge { bytes: usize },
+    #[error("not UTF-8 text (byte {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("the file ends too early")]
+    Truncated,
+    #[error("not JSON: line {line}, column {column}")]
+    NotJson { line: usize, column: usize },
+    #[error("not an exchange file")]
+    NotExchangeFile,
+    #[error("format version {found} is newer than this app reads")]
+    NewerVersion { found: String },
+    #[error("unreadable format version {found}")]
+    BadVersion { found: String },
+    #[error("checksum missing")]
+    ChecksumMissing,
+    #[error("checksum mismatch")]
+    ChecksumMismatch,
+    #[error("{kind:?} record {index} ({id}): field {path}: {detail}")]
+    Schema {
+        kind: Option<Kind>,
+        index: usize,
+        id: String,
+        path: String,
+        detail: String,
+    },
+    #[error("{kind:?} {id} appears twice")]
+    DuplicateId { kind: Kind, id: Id },
+    #[error("{kind:?} {id}: {field} points to {missing}, which is in neither the file nor this database")]
+    DanglingReference {
+        kind: Kind,
+        id: Id,
+        field: &'static str,
+        missing: Id,
+    },
+}
+
+/// The catalogue word for each kind, used in messages.
+pub fn kind_label(kind: Kind) -> T {
+    match kind {
+        Kind::Term => T::KindTerm,
+        Kind::Target => T::KindTarget,
+        Kind::Round => T::KindRound,
+        Kind::Group => T::KindGroup,
+        Kind::Inspection => T::KindInspection,
+    }
+}
+
+impl ParseError {
+    /// One sentence for the user, with the details filled in.
+    pub fn message(&self, lang: Lang) -> String {
+        let kind = |k: &Option<Kind>| k.map(|k| kind_label(k).text(lang)).unwrap_or_default();
+        match self {
+            ParseError::TooLarge { bytes } => fill(
+                T::ErrFileTooLarge.text(lang),
+                &[("mb", &(bytes / (1024 * 1024)))],
+            ),
+            ParseError::NotUtf8 { offset } => fill(T::ErrNotUtf8.text(lang), &[("offset", offset)]),
+            ParseError::Truncated => T::ErrTruncated.text(lang).to_owned(),
+            ParseError::NotJson { line, column } => fill(
+                T::ErrNotJson.text(lang),
+                &[("line", line), ("column", column)],
+            ),
+            ParseError::NotExchangeFile => T::ErrNotExchangeFile.text(lang).to_owned(),
+            ParseError::NewerVersion { found } => {
+                fill(T::ErrNewerVersion.text(lang), &[("found", found)])
+            }
+            ParseError::BadVersion { found } => {
+                fill(T::ErrBadVersion.text(lang), &[("found", found)])
+            }
+            ParseError::ChecksumMissing => T::ErrChecksumMissing.text(lang).to_owned(),
+            ParseError::ChecksumMismatch => T::ErrChecksumMismatch.text(lang).to_owned(),
+            ParseError::Schema {
+                kind: k,
+                index,
+                id,
+                path,
+                detail,
+            } => fill(
+                T::ErrSchema.text(lang),
+                &[
+                    ("kind", &kind(k)),
+                    ("n", &(index + 1)),
+                    ("id", id),
+                    ("path", path),
+                    ("detail", detail),
+                ],
+            ),
+            ParseError::DuplicateId { kind: k, id } => fill(
+                T::ErrDuplicateId.text(lang),
+                &[("kind", &kind(&Some(*k))), ("id", id)],
+            ),
+            ParseError::DanglingReference {
+                kind: k,
+                id,
+                field,
+                missing,
+            } => fill(
+                T::ErrDanglingReference.text(lang),
+                &[
+                    ("kind", &kind(&Some(*k))),
+                    ("id", id),
+                    ("field", field),
+                    ("missing", missing),
+                ],
+            ),
+        }
+    }
+}
+
+/// JSON text with object keys sorted at every level and no spaces: the form
+/// the checksum is taken over, whatever the key order in the file.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let sorted: BTreeMap<&String, &Value> = map.iter().collect();
+            out.push('{');
+            for (i, (k, v)) in sorted.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn checksum_of(value: &Value) -> String {
+    let digest = Sha256::digest(canonical_json(value).as_bytes());
+    let mut hex = String::with_capacity(71);
+    hex.push_str("sha256:");
+    for b in digest {
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
+}
+
+impl ExchangeFile {
+    /// The file as JSON text, with its checksum.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let envelope = Envelope {
+            format: FORMAT_ID,
+            format_version: format!("{}.{}", self.format_version.0, self.format_version.1),
+            app_version: &self.app_version,
+            exported_at: self.exported_at,
+            source: &self.source,
+            kind: &self.kind,
+            records: &self.records,
+        };
+        let mut value = serde_json::to_value(&envelope)?;
+        let checksum = checksum_of(&value);
+        if let Value::Object(map) = &mut value {
+            map.insert("checksum".to_owned(), Value::String(checksum));
+        }
+        serde_json::to_string_pretty(&value)
+    }
+
+    /// Reads and checks a file: size, text, JSON, format, version, checksum, every
+    /// record's fields, and duplicate ids. References are checked by `check_references`,
+    /// which needs the local database.
+    pub fn parse(bytes: &[u8]) -> Result<ExchangeFile, ParseError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ParseError::TooLarge { bytes: bytes.len() });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Eof => ParseError::Truncated,
+            _ => ParseError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        })?;
+        let Value::Object(map) = &mut value else {
+            return Err(ParseError::NotExchangeFile);
+        };
+        if map.get("format").and_then(Value::as_str) != Some(FORMAT_ID) {
+            return Err(ParseError::NotExchangeFile);
+        }
+        let version = parse_version(map.get("format_version"))?;
+        let Some(Value::String(claimed)) = map.remove("checksum") else {
+            return Err(ParseError::ChecksumMissing);
+        };
+        if checksum_of(&value) != claimed {
+            return Err(ParseError::ChecksumMismatch);
+        }
+        let Value::Object(mut map) = value else {
+            return Err(ParseError::NotExchangeFile);
+        };
+        let header = |map: &mut serde_json::Map<String, Value>, field: &str| {
+            map.remove(field).unwrap_or(Value::Null)
+        };
+        let app_version = header_field::<String>(header(&mut map, "app_version"), "app_version")?;
+        let exported_at =
+            header_field::<Timestamp>(header(&mut map, "exported_at"), "exported_at")?;
+        let source = header_field::<Source>(header(&mut map, "source"), "source")?;
+        let kind = header_field::<FileKind>(header(&mut map, "kind"), "kind")?;
+        let Value::Object(mut records) = header(&mut map, "records") else {
+            return Err(schema_error(None, 0, "", "records", "missing"));
+        };
+        let records = Records {
+            terms: parse_records(records.remove("terms"))?,
+            targets: parse_records(records.remove("targets"))?,
+            rounds: parse_records(records.remove("rounds"))?,
+            groups: parse_records(records.remove("groups"))?,
+            inspections: parse_records(records.remove("inspections"))?,
+        };
+        let file = ExchangeFile {
+            format_version: version,
+            app_version,
+            exported_at,
+            source,
+            kind,
+            records,
+        };
+        file.check_duplicates()?;
+        Ok(file)
+    }
+
+    fn check_duplicates(&self) -> Result<(), ParseError> {
+        fn dup<B: Body>(records: &[Record<B>]) -> Result<(), ParseError> {
+            let mut seen = HashSet::with_capacity(records.len());
+            for r in records {
+                if !seen.insert(r.meta.id) {
+                    return Err(ParseError::DuplicateId {
+                        kind: B::KIND,
+                        id: r.meta.id,
+                    });
+                }
+            }
+            Ok(())
+        }
+        dup(&self.records.terms)?;
+        dup(&self.records.targets)?;
+        dup(&self.records.rounds)?;
+        dup(&self.records.groups)?;
+        dup(&self.records.inspections)
+    }
+
+    /// Every reference of a live record must point to a record in the file or in
+    /// `local` (the ids the database holds, by kind).
+    pub fn check_references(&self, local: &dyn Fn(Kind, Id) -> bool) -> Result<(), ParseError> {
+        let r = &self.records;
+        let ids = |kind: Kind| -> HashSet<Id> {
+            match kind {
+                Kind::Term => r.terms.iter().map(|x| x.meta.id).collect(),
+                Kind::Target => r.targets.iter().map(|x| x.meta.id).collect(),
+                Kind::Round => r.rounds.iter().map(|x| x.meta.id).collect(),
+                Kind::Group => r.groups.iter().map(|x| x.meta.id).collect(),
+                Kind::Inspection => r.inspections.iter().map(|x| x.meta.id).collect(),
+            }
+        };
+        let (terms, targets, rounds, groups) = (
+            ids(Kind::Term),
+            ids(Kind::Target),
+            ids(Kind::Round),
+            ids(Kind::Group),
+        );
+        let known = |set: &HashSet<Id>, kind: Kind, id: Id| set.contains(&id) || local(kind, id);
+        let dangling = |kind, id, field, missing| {
+            Err(ParseError::DanglingReference {
+                kind,
+                id,
+                field,
+                missing,
+            })
+        };
+        for t in r.targets.iter().filter(|t| t.is_live()) {
+            if let Some(w) = t.data.township {
+                if !known(&targets, Kind::Target, w) {
+                    return dangling(Kind::Target, t.meta.id, "township", w);
+                }
+            }
+        }
+        for x in r.rounds.iter().filter(|x| x.is_live()) {
+            if !known(&terms, Kind::Term, x.data.term) {
+                return dangling(Kind::Round, x.meta.id, "term", x.data.term);
+            }
+        }
+        for g in r.groups.iter().filter(|g| g.is_live()) {
+            if !known(&rounds, Kind::Round, g.data.round) {
+                return dangling(Kind::Group, g.meta.id, "round", g.data.round);
+            }
+        }
+        for i in r.inspections.iter().filter(|i| i.is_live()) {
+            for (field, kind, set, id) in [
+                ("round", Kind::Round, &rounds, i.data.round),
+                ("group", Kind::Group, &groups, i.data.group),
+                ("target", Kind::Target, &targets, i.data.target),
+            ] {
+                if !known(set, kind, id) {
+                    return dangling(Kind::Inspection, i.meta.id, field, id);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError> {
+    let found = v.and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut parts = found.split('.');
+    let parsed = match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), None) => a.parse::<u32>().ok().zip(b.parse::<u32>().ok()),
+        _ => None,
+    };
+    match parsed {
+        None => Err(ParseError::BadVersion { found }),
+        Some((major, _)) if major > FORMAT_MAJOR => Err(ParseError::NewerVersion { found }),
+        Some((major, _)) if major < FORMAT_MAJOR => Err(ParseError::BadVersion { found }),
+        Some(v) => Ok(v),
+    }
+}
+
+fn schema_error(
+    kind: Option<Kind>,
+    index: usize,
+    id: &str,
+    path: &str,
+    detail: &str,
+) -> ParseError {
+    ParseError::Schema {
+        kind,
+        index,
+        id: id.to_owned(),
+        path: path.to_owned(),
+        detail: detail.to_owned(),
+    }
+}
+
+fn header_field<V: serde::de::DeserializeOwned>(
+    value: Value,
+    field: &str,
+) -> Result<V, ParseError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let full = if path == "." {
+            field.to_owned()
+        } else {
+            format!("{field}.{path}")
+        };
+        schema_error(None, 0, "", &full, &e.into_inner().to_string())
+    })
+}
+
+fn parse_records<B: Body>(value: Option<Value>) -> Result<Vec<Record<B>>, ParseError> {
+    let items = match value {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(schema_error(Some(B::KIND), 0, "", "records", "not a list")),
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let id = item
+                .pointer("/meta/id")
+                .and_then(Value::as_str)
+                .unwrap_or("?")
+                .to_owned();
+            serde_path_to_error::deserialize(item).map_err(|e| {
+                let path = e.path().to_string();
+                schema_error(
+                    Some(B::KIND),
+                    index,
+                    &id,
+                    &path,
+                    &e.into_inner().to_string(),
+                )
+            })
+        })
+        .collect()
+}

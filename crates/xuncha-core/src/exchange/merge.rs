@@ -1,0 +1,436 @@
+//! How the records of a file meet the local database. Each record's version
+//! vector decides: a version that has seen the other wins; two versions that
+//! have not seen each other are a conflict for a person to resolve, and the
+//! side not chosen goes to the conflict archive. Wall clocks play no part.
+
+use super::format::{ExchangeFile, Records};
+use crate::id::Id;
+use crate::meta::{Causality, Timestamp, VersionVector};
+use crate::record::{AnyRecord, Body, Kind, Record};
+use crate::store::{ArchivedVersion, Change, Expect, Store, StoreError};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// What importing one record would do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Not in this database yet.
+    New,
+    /// The file's version has seen the local one: it replaces it.
+    Updated,
+    /// The same version is here already.
+    Unchanged,
+    /// The local version has seen the file's: the file's is ignored.
+    Older,
+    /// Edited on both sides independently: a person decides.
+    Conflict,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::New,
+        Outcome::Updated,
+        Outcome::Unchanged,
+        Outcome::Older,
+        Outcome::Conflict,
+    ];
+}
+
+/// Which side of a conflict to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    KeepLocal,
+    TakeIncoming,
+}
+
+/// Compares a file's record with the local one.
+pub fn classify(
+    incoming: &VersionVector,
+    local: Option<&VersionVector>,
+    same_content: bool,
+) -> Outcome {
+    let Some(local) = local else {
+        return Outcome::New;
+    };
+    match incoming.compare(local) {
+        Causality::Newer => Outcome::Updated,
+        Causality::Older => Outcome::Older,
+        // The same version with different content can only come from a damaged
+        // or hand-edited copy; a person must look at it.
+        Causality::Same if same_content => Outcome::Unchanged,
+        Causality::Same | Causality::Concurrent => Outcome::Conflict,
+    }
+}
+
+/// The versions of one record that survive a merge: those no other version has
+/// seen. One survivor is a clean merge; several are a conflict.
+pub fn surviving<B: Body>(versions: &[Record<B>]) -> Vec<Record<B>> {
+    let mut out: Vec<Record<B>> = Vec::new();
+    for v in versions {
+        let seen = versions
+            .iter()
+            .any(|w| w.meta.version.compare(&v.meta.version) == Causality::Newer);
+        let listed = out
+            .iter()
+            .any(|o| o.meta.version == v.meta.version && o.data == v.data);
+        if !seen && !listed {
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
+/// One record of the file and what importing it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanItem {
+    pub kind: Kind,
+    pub id: Id,
+    pub outcome: Outcome,
+    pub incoming: AnyRecord,
+    pub local: Option<AnyRecord>,
+}
+
+/// The whole preview of an import: every record of the file, classified.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub items: Vec<PlanItem>,
+}
+
+/// One field that differs between the two sides of a conflict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub path: String,
+    pub local: String,
+    pub incoming: String,
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&path, v, out);
+            }
+        }
+        Value::Null => out.push((prefix.to_owned(), String::new())),
+        Value::String(s) => out.push((prefix.to_owned(), s.clone())),
+        Value::Array(items) => {
+            let texts: Vec<String> = items
+                .iter()
+                .map(|i| {
+                    i.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| i.to_string())
+                })
+                .collect();
+            out.push((prefix.to_owned(), texts.join("、")));
+        }
+        other => out.push((prefix.to_owned(), other.to_string())),
+    }
+}
+
+/// The fields (content and the deleted flag) in which two versions differ.
+pub fn field_diff(local: &AnyRecord, incoming: &AnyRecord) -> Vec<FieldDiff> {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    flatten("", &local.data_json(), &mut left);
+    flatten("", &incoming.data_json(), &mut right);
+    left.push(("deleted".into(), local.meta().deleted.to_string()));
+    right.push(("deleted".into(), incoming.meta().deleted.to_string()));
+    let mut paths: Vec<&String> = left.iter().chain(right.iter()).map(|(p, _)| p).collect();
+    paths.sort();
+    paths.dedup();
+    let get = |side: &[(String, String)], p: &str| {
+        side.iter()
+            .find(|(q, _)| q == p)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let (l, r) = (get(&left, p), get(&right, p));
+            (l != r).then(|| FieldDiff {
+                path: p.clone(),
+                local: l,
+                incoming: r,
+            })
+        })
+        .collect()
+}
+
+async fn plan_kind<B: Body, S: Store>(
+    store: &S,
+    incoming: &[Record<B>],
+    items: &mut Vec<PlanItem>,
+) -> Result<(), StoreError> {
+    if incoming.is_empty() {
+        return Ok(());
+    }
+    let local: HashMap<Id, Record<B>> = store
+        .all::<B>()
+        .await?
+        .into_iter()
+        .map(|r| (r.meta.id, r))
+        .collect();
+    for r in incoming {
+        let here = local.get(&r.meta.id);
+        let same = here.is_some_and(|l| l.data == r.data && l.meta.deleted == r.meta.deleted);
+        let outcome = classify(&r.meta.version, here.map(|l| &l.meta.version), same);
+        items.push(PlanItem {
+            kind: B::KIND,
+            id: r.meta.id,
+            outcome,
+            incoming: B::into_any(r.clone()),
+            local: here.cloned().map(B::into_any),
+        });
+    }
+    Ok(())
+}
+
+impl ImportPlan {
+    /// Classifies every record of `records` against the store.
+    pub async fn build<S: Store>(store: &S, records: &Records) -> Result<ImportPlan, StoreError> {
+        let mut items = Vec::with_capacity(records.len());
+        plan_kind(store, &records.terms, &mut items).await?;
+        plan_kind(store, &records.targets, &mut items).await?;
+        plan_kind(store, &records.rounds, &mut items).await?;
+        plan_kind(store, &records.groups, &mut items).await?;
+        plan_kind(store, &records.inspections, &mut items).await?;
+        Ok(ImportPlan { items })
+    }
+
+    pub fn count(&self, kind: Kind, outcome: Outcome) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.kind == kind && i.outcome == outcome)
+            .count()
+    }
+
+    pub fn conflicts(&self) -> impl Iterator<Item = &PlanItem> {
+        self.items.iter().filter(|i| i.outcome == Outcome::Conflict)
+    }
+
+    /// True when applying would write nothing (a re-import).
+    pub fn is_noop(&self) -> bool {
+        self.items
+            .iter()
+            .all(|i| matches!(i.outcome, Outcome::Unchanged | Outcome::Older))
+    }
+
+    /// The writes that carry out this plan, and the archive entries for the
+    /// sides of conflicts not chosen. A resolved conflict is a new local edit
+    /// that has seen both sides, so neither side comes back as newer later.
+    pub fn changes(
+        &self,
+        resolve: &dyn Fn(&PlanItem) -> Resolution,
+        office: Id,
+        now: Timestamp,
+        file: &ExchangeFile,
+        archive_ids: &dyn Fn() -> Id,
+    ) -> (Vec<Change>, Vec<ArchivedVersion>) {
+        let mut changes = Vec::new();
+        let mut archive = Vec::new();
+        for item in &self.items {
+            let expect = match &item.local {
+                Some(l) => Expect::Version(l.meta().version.clone()),
+                None => Expect::Absent,
+            };
+            match (item.outcome, &item.local) {
+                (Outcome::New, _) | (Outcome::Updated, _) => changes.push(Change {
+                    record: item.incoming.clone(),
+                    expect,
+                }),
+                (Outcome::Conflict, Some(local)) => {
+                    let choice = resolve(item);
+                    let (kept, lost) = match choice {
+                        Resolution::KeepLocal => (local, &item.incoming),
+                        Resolution::TakeIncoming => (&item.incoming, local),
+                    };
+                    let mut meta = kept.meta().clone();
+                    meta.version = local.meta().version.join(&item.incoming.meta().version);
+                    meta.version.bump(office);
+                    meta.updated_at = now;
+                    meta.created_at = local.meta().created_at;
+                    changes.push(Change {
+                        record: kept.clone().with_meta(meta),
+                        expect,
+                    });
+                    archive.push(ArchivedVersion {
+                        id: archive_ids(),
+                        kind: item.kind,
+                        record_id: item.id,
+                        archived_at: now,
+                        from: match choice {
+                            Resolution::KeepLocal => file.source.office_name.clone(),
+                            Resolution::TakeIncoming => String::new(),
+                        },
+                        record: lost.to_json().unwrap_or_default(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        (changes, archive)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::Meta;
+    use crate::term::Term;
+    use proptest::prelude::*;
+
+    fn office(n: u8) -> Id {
+        Id::from_random_bytes([n; 16])
+    }
+
+    fn term_with(version: &[(u8, u64)], name: &str) -> Record<Term> {
+        let mut meta = Meta::new(office(99), office(1), Timestamp::from_unix_millis(0.0));
+        meta.version = VersionVector::default();
+        for (o, n) in version {
+            for _ in 0..*n {
+                meta.version.bump(office(*o));
+            }
+        }
+        Record {
+            meta,
+            data: Term {
+                name: name.into(),
+                start_year: 2021,
+                end_year: 2026,
+            },
+        }
+    }
+
+    #[test]
+    fn a_record_not_here_is_new() {
+        let v = term_with(&[(1, 1)], "a").meta.version;
+        assert_eq!(classify(&v, None, false), Outcome::New);
+    }
+
+    #[test]
+    fn the_version_that_has_seen_the_other_wins_whatever_the_clocks_say() {
+        let old = term_with(&[(1, 1)], "old");
+        let mut new = term_with(&[(1, 2)], "new");
+        // The newer edit was made on a PC whose clock is years behind.
+        new.meta.updated_at = Timestamp::from_unix_millis(-1.0e12);
+        assert_eq!(
+            classify(&new.meta.version, Some(&old.meta.version), false),
+            Outcome::Updated
+        );
+        assert_eq!(
+            classify(&old.meta.version, Some(&new.meta.version), false),
+            Outcome::Older
+        );
+        assert_eq!(
+            classify(&old.meta.version, Some(&old.meta.version), true),
+            Outcome::Unchanged
+        );
+    }
+
+    #[test]
+    fn independent_edits_are_a_conflict_and_so_is_one_version_with_two_contents() {
+        let a = term_with(&[(1, 1), (2, 1)], "a");
+        let b = term_with(&[(1, 2)], "b");
+        assert_eq!(
+            classify(&a.meta.version, Some(&b.meta.version), false),
+            Outcome::Conflict
+        );
+        assert_eq!(
+            classify(&a.meta.version, Some(&a.meta.version), false),
+            Outcome::Conflict
+        );
+    }
+
+    #[test]
+    fn differing_fields_are_listed_side_by_side() {
+        let mut a = term_with(&[(1, 1)], "十五届");
+        let b = term_with(&[(2, 1)], "第十五届");
+        a.meta.deleted = true;
+        let diff = field_diff(&Term::into_any(a), &Term::into_any(b));
+        let paths: Vec<&str> = diff.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, vec!["deleted", "name"]);
+        assert_eq!(diff[1].local, "十五届");
+        assert_eq!(diff[1].incoming, "第十五届");
+    }
+
+    fn arb_version() -> impl Strategy<Value = Record<Term>> {
+        (prop::collection::vec((1u8..4, 0u64..3), 1..4), 0u8..3).prop_map(|(counters, content)| {
+            let mut r = term_with(&counters, &format!("v{content}"));
+            if r.meta.version.is_empty() {
+                r.meta.version.bump(office(1));
+            }
+            r
+        })
+    }
+
+    fn as_set(mut v: Vec<Record<Term>>) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = v
+            .drain(..)
+            .map(|r| {
+                (
+                    serde_json::to_string(&r.meta.version).unwrap_or_default(),
+                    r.data.name,
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn merge(a: &[Record<Term>], b: &[Record<Term>]) -> Vec<Record<Term>> {
+        let all: Vec<Record<Term>> = a.iter().chain(b.iter()).cloned().collect();
+        surviving(&all)
+    }
+
+    proptest! {
+        #[test]
+        fn merging_is_commutative(a in prop::collection::vec(arb_version(), 0..4), b in prop::collection::vec(arb_version(), 0..4)) {
+            prop_assert_eq!(as_set(merge(&a, &b)), as_set(merge(&b, &a)));
+        }
+
+        #[test]
+        fn merging_is_associative(
+            a in prop::collection::vec(arb_version(), 0..3),
+            b in prop::collection::vec(arb_version(), 0..3),
+            c in prop::collection::vec(arb_version(), 0..3),
+        ) {
+            prop_assert_eq!(as_set(merge(&merge(&a, &b), &c)), as_set(merge(&a, &merge(&b, &c))));
+        }
+
+        #[test]
+        fn merging_is_idempotent(a in prop::collection::vec(arb_version(), 0..4)) {
+            let once = merge(&a, &[]);
+            prop_assert_eq!(as_set(merge(&once, &once)), as_set(once.clone()));
+            prop_assert_eq!(as_set(merge(&once, &a)), as_set(once));
+        }
+
+        #[test]
+        fn no_version_is_dropped_unless_a_survivor_has_seen_it(a in prop::collection::vec(arb_version(), 0..5)) {
+            let kept = surviving(&a);
+            for v in &a {
+                let survives = kept.iter().any(|k| k.meta.version == v.meta.version && k.data == v.data);
+                let seen = kept.iter().any(|k| k.meta.version.compare(&v.meta.version) == Causality::Newer);
+                prop_assert!(survives || seen, "a version was lost: {:?}", v.meta.version);
+            }
+        }
+
+        #[test]
+        fn classifying_a_pair_agrees_with_the_survivors(local in arb_version(), incoming in arb_version()) {
+            let kept = surviving(&[local.clone(), incoming.clone()]);
+            let same = local.data == incoming.data;
+            match classify(&incoming.meta.version, Some(&local.meta.version), same) {
+                Outcome::Updated => prop_assert_eq!(as_set(kept), as_set(vec![incoming])),
+                Outcome::Older | Outcome::Unchanged => prop_assert_eq!(as_set(kept), as_set(vec![local])),
+                Outcome::Conflict => prop_assert_eq!(kept.len(), 2),
+                Outcome::New => prop_assert!(false, "a local version exists"),
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Exchange between offices by file: the format, reading and checking a file,
+//! and planning how its records merge into the local database.
+
+pub mod format;
+pub mod merge;
+
+pub use format::{ExchangeFile, FileKind, ParseError, Records, Source};
+pub use merge::{ImportPlan, Outcome, Resolution};

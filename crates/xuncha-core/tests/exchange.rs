@@ -1,0 +1,451 @@
+//! Exchange files end to end in the core: write, read back, refuse bad input with
+//! a clear reason, and plan imports between two offices' databases.
+
+use pollster::block_on;
+use serde_json::Value;
+use xuncha_core::exchange::format::{
+    canonical_json, ExchangeFile, FileKind, ParseError, Records, Source, MAX_FILE_BYTES,
+};
+use xuncha_core::exchange::merge::{ImportPlan, Outcome, Resolution};
+use xuncha_core::i18n::Lang;
+use xuncha_core::id::{Id, IdSource, SequentialIds};
+use xuncha_core::meta::Timestamp;
+use xuncha_core::ops::{self, Ctx};
+use xuncha_core::record::Kind;
+use xuncha_core::store::{MemoryStore, Store};
+use xuncha_core::target::{Target, TargetKind};
+use xuncha_core::term::Term;
+
+fn now() -> Timestamp {
+    Timestamp::from_unix_millis(1_795_000_000_000.0)
+}
+
+/// A county database with a term, a township and a village.
+fn county(ids: &SequentialIds) -> (MemoryStore, Id) {
+    let store = MemoryStore::new();
+    let office = ids.next_id();
+    let ctx = Ctx {
+        office,
+        now: now(),
+        ids,
+    };
+    block_on(async {
+        ops::save_term(
+            &store,
+            &ctx,
+            None,
+            Term {
+                name: "十五届".into(),
+                start_year: 2021,
+                end_year: 2026,
+            },
+        )
+        .await
+        .ok();
+        let town = ops::save_target(
+            &store,
+            &ctx,
+            None,
+            Target::new("城关镇", TargetKind::Township, None),
+        )
+        .await
+        .ok();
+        let town = town.map(|t| t.meta.id);
+        ops::save_target(
+            &store,
+            &ctx,
+            None,
+            Target::new("新村", TargetKind::Village, town),
+        )
+        .await
+        .ok();
+    });
+    (store, office)
+}
+
+fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
+    block_on(async {
+        ExchangeFile {
+            format_version: (1, 0),
+            app_version: "0.1.0".into(),
+            exported_at: now(),
+            source: Source {
+                office_id: office,
+                office_name: "某某县委巡察办".into(),
+            },
+            kind: FileKind::Backup,
+            records: Records {
+                terms: store.all().await.unwrap_or_default(),
+                targets: store.all().await.unwrap_or_default(),
+                rounds: store.all().await.unwrap_or_default(),
+                groups: store.all().await.unwrap_or_default(),
+                inspections: store.all().await.unwrap_or_default(),
+            },
+        }
+    })
+}
+
+fn text(file: &ExchangeFile) -> String {
+    file.to_json().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn refused(bytes: &[u8]) -> ParseError {
+    match ExchangeFile::parse(bytes) {
+        Ok(_) => panic!("the file should have been refused"),
+        Err(e) => e,
+    }
+}
+
+/// Edits the parsed JSON and re-seals it with a valid checksum, as a careless tool would.
+fn resealed(json: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(json).unwrap_or_default();
+    edit(&mut value);
+    if let Value::Object(map) = &mut value {
+        map.remove("checksum");
+    }
+    let digest = {
+        use sha2::Digest;
+        sha2::Sha256::digest(canonical_json(&value).as_bytes())
+    };
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    if let Value::Object(map) = &mut value {
+        map.insert("checksum".into(), Value::String(format!("sha256:{hex}")));
+    }
+    value.to_string()
+}
+
+#[test]
+fn a_backup_reads_back_exactly_as_written() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let file = backup(&store, office);
+    let json = text(&file);
+    assert!(json.contains("\"format\": \"xuncha-exchange\""));
+    assert!(json.contains("\"checksum\": \"sha256:"));
+    assert_eq!(ExchangeFile::parse(json.as_bytes()), Ok(file));
+}
+
+#[test]
+fn the_checksum_does_not_depend_on_key_order_or_spacing() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let json = text(&backup(&store, office));
+    let compact = serde_json::to_string(&serde_json::from_str::<Value>(&json).unwrap_or_default())
+        .unwrap_or_default();
+    assert!(ExchangeFile::parse(compact.as_bytes()).is_ok());
+    let bom = format!("\u{feff}{json}");
+    assert!(
+        ExchangeFile::parse(bom.as_bytes()).is_ok(),
+        "a byte-order mark from Notepad is fine"
+    );
+}
+
+#[test]
+fn each_kind_of_bad_input_is_refused_with_its_own_reason() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let json = text(&backup(&store, office));
+    assert_eq!(
+        refused(b"\xff\xfe\x00garbage"),
+        ParseError::NotUtf8 { offset: 0 }
+    );
+    assert_eq!(
+        refused(&json.as_bytes()[..json.len() / 2]),
+        ParseError::Truncated
+    );
+    assert!(matches!(
+        refused(b"hello, world"),
+        ParseError::NotJson { line: 1, .. }
+    ));
+    assert_eq!(
+        refused(b"{\"format\": \"tiddlywiki\"}"),
+        ParseError::NotExchangeFile
+    );
+    assert_eq!(refused(b"[1, 2, 3]"), ParseError::NotExchangeFile);
+    let newer = json.replacen(
+        "\"format_version\": \"1.0\"",
+        "\"format_version\": \"2.0\"",
+        1,
+    );
+    assert_eq!(
+        refused(newer.as_bytes()),
+        ParseError::NewerVersion {
+            found: "2.0".into()
+        }
+    );
+    let nonsense = json.replacen(
+        "\"format_version\": \"1.0\"",
+        "\"format_version\": \"one\"",
+        1,
+    );
+    assert_eq!(
+        refused(nonsense.as_bytes()),
+        ParseError::BadVersion {
+            found: "one".into()
+        }
+    );
+    let tampered = json.replacen("城关镇", "城关镇（改）", 1);
+    assert_eq!(refused(tampered.as_bytes()), ParseError::ChecksumMismatch);
+    let unsealed = resealed(&json, |v| {
+        if let Value::Object(m) = v {
+            m.remove("checksum");
+        }
+    })
+    .replacen("\"checksum\":", "\"checksum_gone\":", 1);
+    assert_eq!(refused(unsealed.as_bytes()), ParseError::ChecksumMissing);
+    let huge = vec![b' '; MAX_FILE_BYTES + 1];
+    assert_eq!(
+        refused(&huge),
+        ParseError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        }
+    );
+}
+
+#[test]
+fn a_newer_minor_version_with_unknown_fields_is_read() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let json = resealed(&text(&backup(&store, office)), |v| {
+        v["format_version"] = Value::String("1.7".into());
+        v["records"]["targets"][0]["data"]["future_field"] = Value::Bool(true);
+        v["future_section"] = Value::from(42);
+    });
+    let file = ExchangeFile::parse(json.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file.format_version, (1, 7));
+    assert_eq!(file.records.targets.len(), 2);
+}
+
+#[test]
+fn a_schema_violation_names_the_record_and_the_field() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let json = text(&backup(&store, office));
+    let negative = resealed(&json, |v| {
+        v["records"]["terms"][0]["data"]["start_year"] = Value::String("二〇二一".into())
+    });
+    let err = refused(negative.as_bytes());
+    let ParseError::Schema {
+        kind, index, path, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (*kind, *index, path.as_str()),
+        (Some(Kind::Term), 0, "data.start_year")
+    );
+    let message = err.message(Lang::Zh);
+    assert!(message.starts_with("第 1 条届次记录（"), "{message}");
+    assert!(message.contains("字段 data.start_year 有误"), "{message}");
+    let bad_date = resealed(&json, |v| {
+        v["records"]["targets"][0]["meta"]["created_at"] =
+            Value::String("2026-02-30T00:00:00Z".into())
+    });
+    assert!(
+        matches!(refused(bad_date.as_bytes()), ParseError::Schema { path, .. } if path == "meta.created_at")
+    );
+}
+
+#[test]
+fn duplicate_ids_and_dangling_references_are_refused() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let json = text(&backup(&store, office));
+    let twice = resealed(&json, |v| {
+        let first = v["records"]["targets"][0].clone();
+        if let Some(list) = v["records"]["targets"].as_array_mut() {
+            list.push(first);
+        }
+    });
+    assert!(matches!(
+        refused(twice.as_bytes()),
+        ParseError::DuplicateId {
+            kind: Kind::Target,
+            ..
+        }
+    ));
+
+    // A village whose township is neither in the file nor in the database.
+    let orphan = resealed(&json, |v| {
+        if let Some(list) = v["records"]["targets"].as_array_mut() {
+            list.retain(|t| t["data"]["kind"] != "township");
+        }
+    });
+    let file = ExchangeFile::parse(orphan.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let nothing_here = |_: Kind, _: Id| false;
+    let err = file.check_references(&nothing_here).err();
+    assert!(
+        matches!(
+            err,
+            Some(ParseError::DanglingReference {
+                kind: Kind::Target,
+                field: "township",
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    let everything_here = |_: Kind, _: Id| true;
+    assert!(
+        file.check_references(&everything_here).is_ok(),
+        "the township may already be in the database"
+    );
+}
+
+#[test]
+fn importing_into_an_empty_database_adds_everything_and_again_changes_nothing() {
+    let ids = SequentialIds::default();
+    let (county_store, county_office) = county(&ids);
+    let file = backup(&county_store, county_office);
+    let township = MemoryStore::new();
+    let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
+    assert_eq!(plan.count(Kind::Target, Outcome::New), 2);
+    assert_eq!(plan.count(Kind::Term, Outcome::New), 1);
+    let (changes, archive) = plan.changes(
+        &|_| Resolution::KeepLocal,
+        ids.next_id(),
+        now(),
+        &file,
+        &|| ids.next_id(),
+    );
+    assert!(archive.is_empty());
+    block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
+    let again = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
+    assert!(again.is_noop());
+    assert_eq!(again.count(Kind::Target, Outcome::Unchanged), 2);
+}
+
+#[test]
+fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
+    let ids = SequentialIds::default();
+    let (county_store, county_office) = county(&ids);
+    let first = backup(&county_store, county_office);
+    let township = MemoryStore::new();
+    let township_office = ids.next_id();
+    let plan = block_on(ImportPlan::build(&township, &first.records)).unwrap_or_default();
+    let (changes, _) = plan.changes(
+        &|_| Resolution::KeepLocal,
+        township_office,
+        now(),
+        &first,
+        &|| ids.next_id(),
+    );
+    block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
+
+    // Both offices rename the village independently.
+    let rename = |store: &MemoryStore, office: Id, name: &str| {
+        block_on(async {
+            let all: Vec<xuncha_core::Record<Target>> = store.all().await.unwrap_or_default();
+            let Some(village) = all.into_iter().find(|t| t.data.kind == TargetKind::Village) else {
+                panic!("no village")
+            };
+            let mut data = village.data.clone();
+            data.name = name.into();
+            let ctx = Ctx {
+                office,
+                now: now(),
+                ids: &ids,
+            };
+            ops::save_target(store, &ctx, Some(&village.meta), data)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        })
+    };
+    rename(&county_store, county_office, "新村（县里改）");
+    rename(&township, township_office, "新村（乡镇改）");
+
+    let second = backup(&county_store, county_office);
+    let plan = block_on(ImportPlan::build(&township, &second.records)).unwrap_or_default();
+    assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
+    assert_eq!(plan.count(Kind::Target, Outcome::Unchanged), 1);
+    let (changes, archive) = plan.changes(
+        &|_| Resolution::TakeIncoming,
+        township_office,
+        now(),
+        &second,
+        &|| ids.next_id(),
+    );
+    block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
+
+    let names: Vec<String> = block_on(township.all::<Target>())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| t.data.name)
+        .collect();
+    assert!(names.contains(&"新村（县里改）".to_owned()));
+    let archived = block_on(township.archived()).unwrap_or_default();
+    assert_eq!(archived.len(), 1);
+    assert_eq!(archived[0].record["data"]["name"], "新村（乡镇改）");
+
+    // The resolution has seen both sides: re-importing the county file changes nothing,
+    // and the county takes the township's resolution as a plain update.
+    assert!(block_on(ImportPlan::build(&township, &second.records))
+        .unwrap_or_default()
+        .is_noop());
+    let back = backup(&township, township_office);
+    let plan = block_on(ImportPlan::build(&county_store, &back.records)).unwrap_or_default();
+    assert_eq!(plan.count(Kind::Target, Outcome::Updated), 1);
+    assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 0);
+}
+
+#[test]
+fn a_deletion_wins_only_over_the_version_it_has_seen() {
+    let ids = SequentialIds::default();
+    let (county_store, county_office) = county(&ids);
+    let base = backup(&county_store, county_office);
+    let township = MemoryStore::new();
+    let township_office = ids.next_id();
+    let plan = block_on(ImportPlan::build(&township, &base.records)).unwrap_or_default();
+    let (changes, _) = plan.changes(
+        &|_| Resolution::KeepLocal,
+        township_office,
+        now(),
+        &base,
+        &|| ids.next_id(),
+    );
+    block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
+
+    // The county deletes the village it has; the township has not touched it: the deletion wins.
+    let ctx = Ctx {
+        office: county_office,
+        now: now(),
+        ids: &ids,
+    };
+    let village = |s: &MemoryStore| {
+        block_on(s.all::<Target>())
+            .unwrap_or_default()
+            .into_iter()
+            .find(|t| t.data.kind == TargetKind::Village)
+    };
+    let Some(v) = village(&county_store) else {
+        panic!("no village")
+    };
+    block_on(ops::delete_target(&county_store, &ctx, &v)).unwrap_or_else(|e| panic!("{e}"));
+    let plan = block_on(ImportPlan::build(
+        &township,
+        &backup(&county_store, county_office).records,
+    ))
+    .unwrap_or_default();
+    assert_eq!(plan.count(Kind::Target, Outcome::Updated), 1);
+
+    // Had the township edited it meanwhile, the deletion would be a conflict instead.
+    let Some(tv) = village(&township) else {
+        panic!("no village")
+    };
+    let tctx = Ctx {
+        office: township_office,
+        now: now(),
+        ids: &ids,
+    };
+    let mut data = tv.data.clone();
+    data.notes = "乡镇补充".into();
+    block_on(ops::save_target(&township, &tctx, Some(&tv.meta), data))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let plan = block_on(ImportPlan::build(
+        &township,
+        &backup(&county_store, county_office).records,
+    ))
+    .unwrap_or_default();
+    assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
+}
