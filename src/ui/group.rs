@@ -27,7 +27,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     let del = group.clone();
     let delete = move |_| {
         let del = del.clone();
-        if confirm_delete(&del.data.name) {
+        if confirm_delete(st, &del.data.name) {
             st.act(
                 page_errors,
                 move |s, ctx| async move { ops::delete_group(s.as_ref(), &ctx, &del).await },

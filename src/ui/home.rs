@@ -47,6 +47,7 @@ pub fn HomePage() -> impl IntoView {
         <section>
             <h1>{tr(T::HomeTitle)}</h1>
             <p data-testid="home-office">{office}</p>
+            <BackupStatus/>
             <div class="tiles">
                 {tile(T::StatTargets, "stat-targets", Box::new(count(|d| d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).count())))}
                 {tile(T::StatTownships, "stat-townships", Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind == TargetKind::Township).count())))}
@@ -59,5 +60,32 @@ pub fn HomePage() -> impl IntoView {
             <ul class="current-rounds">{current_rounds}</ul>
             <p class="hint">{tr(T::HomeStart)}</p>
         </section>
+    }
+}
+
+/// When the last full backup was made, and a reminder once it is too old.
+#[component]
+pub fn BackupStatus() -> impl IntoView {
+    let st = state();
+    move || {
+        let last = st.last_backup.get();
+        let days = st.reminder_days.get();
+        let has_data = st
+            .data
+            .with(|d| !d.targets.is_empty() || !d.rounds.is_empty() || !d.terms.is_empty());
+        let overdue = has_data
+            && xuncha_core::exchange::export::backup_overdue(last, crate::platform::now(), days);
+        let text = match last {
+            Some(t) => fill(st.t(T::LastBackup), &[("when", &t.display_local())]),
+            None => st.t(T::NeverBackedUp).to_owned(),
+        };
+        let reminder = overdue.then(|| {
+            view! {
+                <a class="reminder" href=Route::Exchange.hash() data-testid="backup-reminder">
+                    {fill(st.t(T::BackupReminder), &[("days", &days)])}
+                </a>
+            }
+        });
+        view! { <p class="backup-status" data-testid="backup-status">{text}" "{reminder}</p> }
     }
 }

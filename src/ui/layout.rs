@@ -35,6 +35,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Targets, T::NavTargets, "nav-targets")}
                 {link(Route::Terms, T::NavTerms, "nav-terms")}
                 {link(Route::Rounds, T::NavRounds, "nav-rounds")}
+                {link(Route::Exchange, T::NavExchange, "nav-exchange")}
                 {link(Route::Settings, T::NavSettings, "nav-settings")}
             </nav>
             <LangSwitch/>

@@ -256,7 +256,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         let title = st
             .data
             .with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
-        if confirm_delete(&title) {
+        if confirm_delete(st, &title) {
             st.act(
                 page_errors,
                 move |s, ctx| async move { ops::delete_round(s.as_ref(), &ctx, &r).await },

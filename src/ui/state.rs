@@ -11,6 +11,7 @@ use xuncha_core::office::Office;
 use xuncha_core::ops::{self, Ctx, OpError, Snapshot};
 use xuncha_core::route::Route;
 use xuncha_core::schema::keys;
+use xuncha_core::store::Store;
 
 static IDS: WebIds = WebIds;
 
@@ -41,6 +42,8 @@ pub struct AppState {
     pub persistence: RwSignal<Persistence>,
     /// Set when another tab upgraded the database and this one let go of it.
     pub disconnected: RwSignal<bool>,
+    pub last_backup: RwSignal<Option<xuncha_core::meta::Timestamp>>,
+    pub reminder_days: RwSignal<u32>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -67,6 +70,8 @@ impl AppState {
             flash: RwSignal::new(None),
             persistence: RwSignal::new(Persistence::Pending),
             disconnected: RwSignal::new(false),
+            last_backup: RwSignal::new(None),
+            reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             store: StoredValue::new_local(None),
         };
         let route = state.route;
@@ -98,6 +103,13 @@ impl AppState {
                 Snapshot::load(store.as_ref()).await,
             ) {
                 (Ok(office), Ok(snapshot)) => {
+                    use xuncha_core::exchange::export::{LAST_BACKUP_KEY, REMINDER_DAYS_KEY};
+                    if let Ok(last) = store.setting(LAST_BACKUP_KEY).await {
+                        self.last_backup.set(last);
+                    }
+                    if let Ok(Some(days)) = store.setting(REMINDER_DAYS_KEY).await {
+                        self.reminder_days.set(days);
+                    }
                     self.data.set(snapshot);
                     self.phase.set(if office.is_some() {
                         Phase::Ready

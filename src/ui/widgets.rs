@@ -1,7 +1,7 @@
 //! Small form and list pieces shared by the pages: labelled inputs, enum and
 //! record pickers, error lists, and parsing of typed text into model values.
 
-use super::state::state;
+use super::state::{state, AppState};
 use leptos::prelude::*;
 use xuncha_core::date::Day;
 use xuncha_core::i18n::{Label, T};
@@ -325,9 +325,9 @@ pub fn FormButtons(
     }
 }
 
-/// Asks "确定删除“name”吗？".
-pub fn confirm_delete(name: &str) -> bool {
-    let st = state();
+/// Asks "确定删除“name”吗？". Takes the state because event handlers run
+/// outside the component tree, where context cannot be looked up.
+pub fn confirm_delete(st: AppState, name: &str) -> bool {
     confirm(&xuncha_core::i18n::fill(
         st.t(T::ConfirmDelete),
         &[("name", &name)],
@@ -337,11 +337,12 @@ pub fn confirm_delete(name: &str) -> bool {
 /// Edit and delete links at the end of a list row; delete asks first.
 #[component]
 pub fn RowActions(name: String, on_edit: Callback<()>, on_delete: Callback<()>) -> impl IntoView {
+    let st = state();
     view! {
         <td class="actions no-print">
             <button type="button" class="link" data-testid="row-edit" on:click=move |_| on_edit.run(())>{tr(T::Edit)}</button>
             <button type="button" class="link danger" data-testid="row-delete" on:click=move |_| {
-                if confirm_delete(&name) {
+                if confirm_delete(st, &name) {
                     on_delete.run(());
                 }
             }>{tr(T::Delete)}</button>

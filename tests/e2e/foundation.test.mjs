@@ -194,3 +194,35 @@ test('a record the app cannot read shows a clear message and the raw data can st
   assert.deepEqual(net.requests, []);
   await browser.close();
 });
+
+test('deleting asks first, refuses what is still in use, and removes the rest', async () => {
+  const browser = await launchChromium(tempProfile('delete'));
+  const page = await browser.newPage();
+  const net = watch(page);
+  const app = new XunchaPage(page);
+  const asked = [];
+  page.on('dialog', (d) => { asked.push(d.message()); d.accept(); });
+  await app.open();
+  await app.setUpOffice('某某县委巡察办');
+  await app.bulkTargets(['城关镇'], '乡镇（街道）');
+  await app.bulkTargets(['新村'], '村', '城关镇');
+  await app.id('bulk-form').getByRole('button', { name: '取消' }).click();
+  await app.addTerm('十五届', 2021, 2026);
+  const form = await app.fillRound({ start: '2026-03-01' });
+  await form.waitFor({ state: 'detached' });
+
+  await app.go('terms');
+  await app.id('terms-table').getByTestId('row-delete').click();
+  await app.id('flash').filter({ hasText: '该届次下还有巡察轮次，不能删除。' }).waitFor();
+  assert.equal(asked.pop(), '确定删除“十五届”吗？');
+
+  await app.go('targets');
+  await app.id('targets-table').getByRole('row', { name: /城关镇/ }).first().getByTestId('row-delete').click();
+  await app.id('flash').filter({ hasText: '该乡镇（街道）下还有村（社区），不能删除' }).waitFor();
+  await app.id('targets-table').getByRole('row', { name: /新村/ }).getByTestId('row-delete').click();
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="targets-table"]').innerText.includes('新村'));
+  assert.match(await app.id('list-count').innerText(), /共 1 条/);
+  assert.deepEqual(net.requests, []);
+  assert.deepEqual(net.errors, []);
+  await browser.close();
+});

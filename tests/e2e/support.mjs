@@ -149,6 +149,36 @@ export class XunchaPage {
     await panel.waitFor({ state: 'detached' });
   }
 
+  /** Exports a full backup; returns the saved file's path and its suggested name. */
+  async exportBackup(dir) {
+    await this.go('exchange');
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.id('export-backup').click()]);
+    const file = path.join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    return { file, name: download.suggestedFilename() };
+  }
+
+  /** Picks files in the import box and waits until each is checked. */
+  async pickImport(files) {
+    await this.go('exchange');
+    await this.id('import-file').setInputFiles(files);
+    await this.page.locator('[data-testid="import-preview"], [data-testid="import-errors"]').first().waitFor();
+  }
+
+  /** The records of a fresh full backup, without the export time and checksum. */
+  async snapshot(dir) {
+    const { file } = await this.exportBackup(dir);
+    return JSON.parse(fs.readFileSync(file, 'utf8')).records;
+  }
+
+  async renameTarget(oldName, newName) {
+    await this.go('targets');
+    await this.id('targets-table').getByRole('row', { name: new RegExp(oldName) }).getByTestId('row-edit').click();
+    await this.id('target-form').getByTestId('field-name').fill(newName);
+    await this.id('target-form').getByTestId('save').click();
+    await this.id('target-form').waitFor({ state: 'detached' });
+  }
+
   async openInspection(groupName, targetName) {
     const row = this.group(groupName).getByTestId('inspection-row').filter({ hasText: targetName });
     await row.getByTestId('open-inspection').click();

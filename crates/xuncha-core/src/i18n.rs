@@ -289,6 +289,7 @@ catalogue! {
     LastBackup => "上次完整备份：{when}", "Last full backup: {when}";
     NeverBackedUp => "本机尚未做过完整备份。", "No full backup has been made on this PC.";
     BackupReminder => "距上次完整备份已超过 {days} 天，建议现在备份。", "The last full backup is more than {days} days old; back up now.";
+    ReminderDays => "备份提醒间隔（天）", "Remind me to back up after (days)";
     ImportTitle => "导入", "Import";
     ImportHint => "选择其他单位导出的文件（可多选）。导入前会先检查并预览，确认后才写入；任何一项检查不通过，本机数据都不会改动。", "Choose files exported by other offices (several at once if you like). They are checked and previewed first and written only when you confirm; if any check fails, nothing here changes.";
     ImportChoose => "选择文件", "Choose files";

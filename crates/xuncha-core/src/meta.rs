@@ -23,6 +23,22 @@ impl Timestamp {
         )
     }
 
+    /// "2026-11-22 14:05" in China Standard Time, for display.
+    pub fn display_local(&self) -> String {
+        let t = self.0.to_offset(time::macros::offset!(+8));
+        format!(
+            "{} {:02}:{:02}",
+            crate::date::Day::from_date(t.date()),
+            t.hour(),
+            t.minute()
+        )
+    }
+
+    /// The local calendar day as a `Day`.
+    pub fn local_date_day(&self) -> crate::date::Day {
+        crate::date::Day::from_date(self.local_date())
+    }
+
     /// The calendar day in China Standard Time, where every user of this app works.
     pub fn local_date(&self) -> time::Date {
         self.0.to_offset(time::macros::offset!(+8)).date()

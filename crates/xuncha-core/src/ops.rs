@@ -469,3 +469,71 @@ impl Snapshot {
             .filter(|t| t.data.kind == TargetKind::Township)
     }
 }
+
+/// Brings back an archived version as a new local edit that has seen the
+/// current one; the current version goes to the archive in its place.
+pub async fn restore_archived<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    entry: &crate::store::ArchivedVersion,
+) -> Result<(), OpError> {
+    use crate::record::AnyRecord;
+    let archived = AnyRecord::from_json(entry.kind, entry.record.clone())
+        .map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?;
+    let current = match entry.kind {
+        crate::Kind::Term => store
+            .get::<Term>(entry.record_id)
+            .await?
+            .map(Term::into_any),
+        crate::Kind::Target => store
+            .get::<Target>(entry.record_id)
+            .await?
+            .map(Target::into_any),
+        crate::Kind::Round => store
+            .get::<Round>(entry.record_id)
+            .await?
+            .map(Round::into_any),
+        crate::Kind::Group => store
+            .get::<Group>(entry.record_id)
+            .await?
+            .map(Group::into_any),
+        crate::Kind::Inspection => store
+            .get::<Inspection>(entry.record_id)
+            .await?
+            .map(Inspection::into_any),
+    };
+    let (meta, expect) = match &current {
+        Some(c) => {
+            let mut meta = c.meta().clone();
+            meta.version = meta.version.join(&archived.meta().version);
+            meta.version.bump(ctx.office);
+            meta.updated_at = ctx.now;
+            meta.deleted = archived.meta().deleted;
+            (meta, Expect::Version(c.meta().version.clone()))
+        }
+        None => (archived.meta().clone(), Expect::Absent),
+    };
+    let mut archive = Vec::new();
+    if let Some(c) = &current {
+        archive.push(crate::store::ArchivedVersion {
+            id: ctx.ids.next_id(),
+            kind: entry.kind,
+            record_id: entry.record_id,
+            archived_at: ctx.now,
+            from: String::new(),
+            record: c
+                .to_json()
+                .map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?,
+        });
+    }
+    store
+        .commit_all(
+            vec![Change {
+                record: archived.with_meta(meta),
+                expect,
+            }],
+            archive,
+        )
+        .await?;
+    Ok(())
+}

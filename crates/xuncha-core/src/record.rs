@@ -75,6 +75,17 @@ macro_rules! any_record {
                 match self { $(AnyRecord::$kind(r) => &r.meta),* }
             }
 
+            /// Reads a record of `kind` from JSON (an archived version, for instance).
+            pub fn from_json(kind: Kind, value: serde_json::Value) -> Result<AnyRecord, serde_json::Error> {
+                Ok(match kind { $(Kind::$kind => AnyRecord::$kind(serde_json::from_value(value)?)),* })
+            }
+
+            /// The record's name as people know it, for lists of mixed records.
+            pub fn title(&self) -> String {
+                let data = self.data_json();
+                data.get("name").and_then(|n| n.as_str()).map(str::to_owned).unwrap_or_else(|| self.meta().id.to_string())
+            }
+
             /// The same record with another envelope.
             pub fn with_meta(self, meta: Meta) -> AnyRecord {
                 match self { $(AnyRecord::$kind(r) => AnyRecord::$kind(Record { meta, data: r.data })),* }

@@ -9,6 +9,7 @@ pub enum Route {
     Terms,
     Rounds,
     Round(Id),
+    Exchange,
     Settings,
     NotFound,
 }
@@ -26,6 +27,7 @@ impl Route {
             (Some("rounds"), Some(id), None) => {
                 id.parse().map(Route::Round).unwrap_or(Route::NotFound)
             }
+            (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
         }
@@ -38,6 +40,7 @@ impl Route {
             Route::Terms => "#/terms".to_owned(),
             Route::Rounds => "#/rounds".to_owned(),
             Route::Round(id) => format!("#/rounds/{id}"),
+            Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
     }
@@ -57,6 +60,7 @@ mod tests {
             Route::Terms,
             Route::Rounds,
             Route::Round(id),
+            Route::Exchange,
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&r.hash()), r);

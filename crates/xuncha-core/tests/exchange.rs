@@ -449,3 +449,37 @@ fn a_deletion_wins_only_over_the_version_it_has_seen() {
     .unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
 }
+
+#[test]
+fn an_archived_version_can_be_restored_and_the_replaced_one_is_archived_in_turn() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let ctx = Ctx {
+        office,
+        now: now(),
+        ids: &ids,
+    };
+    let term: xuncha_core::Record<Term> = block_on(store.all()).unwrap_or_default().remove(0);
+    let mut old = term.clone();
+    old.data.name = "十五届（旧）".into();
+    let entry = xuncha_core::store::ArchivedVersion {
+        id: ids.next_id(),
+        kind: Kind::Term,
+        record_id: term.meta.id,
+        archived_at: now(),
+        from: "城关镇".into(),
+        record: serde_json::to_value(&old).unwrap_or_default(),
+    };
+    block_on(ops::restore_archived(&store, &ctx, &entry)).unwrap_or_else(|e| panic!("{e}"));
+    let restored: Option<xuncha_core::Record<Term>> =
+        block_on(store.get(term.meta.id)).unwrap_or_default();
+    let restored = restored.unwrap_or_else(|| panic!("the term is gone"));
+    assert_eq!(restored.data.name, "十五届（旧）");
+    assert_eq!(
+        restored.meta.version.compare(&term.meta.version),
+        xuncha_core::meta::Causality::Newer
+    );
+    let archive = block_on(store.archived()).unwrap_or_default();
+    assert_eq!(archive.len(), 1);
+    assert_eq!(archive[0].record["data"]["name"], "十五届");
+}

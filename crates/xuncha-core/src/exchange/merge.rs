@@ -36,6 +36,19 @@ impl Outcome {
     ];
 }
 
+impl crate::i18n::Label for Outcome {
+    fn label(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            Outcome::New => T::OutcomeNew,
+            Outcome::Updated => T::OutcomeUpdated,
+            Outcome::Unchanged => T::OutcomeUnchanged,
+            Outcome::Older => T::OutcomeOlder,
+            Outcome::Conflict => T::OutcomeConflict,
+        }
+    }
+}
+
 /// Which side of a conflict to keep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resolution {

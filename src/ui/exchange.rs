@@ -1,0 +1,461 @@
+//! 数据交换: full backup export, import with preview and conflict resolution,
+//! and the conflict archive.
+
+use super::state::state;
+use super::widgets::{confirm, tr};
+use crate::platform::{self, WebIds};
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use xuncha_core::exchange::export::{backup_file_name, full_backup, REMINDER_DAYS_KEY};
+use xuncha_core::exchange::format::{kind_label, ExchangeFile, Source};
+use xuncha_core::exchange::merge::{field_diff, ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::i18n::{fill, Label, Lang, T};
+use xuncha_core::id::{Id, IdSource};
+use xuncha_core::record::{AnyRecord, Kind};
+use xuncha_core::store::{ArchivedVersion, Store, StoreError};
+
+/// One checked file waiting for the user's go-ahead.
+#[derive(Clone, Debug)]
+struct Preview {
+    key: u64,
+    name: String,
+    file: Arc<ExchangeFile>,
+    plan: Arc<ImportPlan>,
+    choices: RwSignal<HashMap<Id, Resolution>>,
+}
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let st = state();
+    let archive = RwSignal::new(Vec::<ArchivedVersion>::new());
+    let reload_archive = move || {
+        let Some(store) = st.store() else { return };
+        leptos::task::spawn_local(async move {
+            if let Ok(a) = store.archived().await {
+                archive.set(a);
+            }
+        });
+    };
+    reload_archive();
+    view! {
+        <section class="exchange">
+            <h1>{tr(T::ExchangeTitle)}</h1>
+            <ExportSection/>
+            <ImportSection on_applied=Callback::new(move |_: ()| reload_archive())/>
+            <ArchiveSection archive=archive on_restored=Callback::new(move |_: ()| reload_archive())/>
+        </section>
+    }
+}
+
+#[component]
+fn ExportSection() -> impl IntoView {
+    let st = state();
+    let days = RwSignal::new(st.reminder_days.get_untracked().to_string());
+    let export = move |_| {
+        let Some(store) = st.store() else { return };
+        let Some(office) = st.office.get_untracked() else {
+            return;
+        };
+        let lang = st.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let now = platform::now();
+            let source = Source {
+                office_id: office.id,
+                office_name: office.name.clone(),
+            };
+            let result = async {
+                let file = full_backup(store.as_ref(), source, now)
+                    .await
+                    .map_err(|e| e.message().text(lang).to_owned())?;
+                let text = file.to_json().map_err(|e| e.to_string())?;
+                platform::download(&backup_file_name(&office.name, now.local_date_day()), &text)
+                    .map_err(|e| format!("{e:?}"))?;
+                store
+                    .put_setting(xuncha_core::exchange::export::LAST_BACKUP_KEY, &now)
+                    .await
+                    .map_err(|e| e.message().text(lang).to_owned())
+            };
+            match result.await {
+                Ok(()) => st.last_backup.set(Some(now)),
+                Err(msg) => st.notify(msg, true),
+            }
+        });
+    };
+    let save_days = move |_| {
+        let Ok(n) = days.get_untracked().trim().parse::<u32>() else {
+            return;
+        };
+        let n = n.clamp(1, 365);
+        st.reminder_days.set(n);
+        if let Some(store) = st.store() {
+            leptos::task::spawn_local(async move {
+                let _ = store.put_setting(REMINDER_DAYS_KEY, &n).await;
+            });
+        }
+    };
+    view! {
+        <h2>{tr(T::ExportTitle)}</h2>
+        <p class="hint">{tr(T::ExportHint)}</p>
+        <super::home::BackupStatus/>
+        <div class="toolbar">
+            <button type="button" data-testid="export-backup" on:click=export>{tr(T::ExportBackup)}</button>
+            <label class="field filter inline">
+                <span class="label">{tr(T::ReminderDays)}</span>
+                <input type="number" min="1" max="365" data-testid="reminder-days" bind:value=days on:change=save_days/>
+            </label>
+        </div>
+    }
+}
+
+/// Reads, checks and plans one picked file; the error is a sentence for the user.
+async fn check_file<S: Store>(
+    store: &S,
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<(ExchangeFile, ImportPlan), String> {
+    let bytes = platform::read_file(file)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let parsed = ExchangeFile::parse(&bytes).map_err(|e| e.message(lang))?;
+    let store_err = |e: StoreError| e.message().text(lang).to_owned();
+    let known = known_ids(store).await.map_err(store_err)?;
+    parsed
+        .check_references(&|kind, id| known.contains(&(kind, id)))
+        .map_err(|e| e.message(lang))?;
+    let plan = ImportPlan::build(store, &parsed.records)
+        .await
+        .map_err(store_err)?;
+    Ok((parsed, plan))
+}
+
+/// Every (kind, id) in the database, tombstones included.
+async fn known_ids<S: Store>(store: &S) -> Result<HashSet<(Kind, Id)>, StoreError> {
+    let mut out = HashSet::new();
+    out.extend(
+        store
+            .all::<xuncha_core::term::Term>()
+            .await?
+            .into_iter()
+            .map(|r| (Kind::Term, r.meta.id)),
+    );
+    out.extend(
+        store
+            .all::<xuncha_core::target::Target>()
+            .await?
+            .into_iter()
+            .map(|r| (Kind::Target, r.meta.id)),
+    );
+    out.extend(
+        store
+            .all::<xuncha_core::round::Round>()
+            .await?
+            .into_iter()
+            .map(|r| (Kind::Round, r.meta.id)),
+    );
+    out.extend(
+        store
+            .all::<xuncha_core::group::Group>()
+            .await?
+            .into_iter()
+            .map(|r| (Kind::Group, r.meta.id)),
+    );
+    Ok(out)
+}
+
+#[component]
+fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
+    let st = state();
+    let previews = RwSignal::new(Vec::<Preview>::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let checking = RwSignal::new(false);
+    let next_key = StoredValue::new(0u64);
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Let the same file be picked again later (a re-import must be possible).
+        input.set_value("");
+        let lang = st.lang.get_untracked();
+        let Some(store) = st.store() else { return };
+        errors.set(Vec::new());
+        checking.set(true);
+        leptos::task::spawn_local(async move {
+            for f in files {
+                match check_file(store.as_ref(), &f, lang).await {
+                    Ok((file, plan)) => {
+                        let key = next_key.get_value();
+                        next_key.set_value(key + 1);
+                        let preview = Preview {
+                            key,
+                            name: f.name(),
+                            file: Arc::new(file),
+                            plan: Arc::new(plan),
+                            choices: RwSignal::new(HashMap::new()),
+                        };
+                        previews.update(|p| p.push(preview));
+                    }
+                    Err(message) => errors.update(|e| {
+                        e.push(fill(
+                            T::ImportFileError.text(lang),
+                            &[("file", &f.name()), ("message", &message)],
+                        ))
+                    }),
+                }
+            }
+            checking.set(false);
+        });
+    };
+    let remove = move |key: u64| previews.update(|p| p.retain(|x| x.key != key));
+    view! {
+        <h2>{tr(T::ImportTitle)}</h2>
+        <p class="hint">{tr(T::ImportHint)}</p>
+        <label class="file-pick">
+            <span>{tr(T::ImportChoose)}</span>
+            <input type="file" multiple accept=".json,application/json" data-testid="import-file" on:change=pick/>
+        </label>
+        <Show when=move || checking.get()><p class="hint">{tr(T::ImportChecking)}</p></Show>
+        {move || {
+            let list = errors.get();
+            (!list.is_empty()).then(|| view! {
+                <div class="form-errors" role="alert" data-testid="import-errors">
+                    <ul>{list.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+        <For each=move || previews.get() key=|p| p.key let:p>
+            <PreviewCard preview=p on_done=Callback::new(move |key: u64| { remove(key); on_applied.run(()); })/>
+        </For>
+    }
+}
+
+#[component]
+fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
+    let st = state();
+    let Preview {
+        key,
+        name,
+        file,
+        plan,
+        choices,
+    } = preview;
+    let lang = st.lang.get_untracked();
+    let counts = Kind::ALL
+        .iter()
+        .filter(|k| file.records.count(**k) > 0)
+        .map(|k| {
+            let cells = Outcome::ALL
+                .iter()
+                .map(|o| view! { <td class="num">{plan.count(*k, *o)}</td> })
+                .collect_view();
+            view! { <tr><td>{move || st.t(kind_label(*k))}</td>{cells}</tr> }
+        })
+        .collect_view();
+    let heads = Outcome::ALL
+        .iter()
+        .map(|o| view! { <th>{tr(o.label())}</th> })
+        .collect_view();
+    let conflicts: Vec<PlanItem> = plan.conflicts().cloned().collect();
+    let conflict_ids: Vec<Id> = conflicts.iter().map(|c| c.id).collect();
+    let all_chosen = {
+        let ids = conflict_ids.clone();
+        move || choices.with(|c| ids.iter().all(|id| c.contains_key(id)))
+    };
+    let choose_all = {
+        let ids = conflict_ids.clone();
+        move |r: Resolution| {
+            choices.update(|c| {
+                ids.iter().for_each(|id| {
+                    c.insert(*id, r);
+                })
+            })
+        }
+    };
+    let choose_all_local = {
+        let f = choose_all.clone();
+        move |_| f(Resolution::KeepLocal)
+    };
+    let choose_all_incoming = move |_| choose_all(Resolution::TakeIncoming);
+    let noop = plan.is_noop();
+    let apply = {
+        let (file, plan) = (file.clone(), plan.clone());
+        move |_| {
+            let Some(store) = st.store() else { return };
+            let office = st.office.get_untracked().map(|o| o.id).unwrap_or(Id::nil());
+            let picked = choices.get_untracked();
+            let now = platform::now();
+            let (changes, archive) = plan.changes(
+                &|item| {
+                    picked
+                        .get(&item.id)
+                        .copied()
+                        .unwrap_or(Resolution::KeepLocal)
+                },
+                office,
+                now,
+                &file,
+                &|| WebIds.next_id(),
+            );
+            let count = |o| plan.items.iter().filter(|i| i.outcome == o).count();
+            let (new, updated, resolved) = (
+                count(Outcome::New),
+                count(Outcome::Updated),
+                count(Outcome::Conflict),
+            );
+            leptos::task::spawn_local(async move {
+                let lang = st.lang.get_untracked();
+                match store.commit_all(changes, archive).await {
+                    Ok(()) => {
+                        st.reload().await;
+                        let msg = fill(
+                            T::ImportDone.text(lang),
+                            &[
+                                ("new", &new),
+                                ("updated", &updated),
+                                ("conflicts", &resolved),
+                            ],
+                        );
+                        st.notify(msg, false);
+                    }
+                    Err(StoreError::Stale { .. } | StoreError::Exists { .. }) => {
+                        st.notify(T::ErrImportChanged.text(lang), true)
+                    }
+                    Err(e) => st.notify(e.message().text(lang), true),
+                }
+                on_done.run(key);
+            });
+        }
+    };
+    let has_conflicts = !conflicts.is_empty();
+    let conflict_views = conflicts
+        .into_iter()
+        .map(|c| view! { <ConflictView item=c choices=choices/> })
+        .collect_view();
+    let source = fill(
+        T::PreviewSource.text(lang),
+        &[
+            ("office", &file.source.office_name),
+            ("when", &file.exported_at.display_local()),
+        ],
+    );
+    view! {
+        <article class="preview" data-testid="import-preview">
+            <h3>{move || fill(st.t(T::PreviewTitle), &[("file", &name)])}</h3>
+            <p class="hint">{source}</p>
+            <table class="list compact" data-testid="preview-counts">
+                <thead><tr><th>{tr(T::ColKind)}</th>{heads}</tr></thead>
+                <tbody>{counts}</tbody>
+            </table>
+            {noop.then(|| view! { <p data-testid="preview-noop">{tr(T::PreviewNoop)}</p> })}
+            {has_conflicts.then(|| view! {
+                <h4>{tr(T::ConflictsTitle)}</h4>
+                <p class="hint">{tr(T::ConflictHint)}</p>
+                <div class="buttons">
+                    <button type="button" class="secondary" data-testid="all-local" on:click=choose_all_local>{tr(T::AllLocal)}</button>
+                    <button type="button" class="secondary" data-testid="all-incoming" on:click=choose_all_incoming>{tr(T::AllIncoming)}</button>
+                </div>
+                {conflict_views}
+            })}
+            <div class="buttons">
+                {(!noop).then(|| view! {
+                    <button type="button" data-testid="apply-import" disabled=move || !all_chosen() on:click=apply.clone()>{tr(T::ApplyImport)}</button>
+                })}
+                <button type="button" class="secondary" data-testid="discard-import" on:click=move |_| on_done.run(key)>{tr(T::CancelImport)}</button>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> impl IntoView {
+    let st = state();
+    let Some(local) = item.local.clone() else {
+        return ().into_any();
+    };
+    let id = item.id;
+    let rows = field_diff(&local, &item.incoming)
+        .into_iter()
+        .map(|d| view! { <tr><td>{d.path}</td><td>{d.local}</td><td>{d.incoming}</td></tr> })
+        .collect_view();
+    let chosen = move |r: Resolution| choices.with(|c| c.get(&id) == Some(&r));
+    let set = move |r: Resolution| {
+        choices.update(|c| {
+            c.insert(id, r);
+        })
+    };
+    let title = format!(
+        "{}：{}",
+        kind_label(item.kind).text(st.lang.get_untracked()),
+        local.title()
+    );
+    view! {
+        <div class="conflict" data-testid="conflict">
+            <p class="conflict-title">{title}</p>
+            <table class="list compact">
+                <thead><tr><th>{tr(T::ConflictField)}</th><th>{tr(T::ConflictLocal)}</th><th>{tr(T::ConflictIncoming)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <label class="check">
+                <input type="radio" name=format!("c-{id}") data-testid="keep-local" prop:checked=move || chosen(Resolution::KeepLocal) on:change=move |_| set(Resolution::KeepLocal)/>
+                {tr(T::KeepLocal)}
+            </label>
+            <label class="check">
+                <input type="radio" name=format!("c-{id}") data-testid="take-incoming" prop:checked=move || chosen(Resolution::TakeIncoming) on:change=move |_| set(Resolution::TakeIncoming)/>
+                {tr(T::TakeIncoming)}
+            </label>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn ArchiveSection(
+    archive: RwSignal<Vec<ArchivedVersion>>,
+    on_restored: Callback<()>,
+) -> impl IntoView {
+    let st = state();
+    let errors = RwSignal::new(None);
+    let rows = move || {
+        let lang = st.lang.get();
+        archive
+            .get()
+            .into_iter()
+            .rev()
+            .map(|entry| {
+                let title = AnyRecord::from_json(entry.kind, entry.record.clone()).map(|r| r.title()).unwrap_or_default();
+                let from = if entry.from.is_empty() { T::ThisOffice.text(lang).to_owned() } else { entry.from.clone() };
+                let (kind, archived_at) = (entry.kind, entry.archived_at);
+                let restore = move |_| {
+                    if !confirm(st.t(T::ConfirmRestore)) {
+                        return;
+                    }
+                    let entry = entry.clone();
+                    st.act(
+                        errors,
+                        move |s, ctx| async move { xuncha_core::ops::restore_archived(s.as_ref(), &ctx, &entry).await },
+                        move || on_restored.run(()),
+                    );
+                };
+                view! {
+                    <tr data-testid="archive-row">
+                        <td>{kind_label(kind).text(lang)}</td>
+                        <td>{title}</td>
+                        <td>{archived_at.display_local()}</td>
+                        <td>{from}</td>
+                        <td class="actions"><button type="button" class="link" data-testid="restore" on:click=restore>{tr(T::Restore)}</button></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{tr(T::ArchiveTitle)}</h2>
+        {move || archive.with(Vec::is_empty).then(|| view! { <p class="empty">{tr(T::ArchiveEmpty)}</p> })}
+        <table class="list" data-testid="archive-table">
+            <thead><tr>
+                <th>{tr(T::ColKind)}</th><th>{tr(T::ColRecord)}</th><th>{tr(T::ColArchivedAt)}</th><th>{tr(T::ColFrom)}</th><th>{tr(T::Actions)}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,97 @@
+// Two offices exchange files from file://: a county office and a township office,
+// each with its own browser profile, as on two PCs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+
+test('offices exchange files: new records arrive, re-import is harmless, a conflict is resolved and archived, tampering is refused', async () => {
+  const dir = tempProfile('files');
+  const countyBrowser = await launchChromium(tempProfile('county'));
+  const townBrowser = await launchChromium(tempProfile('township'));
+  const countyPage = await countyBrowser.newPage();
+  const townPage = await townBrowser.newPage();
+  const nets = [watch(countyPage), watch(townPage)];
+  const county = new XunchaPage(countyPage);
+  const town = new XunchaPage(townPage);
+
+  await county.open();
+  await county.setUpOffice('某某县委巡察办');
+  await county.addTerm('十五届', 2021, 2026);
+  await county.bulkTargets(['城关镇'], '乡镇（街道）');
+  await county.bulkTargets(['新村', '老村'], '村', '城关镇');
+  const first = await county.exportBackup(dir);
+  assert.match(first.name, /^巡察台账-完整备份-某某县委巡察办-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(await county.id('backup-status').innerText(), /上次完整备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+
+  await town.open();
+  await town.setUpOffice('城关镇纪委', '乡镇（街道）');
+  await town.pickImport([first.file]);
+  const counts = await town.id('preview-counts').innerText();
+  assert.match(counts, /届次\s+1\s+0\s+0\s+0\s+0/);
+  assert.match(counts, /巡察对象\s+3\s+0\s+0\s+0\s+0/);
+  await town.id('apply-import').click();
+  await town.id('flash').filter({ hasText: '导入完成：新增 4 条' }).waitFor();
+  await town.go('targets');
+  assert.match(await town.id('targets-table').innerText(), /城关镇[\s\S]*新村[\s\S]*老村/);
+
+  // The same file again changes nothing.
+  await town.pickImport([first.file]);
+  await town.id('preview-noop').waitFor();
+  assert.equal(await town.id('apply-import').count(), 0);
+  await town.id('discard-import').click();
+
+  // Both offices rename the same village independently.
+  await county.renameTarget('新村', '新村（县里改）');
+  await town.renameTarget('新村', '新村（乡镇改）');
+  const second = await county.exportBackup(dir);
+  const before = await town.snapshot(dir);
+
+  // A tampered copy is refused, and nothing changes.
+  const tampered = `${dir}/tampered.json`;
+  fs.writeFileSync(tampered, fs.readFileSync(second.file, 'utf8').replace('老村', '老村（篡改）'));
+  const truncated = `${dir}/truncated.json`;
+  const full = fs.readFileSync(second.file);
+  fs.writeFileSync(truncated, full.subarray(0, full.length - 200));
+  await town.pickImport([tampered, truncated]);
+  await town.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-errors"] li').length === 2);
+  const errors = await town.id('import-errors').innerText();
+  assert.match(errors, /tampered\.json：文件校验失败：内容已被改动或损坏，已拒绝导入/);
+  assert.match(errors, /truncated\.json：文件不完整/);
+  assert.deepEqual(await town.snapshot(dir), before, 'a refused file changed the database');
+
+  // The real file shows the conflict side by side; the township takes the county's version.
+  await town.pickImport([second.file]);
+  const conflict = town.id('conflict');
+  assert.equal(await conflict.count(), 1);
+  assert.match(await conflict.innerText(), /name\s+新村（乡镇改）\s+新村（县里改）/);
+  assert.equal(await town.id('apply-import').isDisabled(), true, 'a conflict needs a decision first');
+  await saveScreenshot(townPage, 'import-conflict');
+  await conflict.getByTestId('take-incoming').check();
+  await town.id('apply-import').click();
+  await town.id('flash').filter({ hasText: '处理冲突 1 条' }).waitFor();
+  await town.go('targets');
+  assert.match(await town.id('targets-table').innerText(), /新村（县里改）/);
+
+  // The losing side is in the archive and can be brought back.
+  await town.go('exchange');
+  const row = town.id('archive-row');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.innerText(), /巡察对象\s+新村（乡镇改）/);
+
+  // After resolving, the county's file is old news, and the township's resolution reaches the county as a plain update.
+  await town.pickImport([second.file]);
+  await town.id('preview-noop').waitFor();
+  await town.id('discard-import').click();
+  const back = await town.exportBackup(dir);
+  await county.pickImport([back.file]);
+  assert.equal(await county.id('conflict').count(), 0);
+  assert.match(await county.id('preview-counts').innerText(), /巡察对象\s+0\s+1\s+2\s+0\s+0/);
+
+  for (const net of nets) {
+    assert.deepEqual(net.requests, []);
+    assert.deepEqual(net.errors, []);
+  }
+  await countyBrowser.close();
+  await townBrowser.close();
+});
