@@ -71,8 +71,12 @@ ensure_browsers() {
 }
 
 ensure_e2e_modules() {
-  [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] && [ -d "$ROOT/tests/e2e/node_modules/puppeteer-core" ] && return
-  say "installing playwright-core and puppeteer-core from npm"
+  local m missing=0
+  for m in playwright-core puppeteer-core ajv ajv-formats; do
+    [ -d "$ROOT/tests/e2e/node_modules/$m" ] || missing=1
+  done
+  [ "$missing" = 0 ] && return
+  say "installing the end-to-end test modules from npm"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund)
 }
 

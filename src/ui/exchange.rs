@@ -9,7 +9,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use xuncha_core::exchange::export::{backup_file_name, full_backup, REMINDER_DAYS_KEY};
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, Source};
-use xuncha_core::exchange::merge::{field_diff, ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::exchange::merge::{
+    field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution,
+};
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::{Id, IdSource};
 use xuncha_core::record::{AnyRecord, Kind};
@@ -375,7 +377,12 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
     let id = item.id;
     let rows = field_diff(&local, &item.incoming)
         .into_iter()
-        .map(|d| view! { <tr><td>{d.path}</td><td>{d.local}</td><td>{d.incoming}</td></tr> })
+        .map(|d| {
+            let label = field_label(&d.path)
+                .map(|t| t.text(st.lang.get_untracked()).to_owned())
+                .unwrap_or(d.path);
+            view! { <tr><td>{label}</td><td>{d.local}</td><td>{d.incoming}</td></tr> }
+        })
         .collect_view();
     let chosen = move |r: Resolution| choices.with(|c| c.get(&id) == Some(&r));
     let set = move |r: Resolution| {

@@ -64,7 +64,7 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   await town.pickImport([second.file]);
   const conflict = town.id('conflict');
   assert.equal(await conflict.count(), 1);
-  assert.match(await conflict.innerText(), /name\s+新村（乡镇改）\s+新村（县里改）/);
+  assert.match(await conflict.innerText(), /名称\s+新村（乡镇改）\s+新村（县里改）/);
   assert.equal(await town.id('apply-import').isDisabled(), true, 'a conflict needs a decision first');
   await saveScreenshot(townPage, 'import-conflict');
   await conflict.getByTestId('take-incoming').check();

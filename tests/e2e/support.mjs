@@ -1,6 +1,9 @@
 // Shared pieces of the end-to-end tests: where the built file is, how browsers
 // are launched on this machine, a watch on network requests, and a page object.
 import { chromium } from 'playwright-core';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +20,18 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
+
+const validateExport = (() => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'exchange-format.schema.json'), 'utf8')));
+})();
+
+/** Every exported file must match docs/exchange-format.schema.json. */
+export function assertValidExport(file) {
+  const ok = validateExport(JSON.parse(fs.readFileSync(file, 'utf8')));
+  assert.ok(ok, `${file} does not match the exchange schema: ${JSON.stringify(validateExport.errors)}`);
+}
 
 export function tempProfile(name) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `xuncha-${name}-`));
@@ -155,6 +170,7 @@ export class XunchaPage {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.id('export-backup').click()]);
     const file = path.join(dir, `${Date.now()}-${download.suggestedFilename()}`);
     await download.saveAs(file);
+    assertValidExport(file);
     return { file, name: download.suggestedFilename() };
   }
 

@@ -140,6 +140,7 @@ catalogue! {
     FieldTownship => "所属乡镇（街道）", "Township";
     FieldStatus => "状态", "Status";
     FieldNotes => "备注", "Notes";
+    FieldDeleted => "已删除", "Deleted";
     BulkTitle => "批量录入", "Bulk entry";
     BulkHint => "每行一个名称，可直接从 Word 或 Excel 粘贴；行首编号会自动去掉。", "One name per line, pasted from Word or Excel; leading list numbers are removed.";
     BulkAdd => "批量添加", "Add all";

@@ -146,6 +146,47 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// The catalogue name of a field path of any record kind, for conflict tables.
+pub fn field_label(path: &str) -> Option<crate::i18n::T> {
+    use crate::i18n::{Label, T};
+    use crate::inspection::{Activity, Milestone};
+    if let Some(m) = path.strip_prefix("milestones.") {
+        return Milestone::ALL
+            .into_iter()
+            .find(|x| x.field() == m)
+            .map(Label::label);
+    }
+    if let Some(a) = path.strip_prefix("activities.") {
+        return Activity::ALL
+            .into_iter()
+            .find(|x| x.field() == a)
+            .map(Label::label);
+    }
+    Some(match path {
+        "name" => T::FieldName,
+        "kind" => T::FieldKind,
+        "org_form" => T::FieldOrgForm,
+        "township" => T::FieldTownship,
+        "status" => T::FieldStatus,
+        "notes" => T::FieldNotes,
+        "start_year" => T::FieldStartYear,
+        "end_year" => T::FieldEndYear,
+        "term" => T::FieldTerm,
+        "ordinal" => T::FieldOrdinal,
+        "topic" => T::FieldTopic,
+        "start" => T::FieldStart,
+        "end" => T::FieldEnd,
+        "leader" => T::FieldLeader,
+        "deputy" => T::FieldDeputy,
+        "members" => T::FieldMembers,
+        "round" => T::ColRound,
+        "group" => T::ColGroup,
+        "target" => T::ColTarget,
+        "deleted" => T::FieldDeleted,
+        _ => return None,
+    })
+}
+
 /// The fields (content and the deleted flag) in which two versions differ.
 pub fn field_diff(local: &AnyRecord, incoming: &AnyRecord) -> Vec<FieldDiff> {
     let mut left = Vec::new();
@@ -359,6 +400,22 @@ mod tests {
             classify(&a.meta.version, Some(&a.meta.version), false),
             Outcome::Conflict
         );
+    }
+
+    #[test]
+    fn field_paths_read_as_form_labels() {
+        use crate::i18n::{Lang, T};
+        assert_eq!(field_label("name"), Some(T::FieldName));
+        assert_eq!(
+            field_label("milestones.feedback").map(|t| t.text(Lang::Zh)),
+            Some("反馈")
+        );
+        assert_eq!(
+            field_label("activities.talks").map(|t| t.text(Lang::Zh)),
+            Some("个别谈话（人次）")
+        );
+        assert_eq!(field_label("milestones.nonsense"), None);
+        assert_eq!(field_label("future_field"), None);
     }
 
     #[test]
