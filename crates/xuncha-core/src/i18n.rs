@@ -337,6 +337,25 @@ catalogue! {
     ErrChecksumMissing => "文件缺少校验码，无法确认其完整，已拒绝导入。", "The file has no checksum, so it cannot be trusted; refused.";
     ErrChecksumMismatch => "文件校验失败：内容已被改动或损坏，已拒绝导入。", "The checksum does not match: the file was changed or damaged; refused.";
     ErrSchema => "第 {n} 条{kind}记录（{id}）的字段 {path} 有误：{detail}", "Record {n} of kind {kind} ({id}), field {path}: {detail}";
+    ErrNeedsPassphrase => "该文件已加密，请输入口令后再导入。", "The file is encrypted; enter its passphrase to import it.";
+    ErrWrongPassphrase => "口令错误，或加密文件已被改动，已拒绝导入。", "Wrong passphrase, or the encrypted file was changed; refused.";
+    ErrEncryption => "不支持的加密方式，或加密信息已损坏：{what}", "Unsupported or damaged encryption: {what}";
+    KindBackup => "完整备份", "full backup";
+    KindPackage => "数据包（{scope}）", "package ({scope})";
+    CliValid => "{file}：有效。格式 {version}，来自“{office}”，导出于 {when}，{kind}。", "{file}: valid. Format {version}, from “{office}”, exported {when}, {kind}.";
+    CliCounts => "  {kind}：{n} 条（其中删除标记 {deleted} 条）", "  {kind}: {n} (of which {deleted} deletions)";
+    CliInvalid => "{file}：无效。{reason}", "{file}: invalid. {reason}";
+    CliCannotRead => "无法读取 {file}：{reason}", "Cannot read {file}: {reason}";
+    CliCannotWrite => "无法写入 {file}：{reason}", "Cannot write {file}: {reason}";
+    CliMerged => "已合并 {files} 个文件，共 {n} 条记录，写入 {out}。", "Merged {files} files, {n} records, into {out}.";
+    CliConflict => "冲突：{kind}“{title}”（{id}）在多个文件中各自修改过；输出保留 {file} 中的版本，其余版本来自：{others}", "Conflict: {kind} “{title}” ({id}) was edited independently; the output keeps the version from {file}; other versions from: {others}";
+    CliConflicts => "共有冲突 {n} 条：请在应用中导入各文件，由人工决定保留哪一方。", "{n} conflicts: import the files in the app so a person can decide which side to keep.";
+    CliEncrypted => "已加密写入 {out}。", "Encrypted into {out}.";
+    CliDecrypted => "已解密写入 {out}。", "Decrypted into {out}.";
+    CliPassphrase => "口令：", "Passphrase: ";
+    CliPassphraseAgain => "再次输入口令：", "Passphrase again: ";
+    CliPassphraseMismatch => "两次输入的口令不一致。", "The passphrases differ.";
+    CliNotEncrypted => "{file} 不是加密文件。", "{file} is not encrypted.";
     ErrDuplicateId => "{kind}记录 {id} 在文件中出现了两次。", "The {kind} record {id} appears twice in the file.";
     ErrDanglingReference => "{kind}记录 {id} 的 {field} 指向 {missing}，但文件和本机都没有这条记录。", "The {kind} record {id} refers in {field} to {missing}, which is in neither the file nor this database.";
 

@@ -483,3 +483,38 @@ fn an_archived_version_can_be_restored_and_the_replaced_one_is_archived_in_turn(
     assert_eq!(archive.len(), 1);
     assert_eq!(archive[0].record["data"]["name"], "十五届");
 }
+
+#[test]
+fn an_encrypted_backup_opens_only_with_its_passphrase() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let file = backup(&store, office);
+    let sealed = xuncha_core::exchange::crypto::encrypt(
+        text(&file).as_bytes(),
+        "城关镇2026",
+        [3; 16],
+        [4; 12],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ExchangeFile::open(sealed.as_bytes(), Some("城关镇2026")),
+        Ok(file.clone())
+    );
+    assert_eq!(
+        ExchangeFile::open(sealed.as_bytes(), None),
+        Err(ParseError::NeedsPassphrase)
+    );
+    assert_eq!(
+        ExchangeFile::open(sealed.as_bytes(), Some("wrong")),
+        Err(ParseError::WrongPassphrase)
+    );
+    assert_eq!(
+        ExchangeFile::open(text(&file).as_bytes(), Some("ignored")),
+        Ok(file),
+        "a plain file opens as it is"
+    );
+    assert_eq!(
+        ParseError::WrongPassphrase.message(Lang::Zh),
+        "口令错误，或加密文件已被改动，已拒绝导入。"
+    );
+}

@@ -141,6 +141,25 @@ pub enum ParseError {
         field: &'static str,
         missing: Id,
     },
+    #[error("the file is encrypted and needs a passphrase")]
+    NeedsPassphrase,
+    #[error("wrong passphrase, or the encrypted file was changed")]
+    WrongPassphrase,
+    #[error("unsupported or damaged encryption: {0}")]
+    Encryption(String),
+}
+
+impl From<super::crypto::CryptoError> for ParseError {
+    fn from(e: super::crypto::CryptoError) -> Self {
+        use super::crypto::CryptoError;
+        match e {
+            CryptoError::NeedsPassphrase => ParseError::NeedsPassphrase,
+            CryptoError::WrongPassphraseOrTampered => ParseError::WrongPassphrase,
+            CryptoError::Unsupported(what) | CryptoError::Damaged(what) => {
+                ParseError::Encryption(what)
+            }
+        }
+    }
 }
 
 /// The catalogue word for each kind, used in messages.
@@ -198,6 +217,9 @@ impl ParseError {
                 T::ErrDuplicateId.text(lang),
                 &[("kind", &kind(&Some(*k))), ("id", id)],
             ),
+            ParseError::NeedsPassphrase => T::ErrNeedsPassphrase.text(lang).to_owned(),
+            ParseError::WrongPassphrase => T::ErrWrongPassphrase.text(lang).to_owned(),
+            ParseError::Encryption(what) => fill(T::ErrEncryption.text(lang), &[("what", what)]),
             ParseError::DanglingReference {
                 kind: k,
                 id,
@@ -281,6 +303,19 @@ impl ExchangeFile {
             map.insert("checksum".to_owned(), Value::String(checksum));
         }
         serde_json::to_string_pretty(&value)
+    }
+
+    /// Opens a file that may be encrypted: decrypts it with `passphrase` first
+    /// when it is, then reads it as `parse` does.
+    pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile, ParseError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ParseError::TooLarge { bytes: bytes.len() });
+        }
+        if super::crypto::is_encrypted(bytes) {
+            let plain = super::crypto::decrypt(bytes, passphrase.unwrap_or_default())?;
+            return Self::parse(&plain);
+        }
+        Self::parse(bytes)
     }
 
     /// Reads and checks a file: size, text, JSON, format, version, checksum, every
