@@ -1,0 +1,388 @@
+//! The commands, writing to the given streams so tests can read what they say.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use xuncha_core::exchange::crypto;
+use xuncha_core::exchange::format::{
+    kind_label, ExchangeFile, FileKind, ParseError, Records, Source,
+};
+use xuncha_core::exchange::merge::surviving;
+use xuncha_core::i18n::{fill, Lang, T};
+use xuncha_core::id::Id;
+use xuncha_core::meta::Timestamp;
+use xuncha_core::record::{Body, Kind, Record};
+
+pub const OK: u8 = 0;
+pub const INVALID: u8 = 1;
+pub const CONFLICTS: u8 = 2;
+
+pub struct Io<'a> {
+    pub lang: Lang,
+    pub passphrase_stdin: bool,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+impl Io<'_> {
+    fn say(&mut self, line: &str) {
+        // A closed stdout (e.g. piped into `head`) is not worth failing for.
+        let _ = writeln!(self.out, "{line}");
+    }
+
+    fn warn(&mut self, line: &str) {
+        let _ = writeln!(self.err, "{line}");
+    }
+
+    fn text(&self, key: T) -> &'static str {
+        key.text(self.lang)
+    }
+
+    /// The passphrase, from stdin or asked without echo (twice when `confirm`).
+    fn passphrase(&mut self, confirm: bool) -> Option<String> {
+        if self.passphrase_stdin {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).ok()?;
+            return Some(line.trim_end_matches(['\r', '\n']).to_owned());
+        }
+        let first = rpassword::prompt_password(self.text(T::CliPassphrase)).ok()?;
+        if confirm {
+            let again = rpassword::prompt_password(self.text(T::CliPassphraseAgain)).ok()?;
+            if again != first {
+                let msg = self.text(T::CliPassphraseMismatch);
+                self.warn(msg);
+                return None;
+            }
+        }
+        Some(first)
+    }
+}
+
+fn name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn read(io: &mut Io<'_>, path: &Path) -> Option<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            let msg = fill(
+                io.text(T::CliCannotRead),
+                &[("file", &name(path)), ("reason", &e)],
+            );
+            io.warn(&msg);
+            None
+        }
+    }
+}
+
+fn write(io: &mut Io<'_>, path: &Path, text: &str) -> bool {
+    match std::fs::write(path, text) {
+        Ok(()) => true,
+        Err(e) => {
+            let msg = fill(
+                io.text(T::CliCannotWrite),
+                &[("file", &name(path)), ("reason", &e)],
+            );
+            io.warn(&msg);
+            false
+        }
+    }
+}
+
+/// Opens a file, asking for a passphrase only when it is encrypted.
+fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
+    let bytes = read(io, path).ok_or_else(String::new)?;
+    let passphrase = if crypto::is_encrypted(&bytes) {
+        io.passphrase(false)
+    } else {
+        None
+    };
+    let file = ExchangeFile::open(&bytes, passphrase.as_deref()).map_err(|e| e.message(io.lang))?;
+    // References must resolve within the file itself: a file is checked on its own.
+    file.check_references(&|_, _| false)
+        .map_err(|e: ParseError| e.message(io.lang))?;
+    Ok(file)
+}
+
+fn deletions<B: Body>(records: &[Record<B>]) -> usize {
+    records.iter().filter(|r| r.meta.deleted).count()
+}
+
+fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
+    let kind = match &file.kind {
+        FileKind::Backup => io.text(T::KindBackup).to_owned(),
+        FileKind::Package { scope } => fill(io.text(T::KindPackage), &[("scope", scope)]),
+    };
+    let version = format!("{}.{}", file.format_version.0, file.format_version.1);
+    let line = fill(
+        io.text(T::CliValid),
+        &[
+            ("file", &name(path)),
+            ("version", &version),
+            ("office", &file.source.office_name),
+            ("when", &file.exported_at.display_local()),
+            ("kind", &kind),
+        ],
+    );
+    io.say(&line);
+    let r = &file.records;
+    let rows = [
+        (Kind::Term, r.terms.len(), deletions(&r.terms)),
+        (Kind::Target, r.targets.len(), deletions(&r.targets)),
+        (Kind::Round, r.rounds.len(), deletions(&r.rounds)),
+        (Kind::Group, r.groups.len(), deletions(&r.groups)),
+        (
+            Kind::Inspection,
+            r.inspections.len(),
+            deletions(&r.inspections),
+        ),
+    ];
+    for (k, n, deleted) in rows {
+        let line = fill(
+            io.text(T::CliCounts),
+            &[
+                ("kind", &kind_label(k).text(io.lang)),
+                ("n", &n),
+                ("deleted", &deleted),
+            ],
+        );
+        io.say(&line);
+    }
+}
+
+/// `xuncha check FILE...`
+pub fn check(mut io: Io<'_>, files: &[std::path::PathBuf]) -> u8 {
+    let mut code = OK;
+    for path in files {
+        match open(&mut io, path) {
+            Ok(file) => summary(&mut io, path, &file),
+            Err(reason) => {
+                code = INVALID;
+                if !reason.is_empty() {
+                    let msg = fill(
+                        io.text(T::CliInvalid),
+                        &[("file", &name(path)), ("reason", &reason)],
+                    );
+                    io.say(&msg);
+                }
+            }
+        }
+    }
+    code
+}
+
+/// The merged versions of one kind, and the conflicts found: (kept, others' files).
+struct Merged<B> {
+    records: Vec<Record<B>>,
+    conflicts: Vec<(Record<B>, usize, Vec<usize>)>,
+}
+
+/// Merges every version of every record of one kind across the files (in order).
+fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
+    let mut versions: BTreeMap<Id, Vec<(usize, Record<B>)>> = BTreeMap::new();
+    for (i, records) in per_file.into_iter().enumerate() {
+        for r in records {
+            versions.entry(r.meta.id).or_default().push((i, r.clone()));
+        }
+    }
+    let mut out = Merged {
+        records: Vec::new(),
+        conflicts: Vec::new(),
+    };
+    for (_, list) in versions {
+        let all: Vec<Record<B>> = list.iter().map(|(_, r)| r.clone()).collect();
+        let survivors = surviving(&all);
+        let from = |r: &Record<B>| {
+            list.iter()
+                .find(|(_, x)| x.meta.version == r.meta.version && x.data == r.data)
+                .map(|(i, _)| *i)
+                .unwrap_or(0)
+        };
+        let Some(first) = survivors.iter().min_by_key(|r| from(r)).cloned() else {
+            continue;
+        };
+        if survivors.len() > 1 {
+            let others: Vec<usize> = survivors
+                .iter()
+                .map(from)
+                .filter(|i| *i != from(&first))
+                .collect();
+            out.conflicts.push((first.clone(), from(&first), others));
+        }
+        out.records.push(first);
+    }
+    out
+}
+
+/// `xuncha merge A B ... -o OUT`: the same merge rule as the app. Conflicts cannot
+/// be decided here: the output keeps the first file's version, and every conflict
+/// is reported so a person can settle it in the app.
+pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 {
+    let mut parsed = Vec::new();
+    for path in files {
+        match open(&mut io, path) {
+            Ok(f) => parsed.push(f),
+            Err(reason) => {
+                if !reason.is_empty() {
+                    let msg = fill(
+                        io.text(T::CliInvalid),
+                        &[("file", &name(path)), ("reason", &reason)],
+                    );
+                    io.warn(&msg);
+                }
+                return INVALID;
+            }
+        }
+    }
+    let names: Vec<String> = files.iter().map(|p| name(p)).collect();
+    let mut conflict_lines = Vec::new();
+    macro_rules! kind {
+        ($field:ident) => {{
+            let merged = merge_kind(parsed.iter().map(|f| f.records.$field.as_slice()).collect());
+            for (kept, file, others) in &merged.conflicts {
+                let any = Body::into_any(kept.clone());
+                let others: Vec<&str> = others.iter().map(|i| names[*i].as_str()).collect();
+                conflict_lines.push(fill(
+                    io.text(T::CliConflict),
+                    &[
+                        ("kind", &kind_label(any.kind()).text(io.lang)),
+                        ("title", &any.title()),
+                        ("id", &kept.meta.id),
+                        ("file", &names[*file]),
+                        ("others", &others.join("、")),
+                    ],
+                ));
+            }
+            merged.records
+        }};
+    }
+    let records = Records {
+        terms: kind!(terms),
+        targets: kind!(targets),
+        rounds: kind!(rounds),
+        groups: kind!(groups),
+        inspections: kind!(inspections),
+    };
+    let exported_at = parsed
+        .iter()
+        .map(|f| f.exported_at)
+        .max()
+        .unwrap_or(Timestamp::from_unix_millis(0.0));
+    let merged = ExchangeFile {
+        format_version: (
+            xuncha_core::exchange::format::FORMAT_MAJOR,
+            xuncha_core::exchange::format::FORMAT_MINOR,
+        ),
+        app_version: xuncha_core::exchange::export::APP_VERSION.to_owned(),
+        exported_at,
+        source: Source {
+            office_id: Id::nil(),
+            office_name: format!("xuncha merge: {}", names.join(", ")),
+        },
+        kind: FileKind::Package {
+            scope: format!("merge of {}", names.join(", ")),
+        },
+        records,
+    };
+    let text = match merged.to_json() {
+        Ok(t) => t,
+        Err(e) => {
+            io.warn(&e.to_string());
+            return INVALID;
+        }
+    };
+    if !write(&mut io, output, &text) {
+        return INVALID;
+    }
+    let msg = fill(
+        io.text(T::CliMerged),
+        &[
+            ("files", &files.len()),
+            ("n", &merged.records.len()),
+            ("out", &name(output)),
+        ],
+    );
+    io.say(&msg);
+    for line in &conflict_lines {
+        io.say(line);
+    }
+    if conflict_lines.is_empty() {
+        OK
+    } else {
+        let msg = fill(io.text(T::CliConflicts), &[("n", &conflict_lines.len())]);
+        io.say(&msg);
+        CONFLICTS
+    }
+}
+
+fn random<const N: usize>() -> Option<[u8; N]> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// `xuncha encrypt FILE -o OUT`: only a valid exchange file is encrypted.
+pub fn encrypt(mut io: Io<'_>, path: &Path, output: &Path) -> u8 {
+    let Some(bytes) = read(&mut io, path) else {
+        return INVALID;
+    };
+    if let Err(e) = ExchangeFile::parse(&bytes) {
+        let msg = fill(
+            io.text(T::CliInvalid),
+            &[("file", &name(path)), ("reason", &e.message(io.lang))],
+        );
+        io.warn(&msg);
+        return INVALID;
+    }
+    let Some(passphrase) = io.passphrase(true) else {
+        return INVALID;
+    };
+    let (Some(salt), Some(nonce)) = (random::<16>(), random::<12>()) else {
+        return INVALID;
+    };
+    match crypto::encrypt(&bytes, &passphrase, salt, nonce) {
+        Ok(text) if write(&mut io, output, &text) => {
+            let msg = fill(io.text(T::CliEncrypted), &[("out", &name(output))]);
+            io.say(&msg);
+            OK
+        }
+        Ok(_) => INVALID,
+        Err(e) => {
+            let msg = ParseError::from(e).message(io.lang);
+            io.warn(&msg);
+            INVALID
+        }
+    }
+}
+
+/// `xuncha decrypt FILE -o OUT`
+pub fn decrypt(mut io: Io<'_>, path: &Path, output: &Path) -> u8 {
+    let Some(bytes) = read(&mut io, path) else {
+        return INVALID;
+    };
+    if !crypto::is_encrypted(&bytes) {
+        let msg = fill(io.text(T::CliNotEncrypted), &[("file", &name(path))]);
+        io.warn(&msg);
+        return INVALID;
+    }
+    let Some(passphrase) = io.passphrase(false) else {
+        return INVALID;
+    };
+    match crypto::decrypt(&bytes, &passphrase) {
+        Ok(plain) => {
+            let text = String::from_utf8_lossy(&plain);
+            if !write(&mut io, output, &text) {
+                return INVALID;
+            }
+            let msg = fill(io.text(T::CliDecrypted), &[("out", &name(output))]);
+            io.say(&msg);
+            OK
+        }
+        Err(e) => {
+            let msg = ParseError::from(e).message(io.lang);
+            io.warn(&msg);
+            INVALID
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! `xuncha`: checks, merges, encrypts and decrypts exchange files with the same
+//! core as the app, for the county's IT staff and for archiving. Every failure is
+//! a message and an exit code, never a panic.
+
+mod commands;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use xuncha_core::i18n::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "xuncha",
+    version,
+    about = "巡察台账数据交换文件工具 / xuncha exchange-file tool"
+)]
+struct Cli {
+    /// Message language: zh (default) or en.
+    #[arg(long, global = true, default_value = "zh")]
+    lang: String,
+    /// Read the passphrase from standard input instead of asking.
+    #[arg(long, global = true)]
+    passphrase_stdin: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate files and print a summary; exit 1 if any file is invalid.
+    Check { files: Vec<PathBuf> },
+    /// Merge files with the app's rules into one; exit 2 if there were conflicts.
+    Merge {
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Encrypt a file with a passphrase.
+    Encrypt {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Decrypt an encrypted file.
+    Decrypt {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::from_code(&cli.lang);
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let io = commands::Io {
+        lang,
+        passphrase_stdin: cli.passphrase_stdin,
+        out: &mut out,
+        err: &mut err,
+    };
+    let code = match cli.command {
+        Command::Check { files } => commands::check(io, &files),
+        Command::Merge { files, output } => commands::merge(io, &files, &output),
+        Command::Encrypt { file, output } => commands::encrypt(io, &file, &output),
+        Command::Decrypt { file, output } => commands::decrypt(io, &file, &output),
+    };
+    ExitCode::from(code)
+}
