@@ -139,6 +139,16 @@ pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// `N` bytes from the browser's cryptographic random source.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
+    let mut bytes = [0u8; N];
+    let crypto = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .crypto()?;
+    crypto.get_random_values_with_u8_array(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// The bytes of a file the user picked.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;

@@ -7,8 +7,11 @@ use crate::platform::{self, WebIds};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use xuncha_core::exchange::export::{backup_file_name, full_backup, REMINDER_DAYS_KEY};
-use xuncha_core::exchange::format::{kind_label, ExchangeFile, Source};
+use xuncha_core::exchange::crypto;
+use xuncha_core::exchange::export::{
+    backup_file_name, full_backup, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS, REMINDER_DAYS_KEY,
+};
+use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
 use xuncha_core::exchange::merge::{
     field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution,
 };
@@ -54,12 +57,26 @@ pub fn ExchangePage() -> impl IntoView {
 fn ExportSection() -> impl IntoView {
     let st = state();
     let days = RwSignal::new(st.reminder_days.get_untracked().to_string());
+    let encrypt = RwSignal::new(false);
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
     let export = move |_| {
         let Some(store) = st.store() else { return };
         let Some(office) = st.office.get_untracked() else {
             return;
         };
         let lang = st.lang.get_untracked();
+        let passphrase = encrypt.get_untracked().then(|| pass.get_untracked());
+        if let Some(p) = &passphrase {
+            if p.chars().count() < MIN_PASSPHRASE_CHARS {
+                return st.notify(T::ErrPassphraseShort.text(lang), true);
+            }
+            if *p != again.get_untracked() {
+                return st.notify(T::ErrPassphraseMismatch.text(lang), true);
+            }
+        }
+        busy.set(true);
         leptos::task::spawn_local(async move {
             let now = platform::now();
             let source = Source {
@@ -70,11 +87,19 @@ fn ExportSection() -> impl IntoView {
                 let file = full_backup(store.as_ref(), source, now)
                     .await
                     .map_err(|e| e.message().text(lang).to_owned())?;
-                let text = file.to_json().map_err(|e| e.to_string())?;
+                let mut text = file.to_json().map_err(|e| e.to_string())?;
+                if let Some(p) = passphrase {
+                    // Let the "encrypting" note paint before the key derivation takes the thread.
+                    leptos::task::tick().await;
+                    let salt = platform::random_bytes::<16>().map_err(|e| format!("{e:?}"))?;
+                    let nonce = platform::random_bytes::<12>().map_err(|e| format!("{e:?}"))?;
+                    text = crypto::encrypt(text.as_bytes(), &p, salt, nonce)
+                        .map_err(|e| e.to_string())?;
+                }
                 platform::download(&backup_file_name(&office.name, now.local_date_day()), &text)
                     .map_err(|e| format!("{e:?}"))?;
                 store
-                    .put_setting(xuncha_core::exchange::export::LAST_BACKUP_KEY, &now)
+                    .put_setting(LAST_BACKUP_KEY, &now)
                     .await
                     .map_err(|e| e.message().text(lang).to_owned())
             };
@@ -82,6 +107,7 @@ fn ExportSection() -> impl IntoView {
                 Ok(()) => st.last_backup.set(Some(now)),
                 Err(msg) => st.notify(msg, true),
             }
+            busy.set(false);
         });
     };
     let save_days = move |_| {
@@ -100,8 +126,25 @@ fn ExportSection() -> impl IntoView {
         <h2>{tr(T::ExportTitle)}</h2>
         <p class="hint">{tr(T::ExportHint)}</p>
         <super::home::BackupStatus/>
+        <label class="check">
+            <input type="checkbox" data-testid="export-encrypt" bind:checked=encrypt/>
+            {tr(T::ExportEncrypt)}
+        </label>
+        <Show when=move || encrypt.get()>
+            <div class="filters">
+                <label class="field filter">
+                    <span class="label">{tr(T::Passphrase)}</span>
+                    <input type="password" autocomplete="new-password" data-testid="export-passphrase" bind:value=pass/>
+                </label>
+                <label class="field filter">
+                    <span class="label">{tr(T::PassphraseAgain)}</span>
+                    <input type="password" autocomplete="new-password" data-testid="export-passphrase-again" bind:value=again/>
+                </label>
+            </div>
+        </Show>
         <div class="toolbar">
-            <button type="button" data-testid="export-backup" on:click=export>{tr(T::ExportBackup)}</button>
+            <button type="button" data-testid="export-backup" disabled=move || busy.get() on:click=export>{tr(T::ExportBackup)}</button>
+            <Show when=move || busy.get() && encrypt.get()><span class="hint">{tr(T::Encrypting)}</span></Show>
             <label class="field filter inline">
                 <span class="label">{tr(T::ReminderDays)}</span>
                 <input type="number" min="1" max="365" data-testid="reminder-days" bind:value=days on:change=save_days/>
@@ -110,21 +153,33 @@ fn ExportSection() -> impl IntoView {
     }
 }
 
-/// Reads, checks and plans one picked file; the error is a sentence for the user.
-async fn check_file<S: Store>(
+/// Why a picked file could not be previewed.
+enum CheckError {
+    /// The file is encrypted: ask for its passphrase and try again.
+    Locked {
+        wrong: bool,
+    },
+    Refused(String),
+}
+
+/// Checks and plans one file's bytes; nothing is written.
+async fn check_bytes<S: Store>(
     store: &S,
-    file: &web_sys::File,
+    bytes: &[u8],
+    passphrase: Option<&str>,
     lang: Lang,
-) -> Result<(ExchangeFile, ImportPlan), String> {
-    let bytes = platform::read_file(file)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    let parsed = ExchangeFile::parse(&bytes).map_err(|e| e.message(lang))?;
-    let store_err = |e: StoreError| e.message().text(lang).to_owned();
+) -> Result<(ExchangeFile, ImportPlan), CheckError> {
+    let parsed = match ExchangeFile::open(bytes, passphrase) {
+        Ok(f) => f,
+        Err(ParseError::NeedsPassphrase) => return Err(CheckError::Locked { wrong: false }),
+        Err(ParseError::WrongPassphrase) => return Err(CheckError::Locked { wrong: true }),
+        Err(e) => return Err(CheckError::Refused(e.message(lang))),
+    };
+    let store_err = |e: StoreError| CheckError::Refused(e.message().text(lang).to_owned());
     let known = known_ids(store).await.map_err(store_err)?;
     parsed
         .check_references(&|kind, id| known.contains(&(kind, id)))
-        .map_err(|e| e.message(lang))?;
+        .map_err(|e| CheckError::Refused(e.message(lang)))?;
     let plan = ImportPlan::build(store, &parsed.records)
         .await
         .map_err(store_err)?;
@@ -165,13 +220,72 @@ async fn known_ids<S: Store>(store: &S) -> Result<HashSet<(Kind, Id)>, StoreErro
     Ok(out)
 }
 
+/// An encrypted file waiting for its passphrase.
+#[derive(Clone, Debug)]
+struct Locked {
+    key: u64,
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    wrong: bool,
+}
+
 #[component]
 fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
     let st = state();
     let previews = RwSignal::new(Vec::<Preview>::new());
+    let locked = RwSignal::new(Vec::<Locked>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let checking = RwSignal::new(false);
     let next_key = StoredValue::new(0u64);
+    let fresh_key = move || {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        key
+    };
+    // Checks one file's bytes and files the result as a preview, a locked file or an error.
+    let examine = move |name: String, bytes: Arc<Vec<u8>>, passphrase: Option<String>| async move {
+        let Some(store) = st.store() else { return };
+        let lang = st.lang.get_untracked();
+        match check_bytes(store.as_ref(), &bytes, passphrase.as_deref(), lang).await {
+            Ok((file, plan)) => {
+                let preview = Preview {
+                    key: fresh_key(),
+                    name,
+                    file: Arc::new(file),
+                    plan: Arc::new(plan),
+                    choices: RwSignal::new(HashMap::new()),
+                };
+                previews.update(|p| p.push(preview));
+            }
+            Err(CheckError::Locked { wrong }) => {
+                if wrong {
+                    errors.update(|e| {
+                        e.push(fill(
+                            T::ImportFileError.text(lang),
+                            &[
+                                ("file", &name),
+                                ("message", &T::ErrWrongPassphrase.text(lang)),
+                            ],
+                        ))
+                    });
+                }
+                locked.update(|l| {
+                    l.push(Locked {
+                        key: fresh_key(),
+                        name,
+                        bytes,
+                        wrong,
+                    })
+                });
+            }
+            Err(CheckError::Refused(message)) => errors.update(|e| {
+                e.push(fill(
+                    T::ImportFileError.text(lang),
+                    &[("file", &name), ("message", &message)],
+                ))
+            }),
+        }
+    };
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(list) = input.files() else { return };
@@ -179,28 +293,28 @@ fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
         // Let the same file be picked again later (a re-import must be possible).
         input.set_value("");
         let lang = st.lang.get_untracked();
-        let Some(store) = st.store() else { return };
         errors.set(Vec::new());
         checking.set(true);
         leptos::task::spawn_local(async move {
             for f in files {
-                match check_file(store.as_ref(), &f, lang).await {
-                    Ok((file, plan)) => {
-                        let key = next_key.get_value();
-                        next_key.set_value(key + 1);
-                        let preview = Preview {
-                            key,
-                            name: f.name(),
-                            file: Arc::new(file),
-                            plan: Arc::new(plan),
-                            choices: RwSignal::new(HashMap::new()),
-                        };
-                        previews.update(|p| p.push(preview));
-                    }
-                    Err(message) => errors.update(|e| {
+                // Refuse a huge file before reading it, so the tab never runs out of memory.
+                let size = f.size() as usize;
+                if size > MAX_FILE_BYTES {
+                    let msg = ParseError::TooLarge { bytes: size }.message(lang);
+                    errors.update(|e| {
                         e.push(fill(
                             T::ImportFileError.text(lang),
-                            &[("file", &f.name()), ("message", &message)],
+                            &[("file", &f.name()), ("message", &msg)],
+                        ))
+                    });
+                    continue;
+                }
+                match platform::read_file(&f).await {
+                    Ok(bytes) => examine(f.name(), Arc::new(bytes), None).await,
+                    Err(e) => errors.update(|list| {
+                        list.push(fill(
+                            T::ImportFileError.text(lang),
+                            &[("file", &f.name()), ("message", &format!("{e:?}"))],
                         ))
                     }),
                 }
@@ -225,9 +339,37 @@ fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
                 </div>
             })
         }}
+        <For each=move || locked.get() key=|l| (l.key, l.wrong) let:l>
+            <LockedFile locked=l on_unlock=Callback::new(move |(key, pass): (u64, String)| {
+                let Some(entry) = locked.with_untracked(|all| all.iter().find(|x| x.key == key).cloned()) else { return };
+                locked.update(|all| all.retain(|x| x.key != key));
+                errors.set(Vec::new());
+                leptos::task::spawn_local(examine(entry.name, entry.bytes, Some(pass)));
+            })/>
+        </For>
         <For each=move || previews.get() key=|p| p.key let:p>
             <PreviewCard preview=p on_done=Callback::new(move |key: u64| { remove(key); on_applied.run(()); })/>
         </For>
+    }
+}
+
+#[component]
+fn LockedFile(locked: Locked, on_unlock: Callback<(u64, String)>) -> impl IntoView {
+    let st = state();
+    let pass = RwSignal::new(String::new());
+    let key = locked.key;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_unlock.run((key, pass.get_untracked()));
+    };
+    view! {
+        <form class="preview" data-testid="locked-file" on:submit=submit>
+            <p>{move || fill(st.t(T::LockedFile), &[("file", &locked.name)])}</p>
+            <div class="toolbar">
+                <input type="password" autocomplete="off" data-testid="import-passphrase" bind:value=pass/>
+                <button type="submit" data-testid="unlock">{tr(T::Unlock)}</button>
+            </div>
+        </form>
     }
 }
 

@@ -95,3 +95,43 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   await countyBrowser.close();
   await townBrowser.close();
 });
+
+test('an encrypted backup travels safely and opens only with its passphrase', async () => {
+  const dir = tempProfile('sealed');
+  const browser = await launchChromium(tempProfile('enc-county'));
+  const other = await launchChromium(tempProfile('enc-town'));
+  const county = new XunchaPage(await browser.newPage());
+  const town = new XunchaPage(await other.newPage());
+  await county.open();
+  await county.setUpOffice('某某县委巡察办');
+  await county.bulkTargets(['城关镇', '东关镇'], '乡镇（街道）');
+  await county.go('exchange');
+  await county.id('export-encrypt').check();
+  await county.id('export-passphrase').fill('短口令');
+  await county.id('export-backup').click();
+  await county.id('flash').filter({ hasText: '口令至少 8 个字符' }).waitFor();
+  await county.id('export-passphrase').fill('城关镇-2026-口令');
+  await county.id('export-passphrase-again').fill('城关镇-2026-口令');
+  const sealed = await county.exportBackup(dir);
+  const text = fs.readFileSync(sealed.file, 'utf8');
+  assert.match(text, /"xuncha-encrypted"/);
+  assert.match(text, /"argon2id"/);
+  assert.ok(!text.includes('城关镇'), 'the names are readable in the encrypted file');
+
+  await town.open();
+  await town.setUpOffice('城关镇纪委', '乡镇（街道）');
+  await town.go('exchange');
+  await town.id('import-file').setInputFiles([sealed.file]);
+  await town.id('locked-file').waitFor();
+  await town.id('import-passphrase').fill('猜错的口令');
+  await town.id('unlock').click();
+  await town.id('import-errors').filter({ hasText: '口令错误，或加密文件已被改动' }).waitFor();
+  await town.id('import-passphrase').fill('城关镇-2026-口令');
+  await town.id('unlock').click();
+  await town.id('import-preview').waitFor();
+  assert.match(await town.id('preview-counts').innerText(), /巡察对象\s+2\s+0\s+0\s+0\s+0/);
+  await town.id('apply-import').click();
+  await town.id('flash').filter({ hasText: '导入完成：新增 2 条' }).waitFor();
+  await browser.close();
+  await other.close();
+});

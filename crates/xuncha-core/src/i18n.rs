@@ -290,6 +290,14 @@ catalogue! {
     LastBackup => "上次完整备份：{when}", "Last full backup: {when}";
     NeverBackedUp => "本机尚未做过完整备份。", "No full backup has been made on this PC.";
     BackupReminder => "距上次完整备份已超过 {days} 天，建议现在备份。", "The last full backup is more than {days} days old; back up now.";
+    ExportEncrypt => "用口令加密导出文件", "Protect the exported file with a passphrase";
+    Passphrase => "口令", "Passphrase";
+    PassphraseAgain => "再次输入口令", "Passphrase again";
+    ErrPassphraseMismatch => "两次输入的口令不一致。", "The passphrases differ.";
+    ErrPassphraseShort => "口令至少 8 个字符。", "A passphrase needs at least 8 characters.";
+    Encrypting => "正在加密，请稍候…", "Encrypting, please wait…";
+    LockedFile => "{file} 已加密，请输入口令：", "{file} is encrypted; enter its passphrase:";
+    Unlock => "解密并检查", "Decrypt and check";
     ReminderDays => "备份提醒间隔（天）", "Remind me to back up after (days)";
     ImportTitle => "导入", "Import";
     ImportHint => "选择其他单位导出的文件（可多选）。导入前会先检查并预览，确认后才写入；任何一项检查不通过，本机数据都不会改动。", "Choose files exported by other offices (several at once if you like). They are checked and previewed first and written only when you confirm; if any check fails, nothing here changes.";

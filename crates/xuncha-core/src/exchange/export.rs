@@ -47,6 +47,9 @@ pub fn backup_overdue(last: Option<Timestamp>, now: Timestamp, days: u32) -> boo
     }
 }
 
+/// The shortest passphrase accepted for an encrypted export.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
 /// Characters Windows does not allow in file names, and spaces.
 fn file_name_part(s: &str) -> String {
     let cleaned: String = s
