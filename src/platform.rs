@@ -40,10 +40,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// The language chosen on this PC; read synchronously so the first paint is right.
 pub fn saved_lang() -> Lang {
-    local_storage()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .map(|c| Lang::from_code(&c))
-        .unwrap_or_default()
+    local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).map(|c| Lang::from_code(&c)).unwrap_or_default()
 }
 
 pub fn save_lang(lang: Lang) {
@@ -51,10 +48,7 @@ pub fn save_lang(lang: Lang) {
         // Losing the language choice is harmless; the next start is simply Chinese.
         let _ = s.set_item(LANG_KEY, lang.code());
     }
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
 }
@@ -86,18 +80,14 @@ pub async fn request_persistence() -> Persistence {
         return Persistence::Unsupported;
     };
     let navigator = window.navigator();
-    let has_storage =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    let has_storage = js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
     if !has_storage {
         return Persistence::Unsupported;
     }
     let manager = navigator.storage();
     let ask = |p: Result<js_sys::Promise, JsValue>| async move {
         match p {
-            Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
-                .await
-                .ok()
-                .and_then(|v| v.as_bool()),
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
             Err(_) => None,
         }
     };
@@ -114,9 +104,7 @@ pub async fn request_persistence() -> Persistence {
 /// Saves `text` as a download named `name` (the browser asks where, or uses its folder).
 pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json;charset=utf-8");
@@ -125,9 +113,7 @@ pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
+    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&a)?;
     a.click();
     a.remove();
@@ -142,9 +128,7 @@ pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
 /// `N` bytes from the browser's cryptographic random source.
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
     let mut bytes = [0u8; N];
-    let crypto = web_sys::window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .crypto()?;
+    let crypto = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?.crypto()?;
     crypto.get_random_values_with_u8_array(&mut bytes)?;
     Ok(bytes)
 }
@@ -173,10 +157,7 @@ fn call_page_helper(name: &str, args: &[JsValue]) -> bool {
 
 /// Downloads every raw record of the database as one JSON file (page helper).
 pub fn emergency_export() -> bool {
-    call_page_helper(
-        "xunchaEmergencyExport",
-        &[JsValue::from_str(xuncha_core::schema::keys::DB_NAME)],
-    )
+    call_page_helper("xunchaEmergencyExport", &[JsValue::from_str(xuncha_core::schema::keys::DB_NAME)])
 }
 
 /// A panic shows a panel in the user's language with a way to save the data,
@@ -192,17 +173,8 @@ pub fn install_panic_hook() {
 pub fn show_panic_panel(details: &str) -> bool {
     let lang = saved_lang();
     web_sys::console::error_1(&JsValue::from_str(details));
-    let texts = [
-        T::PanicTitle,
-        T::PanicBody,
-        T::EmergencyExport,
-        T::Reload,
-        T::PanicDetails,
-    ];
-    let mut args: Vec<JsValue> = texts
-        .iter()
-        .map(|t| JsValue::from_str(t.text(lang)))
-        .collect();
+    let texts = [T::PanicTitle, T::PanicBody, T::EmergencyExport, T::Reload, T::PanicDetails];
+    let mut args: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t.text(lang))).collect();
     args.push(JsValue::from_str(details));
     call_page_helper("xunchaPanic", &args)
 }

@@ -38,9 +38,7 @@ extern "C" {
 
 #[wasm_bindgen_test]
 fn a_panic_hands_the_panel_its_texts_in_the_users_language() {
-    let window = web_sys::window()
-        .map(JsValue::from)
-        .unwrap_or(JsValue::NULL);
+    let window = web_sys::window().map(JsValue::from).unwrap_or(JsValue::NULL);
     // Stand in for the page's panel helper and keep what it is given.
     let captured = js_sys::Array::new();
     let keep = captured.clone();
@@ -49,26 +47,14 @@ fn a_panic_hands_the_panel_its_texts_in_the_users_language() {
             keep.push(&a);
         }
     });
-    let wrapper =
-        js_sys::Function::new_with_args("f", "return function() { f(Array.from(arguments)); }");
-    let stub = wrapper
-        .call1(&JsValue::NULL, helper.as_ref())
-        .unwrap_or(JsValue::NULL);
+    let wrapper = js_sys::Function::new_with_args("f", "return function() { f(Array.from(arguments)); }");
+    let stub = wrapper.call1(&JsValue::NULL, helper.as_ref()).unwrap_or(JsValue::NULL);
     reflect_set(&window, &JsValue::from_str("xunchaPanic"), &stub);
     save_lang(Lang::Zh);
     assert!(show_panic_panel("boom at src/ui/round.rs"));
     let texts: Vec<String> = captured.iter().filter_map(|v| v.as_string()).collect();
-    assert_eq!(
-        texts.first().map(String::as_str),
-        Some(T::PanicTitle.text(Lang::Zh))
-    );
-    assert_eq!(
-        texts.get(2).map(String::as_str),
-        Some(T::EmergencyExport.text(Lang::Zh))
-    );
-    assert_eq!(
-        texts.last().map(String::as_str),
-        Some("boom at src/ui/round.rs")
-    );
+    assert_eq!(texts.first().map(String::as_str), Some(T::PanicTitle.text(Lang::Zh)));
+    assert_eq!(texts.get(2).map(String::as_str), Some(T::EmergencyExport.text(Lang::Zh)));
+    assert_eq!(texts.last().map(String::as_str), Some("boom at src/ui/round.rs"));
     drop(helper);
 }

@@ -13,11 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A database name no other test uses, so tests never see each other's data.
 fn fresh_name() -> String {
-    format!(
-        "xuncha-test-{}-{}",
-        js_sys::Date::now(),
-        (js_sys::Math::random() * 1e9) as u64
-    )
+    format!("xuncha-test-{}-{}", js_sys::Date::now(), (js_sys::Math::random() * 1e9) as u64)
 }
 
 async fn fresh_store() -> IdbStore {
@@ -49,46 +45,26 @@ async fn check_step(version: u32) {
     let before = version - 1;
     let mut fixture_ids = Vec::new();
     if before > 0 {
-        let db = open_at(&name, before)
-            .await
-            .unwrap_or_else(|e| panic!("fixture v{before}: {e}"));
+        let db = open_at(&name, before).await.unwrap_or_else(|e| panic!("fixture v{before}: {e}"));
         let store = IdbStore::from_database(db);
         let ids = xuncha_core::id::SequentialIds::default();
-        let ctx = xuncha_core::ops::Ctx {
-            office: ids.next_id(),
-            now: xuncha::platform::now(),
-            ids: &ids,
-        };
-        let term = xuncha_core::term::Term {
-            name: "十五届".into(),
-            start_year: 2021,
-            end_year: 2026,
-        };
-        let saved = xuncha_core::ops::save_term(&store, &ctx, None, term)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let ctx = xuncha_core::ops::Ctx { office: ids.next_id(), now: xuncha::platform::now(), ids: &ids };
+        let term = xuncha_core::term::Term { name: "十五届".into(), start_year: 2021, end_year: 2026 };
+        let saved = xuncha_core::ops::save_term(&store, &ctx, None, term).await.unwrap_or_else(|e| panic!("{e}"));
         fixture_ids.push(saved.meta.id);
         store.close();
     }
-    let db = open_at(&name, version)
-        .await
-        .unwrap_or_else(|e| panic!("upgrade to v{version}: {e}"));
+    let db = open_at(&name, version).await.unwrap_or_else(|e| panic!("upgrade to v{version}: {e}"));
     let store = IdbStore::from_database(db);
     assert_eq!(store.version() as u32, version);
-    let mut expected: Vec<String> = layout_at(version)
-        .into_iter()
-        .map(|s| s.0.to_owned())
-        .collect();
+    let mut expected: Vec<String> = layout_at(version).into_iter().map(|s| s.0.to_owned()).collect();
     expected.sort();
     let mut actual = store.store_names();
     actual.sort();
     assert_eq!(actual, expected, "stores after step {version}");
     for id in fixture_ids {
         let kept = xuncha_core::store::Store::get::<xuncha_core::term::Term>(&store, id).await;
-        assert!(
-            matches!(kept, Ok(Some(_))),
-            "fixture record lost in step {version}: {kept:?}"
-        );
+        assert!(matches!(kept, Ok(Some(_))), "fixture record lost in step {version}: {kept:?}");
     }
     store.close();
 }
@@ -103,42 +79,30 @@ async fn every_migration_step_upgrades_a_fixture_of_the_version_before() {
 #[wasm_bindgen_test]
 async fn reopening_a_current_database_keeps_its_data() {
     let name = fresh_name();
-    let store = IdbStore::open(&name)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let store = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
     let office = xuncha_core::office::Office {
         id: xuncha_core::id::Id::from_random_bytes([1; 16]),
         name: "某县委巡察办".into(),
         role: xuncha_core::office::OfficeRole::County,
     };
-    xuncha_core::store::Store::put_setting(&store, "office", &office)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    xuncha_core::store::Store::put_setting(&store, "office", &office).await.unwrap_or_else(|e| panic!("{e}"));
     store.close();
-    let again = IdbStore::open(&name)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let again = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
     let read: Option<xuncha_core::office::Office> =
-        xuncha_core::store::Store::setting(&again, "office")
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        xuncha_core::store::Store::setting(&again, "office").await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read, Some(office));
 }
 
 #[wasm_bindgen_test]
 async fn a_newer_schema_in_another_tab_closes_this_connection_and_tells_the_user() {
     let name = fresh_name();
-    let store = IdbStore::open(&name)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let store = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
     let told = Rc::new(Cell::new(false));
     let flag = told.clone();
     store.on_version_change(move || flag.set(true));
     // Another tab with a newer app opens the same database at a higher version;
     // it must not be blocked by this connection.
-    let newer = open_at(&name, CURRENT_VERSION + 1)
-        .await
-        .unwrap_or_else(|e| panic!("blocked: {e}"));
+    let newer = open_at(&name, CURRENT_VERSION + 1).await.unwrap_or_else(|e| panic!("blocked: {e}"));
     assert!(told.get(), "the old connection was not told");
     assert_eq!(newer.version() as u32, CURRENT_VERSION + 1);
 }

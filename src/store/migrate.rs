@@ -28,46 +28,29 @@ fn apply(db: &Database, ops: &[SchemaOp]) -> indexed_db_futures::Result<()> {
     let mut created: Vec<(&str, ObjectStore<'_>)> = Vec::new();
     for op in ops {
         match *op {
-            SchemaOp::CreateStore {
-                store,
-                key_path: Some(path),
-            } => {
-                created.push((
-                    store,
-                    db.create_object_store(store)
-                        .with_key_path(KeyPath::from(path))
-                        .build()?,
-                ));
+            SchemaOp::CreateStore { store, key_path: Some(path) } => {
+                created.push((store, db.create_object_store(store).with_key_path(KeyPath::from(path)).build()?));
             }
-            SchemaOp::CreateStore {
-                store,
-                key_path: None,
-            } => {
+            SchemaOp::CreateStore { store, key_path: None } => {
                 created.push((store, db.create_object_store(store).build()?));
             }
-            SchemaOp::CreateIndex {
-                store,
-                index,
-                key_path,
-            } => {
+            SchemaOp::CreateIndex { store, index, key_path } => {
                 // Indexes are created on a store made earlier in the same upgrade; the
                 // upgrade transaction is reached through it.
                 let Some((_, object_store)) = created.iter().find(|(n, _)| *n == store) else {
                     let tx = created.first().map(|(_, s)| s.transaction());
                     let existing = match tx {
                         Some(tx) => tx.object_store(store)?,
-                        None => return Err(indexed_db_futures::error::Error::from(wasm_bindgen::JsValue::from_str(
-                            "an index on an existing store needs a store created in the same step",
-                        ))),
+                        None => {
+                            return Err(indexed_db_futures::error::Error::from(wasm_bindgen::JsValue::from_str(
+                                "an index on an existing store needs a store created in the same step",
+                            )))
+                        }
                     };
-                    existing
-                        .create_index(index, KeyPath::from(key_path))
-                        .build()?;
+                    existing.create_index(index, KeyPath::from(key_path)).build()?;
                     continue;
                 };
-                object_store
-                    .create_index(index, KeyPath::from(key_path))
-                    .build()?;
+                object_store.create_index(index, KeyPath::from(key_path)).build()?;
             }
         }
     }

@@ -15,7 +15,7 @@ use xuncha_core::id::Id;
 use xuncha_core::meta::VersionVector;
 use xuncha_core::record::{AnyRecord, Body, Record};
 use xuncha_core::schema::{keys, CURRENT_VERSION};
-use xuncha_core::store::{check_expectation, ArchivedVersion, Change, Store, StoreError};
+use xuncha_core::store::{check_expectation, ArchivedVersion, Change, Revert, Store, StoreError};
 
 pub use migrate::open_at;
 
@@ -47,9 +47,7 @@ struct StoredMeta {
 impl IdbStore {
     /// Opens `name`, upgrading it to the current schema.
     pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
-        Ok(IdbStore {
-            db: open_at(name, CURRENT_VERSION).await?,
-        })
+        Ok(IdbStore { db: open_at(name, CURRENT_VERSION).await? })
     }
 
     pub fn from_database(db: Database) -> IdbStore {
@@ -88,9 +86,7 @@ impl IdbStore {
     }
 
     fn serialize<V: Serialize>(value: &V) -> Result<JsValue, StoreError> {
-        value
-            .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
-            .map_err(corrupt)
+        value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(corrupt)
     }
 }
 
@@ -106,13 +102,20 @@ fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
     }
 }
 
+/// The version of the record `id` in `store`, if it is there.
+async fn stored_version(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    id: Id,
+) -> Result<Option<VersionVector>, StoreError> {
+    let stored: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
+    Ok(stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta.version))
+}
+
 /// Decodes what a `get_all` returned.
 fn decode_all<B: Body, E: std::fmt::Display>(
     values: impl Iterator<Item = Result<JsValue, E>>,
 ) -> Result<Vec<Record<B>>, StoreError> {
-    values
-        .map(|v| v.map_err(backend).and_then(from_js))
-        .collect()
+    values.map(|v| v.map_err(backend).and_then(from_js)).collect()
 }
 
 fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
@@ -124,12 +127,7 @@ impl Store for IdbStore {
         let name = B::KIND.store_name();
         let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
-        let value: Option<JsValue> = store
-            .get(id.to_string())
-            .primitive()
-            .map_err(backend)?
-            .await
-            .map_err(backend)?;
+        let value: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
         value.map(from_js).transpose()
     }
 
@@ -137,21 +135,10 @@ impl Store for IdbStore {
         let name = B::KIND.store_name();
         let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
-        decode_all(
-            store
-                .get_all()
-                .primitive()
-                .map_err(backend)?
-                .await
-                .map_err(backend)?,
-        )
+        decode_all(store.get_all().primitive().map_err(backend)?.await.map_err(backend)?)
     }
 
-    async fn by_index<B: Body>(
-        &self,
-        index: &'static str,
-        key: Id,
-    ) -> Result<Vec<Record<B>>, StoreError> {
+    async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {
         let name = B::KIND.store_name();
         let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
@@ -160,54 +147,61 @@ impl Store for IdbStore {
         decode_all(query.primitive().map_err(backend)?.await.map_err(backend)?)
     }
 
-    async fn commit_all(
-        &self,
-        changes: Vec<Change>,
-        archive: Vec<ArchivedVersion>,
-    ) -> Result<(), StoreError> {
+    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
         if changes.is_empty() && archive.is_empty() {
             return Ok(());
         }
-        let mut names: BTreeSet<&str> = changes
-            .iter()
-            .map(|c| c.record.kind().store_name())
-            .collect();
+        let mut names: BTreeSet<&str> = changes.iter().map(|c| c.record.kind().store_name()).collect();
         if !archive.is_empty() {
             names.insert(keys::ARCHIVE);
         }
         let names: Vec<&str> = names.into_iter().collect();
-        let tx = self
-            .db
-            .transaction(names)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(backend)?;
+        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
         for change in &changes {
-            let store = tx
-                .object_store(change.record.kind().store_name())
-                .map_err(backend)?;
-            let id = change.record.meta().id.to_string();
-            let stored: Option<JsValue> = store
-                .get(id)
-                .primitive()
-                .map_err(backend)?
-                .await
-                .map_err(backend)?;
-            let stored: Option<StoredVersion> = stored.map(from_js).transpose()?;
+            let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+            let stored = stored_version(&store, change.record.meta().id).await?;
             // Returning early drops the transaction, which rolls back every put so far.
-            check_expectation(change, stored.as_ref().map(|s| &s.meta.version))?;
-            store
-                .put(any_to_js(&change.record)?)
-                .primitive()
-                .map_err(backend)?;
+            check_expectation(change, stored.as_ref())?;
+            store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
         }
         if !archive.is_empty() {
             let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
             for entry in &archive {
-                store
-                    .put(IdbStore::serialize(entry)?)
-                    .primitive()
-                    .map_err(backend)?;
+                store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
+            }
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
+        let mut names: BTreeSet<&str> = revert.restore.iter().map(|c| c.record.kind().store_name()).collect();
+        names.extend(revert.remove.iter().map(|(k, _, _)| k.store_name()));
+        if !revert.unarchive.is_empty() {
+            names.insert(keys::ARCHIVE);
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<&str> = names.into_iter().collect();
+        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        for change in &revert.restore {
+            let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+            let stored = stored_version(&store, change.record.meta().id).await?;
+            check_expectation(change, stored.as_ref())?;
+            store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+        }
+        for (kind, id, version) in &revert.remove {
+            let store = tx.object_store(kind.store_name()).map_err(backend)?;
+            if stored_version(&store, *id).await?.as_ref() != Some(version) {
+                // Dropping the transaction rolls back the restores above.
+                return Err(StoreError::Stale { kind: *kind, id: *id });
+            }
+            store.delete(id.to_string()).primitive().map_err(backend)?;
+        }
+        if !revert.unarchive.is_empty() {
+            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
+            for id in &revert.unarchive {
+                store.delete(id.to_string()).primitive().map_err(backend)?;
             }
         }
         tx.commit().await.map_err(backend)
@@ -216,15 +210,9 @@ impl Store for IdbStore {
     async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError> {
         let tx = self.reader(keys::ARCHIVE)?;
         let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
-        let values = store
-            .get_all()
-            .primitive()
-            .map_err(backend)?
-            .await
-            .map_err(backend)?;
-        let mut all: Vec<ArchivedVersion> = values
-            .map(|v| v.map_err(backend).and_then(from_js))
-            .collect::<Result<_, _>>()?;
+        let values = store.get_all().primitive().map_err(backend)?.await.map_err(backend)?;
+        let mut all: Vec<ArchivedVersion> =
+            values.map(|v| v.map_err(backend).and_then(from_js)).collect::<Result<_, _>>()?;
         all.sort_by_key(|a| a.archived_at);
         Ok(all)
     }
@@ -232,25 +220,13 @@ impl Store for IdbStore {
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
         let tx = self.reader(keys::SETTINGS)?;
         let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
-        let value: Option<String> = store
-            .get(key)
-            .primitive()
-            .map_err(backend)?
-            .await
-            .map_err(backend)?;
-        value
-            .map(|v| serde_json::from_str(&v).map_err(corrupt))
-            .transpose()
+        let value: Option<String> = store.get(key).primitive().map_err(backend)?.await.map_err(backend)?;
+        value.map(|v| serde_json::from_str(&v).map_err(corrupt)).transpose()
     }
 
     async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError> {
         let text = serde_json::to_string(value).map_err(corrupt)?;
-        let tx = self
-            .db
-            .transaction(keys::SETTINGS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(backend)?;
+        let tx = self.db.transaction(keys::SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
         let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
         store.put(text).with_key(key).primitive().map_err(backend)?;
         tx.commit().await.map_err(backend)

@@ -12,9 +12,7 @@ use xuncha_core::exchange::export::{
     backup_file_name, full_backup, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS, REMINDER_DAYS_KEY,
 };
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
-use xuncha_core::exchange::merge::{
-    field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution,
-};
+use xuncha_core::exchange::merge::{field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::{Id, IdSource};
 use xuncha_core::record::{AnyRecord, Kind};
@@ -79,29 +77,21 @@ fn ExportSection() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let now = platform::now();
-            let source = Source {
-                office_id: office.id,
-                office_name: office.name.clone(),
-            };
+            let source = Source { office_id: office.id, office_name: office.name.clone() };
             let result = async {
-                let file = full_backup(store.as_ref(), source, now)
-                    .await
-                    .map_err(|e| e.message().text(lang).to_owned())?;
+                let file =
+                    full_backup(store.as_ref(), source, now).await.map_err(|e| e.message().text(lang).to_owned())?;
                 let mut text = file.to_json().map_err(|e| e.to_string())?;
                 if let Some(p) = passphrase {
                     // Let the "encrypting" note paint before the key derivation takes the thread.
                     leptos::task::tick().await;
                     let salt = platform::random_bytes::<16>().map_err(|e| format!("{e:?}"))?;
                     let nonce = platform::random_bytes::<12>().map_err(|e| format!("{e:?}"))?;
-                    text = crypto::encrypt(text.as_bytes(), &p, salt, nonce)
-                        .map_err(|e| e.to_string())?;
+                    text = crypto::encrypt(text.as_bytes(), &p, salt, nonce).map_err(|e| e.to_string())?;
                 }
                 platform::download(&backup_file_name(&office.name, now.local_date_day()), &text)
                     .map_err(|e| format!("{e:?}"))?;
-                store
-                    .put_setting(LAST_BACKUP_KEY, &now)
-                    .await
-                    .map_err(|e| e.message().text(lang).to_owned())
+                store.put_setting(LAST_BACKUP_KEY, &now).await.map_err(|e| e.message().text(lang).to_owned())
             };
             match result.await {
                 Ok(()) => st.last_backup.set(Some(now)),
@@ -180,43 +170,17 @@ async fn check_bytes<S: Store>(
     parsed
         .check_references(&|kind, id| known.contains(&(kind, id)))
         .map_err(|e| CheckError::Refused(e.message(lang)))?;
-    let plan = ImportPlan::build(store, &parsed.records)
-        .await
-        .map_err(store_err)?;
+    let plan = ImportPlan::build(store, &parsed.records).await.map_err(store_err)?;
     Ok((parsed, plan))
 }
 
 /// Every (kind, id) in the database, tombstones included.
 async fn known_ids<S: Store>(store: &S) -> Result<HashSet<(Kind, Id)>, StoreError> {
     let mut out = HashSet::new();
-    out.extend(
-        store
-            .all::<xuncha_core::term::Term>()
-            .await?
-            .into_iter()
-            .map(|r| (Kind::Term, r.meta.id)),
-    );
-    out.extend(
-        store
-            .all::<xuncha_core::target::Target>()
-            .await?
-            .into_iter()
-            .map(|r| (Kind::Target, r.meta.id)),
-    );
-    out.extend(
-        store
-            .all::<xuncha_core::round::Round>()
-            .await?
-            .into_iter()
-            .map(|r| (Kind::Round, r.meta.id)),
-    );
-    out.extend(
-        store
-            .all::<xuncha_core::group::Group>()
-            .await?
-            .into_iter()
-            .map(|r| (Kind::Group, r.meta.id)),
-    );
+    out.extend(store.all::<xuncha_core::term::Term>().await?.into_iter().map(|r| (Kind::Term, r.meta.id)));
+    out.extend(store.all::<xuncha_core::target::Target>().await?.into_iter().map(|r| (Kind::Target, r.meta.id)));
+    out.extend(store.all::<xuncha_core::round::Round>().await?.into_iter().map(|r| (Kind::Round, r.meta.id)));
+    out.extend(store.all::<xuncha_core::group::Group>().await?.into_iter().map(|r| (Kind::Group, r.meta.id)));
     Ok(out)
 }
 
@@ -262,28 +226,14 @@ fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
                     errors.update(|e| {
                         e.push(fill(
                             T::ImportFileError.text(lang),
-                            &[
-                                ("file", &name),
-                                ("message", &T::ErrWrongPassphrase.text(lang)),
-                            ],
+                            &[("file", &name), ("message", &T::ErrWrongPassphrase.text(lang))],
                         ))
                     });
                 }
-                locked.update(|l| {
-                    l.push(Locked {
-                        key: fresh_key(),
-                        name,
-                        bytes,
-                        wrong,
-                    })
-                });
+                locked.update(|l| l.push(Locked { key: fresh_key(), name, bytes, wrong }));
             }
-            Err(CheckError::Refused(message)) => errors.update(|e| {
-                e.push(fill(
-                    T::ImportFileError.text(lang),
-                    &[("file", &name), ("message", &message)],
-                ))
-            }),
+            Err(CheckError::Refused(message)) => errors
+                .update(|e| e.push(fill(T::ImportFileError.text(lang), &[("file", &name), ("message", &message)]))),
         }
     };
     let pick = move |ev: leptos::ev::Event| {
@@ -302,10 +252,7 @@ fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
                 if size > MAX_FILE_BYTES {
                     let msg = ParseError::TooLarge { bytes: size }.message(lang);
                     errors.update(|e| {
-                        e.push(fill(
-                            T::ImportFileError.text(lang),
-                            &[("file", &f.name()), ("message", &msg)],
-                        ))
+                        e.push(fill(T::ImportFileError.text(lang), &[("file", &f.name()), ("message", &msg)]))
                     });
                     continue;
                 }
@@ -376,29 +323,17 @@ fn LockedFile(locked: Locked, on_unlock: Callback<(u64, String)>) -> impl IntoVi
 #[component]
 fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
     let st = state();
-    let Preview {
-        key,
-        name,
-        file,
-        plan,
-        choices,
-    } = preview;
+    let Preview { key, name, file, plan, choices } = preview;
     let lang = st.lang.get_untracked();
     let counts = Kind::ALL
         .iter()
         .filter(|k| file.records.count(**k) > 0)
         .map(|k| {
-            let cells = Outcome::ALL
-                .iter()
-                .map(|o| view! { <td class="num">{plan.count(*k, *o)}</td> })
-                .collect_view();
+            let cells = Outcome::ALL.iter().map(|o| view! { <td class="num">{plan.count(*k, *o)}</td> }).collect_view();
             view! { <tr><td>{move || st.t(kind_label(*k))}</td>{cells}</tr> }
         })
         .collect_view();
-    let heads = Outcome::ALL
-        .iter()
-        .map(|o| view! { <th>{tr(o.label())}</th> })
-        .collect_view();
+    let heads = Outcome::ALL.iter().map(|o| view! { <th>{tr(o.label())}</th> }).collect_view();
     let conflicts: Vec<PlanItem> = plan.conflicts().cloned().collect();
     let conflict_ids: Vec<Id> = conflicts.iter().map(|c| c.id).collect();
     let all_chosen = {
@@ -429,23 +364,14 @@ fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
             let picked = choices.get_untracked();
             let now = platform::now();
             let (changes, archive) = plan.changes(
-                &|item| {
-                    picked
-                        .get(&item.id)
-                        .copied()
-                        .unwrap_or(Resolution::KeepLocal)
-                },
+                &|item| picked.get(&item.id).copied().unwrap_or(Resolution::KeepLocal),
                 office,
                 now,
                 &file,
                 &|| WebIds.next_id(),
             );
             let count = |o| plan.items.iter().filter(|i| i.outcome == o).count();
-            let (new, updated, resolved) = (
-                count(Outcome::New),
-                count(Outcome::Updated),
-                count(Outcome::Conflict),
-            );
+            let (new, updated, resolved) = (count(Outcome::New), count(Outcome::Updated), count(Outcome::Conflict));
             leptos::task::spawn_local(async move {
                 let lang = st.lang.get_untracked();
                 match store.commit_all(changes, archive).await {
@@ -453,11 +379,7 @@ fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
                         st.reload().await;
                         let msg = fill(
                             T::ImportDone.text(lang),
-                            &[
-                                ("new", &new),
-                                ("updated", &updated),
-                                ("conflicts", &resolved),
-                            ],
+                            &[("new", &new), ("updated", &updated), ("conflicts", &resolved)],
                         );
                         st.notify(msg, false);
                     }
@@ -471,16 +393,10 @@ fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
         }
     };
     let has_conflicts = !conflicts.is_empty();
-    let conflict_views = conflicts
-        .into_iter()
-        .map(|c| view! { <ConflictView item=c choices=choices/> })
-        .collect_view();
+    let conflict_views = conflicts.into_iter().map(|c| view! { <ConflictView item=c choices=choices/> }).collect_view();
     let source = fill(
         T::PreviewSource.text(lang),
-        &[
-            ("office", &file.source.office_name),
-            ("when", &file.exported_at.display_local()),
-        ],
+        &[("office", &file.source.office_name), ("when", &file.exported_at.display_local())],
     );
     view! {
         <article class="preview" data-testid="import-preview">
@@ -520,9 +436,7 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
     let rows = field_diff(&local, &item.incoming)
         .into_iter()
         .map(|d| {
-            let label = field_label(&d.path)
-                .map(|t| t.text(st.lang.get_untracked()).to_owned())
-                .unwrap_or(d.path);
+            let label = field_label(&d.path).map(|t| t.text(st.lang.get_untracked()).to_owned()).unwrap_or(d.path);
             view! { <tr><td>{label}</td><td>{d.local}</td><td>{d.incoming}</td></tr> }
         })
         .collect_view();
@@ -532,11 +446,7 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
             c.insert(id, r);
         })
     };
-    let title = format!(
-        "{}：{}",
-        kind_label(item.kind).text(st.lang.get_untracked()),
-        local.title()
-    );
+    let title = format!("{}：{}", kind_label(item.kind).text(st.lang.get_untracked()), local.title());
     view! {
         <div class="conflict" data-testid="conflict">
             <p class="conflict-title">{title}</p>
@@ -558,10 +468,7 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
 }
 
 #[component]
-fn ArchiveSection(
-    archive: RwSignal<Vec<ArchivedVersion>>,
-    on_restored: Callback<()>,
-) -> impl IntoView {
+fn ArchiveSection(archive: RwSignal<Vec<ArchivedVersion>>, on_restored: Callback<()>) -> impl IntoView {
     let st = state();
     let errors = RwSignal::new(None);
     let rows = move || {

@@ -28,27 +28,15 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     let delete = move |_| {
         let del = del.clone();
         if confirm_delete(st, &del.data.name) {
-            st.act(
-                page_errors,
-                move |s, ctx| async move { ops::delete_group(s.as_ref(), &ctx, &del).await },
-                || (),
-            );
+            st.act(page_errors, move |s, ctx| async move { ops::delete_group(s.as_ref(), &ctx, &del).await }, || ());
         }
     };
     let rows = move || {
         let lang = st.lang.get();
         let d = st.data.get();
-        let mut items: Vec<Record<Inspection>> = d
-            .inspections
-            .iter()
-            .filter(|i| i.data.group == gid)
-            .cloned()
-            .collect();
-        items.sort_by_key(|i| {
-            d.target(i.data.target)
-                .map(|t| t.data.name.clone())
-                .unwrap_or_default()
-        });
+        let mut items: Vec<Record<Inspection>> =
+            d.inspections.iter().filter(|i| i.data.group == gid).cloned().collect();
+        items.sort_by_key(|i| d.target(i.data.target).map(|t| t.data.name.clone()).unwrap_or_default());
         items
             .into_iter()
             .map(|i| {
@@ -100,11 +88,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
             parts.push(format!("{}：{}", st.t(T::FieldDeputy), g.deputy));
         }
         if !g.members.is_empty() {
-            parts.push(format!(
-                "{}：{}",
-                st.t(T::FieldMembers),
-                g.members.join("、")
-            ));
+            parts.push(format!("{}：{}", st.t(T::FieldMembers), g.members.join("、")));
         }
         parts.join("　")
     };
@@ -138,34 +122,14 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
 #[component]
 pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>) -> impl IntoView {
     let st = state();
-    let title = if base.is_some() {
-        T::EditGroup
-    } else {
-        T::NewGroup
-    };
-    let n = st
-        .data
-        .with_untracked(|d| d.groups.iter().filter(|g| g.data.round == round).count() as u32 + 1);
+    let title = if base.is_some() { T::EditGroup } else { T::NewGroup };
+    let n = st.data.with_untracked(|d| d.groups.iter().filter(|g| g.data.round == round).count() as u32 + 1);
     let name = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.name.clone())
-            .unwrap_or_else(|| default_group_name(n, st.lang.get_untracked())),
+        base.as_ref().map(|b| b.data.name.clone()).unwrap_or_else(|| default_group_name(n, st.lang.get_untracked())),
     );
-    let leader = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.leader.clone())
-            .unwrap_or_default(),
-    );
-    let deputy = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.deputy.clone())
-            .unwrap_or_default(),
-    );
-    let members = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.members.join("、"))
-            .unwrap_or_default(),
-    );
+    let leader = RwSignal::new(base.as_ref().map(|b| b.data.leader.clone()).unwrap_or_default());
+    let deputy = RwSignal::new(base.as_ref().map(|b| b.data.deputy.clone()).unwrap_or_default());
+    let members = RwSignal::new(base.as_ref().map(|b| b.data.members.join("、")).unwrap_or_default());
     let errors = RwSignal::new(None);
     let meta = base.map(|b| b.meta);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -180,11 +144,7 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::save_group(s.as_ref(), &ctx, meta.as_ref(), data)
-                    .await
-                    .map(|_| ())
-            },
+            move |s, ctx| async move { ops::save_group(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
             move || on_close.run(()),
         );
     };
@@ -211,19 +171,11 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
     let chosen = RwSignal::new(HashSet::<Id>::new());
     let errors = RwSignal::new(None);
     let candidates = Memo::new(move |_| {
-        let filter = TargetFilter {
-            text: text.get(),
-            kind: kind.get(),
-            township: None,
-            status: Some(TargetStatus::Active),
-        };
+        let filter =
+            TargetFilter { text: text.get(), kind: kind.get(), township: None, status: Some(TargetStatus::Active) };
         st.data.with(|d| {
-            let taken: HashSet<Id> = d
-                .inspections
-                .iter()
-                .filter(|i| i.data.round == round)
-                .map(|i| i.data.target)
-                .collect();
+            let taken: HashSet<Id> =
+                d.inspections.iter().filter(|i| i.data.round == round).map(|i| i.data.target).collect();
             let mut free: Vec<_> = d
                 .targets
                 .iter()
@@ -241,11 +193,7 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
         }
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::assign_targets(s.as_ref(), &ctx, round, group, &ids)
-                    .await
-                    .map(|_| ())
-            },
+            move |s, ctx| async move { ops::assign_targets(s.as_ref(), &ctx, round, group, &ids).await.map(|_| ()) },
             move || {
                 chosen.set(HashSet::new());
                 on_close.run(());

@@ -21,12 +21,7 @@ pub fn HomePage() -> impl IntoView {
         }
     };
     let office = move || {
-        st.office.get().map(|o| {
-            fill(
-                st.t(T::HomeOffice),
-                &[("name", &o.name), ("role", &st.t(o.role.label()))],
-            )
-        })
+        st.office.get().map(|o| fill(st.t(T::HomeOffice), &[("name", &o.name), ("role", &st.t(o.role.label()))]))
     };
     let current_rounds = move || {
         let lang = st.lang.get();
@@ -70,11 +65,8 @@ pub fn BackupStatus() -> impl IntoView {
     move || {
         let last = st.last_backup.get();
         let days = st.reminder_days.get();
-        let has_data = st
-            .data
-            .with(|d| !d.targets.is_empty() || !d.rounds.is_empty() || !d.terms.is_empty());
-        let overdue = has_data
-            && xuncha_core::exchange::export::backup_overdue(last, crate::platform::now(), days);
+        let has_data = st.data.with(|d| !d.targets.is_empty() || !d.rounds.is_empty() || !d.terms.is_empty());
+        let overdue = has_data && xuncha_core::exchange::export::backup_overdue(last, crate::platform::now(), days);
         let text = match last {
             Some(t) => fill(st.t(T::LastBackup), &[("when", &t.display_local())]),
             None => st.t(T::NeverBackedUp).to_owned(),

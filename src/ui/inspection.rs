@@ -11,44 +11,28 @@ use xuncha_core::ops::{self, OpError};
 #[component]
 pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
     let st = state();
-    let Some(base) = st
-        .data
-        .with_untracked(|d| d.inspections.iter().find(|i| i.meta.id == id).cloned())
-    else {
+    let Some(base) = st.data.with_untracked(|d| d.inspections.iter().find(|i| i.meta.id == id).cloned()) else {
         return ().into_any();
     };
-    let target = st.data.with_untracked(|d| {
-        d.target(base.data.target)
-            .map(|t| t.data.name.clone())
-            .unwrap_or_default()
-    });
-    let dates: Vec<(Milestone, RwSignal<String>)> = Milestone::ALL
-        .iter()
-        .map(|m| (*m, RwSignal::new(day_text(base.data.milestones.get(*m)))))
-        .collect();
-    let counts: Vec<(Activity, RwSignal<String>)> = Activity::ALL
-        .iter()
-        .map(|a| (*a, RwSignal::new(base.data.activities.get(*a).to_string())))
-        .collect();
+    let target =
+        st.data.with_untracked(|d| d.target(base.data.target).map(|t| t.data.name.clone()).unwrap_or_default());
+    let dates: Vec<(Milestone, RwSignal<String>)> =
+        Milestone::ALL.iter().map(|m| (*m, RwSignal::new(day_text(base.data.milestones.get(*m))))).collect();
+    let counts: Vec<(Activity, RwSignal<String>)> =
+        Activity::ALL.iter().map(|a| (*a, RwSignal::new(base.data.activities.get(*a).to_string()))).collect();
     let notes = RwSignal::new(base.data.notes.clone());
     let errors = RwSignal::new(None);
     let date_of = {
         let dates = dates.clone();
         move |m: Milestone| dates.iter().find(|(x, _)| *x == m).map(|(_, s)| *s)
     };
-    let (feedback, due) = (
-        date_of(Milestone::Feedback),
-        date_of(Milestone::RectificationDue),
-    );
+    let (feedback, due) = (date_of(Milestone::Feedback), date_of(Milestone::RectificationDue));
     let suggest = move |_| {
         let Some((feedback, due)) = feedback.zip(due) else {
             return;
         };
-        let suggested = Milestones {
-            feedback: feedback.get_untracked().parse().ok(),
-            ..Default::default()
-        }
-        .suggested_rectification_due();
+        let suggested = Milestones { feedback: feedback.get_untracked().parse().ok(), ..Default::default() }
+            .suggested_rectification_due();
         if let Some(d) = suggested {
             due.set(d.to_string());
         }

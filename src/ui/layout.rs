@@ -18,12 +18,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         };
         view! { <a href=route.hash() class:active=active data-testid=testid>{tr(key)}</a> }
     };
-    let office = move || {
-        st.office
-            .get()
-            .map(|o| format!("{} · {}", o.name, st.t(o.role.label())))
-            .unwrap_or_default()
-    };
+    let office = move || st.office.get().map(|o| format!("{} · {}", o.name, st.t(o.role.label()))).unwrap_or_default();
     view! {
         <header class="topbar no-print">
             <div class="brand">

@@ -26,16 +26,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     state.boot();
     let page = move || match state.phase.get() {
-        Phase::Opening => {
-            view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any()
-        }
-        Phase::Failed(message, detail) => {
-            view! { <layout::OpenFailed message=message detail=detail/> }.into_any()
-        }
+        Phase::Opening => view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any(),
+        Phase::Failed(message, detail) => view! { <layout::OpenFailed message=message detail=detail/> }.into_any(),
         Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
-        Phase::Ready => {
-            view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any()
-        }
+        Phase::Ready => view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any(),
     };
     view! { {page} <layout::VersionChangeBanner/> }
 }

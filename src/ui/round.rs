@@ -3,8 +3,8 @@
 use super::group::{GroupCard, GroupForm};
 use super::state::state;
 use super::widgets::{
-    confirm_delete, day_text, parse_day, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount,
-    PrintButton, RecordSelect, SidePanel, TextArea,
+    confirm_delete, day_text, parse_day, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount, PrintButton,
+    RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{Label, T};
@@ -17,10 +17,7 @@ use xuncha_core::route::Route;
 fn term_options(d: &Snapshot) -> Vec<(Id, String)> {
     let mut terms: Vec<&Record<xuncha_core::term::Term>> = d.terms.iter().collect();
     terms.sort_by_key(|t| std::cmp::Reverse(t.data.start_year));
-    terms
-        .into_iter()
-        .map(|t| (t.meta.id, t.data.name.clone()))
-        .collect()
+    terms.into_iter().map(|t| (t.meta.id, t.data.name.clone())).collect()
 }
 
 fn dates(r: &Round) -> String {
@@ -48,18 +45,9 @@ pub fn RoundsPage() -> impl IntoView {
     let status = RwSignal::new(None::<RoundStatus>);
     let terms = Signal::derive(move || st.data.with(term_options));
     let filtered = Memo::new(move |_| {
-        let filter = RoundFilter {
-            term: term.get(),
-            kind: kind.get(),
-            status: status.get(),
-        };
-        let mut rows: Vec<Record<Round>> = st.data.with(|d| {
-            d.rounds
-                .iter()
-                .filter(|r| filter.matches(&r.data))
-                .cloned()
-                .collect()
-        });
+        let filter = RoundFilter { term: term.get(), kind: kind.get(), status: status.get() };
+        let mut rows: Vec<Record<Round>> =
+            st.data.with(|d| d.rounds.iter().filter(|r| filter.matches(&r.data)).cloned().collect());
         rows.sort_by_key(|r| std::cmp::Reverse((r.data.start, r.data.ordinal)));
         rows
     });
@@ -129,55 +117,24 @@ pub fn RoundsPage() -> impl IntoView {
 #[component]
 fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoView {
     let st = state();
-    let title = if base.is_some() {
-        T::EditRound
-    } else {
-        T::NewRound
-    };
-    let first_term = st
-        .data
-        .with_untracked(|d| term_options(d).first().map(|t| t.0));
+    let title = if base.is_some() { T::EditRound } else { T::NewRound };
+    let first_term = st.data.with_untracked(|d| term_options(d).first().map(|t| t.0));
     let term = RwSignal::new(base.as_ref().map(|b| b.data.term).or(first_term));
-    let next = move |t: Option<Id>| {
-        t.map(|t| {
-            st.data
-                .with_untracked(|d| Round::next_ordinal(t, &d.rounds))
-        })
-        .unwrap_or(1)
-    };
-    let ordinal = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.ordinal)
-            .unwrap_or_else(|| next(term.get_untracked()))
-            .to_string(),
-    );
-    let kind = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.kind)
-            .unwrap_or(RoundKind::Regular),
-    );
-    let topic = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.topic.clone())
-            .unwrap_or_default(),
-    );
+    let next =
+        move |t: Option<Id>| t.map(|t| st.data.with_untracked(|d| Round::next_ordinal(t, &d.rounds))).unwrap_or(1);
+    let ordinal =
+        RwSignal::new(base.as_ref().map(|b| b.data.ordinal).unwrap_or_else(|| next(term.get_untracked())).to_string());
+    let kind = RwSignal::new(base.as_ref().map(|b| b.data.kind).unwrap_or(RoundKind::Regular));
+    let topic = RwSignal::new(base.as_ref().map(|b| b.data.topic.clone()).unwrap_or_default());
     let start = RwSignal::new(day_text(base.as_ref().and_then(|b| b.data.start)));
     let end = RwSignal::new(day_text(base.as_ref().and_then(|b| b.data.end)));
     let status = RwSignal::new(base.as_ref().map(|b| b.data.status).unwrap_or_default());
-    let notes = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.notes.clone())
-            .unwrap_or_default(),
-    );
+    let notes = RwSignal::new(base.as_ref().map(|b| b.data.notes.clone()).unwrap_or_default());
     let errors = RwSignal::new(None);
     let terms = Signal::derive(move || st.data.with(term_options));
     // A new round in another term takes that term's next number.
     if base.is_none() {
-        Effect::watch(
-            move || term.get(),
-            move |t, _, _| ordinal.set(next(*t).to_string()),
-            false,
-        );
+        Effect::watch(move || term.get(), move |t, _, _| ordinal.set(next(*t).to_string()), false);
     }
     let meta = base.map(|b| b.meta);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -199,11 +156,7 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::save_round(s.as_ref(), &ctx, meta.as_ref(), data)
-                    .await
-                    .map(|_| ())
-            },
+            move |s, ctx| async move { ops::save_round(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
             move || on_close.run(()),
         );
     };
@@ -237,25 +190,15 @@ pub fn RoundPage(id: Id) -> impl IntoView {
     let close_edit = Callback::new(move |_: ()| editing.set(false));
     let close_group = Callback::new(move |_: ()| adding_group.set(false));
     let groups = move || {
-        let mut gs = st.data.with(|d| {
-            d.groups
-                .iter()
-                .filter(|g| g.data.round == id)
-                .cloned()
-                .collect::<Vec<_>>()
-        });
+        let mut gs = st.data.with(|d| d.groups.iter().filter(|g| g.data.round == id).cloned().collect::<Vec<_>>());
         gs.sort_by_key(|g| g.meta.created_at);
-        gs.into_iter()
-            .map(|g| view! { <GroupCard group=g/> })
-            .collect_view()
+        gs.into_iter().map(|g| view! { <GroupCard group=g/> }).collect_view()
     };
     let delete = move |_| {
         let Some(r) = round.get_untracked() else {
             return;
         };
-        let title = st
-            .data
-            .with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
+        let title = st.data.with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
         if confirm_delete(st, &title) {
             st.act(
                 page_errors,
@@ -269,9 +212,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         Some(r) => {
             let lang = st.lang.get();
             let title = st.data.with(|d| d.round_title(&r, lang));
-            let has_groups = st
-                .data
-                .with(|d| d.groups.iter().any(|g| g.data.round == id));
+            let has_groups = st.data.with(|d| d.groups.iter().any(|g| g.data.round == id));
             let edit_base = r.clone();
             view! {
                 <section class="round-page">

@@ -52,9 +52,7 @@ pub fn state() -> AppState {
 }
 
 fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 impl AppState {
@@ -75,9 +73,7 @@ impl AppState {
             store: StoredValue::new_local(None),
         };
         let route = state.route;
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-            route.set(Route::parse(&current_hash()))
-        });
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
         // The listener lives as long as the app.
         std::mem::forget(handle);
         provide_context(state);
@@ -89,19 +85,12 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let store = match IdbStore::open(keys::DB_NAME).await {
                 Ok(s) => Rc::new(s),
-                Err(e) => {
-                    return self
-                        .phase
-                        .set(Phase::Failed(T::DbOpenFailed, e.to_string()))
-                }
+                Err(e) => return self.phase.set(Phase::Failed(T::DbOpenFailed, e.to_string())),
             };
             let disconnected = self.disconnected;
             store.on_version_change(move || disconnected.set(true));
             self.store.set_value(Some(store.clone()));
-            match (
-                ops::load_office(store.as_ref()).await,
-                Snapshot::load(store.as_ref()).await,
-            ) {
+            match (ops::load_office(store.as_ref()).await, Snapshot::load(store.as_ref()).await) {
                 (Ok(office), Ok(snapshot)) => {
                     use xuncha_core::exchange::export::{LAST_BACKUP_KEY, REMINDER_DAYS_KEY};
                     if let Ok(last) = store.setting(LAST_BACKUP_KEY).await {
@@ -111,22 +100,14 @@ impl AppState {
                         self.reminder_days.set(days);
                     }
                     self.data.set(snapshot);
-                    self.phase.set(if office.is_some() {
-                        Phase::Ready
-                    } else {
-                        Phase::NeedsOffice
-                    });
+                    self.phase.set(if office.is_some() { Phase::Ready } else { Phase::NeedsOffice });
                     self.office.set(office);
                 }
-                (Err(e), _) | (_, Err(e)) => {
-                    self.phase.set(Phase::Failed(e.message(), e.to_string()))
-                }
+                (Err(e), _) | (_, Err(e)) => self.phase.set(Phase::Failed(e.message(), e.to_string())),
             }
         });
         let persistence = self.persistence;
-        leptos::task::spawn_local(
-            async move { persistence.set(platform::request_persistence().await) },
-        );
+        leptos::task::spawn_local(async move { persistence.set(platform::request_persistence().await) });
     }
 
     /// A catalogue text in the current language (tracks the language).
@@ -153,10 +134,7 @@ impl AppState {
     pub fn notify(&self, text: impl Into<String>, error: bool) {
         let flash = self.flash;
         let text = text.into();
-        flash.set(Some(Flash {
-            text: text.clone(),
-            error,
-        }));
+        flash.set(Some(Flash { text: text.clone(), error }));
         set_timeout(
             move || {
                 if flash.get_untracked().is_some_and(|f| f.text == text) {
@@ -186,16 +164,8 @@ impl AppState {
         Fut: Future<Output = Result<(), OpError>> + 'static,
     {
         let Some(store) = self.store() else { return };
-        let office = self
-            .office
-            .get_untracked()
-            .map(|o| o.id)
-            .unwrap_or(xuncha_core::Id::nil());
-        let ctx = Ctx {
-            office,
-            now: platform::now(),
-            ids: &IDS,
-        };
+        let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
+        let ctx = Ctx { office, now: platform::now(), ids: &IDS };
         leptos::task::spawn_local(async move {
             match op(store, ctx).await {
                 Ok(()) => {

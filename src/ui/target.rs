@@ -2,17 +2,15 @@
 
 use super::state::state;
 use super::widgets::{
-    tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton,
-    RecordSelect, RowActions, SidePanel, TextArea,
+    tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton, RecordSelect, RowActions,
+    SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
 use xuncha_core::ops::{self, OpError, Snapshot};
 use xuncha_core::record::Record;
-use xuncha_core::target::{
-    parse_bulk_names, register_order, OrgForm, Target, TargetFilter, TargetKind, TargetStatus,
-};
+use xuncha_core::target::{parse_bulk_names, register_order, OrgForm, Target, TargetFilter, TargetKind, TargetStatus};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
@@ -24,10 +22,7 @@ enum Panel {
 
 /// (id, name) of every township, for pickers.
 pub fn township_options(d: &Snapshot) -> Vec<(Id, String)> {
-    let mut out: Vec<(Id, String)> = d
-        .townships()
-        .map(|t| (t.meta.id, t.data.name.clone()))
-        .collect();
+    let mut out: Vec<(Id, String)> = d.townships().map(|t| (t.meta.id, t.data.name.clone())).collect();
     out.sort_by(|a, b| a.1.cmp(&b.1));
     out
 }
@@ -44,19 +39,10 @@ pub fn TargetsPage() -> impl IntoView {
     let status = RwSignal::new(None::<TargetStatus>);
     let townships = Signal::derive(move || st.data.with(township_options));
     let filtered = Memo::new(move |_| {
-        let filter = TargetFilter {
-            text: text.get(),
-            kind: kind.get(),
-            township: township.get(),
-            status: status.get(),
-        };
-        let mut rows: Vec<Record<Target>> = st.data.with(|d| {
-            d.targets
-                .iter()
-                .filter(|t| filter.matches(t.meta.id, &t.data))
-                .cloned()
-                .collect()
-        });
+        let filter =
+            TargetFilter { text: text.get(), kind: kind.get(), township: township.get(), status: status.get() };
+        let mut rows: Vec<Record<Target>> =
+            st.data.with(|d| d.targets.iter().filter(|t| filter.matches(t.meta.id, &t.data)).cloned().collect());
         register_order(&mut rows);
         rows
     });
@@ -74,7 +60,11 @@ pub fn TargetsPage() -> impl IntoView {
                 let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(page_errors, move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await }, || ());
+                    st.act(
+                        page_errors,
+                        move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await },
+                        || (),
+                    );
                 });
                 let town = t.data.township.and_then(|w| names.iter().find(|(id, _)| *id == w)).map(|(_, n)| n.clone());
                 view! {
@@ -130,15 +120,9 @@ pub fn TargetsPage() -> impl IntoView {
 #[component]
 fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl IntoView {
     let st = state();
-    let title = if base.is_some() {
-        T::EditTarget
-    } else {
-        T::NewTarget
-    };
-    let draft = base
-        .as_ref()
-        .map(|b| b.data.clone())
-        .unwrap_or_else(|| Target::new("", TargetKind::CountyGovDept, None));
+    let title = if base.is_some() { T::EditTarget } else { T::NewTarget };
+    let draft =
+        base.as_ref().map(|b| b.data.clone()).unwrap_or_else(|| Target::new("", TargetKind::CountyGovDept, None));
     let name = RwSignal::new(draft.name.clone());
     let kind = RwSignal::new(draft.kind);
     let org_form = RwSignal::new(draft.org_form);
@@ -172,11 +156,7 @@ fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl Into
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::save_target(s.as_ref(), &ctx, meta.as_ref(), data)
-                    .await
-                    .map(|_| ())
-            },
+            move |s, ctx| async move { ops::save_target(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
             move || on_close.run(()),
         );
     };
@@ -207,11 +187,7 @@ fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
     let errors = RwSignal::new(None);
     let result = RwSignal::new(None::<(usize, Vec<String>)>);
     let townships = Signal::derive(move || st.data.with(township_options));
-    Effect::watch(
-        move || kind.get(),
-        move |k, _, _| org_form.set(k.usual_org_form()),
-        false,
-    );
+    Effect::watch(move || kind.get(), move |k, _, _| org_form.set(k.usual_org_form()), false);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         result.set(None);
@@ -219,11 +195,7 @@ fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
         if names.is_empty() {
             return errors.set(Some(OpError::Refused(T::BulkNothing)));
         }
-        let (k, f, w) = (
-            kind.get_untracked(),
-            org_form.get_untracked(),
-            township.get_untracked(),
-        );
+        let (k, f, w) = (kind.get_untracked(), org_form.get_untracked(), township.get_untracked());
         st.act(
             errors,
             move |s, ctx| async move {

@@ -77,26 +77,10 @@ pub fn TermsPage() -> impl IntoView {
 #[component]
 fn TermForm(base: Option<Record<Term>>, on_close: Callback<()>) -> impl IntoView {
     let st = state();
-    let title = if base.is_some() {
-        T::EditTerm
-    } else {
-        T::NewTerm
-    };
-    let name = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.name.clone())
-            .unwrap_or_default(),
-    );
-    let start = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.start_year.to_string())
-            .unwrap_or_default(),
-    );
-    let end = RwSignal::new(
-        base.as_ref()
-            .map(|b| b.data.end_year.to_string())
-            .unwrap_or_default(),
-    );
+    let title = if base.is_some() { T::EditTerm } else { T::NewTerm };
+    let name = RwSignal::new(base.as_ref().map(|b| b.data.name.clone()).unwrap_or_default());
+    let start = RwSignal::new(base.as_ref().map(|b| b.data.start_year.to_string()).unwrap_or_default());
+    let end = RwSignal::new(base.as_ref().map(|b| b.data.end_year.to_string()).unwrap_or_default());
     let errors = RwSignal::new(None);
     let meta = base.map(|b| b.meta);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -113,11 +97,7 @@ fn TermForm(base: Option<Record<Term>>, on_close: Callback<()>) -> impl IntoView
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::save_term(s.as_ref(), &ctx, meta.as_ref(), data)
-                    .await
-                    .map(|_| ())
-            },
+            move |s, ctx| async move { ops::save_term(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
             move || on_close.run(()),
         );
     };

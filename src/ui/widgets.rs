@@ -29,11 +29,7 @@ pub fn FormErrors(errors: Errors) -> impl IntoView {
     move || {
         errors.get().map(|e| {
             let lang = st.lang.get();
-            let items = e
-                .messages(lang)
-                .into_iter()
-                .map(|m| view! { <li>{m}</li> })
-                .collect_view();
+            let items = e.messages(lang).into_iter().map(|m| view! { <li>{m}</li> }).collect_view();
             view! {
                 <div class="form-errors" role="alert" data-testid="form-errors">
                     <p>{T::FormHasErrors.text(lang)}</p>
@@ -92,23 +88,12 @@ pub fn TextArea(
 
 /// A select over the values of an enum, labelled from the catalogue.
 #[component]
-pub fn EnumSelect<E>(
-    label: T,
-    options: &'static [E],
-    value: RwSignal<E>,
-    field: &'static str,
-) -> impl IntoView
+pub fn EnumSelect<E>(label: T, options: &'static [E], value: RwSignal<E>, field: &'static str) -> impl IntoView
 where
     E: Label + PartialEq + Send + Sync + 'static,
 {
     let st = state();
-    let current = move || {
-        options
-            .iter()
-            .position(|o| *o == value.get())
-            .unwrap_or(0)
-            .to_string()
-    };
+    let current = move || options.iter().position(|o| *o == value.get()).unwrap_or(0).to_string();
     view! {
         <label class="field">
             <span class="label">{move || st.t(label)}</span>
@@ -137,22 +122,13 @@ where
 
 /// A select of an optional enum value for list filters ("全部" = any).
 #[component]
-pub fn EnumFilter<E>(
-    label: T,
-    options: &'static [E],
-    value: RwSignal<Option<E>>,
-    field: &'static str,
-) -> impl IntoView
+pub fn EnumFilter<E>(label: T, options: &'static [E], value: RwSignal<Option<E>>, field: &'static str) -> impl IntoView
 where
     E: Label + PartialEq + Send + Sync + 'static,
 {
     let st = state();
     let current = move || {
-        value
-            .get()
-            .and_then(|v| options.iter().position(|o| *o == v))
-            .map(|i| i.to_string())
-            .unwrap_or_default()
+        value.get().and_then(|v| options.iter().position(|o| *o == v)).map(|i| i.to_string()).unwrap_or_default()
     };
     view! {
         <label class="field filter">
@@ -190,11 +166,7 @@ pub fn RecordSelect(
     let st = state();
     let current = move || value.get().map(|v| v.to_string()).unwrap_or_default();
     let invalid = move || errors.is_some_and(|e| is_invalid(e, field));
-    let testid = if errors.is_some() {
-        format!("field-{field}")
-    } else {
-        format!("filter-{field}")
-    };
+    let testid = if errors.is_some() { format!("field-{field}") } else { format!("filter-{field}") };
     view! {
         <label class="field" class:filter=errors.is_none() class:invalid=invalid>
             <span class="label">{move || st.t(label)}</span>
@@ -229,10 +201,7 @@ pub fn parse_day(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> Opt
     match text.parse() {
         Ok(d) => Some(d),
         Err(_) => {
-            bad.push(Invalid {
-                field,
-                msg: T::ErrInvalidDate,
-            });
+            bad.push(Invalid { field, msg: T::ErrInvalidDate });
             None
         }
     }
@@ -245,10 +214,7 @@ pub fn parse_count(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> u
         return 0;
     }
     text.parse().unwrap_or_else(|_| {
-        bad.push(Invalid {
-            field,
-            msg: T::ErrInvalidNumber,
-        });
+        bad.push(Invalid { field, msg: T::ErrInvalidNumber });
         0
     })
 }
@@ -256,10 +222,7 @@ pub fn parse_count(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> u
 /// Reads a year; a wrong one is a form error.
 pub fn parse_year(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> i32 {
     text.trim().parse().unwrap_or_else(|_| {
-        bad.push(Invalid {
-            field,
-            msg: T::ErrYearOutOfRange,
-        });
+        bad.push(Invalid { field, msg: T::ErrYearOutOfRange });
         0
     })
 }
@@ -270,9 +233,7 @@ pub fn day_text(d: Option<Day>) -> String {
 
 /// Asks the user to confirm; a browser that cannot ask counts as "no".
 pub fn confirm(text: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(text).ok())
-        .unwrap_or(false)
+    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
 }
 
 /// "显示 3 / 共 10 条" above a list.
@@ -328,10 +289,7 @@ pub fn FormButtons(
 /// Asks "确定删除“name”吗？". Takes the state because event handlers run
 /// outside the component tree, where context cannot be looked up.
 pub fn confirm_delete(st: AppState, name: &str) -> bool {
-    confirm(&xuncha_core::i18n::fill(
-        st.t(T::ConfirmDelete),
-        &[("name", &name)],
-    ))
+    confirm(&xuncha_core::i18n::fill(st.t(T::ConfirmDelete), &[("name", &name)]))
 }
 
 /// Edit and delete links at the end of a list row; delete asks first.

@@ -4,9 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use xuncha_core::exchange::crypto;
-use xuncha_core::exchange::format::{
-    kind_label, ExchangeFile, FileKind, ParseError, Records, Source,
-};
+use xuncha_core::exchange::format::{kind_label, ExchangeFile, FileKind, ParseError, Records, Source};
 use xuncha_core::exchange::merge::surviving;
 use xuncha_core::i18n::{fill, Lang, T};
 use xuncha_core::id::Id;
@@ -66,10 +64,7 @@ fn read(io: &mut Io<'_>, path: &Path) -> Option<Vec<u8>> {
     match std::fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) => {
-            let msg = fill(
-                io.text(T::CliCannotRead),
-                &[("file", &name(path)), ("reason", &e)],
-            );
+            let msg = fill(io.text(T::CliCannotRead), &[("file", &name(path)), ("reason", &e)]);
             io.warn(&msg);
             None
         }
@@ -80,10 +75,7 @@ fn write(io: &mut Io<'_>, path: &Path, text: &str) -> bool {
     match std::fs::write(path, text) {
         Ok(()) => true,
         Err(e) => {
-            let msg = fill(
-                io.text(T::CliCannotWrite),
-                &[("file", &name(path)), ("reason", &e)],
-            );
+            let msg = fill(io.text(T::CliCannotWrite), &[("file", &name(path)), ("reason", &e)]);
             io.warn(&msg);
             false
         }
@@ -93,15 +85,10 @@ fn write(io: &mut Io<'_>, path: &Path, text: &str) -> bool {
 /// Opens a file, asking for a passphrase only when it is encrypted.
 fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
     let bytes = read(io, path).ok_or_else(String::new)?;
-    let passphrase = if crypto::is_encrypted(&bytes) {
-        io.passphrase(false)
-    } else {
-        None
-    };
+    let passphrase = if crypto::is_encrypted(&bytes) { io.passphrase(false) } else { None };
     let file = ExchangeFile::open(&bytes, passphrase.as_deref()).map_err(|e| e.message(io.lang))?;
     // References must resolve within the file itself: a file is checked on its own.
-    file.check_references(&|_, _| false)
-        .map_err(|e: ParseError| e.message(io.lang))?;
+    file.check_references(&|_, _| false).map_err(|e: ParseError| e.message(io.lang))?;
     Ok(file)
 }
 
@@ -132,21 +119,11 @@ fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
         (Kind::Target, r.targets.len(), deletions(&r.targets)),
         (Kind::Round, r.rounds.len(), deletions(&r.rounds)),
         (Kind::Group, r.groups.len(), deletions(&r.groups)),
-        (
-            Kind::Inspection,
-            r.inspections.len(),
-            deletions(&r.inspections),
-        ),
+        (Kind::Inspection, r.inspections.len(), deletions(&r.inspections)),
     ];
     for (k, n, deleted) in rows {
-        let line = fill(
-            io.text(T::CliCounts),
-            &[
-                ("kind", &kind_label(k).text(io.lang)),
-                ("n", &n),
-                ("deleted", &deleted),
-            ],
-        );
+        let line =
+            fill(io.text(T::CliCounts), &[("kind", &kind_label(k).text(io.lang)), ("n", &n), ("deleted", &deleted)]);
         io.say(&line);
     }
 }
@@ -160,10 +137,7 @@ pub fn check(mut io: Io<'_>, files: &[std::path::PathBuf]) -> u8 {
             Err(reason) => {
                 code = INVALID;
                 if !reason.is_empty() {
-                    let msg = fill(
-                        io.text(T::CliInvalid),
-                        &[("file", &name(path)), ("reason", &reason)],
-                    );
+                    let msg = fill(io.text(T::CliInvalid), &[("file", &name(path)), ("reason", &reason)]);
                     io.say(&msg);
                 }
             }
@@ -186,10 +160,7 @@ fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
             versions.entry(r.meta.id).or_default().push((i, r.clone()));
         }
     }
-    let mut out = Merged {
-        records: Vec::new(),
-        conflicts: Vec::new(),
-    };
+    let mut out = Merged { records: Vec::new(), conflicts: Vec::new() };
     for (_, list) in versions {
         let all: Vec<Record<B>> = list.iter().map(|(_, r)| r.clone()).collect();
         let survivors = surviving(&all);
@@ -203,11 +174,7 @@ fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
             continue;
         };
         if survivors.len() > 1 {
-            let others: Vec<usize> = survivors
-                .iter()
-                .map(from)
-                .filter(|i| *i != from(&first))
-                .collect();
+            let others: Vec<usize> = survivors.iter().map(from).filter(|i| *i != from(&first)).collect();
             out.conflicts.push((first.clone(), from(&first), others));
         }
         out.records.push(first);
@@ -225,10 +192,7 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
             Ok(f) => parsed.push(f),
             Err(reason) => {
                 if !reason.is_empty() {
-                    let msg = fill(
-                        io.text(T::CliInvalid),
-                        &[("file", &name(path)), ("reason", &reason)],
-                    );
+                    let msg = fill(io.text(T::CliInvalid), &[("file", &name(path)), ("reason", &reason)]);
                     io.warn(&msg);
                 }
                 return INVALID;
@@ -264,25 +228,13 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
         groups: kind!(groups),
         inspections: kind!(inspections),
     };
-    let exported_at = parsed
-        .iter()
-        .map(|f| f.exported_at)
-        .max()
-        .unwrap_or(Timestamp::from_unix_millis(0.0));
+    let exported_at = parsed.iter().map(|f| f.exported_at).max().unwrap_or(Timestamp::from_unix_millis(0.0));
     let merged = ExchangeFile {
-        format_version: (
-            xuncha_core::exchange::format::FORMAT_MAJOR,
-            xuncha_core::exchange::format::FORMAT_MINOR,
-        ),
+        format_version: (xuncha_core::exchange::format::FORMAT_MAJOR, xuncha_core::exchange::format::FORMAT_MINOR),
         app_version: xuncha_core::exchange::export::APP_VERSION.to_owned(),
         exported_at,
-        source: Source {
-            office_id: Id::nil(),
-            office_name: format!("xuncha merge: {}", names.join(", ")),
-        },
-        kind: FileKind::Package {
-            scope: format!("merge of {}", names.join(", ")),
-        },
+        source: Source { office_id: Id::nil(), office_name: format!("xuncha merge: {}", names.join(", ")) },
+        kind: FileKind::Package { scope: format!("merge of {}", names.join(", ")) },
         records,
     };
     let text = match merged.to_json() {
@@ -295,14 +247,8 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
     if !write(&mut io, output, &text) {
         return INVALID;
     }
-    let msg = fill(
-        io.text(T::CliMerged),
-        &[
-            ("files", &files.len()),
-            ("n", &merged.records.len()),
-            ("out", &name(output)),
-        ],
-    );
+    let msg =
+        fill(io.text(T::CliMerged), &[("files", &files.len()), ("n", &merged.records.len()), ("out", &name(output))]);
     io.say(&msg);
     for line in &conflict_lines {
         io.say(line);
@@ -328,10 +274,7 @@ pub fn encrypt(mut io: Io<'_>, path: &Path, output: &Path) -> u8 {
         return INVALID;
     };
     if let Err(e) = ExchangeFile::parse(&bytes) {
-        let msg = fill(
-            io.text(T::CliInvalid),
-            &[("file", &name(path)), ("reason", &e.message(io.lang))],
-        );
+        let msg = fill(io.text(T::CliInvalid), &[("file", &name(path)), ("reason", &e.message(io.lang))]);
         io.warn(&msg);
         return INVALID;
     }

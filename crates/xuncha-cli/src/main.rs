@@ -10,11 +10,7 @@ use std::process::ExitCode;
 use xuncha_core::i18n::Lang;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "xuncha",
-    version,
-    about = "巡察台账数据交换文件工具 / xuncha exchange-file tool"
-)]
+#[command(name = "xuncha", version, about = "巡察台账数据交换文件工具 / xuncha exchange-file tool")]
 struct Cli {
     /// Message language: zh (default) or en.
     #[arg(long, global = true, default_value = "zh")]
@@ -55,12 +51,7 @@ fn main() -> ExitCode {
     let lang = Lang::from_code(&cli.lang);
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let io = commands::Io {
-        lang,
-        passphrase_stdin: cli.passphrase_stdin,
-        out: &mut out,
-        err: &mut err,
-    };
+    let io = commands::Io { lang, passphrase_stdin: cli.passphrase_stdin, out: &mut out, err: &mut err };
     let code = match cli.command {
         Command::Check { files } => commands::check(io, &files),
         Command::Merge { files, output } => commands::merge(io, &files, &output),

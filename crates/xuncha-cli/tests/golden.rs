@@ -24,10 +24,7 @@ fn file_of(store: &MemoryStore, office: Id, name: &str) -> ExchangeFile {
             format_version: (1, 0),
             app_version: "0.1.0".into(),
             exported_at: now(),
-            source: Source {
-                office_id: office,
-                office_name: name.into(),
-            },
+            source: Source { office_id: office, office_name: name.into() },
             kind: FileKind::Backup,
             records: Records {
                 terms: store.all().await.unwrap_or_default(),
@@ -42,134 +39,70 @@ fn file_of(store: &MemoryStore, office: Id, name: &str) -> ExchangeFile {
 
 /// A fresh folder with the fixture files, all made from fixed ids and times.
 fn fixtures() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "xuncha-cli-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
+    let dir = std::env::temp_dir().join(format!("xuncha-cli-{}-{}", std::process::id(), rand_suffix()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     let ids = SequentialIds::default();
     let county = MemoryStore::new();
     let office = ids.next_id();
-    let ctx = Ctx {
-        office,
-        now: now(),
-        ids: &ids,
-    };
+    let ctx = Ctx { office, now: now(), ids: &ids };
     block_on(async {
-        ops::save_term(
-            &county,
-            &ctx,
-            None,
-            Term {
-                name: "十五届".into(),
-                start_year: 2021,
-                end_year: 2026,
-            },
-        )
-        .await
-        .ok();
-        let town = ops::save_target(
-            &county,
-            &ctx,
-            None,
-            Target::new("城关镇", TargetKind::Township, None),
-        )
-        .await
-        .ok();
-        let v = ops::save_target(
-            &county,
-            &ctx,
-            None,
-            Target::new("新村", TargetKind::Village, town.map(|t| t.meta.id)),
-        )
-        .await
-        .ok();
-        if let Some(v) = v {
-            let gone = ops::save_target(
-                &county,
-                &ctx,
-                None,
-                Target::new("老村", TargetKind::Village, v.data.township),
-            )
+        ops::save_term(&county, &ctx, None, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 })
             .await
             .ok();
+        let town = ops::save_target(&county, &ctx, None, Target::new("城关镇", TargetKind::Township, None)).await.ok();
+        let v =
+            ops::save_target(&county, &ctx, None, Target::new("新村", TargetKind::Village, town.map(|t| t.meta.id)))
+                .await
+                .ok();
+        if let Some(v) = v {
+            let gone = ops::save_target(&county, &ctx, None, Target::new("老村", TargetKind::Village, v.data.township))
+                .await
+                .ok();
             if let Some(gone) = gone {
                 ops::delete_target(&county, &ctx, &gone).await.ok();
             }
         }
     });
-    let good = file_of(&county, office, "某某县委巡察办")
-        .to_json()
-        .unwrap_or_default();
+    let good = file_of(&county, office, "某某县委巡察办").to_json().unwrap_or_default();
     std::fs::write(dir.join("good.json"), &good).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        dir.join("tampered.json"),
-        good.replacen("城关镇", "城关镇（改）", 1),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.join("truncated.json"), &good[..good.len() / 3])
+    std::fs::write(dir.join("tampered.json"), good.replacen("城关镇", "城关镇（改）", 1))
         .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        dir.join("newer.json"),
-        good.replacen("\"1.0\"", "\"9.0\"", 1),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("truncated.json"), &good[..good.len() / 3]).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("newer.json"), good.replacen("\"1.0\"", "\"9.0\"", 1)).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.join("notes.txt"), "这不是数据文件\n").unwrap_or_else(|e| panic!("{e}"));
 
     // A township copy whose village was renamed there while the county renamed it too.
     let township = MemoryStore::new();
     let town_office = ids.next_id();
     let parsed = ExchangeFile::parse(good.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    let plan = block_on(xuncha_core::exchange::merge::ImportPlan::build(
-        &township,
-        &parsed.records,
-    ))
-    .unwrap_or_default();
-    let (changes, _) = plan.changes(
-        &|_| xuncha_core::exchange::merge::Resolution::KeepLocal,
-        town_office,
-        now(),
-        &parsed,
-        &|| ids.next_id(),
-    );
+    let plan =
+        block_on(xuncha_core::exchange::merge::ImportPlan::build(&township, &parsed.records)).unwrap_or_default();
+    let (changes, _) =
+        plan.changes(&|_| xuncha_core::exchange::merge::Resolution::KeepLocal, town_office, now(), &parsed, &|| {
+            ids.next_id()
+        });
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
     let rename = |store: &MemoryStore, office: Id, name: &str| {
         block_on(async {
             let all: Vec<xuncha_core::Record<Target>> = store.all().await.unwrap_or_default();
-            let Some(v) = all.into_iter().find(|t| t.data.name == "新村") else {
-                panic!("no village")
-            };
+            let Some(v) = all.into_iter().find(|t| t.data.name == "新村") else { panic!("no village") };
             let mut data = v.data.clone();
             data.name = name.into();
-            let ctx = Ctx {
-                office,
-                now: now(),
-                ids: &ids,
-            };
-            ops::save_target(store, &ctx, Some(&v.meta), data)
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
+            let ctx = Ctx { office, now: now(), ids: &ids };
+            ops::save_target(store, &ctx, Some(&v.meta), data).await.unwrap_or_else(|e| panic!("{e}"));
         })
     };
     rename(&county, office, "新村（县）");
     rename(&township, town_office, "新村（乡镇）");
-    let a = file_of(&county, office, "某某县委巡察办")
-        .to_json()
-        .unwrap_or_default();
-    let b = file_of(&township, town_office, "城关镇纪委")
-        .to_json()
-        .unwrap_or_default();
+    let a = file_of(&county, office, "某某县委巡察办").to_json().unwrap_or_default();
+    let b = file_of(&township, town_office, "城关镇纪委").to_json().unwrap_or_default();
     std::fs::write(dir.join("county.json"), a).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.join("township.json"), b).unwrap_or_else(|e| panic!("{e}"));
     dir
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
 }
 
 /// Runs `xuncha` in `dir` with `stdin`; returns (exit code, stdout, stderr).
@@ -188,24 +121,17 @@ fn run(dir: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
     let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!stderr.contains("panicked"), "xuncha panicked: {stderr}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
 }
 
 /// Compares with tests/golden/NAME, or writes it when blessing.
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
     if std::env::var_os("XUNCHA_BLESS").is_some() {
         std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{e}"));
         return;
     }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("missing golden {name}: {e}"));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("missing golden {name}: {e}"));
     assert_eq!(actual, expected, "output differs from tests/golden/{name}");
 }
 
@@ -228,18 +154,8 @@ fn check_speaks_english_on_request() {
 #[test]
 fn check_names_the_reason_for_each_bad_file_and_fails() {
     let dir = fixtures();
-    let (code, out, err) = run(
-        &dir,
-        &[
-            "check",
-            "tampered.json",
-            "truncated.json",
-            "newer.json",
-            "notes.txt",
-            "missing.json",
-        ],
-        "",
-    );
+    let (code, out, err) =
+        run(&dir, &["check", "tampered.json", "truncated.json", "newer.json", "notes.txt", "missing.json"], "");
     assert_eq!(code, 1);
     golden("check_bad.zh.txt", &out);
     assert!(err.contains("无法读取 missing.json"), "{err}");
@@ -248,77 +164,36 @@ fn check_names_the_reason_for_each_bad_file_and_fails() {
 #[test]
 fn merge_keeps_the_first_files_version_of_a_conflict_and_reports_it() {
     let dir = fixtures();
-    let (code, out, _) = run(
-        &dir,
-        &["merge", "county.json", "township.json", "-o", "merged.json"],
-        "",
-    );
+    let (code, out, _) = run(&dir, &["merge", "county.json", "township.json", "-o", "merged.json"], "");
     assert_eq!(code, 2);
     golden("merge_conflict.zh.txt", &out);
     let (code, out, _) = run(&dir, &["check", "merged.json"], "");
     assert_eq!(code, 0, "{out}");
     let merged = std::fs::read(dir.join("merged.json")).unwrap_or_default();
     let merged = ExchangeFile::parse(&merged).unwrap_or_else(|e| panic!("{e}"));
-    assert!(merged
-        .records
-        .targets
-        .iter()
-        .any(|t| t.data.name == "新村（县）"));
+    assert!(merged.records.targets.iter().any(|t| t.data.name == "新村（县）"));
     // Merging a file with itself changes nothing and has no conflict.
-    let (code, _, _) = run(
-        &dir,
-        &["merge", "good.json", "good.json", "-o", "same.json"],
-        "",
-    );
+    let (code, _, _) = run(&dir, &["merge", "good.json", "good.json", "-o", "same.json"], "");
     assert_eq!(code, 0);
 }
 
 #[test]
 fn encrypted_files_open_only_with_the_right_passphrase() {
     let dir = fixtures();
-    let (code, _, err) = run(
-        &dir,
-        &[
-            "--passphrase-stdin",
-            "encrypt",
-            "good.json",
-            "-o",
-            "sealed.json",
-        ],
-        "城关镇2026\n",
-    );
+    let (code, _, err) =
+        run(&dir, &["--passphrase-stdin", "encrypt", "good.json", "-o", "sealed.json"], "城关镇2026\n");
     assert_eq!(code, 0, "{err}");
     let sealed = std::fs::read_to_string(dir.join("sealed.json")).unwrap_or_default();
     assert!(sealed.contains("\"argon2id\"") && !sealed.contains("城关镇"));
-    let (code, out, _) = run(
-        &dir,
-        &["--passphrase-stdin", "check", "sealed.json"],
-        "wrong\n",
-    );
+    let (code, out, _) = run(&dir, &["--passphrase-stdin", "check", "sealed.json"], "wrong\n");
     assert_eq!(code, 1);
     assert!(out.contains("口令错误，或加密文件已被改动"), "{out}");
-    let (code, _, _) = run(
-        &dir,
-        &[
-            "--passphrase-stdin",
-            "decrypt",
-            "sealed.json",
-            "-o",
-            "opened.json",
-        ],
-        "城关镇2026\n",
-    );
+    let (code, _, _) =
+        run(&dir, &["--passphrase-stdin", "decrypt", "sealed.json", "-o", "opened.json"], "城关镇2026\n");
     assert_eq!(code, 0);
     let original = std::fs::read(dir.join("good.json")).unwrap_or_default();
-    assert_eq!(
-        std::fs::read(dir.join("opened.json")).unwrap_or_default(),
-        original
-    );
-    let (code, _, err) = run(
-        &dir,
-        &["--passphrase-stdin", "encrypt", "notes.txt", "-o", "x.json"],
-        "p\n",
-    );
+    assert_eq!(std::fs::read(dir.join("opened.json")).unwrap_or_default(), original);
+    let (code, _, err) = run(&dir, &["--passphrase-stdin", "encrypt", "notes.txt", "-o", "x.json"], "p\n");
     assert_eq!(code, 1, "only exchange files are encrypted");
     assert!(err.contains("无效"), "{err}");
 }

@@ -32,6 +32,7 @@ macro_rules! for_each_contract_case {
             deleting_a_round_removes_its_groups_and_assignments_together,
             a_refused_bulk_entry_writes_no_target,
             archived_versions_land_with_their_commit_or_not_at_all,
+            a_revert_restores_removes_and_unarchives_together_or_not_at_all,
         }
     };
 }
@@ -42,34 +43,20 @@ fn meta(id: Id, office: Id) -> Meta {
 
 fn term(ids: &SequentialIds, office: Id) -> Record<Term> {
     Record {
-        meta: meta(ids.next_id(), office),
-        data: Term {
-            name: "十五届".into(),
-            start_year: 2021,
-            end_year: 2026,
-        },
+        meta: meta(ids.next_id(), office), data: Term { name: "十五届".into(), start_year: 2021, end_year: 2026 }
     }
 }
 
 fn target(ids: &SequentialIds, office: Id, name: &str) -> Record<Target> {
-    Record {
-        meta: meta(ids.next_id(), office),
-        data: Target::new(name, TargetKind::Township, None),
-    }
+    Record { meta: meta(ids.next_id(), office), data: Target::new(name, TargetKind::Township, None) }
 }
 
 fn create<B: Body>(r: &Record<B>) -> Change {
-    Change {
-        record: B::into_any(r.clone()),
-        expect: Expect::Absent,
-    }
+    Change { record: B::into_any(r.clone()), expect: Expect::Absent }
 }
 
 fn edit<B: Body>(r: &Record<B>, seen: &Record<B>) -> Change {
-    Change {
-        record: B::into_any(r.clone()),
-        expect: Expect::Version(seen.meta.version.clone()),
-    }
+    Change { record: B::into_any(r.clone()), expect: Expect::Version(seen.meta.version.clone()) }
 }
 
 async fn must<V, E: std::fmt::Debug>(f: impl std::future::Future<Output = Result<V, E>>) -> V {
@@ -89,10 +76,7 @@ pub async fn a_put_record_reads_back_unchanged(s: &impl Store) {
 }
 
 pub async fn an_unknown_id_reads_as_none(s: &impl Store) {
-    assert_eq!(
-        must(s.get::<Term>(Id::from_random_bytes([9; 16]))).await,
-        None
-    );
+    assert_eq!(must(s.get::<Term>(Id::from_random_bytes([9; 16]))).await, None);
 }
 
 pub async fn all_lists_every_record_including_tombstones(s: &impl Store) {
@@ -103,42 +87,22 @@ pub async fn all_lists_every_record_including_tombstones(s: &impl Store) {
     b.data.name = "十六届".into();
     b.meta.deleted = true;
     must(s.commit(vec![create(&a), create(&b)])).await;
-    let mut names: Vec<String> = must(s.all::<Term>())
-        .await
-        .into_iter()
-        .map(|t| t.data.name)
-        .collect();
+    let mut names: Vec<String> = must(s.all::<Term>()).await.into_iter().map(|t| t.data.name).collect();
     names.sort();
     assert_eq!(names, vec!["十五届", "十六届"]);
-    assert!(
-        must(s.all::<Round>()).await.is_empty(),
-        "other kinds stay empty"
-    );
+    assert!(must(s.all::<Round>()).await.is_empty(), "other kinds stay empty");
 }
 
 pub async fn a_tombstone_drops_out_of_the_live_list(s: &impl Store) {
     let ids = SequentialIds::default();
-    let ctx = Ctx {
-        office: ids.next_id(),
-        now: Timestamp::from_unix_millis(1.0e12),
-        ids: &ids,
-    };
-    let t = must(ops::save_target(
-        s,
-        &ctx,
-        None,
-        Target::new("城关镇", TargetKind::Township, None),
-    ))
-    .await;
+    let ctx = Ctx { office: ids.next_id(), now: Timestamp::from_unix_millis(1.0e12), ids: &ids };
+    let t = must(ops::save_target(s, &ctx, None, Target::new("城关镇", TargetKind::Township, None))).await;
     must(ops::delete_target(s, &ctx, &t)).await;
     assert!(must(live::<Target, _>(s)).await.is_empty());
     let stored = must(s.get::<Target>(t.meta.id)).await;
     let stored = stored.unwrap_or_else(|| panic!("the tombstone must stay stored"));
     assert!(stored.meta.deleted);
-    assert_eq!(
-        stored.data.name, "城关镇",
-        "a tombstone keeps its content for exchange"
-    );
+    assert_eq!(stored.data.name, "城关镇", "a tombstone keeps its content for exchange");
     assert!(stored.meta.version.get(ctx.office) > t.meta.version.get(ctx.office));
 }
 
@@ -161,23 +125,13 @@ pub async fn an_edit_based_on_a_stale_version_is_refused(s: &impl Store) {
     must(s.commit(vec![create(&t)])).await;
     let mut first = t.clone();
     first.data.name = "第一次修改".into();
-    first
-        .meta
-        .touch(office, Timestamp::from_unix_millis(1.8e12));
+    first.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
     must(s.commit(vec![edit(&first, &t)])).await;
     let mut second = t.clone();
     second.data.name = "基于旧版本的修改".into();
-    second
-        .meta
-        .touch(office, Timestamp::from_unix_millis(1.8e12));
+    second.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
     let result = s.commit(vec![edit(&second, &t)]).await;
-    assert_eq!(
-        result,
-        Err(StoreError::Stale {
-            kind: crate::Kind::Term,
-            id: t.meta.id
-        })
-    );
+    assert_eq!(result, Err(StoreError::Stale { kind: crate::Kind::Term, id: t.meta.id }));
     assert_eq!(must(s.get::<Term>(t.meta.id)).await, Some(first));
 }
 
@@ -186,13 +140,7 @@ pub async fn creating_a_record_twice_is_refused(s: &impl Store) {
     let t = term(&ids, ids.next_id());
     must(s.commit(vec![create(&t)])).await;
     let result = s.commit(vec![create(&t)]).await;
-    assert_eq!(
-        result,
-        Err(StoreError::Exists {
-            kind: crate::Kind::Term,
-            id: t.meta.id
-        })
-    );
+    assert_eq!(result, Err(StoreError::Exists { kind: crate::Kind::Term, id: t.meta.id }));
 }
 
 pub async fn a_failed_commit_leaves_nothing_behind(s: &impl Store) {
@@ -204,17 +152,10 @@ pub async fn a_failed_commit_leaves_nothing_behind(s: &impl Store) {
     let mut stale = existing.clone();
     stale.data.name = "不该写入".into();
     let mut wrong_base = existing.clone();
-    wrong_base
-        .meta
-        .touch(office, Timestamp::from_unix_millis(1.8e12));
+    wrong_base.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
     // The first change is fine, the second is refused: neither may land.
-    let result = s
-        .commit(vec![create(&fresh), edit(&stale, &wrong_base)])
-        .await;
-    assert!(
-        matches!(result, Err(StoreError::Stale { .. })),
-        "{result:?}"
-    );
+    let result = s.commit(vec![create(&fresh), edit(&stale, &wrong_base)]).await;
+    assert!(matches!(result, Err(StoreError::Stale { .. })), "{result:?}");
     assert_eq!(must(s.get::<Target>(fresh.meta.id)).await, None);
     assert_eq!(must(s.get::<Term>(existing.meta.id)).await, Some(existing));
 }
@@ -231,54 +172,26 @@ pub async fn an_index_finds_records_by_their_parent(s: &impl Store) {
     let v1 = village("新村", &town);
     let v2 = village("老村", &town);
     let v3 = village("河村", &other);
-    must(s.commit(vec![
-        create(&town),
-        create(&other),
-        create(&v1),
-        create(&v2),
-        create(&v3),
-    ]))
-    .await;
-    let mut found: Vec<String> = must(s.by_index::<Target>(keys::BY_TOWNSHIP, town.meta.id))
-        .await
-        .into_iter()
-        .map(|t| t.data.name)
-        .collect();
+    must(s.commit(vec![create(&town), create(&other), create(&v1), create(&v2), create(&v3)])).await;
+    let mut found: Vec<String> =
+        must(s.by_index::<Target>(keys::BY_TOWNSHIP, town.meta.id)).await.into_iter().map(|t| t.data.name).collect();
     found.sort();
     assert_eq!(found, vec!["新村", "老村"]);
-    assert!(must(s.by_index::<Target>(keys::BY_TOWNSHIP, v1.meta.id))
-        .await
-        .is_empty());
+    assert!(must(s.by_index::<Target>(keys::BY_TOWNSHIP, v1.meta.id)).await.is_empty());
 }
 
 pub async fn settings_read_back_what_was_written(s: &impl Store) {
     assert_eq!(must(s.setting::<String>("lang")).await, None);
     must(s.put_setting("lang", &"en".to_owned())).await;
     must(s.put_setting("lang", &"zh".to_owned())).await;
-    assert_eq!(
-        must(s.setting::<String>("lang")).await,
-        Some("zh".to_owned())
-    );
+    assert_eq!(must(s.setting::<String>("lang")).await, Some("zh".to_owned()));
 }
 
 pub async fn deleting_a_round_removes_its_groups_and_assignments_together(s: &impl Store) {
     let ids = SequentialIds::default();
-    let ctx = Ctx {
-        office: ids.next_id(),
-        now: Timestamp::from_unix_millis(1.79e12),
-        ids: &ids,
-    };
-    let term = must(ops::save_term(
-        s,
-        &ctx,
-        None,
-        Term {
-            name: "十五届".into(),
-            start_year: 2021,
-            end_year: 2026,
-        },
-    ))
-    .await;
+    let ctx = Ctx { office: ids.next_id(), now: Timestamp::from_unix_millis(1.79e12), ids: &ids };
+    let term =
+        must(ops::save_term(s, &ctx, None, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 })).await;
     let round = Round {
         term: term.meta.id,
         ordinal: 1,
@@ -298,21 +211,8 @@ pub async fn deleting_a_round_removes_its_groups_and_assignments_together(s: &im
         members: vec![],
     };
     let group = must(ops::save_group(s, &ctx, None, group)).await;
-    let town = must(ops::save_target(
-        s,
-        &ctx,
-        None,
-        Target::new("城关镇", TargetKind::Township, None),
-    ))
-    .await;
-    must(ops::assign_targets(
-        s,
-        &ctx,
-        round.meta.id,
-        group.meta.id,
-        &[town.meta.id],
-    ))
-    .await;
+    let town = must(ops::save_target(s, &ctx, None, Target::new("城关镇", TargetKind::Township, None))).await;
+    must(ops::assign_targets(s, &ctx, round.meta.id, group.meta.id, &[town.meta.id])).await;
     assert_eq!(
         ops::delete_term(s, &ctx, &term).await,
         Err(OpError::Refused(crate::i18n::T::ErrTermHasRounds)),
@@ -322,31 +222,16 @@ pub async fn deleting_a_round_removes_its_groups_and_assignments_together(s: &im
     assert!(must(live::<Round, _>(s)).await.is_empty());
     assert!(must(live::<Group, _>(s)).await.is_empty());
     assert!(must(live::<Inspection, _>(s)).await.is_empty());
-    assert_eq!(
-        must(s.all::<Inspection>()).await.len(),
-        1,
-        "the assignment stays as a tombstone"
-    );
+    assert_eq!(must(s.all::<Inspection>()).await.len(), 1, "the assignment stays as a tombstone");
     must(ops::delete_target(s, &ctx, &town)).await;
 }
 
 pub async fn a_refused_bulk_entry_writes_no_target(s: &impl Store) {
     let ids = SequentialIds::default();
-    let ctx = Ctx {
-        office: ids.next_id(),
-        now: Timestamp::from_unix_millis(1.79e12),
-        ids: &ids,
-    };
+    let ctx = Ctx { office: ids.next_id(), now: Timestamp::from_unix_millis(1.79e12), ids: &ids };
     let names = vec!["新村".to_owned(), "老村".to_owned()];
-    let result = ops::bulk_add_targets(
-        s,
-        &ctx,
-        &names,
-        TargetKind::Village,
-        TargetKind::Village.usual_org_form(),
-        None,
-    )
-    .await;
+    let result =
+        ops::bulk_add_targets(s, &ctx, &names, TargetKind::Village, TargetKind::Village.usual_org_form(), None).await;
     assert!(matches!(result, Err(OpError::Invalid(_))), "{result:?}");
     assert!(must(s.all::<Target>()).await.is_empty());
 }
@@ -372,4 +257,48 @@ pub async fn archived_versions_land_with_their_commit_or_not_at_all(s: &impl Sto
     let refused = s.commit_all(vec![create(&t)], vec![entry(t.meta.id)]).await;
     assert!(refused.is_err());
     assert_eq!(must(s.archived()).await.len(), 1);
+}
+
+pub async fn a_revert_restores_removes_and_unarchives_together_or_not_at_all(s: &impl Store) {
+    use crate::store::{ArchivedVersion, Revert};
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let kept = term(&ids, office);
+    let created = target(&ids, office, "城关镇");
+    let entry = ArchivedVersion {
+        id: ids.next_id(),
+        kind: crate::Kind::Term,
+        record_id: kept.meta.id,
+        archived_at: Timestamp::from_unix_millis(1.8e12),
+        from: String::new(),
+        record: serde_json::json!({}),
+    };
+    must(s.commit_all(vec![create(&kept), create(&created)], vec![entry.clone()])).await;
+    let mut changed = kept.clone();
+    changed.data.name = "导入后的名称".into();
+    changed.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
+    must(s.commit(vec![edit(&changed, &kept)])).await;
+
+    // A revert whose removal no longer matches is refused whole.
+    let mut wrong = created.meta.version.clone();
+    wrong.bump(office);
+    let refused = Revert {
+        restore: vec![edit(&kept, &changed)],
+        remove: vec![(crate::Kind::Target, created.meta.id, wrong)],
+        unarchive: vec![entry.id],
+    };
+    assert!(matches!(s.revert(refused).await, Err(StoreError::Stale { .. })));
+    assert_eq!(must(s.get::<Term>(kept.meta.id)).await, Some(changed.clone()));
+    assert!(must(s.get::<Target>(created.meta.id)).await.is_some());
+    assert_eq!(must(s.archived()).await.len(), 1);
+
+    let revert = Revert {
+        restore: vec![edit(&kept, &changed)],
+        remove: vec![(crate::Kind::Target, created.meta.id, created.meta.version.clone())],
+        unarchive: vec![entry.id],
+    };
+    must(s.revert(revert)).await;
+    assert_eq!(must(s.get::<Term>(kept.meta.id)).await, Some(kept));
+    assert_eq!(must(s.get::<Target>(created.meta.id)).await, None);
+    assert!(must(s.archived()).await.is_empty());
 }

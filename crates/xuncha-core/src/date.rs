@@ -31,26 +31,17 @@ impl Day {
     /// The same day `months` later; a day that the target month lacks becomes its
     /// last day (30 November + 3 months = 28 or 29 February), as offices count it.
     pub fn add_months(&self, months: u32) -> Option<Day> {
-        let total =
-            self.0.year() as i64 * 12 + (u8::from(self.0.month()) as i64 - 1) + months as i64;
+        let total = self.0.year() as i64 * 12 + (u8::from(self.0.month()) as i64 - 1) + months as i64;
         let year = i32::try_from(total.div_euclid(12)).ok()?;
         let month = Month::try_from((total.rem_euclid(12) + 1) as u8).ok()?;
         let last = month.length(year);
-        Date::from_calendar_date(year, month, self.0.day().min(last))
-            .ok()
-            .map(Day)
+        Date::from_calendar_date(year, month, self.0.day().min(last)).ok().map(Day)
     }
 }
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            u8::from(self.0.month()),
-            self.0.day()
-        )
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), u8::from(self.0.month()), self.0.day())
     }
 }
 
@@ -62,9 +53,7 @@ impl FromStr for Day {
         let err = || DayParseError(s.to_owned());
         let t = s.trim();
         let mut parts = t.split(['-', '/', '.']);
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(err());
         };
         if y.len() != 4 {
@@ -101,14 +90,8 @@ mod tests {
     #[test]
     fn a_day_is_written_and_read_as_iso_text() {
         assert_eq!(day("2026-11-02").to_string(), "2026-11-02");
-        assert_eq!(
-            serde_json::to_string(&day("2026-01-05")).ok().as_deref(),
-            Some("\"2026-01-05\"")
-        );
-        assert_eq!(
-            serde_json::from_str::<Day>("\"2026-01-05\"").ok(),
-            Some(day("2026-01-05"))
-        );
+        assert_eq!(serde_json::to_string(&day("2026-01-05")).ok().as_deref(), Some("\"2026-01-05\""));
+        assert_eq!(serde_json::from_str::<Day>("\"2026-01-05\"").ok(), Some(day("2026-01-05")));
     }
 
     #[test]
@@ -119,15 +102,7 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in [
-            "2026-02-30",
-            "2026-13-01",
-            "26-01-01",
-            "2026-01",
-            "",
-            "abc",
-            "2026-01-01-01",
-        ] {
+        for bad in ["2026-02-30", "2026-13-01", "26-01-01", "2026-01", "", "abc", "2026-01-01-01"] {
             assert!(bad.parse::<Day>().is_err(), "{bad} should be refused");
         }
         assert!(serde_json::from_str::<Day>("\"2026-02-30\"").is_err());

@@ -42,28 +42,14 @@ pub fn parse_members(text: &str) -> Vec<String> {
 }
 
 impl Group {
-    pub fn validate(
-        &self,
-        id: Id,
-        rounds: &[Record<Round>],
-        groups: &[Record<Group>],
-    ) -> Result<(), Vec<Invalid>> {
+    pub fn validate(&self, id: Id, rounds: &[Record<Round>], groups: &[Record<Group>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(
-            rounds
-                .iter()
-                .any(|r| r.is_live() && r.meta.id == self.round),
-            "round",
-            T::ErrRoundMissing,
-        );
+        c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
         c.check(!blank(&self.name), "name", T::ErrNameRequired);
         let name = self.name.trim();
-        let taken = groups.iter().any(|g| {
-            g.is_live()
-                && g.meta.id != id
-                && g.data.round == self.round
-                && g.data.name.trim() == name
-        });
+        let taken = groups
+            .iter()
+            .any(|g| g.is_live() && g.meta.id != id && g.data.round == self.round && g.data.name.trim() == name);
         c.check(!taken, "name", T::ErrGroupNameTaken);
         c.finish()
     }
@@ -76,14 +62,7 @@ mod tests {
     use crate::round::{RoundKind, RoundStatus};
 
     fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record {
-            meta: Meta::new(
-                Id::from_random_bytes([n; 16]),
-                Id::nil(),
-                Timestamp::from_unix_millis(0.0),
-            ),
-            data,
-        }
+        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
     }
 
     fn round() -> Record<Round> {
@@ -103,13 +82,7 @@ mod tests {
     }
 
     fn group(round: Id, name: &str) -> Group {
-        Group {
-            round,
-            name: name.into(),
-            leader: "张三".into(),
-            deputy: String::new(),
-            members: vec![],
-        }
+        Group { round, name: name.into(), leader: "张三".into(), deputy: String::new(), members: vec![] }
     }
 
     #[test]
@@ -133,24 +106,11 @@ mod tests {
         let r = round();
         let existing = rec(2, group(r.meta.id, "第一巡察组"));
         let rounds = std::slice::from_ref(&r);
-        let errs = |g: &Group, id| {
-            g.validate(id, rounds, std::slice::from_ref(&existing))
-                .err()
-                .unwrap_or_default()
-        };
-        assert_eq!(
-            errs(&group(r.meta.id, "第一巡察组"), Id::nil())[0].msg,
-            T::ErrGroupNameTaken
-        );
+        let errs = |g: &Group, id| g.validate(id, rounds, std::slice::from_ref(&existing)).err().unwrap_or_default();
+        assert_eq!(errs(&group(r.meta.id, "第一巡察组"), Id::nil())[0].msg, T::ErrGroupNameTaken);
         assert!(errs(&group(r.meta.id, "第一巡察组"), existing.meta.id).is_empty());
         assert!(errs(&group(r.meta.id, "第二巡察组"), Id::nil()).is_empty());
-        assert_eq!(
-            errs(&group(Id::nil(), "第二巡察组"), Id::nil())[0].msg,
-            T::ErrRoundMissing
-        );
-        assert_eq!(
-            errs(&group(r.meta.id, " "), Id::nil())[0].msg,
-            T::ErrNameRequired
-        );
+        assert_eq!(errs(&group(Id::nil(), "第二巡察组"), Id::nil())[0].msg, T::ErrRoundMissing);
+        assert_eq!(errs(&group(r.meta.id, " "), Id::nil())[0].msg, T::ErrNameRequired);
     }
 }

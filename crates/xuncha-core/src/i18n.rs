@@ -377,11 +377,8 @@ mod tests {
     use super::*;
 
     fn placeholders(s: &str) -> Vec<String> {
-        let mut out: Vec<String> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-            .collect();
+        let mut out: Vec<String> =
+            s.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned())).collect();
         out.sort();
         out
     }
@@ -397,20 +394,13 @@ mod tests {
     #[test]
     fn both_languages_use_the_same_placeholders() {
         for key in T::ALL {
-            assert_eq!(
-                placeholders(key.text(Lang::Zh)),
-                placeholders(key.text(Lang::En)),
-                "{key:?}"
-            );
+            assert_eq!(placeholders(key.text(Lang::Zh)), placeholders(key.text(Lang::En)), "{key:?}");
         }
     }
 
     #[test]
     fn placeholders_are_filled_by_name() {
-        let text = fill(
-            T::BulkDone.text(Lang::Zh),
-            &[("added", &3), ("skipped", &1)],
-        );
+        let text = fill(T::BulkDone.text(Lang::Zh), &[("added", &3), ("skipped", &1)]);
         assert_eq!(text, "已添加 3 个；已存在而跳过 1 个。");
     }
 

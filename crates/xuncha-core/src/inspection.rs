@@ -123,10 +123,7 @@ impl Milestones {
 
     /// The furthest milestone reached, for a progress column.
     pub fn latest(&self) -> Option<Milestone> {
-        Milestone::ALL
-            .into_iter()
-            .filter(|m| self.get(*m).is_some())
-            .max_by_key(|m| (Self::rank(*m), self.get(*m)))
+        Milestone::ALL.into_iter().filter(|m| self.get(*m).is_some()).max_by_key(|m| (Self::rank(*m), self.get(*m)))
     }
 
     /// Where a milestone stands in the sequence; the three after feedback may come in any order.
@@ -291,24 +288,13 @@ impl Inspection {
 
     pub fn validate(&self, id: Id, cx: InspectionContext<'_>) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        let group_ok = cx
-            .groups
-            .iter()
-            .any(|g| g.is_live() && g.meta.id == self.group && g.data.round == self.round);
+        let group_ok = cx.groups.iter().any(|g| g.is_live() && g.meta.id == self.group && g.data.round == self.round);
         c.check(group_ok, "group", T::ErrGroupMissing);
-        c.check(
-            cx.targets
-                .iter()
-                .any(|t| t.is_live() && t.meta.id == self.target),
-            "target",
-            T::ErrTargetMissing,
-        );
-        let twice = cx.inspections.iter().any(|i| {
-            i.is_live()
-                && i.meta.id != id
-                && i.data.round == self.round
-                && i.data.target == self.target
-        });
+        c.check(cx.targets.iter().any(|t| t.is_live() && t.meta.id == self.target), "target", T::ErrTargetMissing);
+        let twice = cx
+            .inspections
+            .iter()
+            .any(|i| i.is_live() && i.meta.id != id && i.data.round == self.round && i.data.target == self.target);
         c.check(!twice, "target", T::ErrTargetTwiceInRound);
         self.milestones.check(&mut c);
         c.finish()
@@ -316,9 +302,7 @@ impl Inspection {
 
     /// The round this belongs to must exist; kept apart because callers load the round anyway.
     pub fn round_is_live(&self, rounds: &[Record<Round>]) -> bool {
-        rounds
-            .iter()
-            .any(|r| r.is_live() && r.meta.id == self.round)
+        rounds.iter().any(|r| r.is_live() && r.meta.id == self.round)
     }
 }
 
@@ -329,14 +313,7 @@ mod tests {
     use crate::target::TargetKind;
 
     fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record {
-            meta: Meta::new(
-                Id::from_random_bytes([n; 16]),
-                Id::nil(),
-                Timestamp::from_unix_millis(0.0),
-            ),
-            data,
-        }
+        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
     }
 
     fn day(s: &str) -> Option<Day> {
@@ -352,16 +329,7 @@ mod tests {
     fn world() -> World {
         let round = Id::from_random_bytes([7; 16]);
         let group = |n, name: &str| {
-            rec(
-                n,
-                Group {
-                    round,
-                    name: name.into(),
-                    leader: String::new(),
-                    deputy: String::new(),
-                    members: vec![],
-                },
-            )
+            rec(n, Group { round, name: name.into(), leader: String::new(), deputy: String::new(), members: vec![] })
         };
         World {
             round,
@@ -374,39 +342,21 @@ mod tests {
     }
 
     fn check(w: &World, i: &Inspection, existing: &[Record<Inspection>]) -> Vec<T> {
-        let cx = InspectionContext {
-            groups: &w.groups,
-            targets: &w.targets,
-            inspections: existing,
-        };
-        i.validate(Id::nil(), cx)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|e| e.msg)
-            .collect()
+        let cx = InspectionContext { groups: &w.groups, targets: &w.targets, inspections: existing };
+        i.validate(Id::nil(), cx).err().unwrap_or_default().into_iter().map(|e| e.msg).collect()
     }
 
     #[test]
     fn a_target_appears_at_most_once_per_round_even_in_another_group() {
         let w = world();
-        let first = rec(
-            9,
-            Inspection::new(w.round, w.groups[0].meta.id, w.targets[0].meta.id),
-        );
+        let first = rec(9, Inspection::new(w.round, w.groups[0].meta.id, w.targets[0].meta.id));
         let again = Inspection::new(w.round, w.groups[1].meta.id, w.targets[0].meta.id);
-        assert_eq!(
-            check(&w, &again, std::slice::from_ref(&first)),
-            vec![T::ErrTargetTwiceInRound]
-        );
+        assert_eq!(check(&w, &again, std::slice::from_ref(&first)), vec![T::ErrTargetTwiceInRound]);
         let other = Inspection::new(w.round, w.groups[1].meta.id, w.targets[1].meta.id);
         assert!(check(&w, &other, std::slice::from_ref(&first)).is_empty());
         let mut removed = first;
         removed.meta.deleted = true;
-        assert!(
-            check(&w, &again, &[removed]).is_empty(),
-            "a removed assignment frees the target"
-        );
+        assert!(check(&w, &again, &[removed]).is_empty(), "a removed assignment frees the target");
     }
 
     #[test]
@@ -423,10 +373,7 @@ mod tests {
         i.milestones.entry = day("2026-03-10");
         i.milestones.end = day("2026-06-01");
         i.milestones.feedback = day("2026-07-15");
-        assert!(
-            check(&w, &i, &[]).is_empty(),
-            "skipped milestones in between are fine"
-        );
+        assert!(check(&w, &i, &[]).is_empty(), "skipped milestones in between are fine");
         i.milestones.feedback = day("2026-05-01");
         assert_eq!(check(&w, &i, &[]), vec![T::ErrMilestoneOrder]);
         i.milestones.feedback = day("2026-07-15");

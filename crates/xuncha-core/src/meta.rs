@@ -18,20 +18,13 @@ impl Timestamp {
     /// rather than failing a save.
     pub fn from_unix_millis(millis: f64) -> Self {
         let nanos = (millis as i128).saturating_mul(1_000_000);
-        Timestamp(
-            OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH),
-        )
+        Timestamp(OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH))
     }
 
     /// "2026-11-22 14:05" in China Standard Time, for display.
     pub fn display_local(&self) -> String {
         let t = self.0.to_offset(time::macros::offset!(+8));
-        format!(
-            "{} {:02}:{:02}",
-            crate::date::Day::from_date(t.date()),
-            t.hour(),
-            t.minute()
-        )
+        format!("{} {:02}:{:02}", crate::date::Day::from_date(t.date()), t.hour(), t.minute())
     }
 
     /// The local calendar day as a `Day`.
@@ -123,14 +116,7 @@ impl Meta {
     pub fn new(id: Id, office: Id, now: Timestamp) -> Self {
         let mut version = VersionVector::default();
         version.bump(office);
-        Meta {
-            id,
-            created_at: now,
-            updated_at: now,
-            origin_office: office,
-            version,
-            deleted: false,
-        }
+        Meta { id, created_at: now, updated_at: now, origin_office: office, version, deleted: false }
     }
 
     /// Marks one more local edit.

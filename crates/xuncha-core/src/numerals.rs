@@ -8,14 +8,7 @@ pub fn chinese_number(n: u32) -> String {
         return n.to_string();
     }
     if (10..20).contains(&n) {
-        return format!(
-            "十{}",
-            if n == 10 {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
-        );
+        return format!("十{}", if n == 10 { "" } else { DIGITS[(n % 10) as usize] });
     }
     let units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
     let mut out = String::new();

@@ -55,23 +55,10 @@ mod tests {
 
     #[test]
     fn an_office_needs_a_name() {
-        let office = Office {
-            id: Id::nil(),
-            name: "  ".into(),
-            role: OfficeRole::County,
-        };
+        let office = Office { id: Id::nil(), name: "  ".into(), role: OfficeRole::County };
         let errors = office.validate().err().unwrap_or_default();
-        assert_eq!(
-            errors,
-            vec![Invalid {
-                field: "name",
-                msg: T::ErrNameRequired
-            }]
-        );
-        let office = Office {
-            name: "某某县委巡察办".into(),
-            ..office
-        };
+        assert_eq!(errors, vec![Invalid { field: "name", msg: T::ErrNameRequired }]);
+        let office = Office { name: "某某县委巡察办".into(), ..office };
         assert!(office.validate().is_ok());
     }
 }

@@ -24,10 +24,7 @@ pub struct Ctx<'a> {
 
 impl std::fmt::Debug for Ctx<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Ctx")
-            .field("office", &self.office)
-            .field("now", &self.now)
-            .finish()
+        f.debug_struct("Ctx").field("office", &self.office).field("now", &self.now).finish()
     }
 }
 
@@ -76,10 +73,7 @@ fn stamp<B: Body>(ctx: &Ctx<'_>, id: Id, base: Option<&Meta>, data: B) -> (Recor
         None => (Meta::new(id, ctx.office, ctx.now), Expect::Absent),
     };
     let record = Record { meta, data };
-    let change = Change {
-        record: B::into_any(record.clone()),
-        expect,
-    };
+    let change = Change { record: B::into_any(record.clone()), expect };
     (record, change)
 }
 
@@ -89,10 +83,7 @@ fn tombstone<B: Body>(ctx: &Ctx<'_>, record: &Record<B>) -> Change {
     meta.deleted = true;
     meta.touch(ctx.office, ctx.now);
     Change {
-        record: B::into_any(Record {
-            meta,
-            data: record.data.clone(),
-        }),
+        record: B::into_any(Record { meta, data: record.data.clone() }),
         expect: Expect::Version(record.meta.version.clone()),
     }
 }
@@ -118,11 +109,7 @@ pub async fn set_up_office<S: Store>(
     name: &str,
     role: OfficeRole,
 ) -> Result<Office, OpError> {
-    let office = Office {
-        id: ids.next_id(),
-        name: name.trim().to_owned(),
-        role,
-    };
+    let office = Office { id: ids.next_id(), name: name.trim().to_owned(), role };
     office.validate().map_err(OpError::Invalid)?;
     store.put_setting(Office::SETTINGS_KEY, &office).await?;
     Ok(office)
@@ -153,11 +140,7 @@ pub async fn save_term<S: Store>(
     save_checked(store, ctx, id, base, data, checked).await
 }
 
-pub async fn delete_term<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    term: &Record<Term>,
-) -> Result<(), OpError> {
+pub async fn delete_term<S: Store>(store: &S, ctx: &Ctx<'_>, term: &Record<Term>) -> Result<(), OpError> {
     let rounds = store.by_index::<Round>(keys::BY_TERM, term.meta.id).await?;
     if rounds.iter().any(Record::is_live) {
         return Err(OpError::Refused(T::ErrTermHasRounds));
@@ -181,14 +164,8 @@ pub async fn save_target<S: Store>(
     let mut checked = data.validate(id, &all);
     if checked.is_ok() && base.is_some() && data.kind != TargetKind::Township {
         // A township that still has villages may not become another kind.
-        if all
-            .iter()
-            .any(|t| t.is_live() && t.data.township == Some(id))
-        {
-            checked = Err(vec![Invalid {
-                field: "kind",
-                msg: T::ErrTownshipHasVillages,
-            }]);
+        if all.iter().any(|t| t.is_live() && t.data.township == Some(id)) {
+            checked = Err(vec![Invalid { field: "kind", msg: T::ErrTownshipHasVillages }]);
         }
     }
     save_checked(store, ctx, id, base, data, checked).await
@@ -213,10 +190,7 @@ pub async fn bulk_add_targets<S: Store>(
     township: Option<Id>,
 ) -> Result<BulkOutcome, OpError> {
     let mut all = store.all::<Target>().await?;
-    let mut outcome = BulkOutcome {
-        added: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut outcome = BulkOutcome { added: Vec::new(), skipped: Vec::new() };
     let mut changes = Vec::new();
     for name in names {
         let mut data = Target::new(name, kind, township.filter(|_| kind.needs_township()));
@@ -229,9 +203,7 @@ pub async fn bulk_add_targets<S: Store>(
                 outcome.added.push(record);
                 changes.push(change);
             }
-            Err(errors) if errors.iter().all(|e| e.msg == T::ErrTargetNameTaken) => {
-                outcome.skipped.push(name.clone())
-            }
+            Err(errors) if errors.iter().all(|e| e.msg == T::ErrTargetNameTaken) => outcome.skipped.push(name.clone()),
             Err(errors) => return Err(OpError::Invalid(errors)),
         }
     }
@@ -241,20 +213,12 @@ pub async fn bulk_add_targets<S: Store>(
     Ok(outcome)
 }
 
-pub async fn delete_target<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    target: &Record<Target>,
-) -> Result<(), OpError> {
-    let villages = store
-        .by_index::<Target>(keys::BY_TOWNSHIP, target.meta.id)
-        .await?;
+pub async fn delete_target<S: Store>(store: &S, ctx: &Ctx<'_>, target: &Record<Target>) -> Result<(), OpError> {
+    let villages = store.by_index::<Target>(keys::BY_TOWNSHIP, target.meta.id).await?;
     if villages.iter().any(Record::is_live) {
         return Err(OpError::Refused(T::ErrTownshipHasVillages));
     }
-    let inspections = store
-        .by_index::<Inspection>(keys::BY_TARGET, target.meta.id)
-        .await?;
+    let inspections = store.by_index::<Inspection>(keys::BY_TARGET, target.meta.id).await?;
     if inspections.iter().any(Record::is_live) {
         return Err(OpError::Refused(T::ErrTargetInspected));
     }
@@ -277,26 +241,12 @@ pub async fn save_round<S: Store>(
 }
 
 /// Deletes a round with its groups and their assignments, in one transaction.
-pub async fn delete_round<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    round: &Record<Round>,
-) -> Result<(), OpError> {
+pub async fn delete_round<S: Store>(store: &S, ctx: &Ctx<'_>, round: &Record<Round>) -> Result<(), OpError> {
     let mut changes = vec![tombstone(ctx, round)];
-    for g in store
-        .by_index::<Group>(keys::BY_ROUND, round.meta.id)
-        .await?
-        .iter()
-        .filter(|g| g.is_live())
-    {
+    for g in store.by_index::<Group>(keys::BY_ROUND, round.meta.id).await?.iter().filter(|g| g.is_live()) {
         changes.push(tombstone(ctx, g));
     }
-    for i in store
-        .by_index::<Inspection>(keys::BY_ROUND, round.meta.id)
-        .await?
-        .iter()
-        .filter(|i| i.is_live())
-    {
+    for i in store.by_index::<Inspection>(keys::BY_ROUND, round.meta.id).await?.iter().filter(|i| i.is_live()) {
         changes.push(tombstone(ctx, i));
     }
     store.commit(changes).await?;
@@ -320,18 +270,9 @@ pub async fn save_group<S: Store>(
 }
 
 /// Deletes a group and its assignments together.
-pub async fn delete_group<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    group: &Record<Group>,
-) -> Result<(), OpError> {
+pub async fn delete_group<S: Store>(store: &S, ctx: &Ctx<'_>, group: &Record<Group>) -> Result<(), OpError> {
     let mut changes = vec![tombstone(ctx, group)];
-    for i in store
-        .by_index::<Inspection>(keys::BY_GROUP, group.meta.id)
-        .await?
-        .iter()
-        .filter(|i| i.is_live())
-    {
+    for i in store.by_index::<Inspection>(keys::BY_GROUP, group.meta.id).await?.iter().filter(|i| i.is_live()) {
         changes.push(tombstone(ctx, i));
     }
     store.commit(changes).await?;
@@ -348,21 +289,12 @@ pub async fn save_inspection<S: Store>(
     let id = id_for(ctx, base);
     let rounds = store.all::<Round>().await?;
     if !data.round_is_live(&rounds) {
-        return Err(OpError::Invalid(vec![Invalid {
-            field: "round",
-            msg: T::ErrRoundMissing,
-        }]));
+        return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing }]));
     }
     let groups = store.by_index::<Group>(keys::BY_ROUND, data.round).await?;
     let targets = store.all::<Target>().await?;
-    let inspections = store
-        .by_index::<Inspection>(keys::BY_ROUND, data.round)
-        .await?;
-    let cx = InspectionContext {
-        groups: &groups,
-        targets: &targets,
-        inspections: &inspections,
-    };
+    let inspections = store.by_index::<Inspection>(keys::BY_ROUND, data.round).await?;
+    let cx = InspectionContext { groups: &groups, targets: &targets, inspections: &inspections };
     let checked = data.validate(id, cx);
     save_checked(store, ctx, id, base, data, checked).await
 }
@@ -384,17 +316,10 @@ pub async fn assign_targets<S: Store>(
     for target in targets {
         let data = Inspection::new(round, group, *target);
         if !data.round_is_live(&rounds) {
-            return Err(OpError::Invalid(vec![Invalid {
-                field: "round",
-                msg: T::ErrRoundMissing,
-            }]));
+            return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing }]));
         }
         let id = ctx.ids.next_id();
-        let cx = InspectionContext {
-            groups: &groups,
-            targets: &all_targets,
-            inspections: &inspections,
-        };
+        let cx = InspectionContext { groups: &groups, targets: &all_targets, inspections: &inspections };
         data.validate(id, cx).map_err(OpError::Invalid)?;
         let (record, change) = stamp(ctx, id, None, data);
         inspections.push(record.clone());
@@ -408,11 +333,7 @@ pub async fn assign_targets<S: Store>(
 }
 
 /// Takes a target off a round (tombstones its inspection record).
-pub async fn unassign<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    inspection: &Record<Inspection>,
-) -> Result<(), OpError> {
+pub async fn unassign<S: Store>(store: &S, ctx: &Ctx<'_>, inspection: &Record<Inspection>) -> Result<(), OpError> {
     store.commit(vec![tombstone(ctx, inspection)]).await?;
     Ok(())
 }
@@ -456,17 +377,12 @@ impl Snapshot {
 
     /// The title of a round with its term, e.g. 十五届县委第三轮巡察.
     pub fn round_title(&self, round: &Record<Round>, lang: Lang) -> String {
-        let term = self
-            .term(round.data.term)
-            .map(|t| t.data.name.as_str())
-            .unwrap_or("?");
+        let term = self.term(round.data.term).map(|t| t.data.name.as_str()).unwrap_or("?");
         round.data.title(term, lang)
     }
 
     pub fn townships(&self) -> impl Iterator<Item = &Record<Target>> {
-        self.targets
-            .iter()
-            .filter(|t| t.data.kind == TargetKind::Township)
+        self.targets.iter().filter(|t| t.data.kind == TargetKind::Township)
     }
 }
 
@@ -481,26 +397,11 @@ pub async fn restore_archived<S: Store>(
     let archived = AnyRecord::from_json(entry.kind, entry.record.clone())
         .map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?;
     let current = match entry.kind {
-        crate::Kind::Term => store
-            .get::<Term>(entry.record_id)
-            .await?
-            .map(Term::into_any),
-        crate::Kind::Target => store
-            .get::<Target>(entry.record_id)
-            .await?
-            .map(Target::into_any),
-        crate::Kind::Round => store
-            .get::<Round>(entry.record_id)
-            .await?
-            .map(Round::into_any),
-        crate::Kind::Group => store
-            .get::<Group>(entry.record_id)
-            .await?
-            .map(Group::into_any),
-        crate::Kind::Inspection => store
-            .get::<Inspection>(entry.record_id)
-            .await?
-            .map(Inspection::into_any),
+        crate::Kind::Term => store.get::<Term>(entry.record_id).await?.map(Term::into_any),
+        crate::Kind::Target => store.get::<Target>(entry.record_id).await?.map(Target::into_any),
+        crate::Kind::Round => store.get::<Round>(entry.record_id).await?.map(Round::into_any),
+        crate::Kind::Group => store.get::<Group>(entry.record_id).await?.map(Group::into_any),
+        crate::Kind::Inspection => store.get::<Inspection>(entry.record_id).await?.map(Inspection::into_any),
     };
     let (meta, expect) = match &current {
         Some(c) => {
@@ -521,19 +422,9 @@ pub async fn restore_archived<S: Store>(
             record_id: entry.record_id,
             archived_at: ctx.now,
             from: String::new(),
-            record: c
-                .to_json()
-                .map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?,
+            record: c.to_json().map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?,
         });
     }
-    store
-        .commit_all(
-            vec![Change {
-                record: archived.with_meta(meta),
-                expect,
-            }],
-            archive,
-        )
-        .await?;
+    store.commit_all(vec![Change { record: archived.with_meta(meta), expect }], archive).await?;
     Ok(())
 }

@@ -32,13 +32,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Term,
-        Kind::Target,
-        Kind::Round,
-        Kind::Group,
-        Kind::Inspection,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::Term, Kind::Target, Kind::Round, Kind::Group, Kind::Inspection];
 
     /// The object store that holds this kind.
     pub fn store_name(self) -> &'static str {

@@ -71,11 +71,7 @@ pub enum RoundStatus {
 }
 
 impl RoundStatus {
-    pub const ALL: [RoundStatus; 3] = [
-        RoundStatus::Planned,
-        RoundStatus::Ongoing,
-        RoundStatus::Finished,
-    ];
+    pub const ALL: [RoundStatus; 3] = [RoundStatus::Planned, RoundStatus::Ongoing, RoundStatus::Finished];
 }
 
 impl Label for RoundStatus {
@@ -119,11 +115,7 @@ impl Round {
         let topic = self.topic.trim();
         match lang {
             Lang::Zh => {
-                let base = format!(
-                    "{}县委{}巡察",
-                    term_name.trim(),
-                    ordinal_label(self.ordinal, lang)
-                );
+                let base = format!("{}县委{}巡察", term_name.trim(), ordinal_label(self.ordinal, lang));
                 if topic.is_empty() {
                     base
                 } else {
@@ -131,11 +123,7 @@ impl Round {
                 }
             }
             Lang::En => {
-                let base = format!(
-                    "{}, {}",
-                    term_name.trim(),
-                    ordinal_label(self.ordinal, lang)
-                );
+                let base = format!("{}, {}", term_name.trim(), ordinal_label(self.ordinal, lang));
                 if topic.is_empty() {
                     base
                 } else {
@@ -147,51 +135,25 @@ impl Round {
 
     /// The next free ordinal in a term, to prefill the form.
     pub fn next_ordinal(term: Id, rounds: &[Record<Round>]) -> u32 {
-        rounds
-            .iter()
-            .filter(|r| r.is_live() && r.data.term == term)
-            .map(|r| r.data.ordinal)
-            .max()
-            .unwrap_or(0)
-            + 1
+        rounds.iter().filter(|r| r.is_live() && r.data.term == term).map(|r| r.data.ordinal).max().unwrap_or(0) + 1
     }
 
-    pub fn validate(
-        &self,
-        id: Id,
-        terms: &[Record<Term>],
-        rounds: &[Record<Round>],
-    ) -> Result<(), Vec<Invalid>> {
+    pub fn validate(&self, id: Id, terms: &[Record<Term>], rounds: &[Record<Round>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         let term = terms.iter().find(|t| t.is_live() && t.meta.id == self.term);
         c.check(term.is_some(), "term", T::ErrTermMissing);
-        c.check(
-            (1..=99).contains(&self.ordinal),
-            "ordinal",
-            T::ErrOrdinalRange,
-        );
-        let taken = rounds.iter().any(|r| {
-            r.is_live()
-                && r.meta.id != id
-                && r.data.term == self.term
-                && r.data.ordinal == self.ordinal
-        });
+        c.check((1..=99).contains(&self.ordinal), "ordinal", T::ErrOrdinalRange);
+        let taken = rounds
+            .iter()
+            .any(|r| r.is_live() && r.meta.id != id && r.data.term == self.term && r.data.ordinal == self.ordinal);
         c.check(!taken, "ordinal", T::ErrOrdinalTaken);
-        c.check(
-            self.kind != RoundKind::Special || !blank(&self.topic),
-            "topic",
-            T::ErrTopicRequired,
-        );
+        c.check(self.kind != RoundKind::Special || !blank(&self.topic), "topic", T::ErrTopicRequired);
         c.check(self.start.is_some(), "start", T::ErrStartRequired);
         if let (Some(start), Some(end)) = (self.start, self.end) {
             c.check(end >= start, "end", T::ErrEndBeforeStart);
         }
         if let (Some(term), Some(start)) = (term, self.start) {
-            c.check(
-                term.data.contains_year(start.year()),
-                "start",
-                T::ErrRoundOutsideTerm,
-            );
+            c.check(term.data.contains_year(start.year()), "start", T::ErrRoundOutsideTerm);
         }
         c.finish()
     }
@@ -219,14 +181,7 @@ mod tests {
     use crate::meta::{Meta, Timestamp};
 
     fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record {
-            meta: Meta::new(
-                Id::from_random_bytes([n; 16]),
-                Id::nil(),
-                Timestamp::from_unix_millis(0.0),
-            ),
-            data,
-        }
+        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
     }
 
     fn day(s: &str) -> Option<Day> {
@@ -234,14 +189,7 @@ mod tests {
     }
 
     fn fixture() -> (Vec<Record<Term>>, Round) {
-        let terms = vec![rec(
-            1,
-            Term {
-                name: "十五届".into(),
-                start_year: 2021,
-                end_year: 2026,
-            },
-        )];
+        let terms = vec![rec(1, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 })];
         let round = Round {
             term: terms[0].meta.id,
             ordinal: 3,
@@ -256,11 +204,7 @@ mod tests {
     }
 
     fn msgs(r: Result<(), Vec<Invalid>>) -> Vec<T> {
-        r.err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|e| e.msg)
-            .collect()
+        r.err().unwrap_or_default().into_iter().map(|e| e.msg).collect()
     }
 
     #[test]
@@ -269,10 +213,7 @@ mod tests {
         assert_eq!(round.title("十五届", Lang::Zh), "十五届县委第三轮巡察");
         round.kind = RoundKind::Special;
         round.topic = "人防系统".into();
-        assert_eq!(
-            round.title("十五届", Lang::Zh),
-            "十五届县委第三轮巡察（人防系统）"
-        );
+        assert_eq!(round.title("十五届", Lang::Zh), "十五届县委第三轮巡察（人防系统）");
         assert_eq!(round.title("15th", Lang::En), "15th, round 3 (人防系统)");
         assert_eq!(ordinal_label(12, Lang::Zh), "第十二轮");
     }
@@ -287,33 +228,22 @@ mod tests {
     fn a_round_that_ends_before_it_starts_is_refused() {
         let (terms, mut round) = fixture();
         round.end = day("2026-02-01");
-        assert_eq!(
-            msgs(round.validate(Id::nil(), &terms, &[])),
-            vec![T::ErrEndBeforeStart]
-        );
+        assert_eq!(msgs(round.validate(Id::nil(), &terms, &[])), vec![T::ErrEndBeforeStart]);
     }
 
     #[test]
     fn a_special_round_needs_its_topic() {
         let (terms, mut round) = fixture();
         round.kind = RoundKind::Special;
-        assert_eq!(
-            msgs(round.validate(Id::nil(), &terms, &[])),
-            vec![T::ErrTopicRequired]
-        );
+        assert_eq!(msgs(round.validate(Id::nil(), &terms, &[])), vec![T::ErrTopicRequired]);
     }
 
     #[test]
     fn two_rounds_of_a_term_may_not_share_an_ordinal() {
         let (terms, round) = fixture();
         let existing = rec(9, round.clone());
-        assert_eq!(
-            msgs(round.validate(Id::nil(), &terms, std::slice::from_ref(&existing))),
-            vec![T::ErrOrdinalTaken]
-        );
-        assert!(round
-            .validate(existing.meta.id, &terms, std::slice::from_ref(&existing))
-            .is_ok());
+        assert_eq!(msgs(round.validate(Id::nil(), &terms, std::slice::from_ref(&existing))), vec![T::ErrOrdinalTaken]);
+        assert!(round.validate(existing.meta.id, &terms, std::slice::from_ref(&existing)).is_ok());
         assert_eq!(Round::next_ordinal(round.term, &[existing]), 4);
         assert_eq!(Round::next_ordinal(round.term, &[]), 1);
     }
@@ -323,46 +253,25 @@ mod tests {
         let (terms, mut round) = fixture();
         round.start = day("2027-01-05");
         round.end = None;
-        assert_eq!(
-            msgs(round.validate(Id::nil(), &terms, &[])),
-            vec![T::ErrRoundOutsideTerm]
-        );
+        assert_eq!(msgs(round.validate(Id::nil(), &terms, &[])), vec![T::ErrRoundOutsideTerm]);
         round.start = None;
-        assert_eq!(
-            msgs(round.validate(Id::nil(), &terms, &[])),
-            vec![T::ErrStartRequired]
-        );
+        assert_eq!(msgs(round.validate(Id::nil(), &terms, &[])), vec![T::ErrStartRequired]);
     }
 
     #[test]
     fn the_filter_matches_term_kind_and_status_together() {
         let (terms, round) = fixture();
         assert!(RoundFilter::default().matches(&round));
-        let f = RoundFilter {
-            term: Some(terms[0].meta.id),
-            kind: Some(RoundKind::Regular),
-            status: None,
-        };
+        let f = RoundFilter { term: Some(terms[0].meta.id), kind: Some(RoundKind::Regular), status: None };
         assert!(f.matches(&round));
-        assert!(!RoundFilter {
-            status: Some(RoundStatus::Finished),
-            ..f.clone()
-        }
-        .matches(&round));
-        assert!(!RoundFilter {
-            term: Some(Id::nil()),
-            ..f
-        }
-        .matches(&round));
+        assert!(!RoundFilter { status: Some(RoundStatus::Finished), ..f.clone() }.matches(&round));
+        assert!(!RoundFilter { term: Some(Id::nil()), ..f }.matches(&round));
     }
 
     #[test]
     fn a_round_needs_a_live_term_and_a_sane_ordinal() {
         let (_, mut round) = fixture();
         round.ordinal = 0;
-        assert_eq!(
-            msgs(round.validate(Id::nil(), &[], &[])),
-            vec![T::ErrTermMissing, T::ErrOrdinalRange]
-        );
+        assert_eq!(msgs(round.validate(Id::nil(), &[], &[])), vec![T::ErrTermMissing, T::ErrOrdinalRange]);
     }
 }

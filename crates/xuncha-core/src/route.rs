@@ -24,9 +24,7 @@ impl Route {
             (Some("targets"), None, _) => Route::Targets,
             (Some("terms"), None, _) => Route::Terms,
             (Some("rounds"), None, _) => Route::Rounds,
-            (Some("rounds"), Some(id), None) => {
-                id.parse().map(Route::Round).unwrap_or(Route::NotFound)
-            }
+            (Some("rounds"), Some(id), None) => id.parse().map(Route::Round).unwrap_or(Route::NotFound),
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,

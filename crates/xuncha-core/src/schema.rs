@@ -53,75 +53,26 @@ pub const STEPS: &[Step] = &[
     Step {
         version: 1,
         ops: &[
-            CreateStore {
-                store: SETTINGS,
-                key_path: None,
-            },
-            CreateStore {
-                store: TERMS,
-                key_path: Some(RECORD_KEY_PATH),
-            },
-            CreateStore {
-                store: TARGETS,
-                key_path: Some(RECORD_KEY_PATH),
-            },
-            CreateIndex {
-                store: TARGETS,
-                index: BY_TOWNSHIP,
-                key_path: "data.township",
-            },
-            CreateStore {
-                store: ROUNDS,
-                key_path: Some(RECORD_KEY_PATH),
-            },
-            CreateIndex {
-                store: ROUNDS,
-                index: BY_TERM,
-                key_path: "data.term",
-            },
-            CreateStore {
-                store: GROUPS,
-                key_path: Some(RECORD_KEY_PATH),
-            },
-            CreateIndex {
-                store: GROUPS,
-                index: BY_ROUND,
-                key_path: "data.round",
-            },
-            CreateStore {
-                store: INSPECTIONS,
-                key_path: Some(RECORD_KEY_PATH),
-            },
-            CreateIndex {
-                store: INSPECTIONS,
-                index: BY_ROUND,
-                key_path: "data.round",
-            },
-            CreateIndex {
-                store: INSPECTIONS,
-                index: BY_TARGET,
-                key_path: "data.target",
-            },
-            CreateIndex {
-                store: INSPECTIONS,
-                index: BY_GROUP,
-                key_path: "data.group",
-            },
+            CreateStore { store: SETTINGS, key_path: None },
+            CreateStore { store: TERMS, key_path: Some(RECORD_KEY_PATH) },
+            CreateStore { store: TARGETS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: TARGETS, index: BY_TOWNSHIP, key_path: "data.township" },
+            CreateStore { store: ROUNDS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: ROUNDS, index: BY_TERM, key_path: "data.term" },
+            CreateStore { store: GROUPS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: GROUPS, index: BY_ROUND, key_path: "data.round" },
+            CreateStore { store: INSPECTIONS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: INSPECTIONS, index: BY_ROUND, key_path: "data.round" },
+            CreateIndex { store: INSPECTIONS, index: BY_TARGET, key_path: "data.target" },
+            CreateIndex { store: INSPECTIONS, index: BY_GROUP, key_path: "data.group" },
         ],
     },
     // The conflict archive: versions that lost a conflict on import.
     Step {
         version: 2,
         ops: &[
-            CreateStore {
-                store: ARCHIVE,
-                key_path: Some("id"),
-            },
-            CreateIndex {
-                store: ARCHIVE,
-                index: BY_RECORD,
-                key_path: "record_id",
-            },
+            CreateStore { store: ARCHIVE, key_path: Some("id") },
+            CreateIndex { store: ARCHIVE, index: BY_RECORD, key_path: "record_id" },
         ],
     },
 ];
@@ -136,11 +87,7 @@ pub fn steps_after(old: u32) -> impl Iterator<Item = &'static Step> {
 
 /// The layout reached by applying the steps up to `version`:
 /// (store, key path, [(index, key path)]).
-pub type StoreLayout = (
-    &'static str,
-    Option<&'static str>,
-    Vec<(&'static str, &'static str)>,
-);
+pub type StoreLayout = (&'static str, Option<&'static str>, Vec<(&'static str, &'static str)>);
 
 pub fn layout_at(version: u32) -> Vec<StoreLayout> {
     let mut stores: Vec<StoreLayout> = Vec::new();
@@ -148,11 +95,7 @@ pub fn layout_at(version: u32) -> Vec<StoreLayout> {
         for op in step.ops {
             match *op {
                 CreateStore { store, key_path } => stores.push((store, key_path, Vec::new())),
-                CreateIndex {
-                    store,
-                    index,
-                    key_path,
-                } => {
+                CreateIndex { store, index, key_path } => {
                     if let Some(s) = stores.iter_mut().find(|s| s.0 == store) {
                         s.2.push((index, key_path));
                     }
@@ -165,13 +108,7 @@ pub fn layout_at(version: u32) -> Vec<StoreLayout> {
 
 /// The key path of `index` on `store` in the current layout.
 pub fn index_key_path(store: &str, index: &str) -> Option<&'static str> {
-    layout_at(CURRENT_VERSION)
-        .into_iter()
-        .find(|s| s.0 == store)?
-        .2
-        .into_iter()
-        .find(|i| i.0 == index)
-        .map(|i| i.1)
+    layout_at(CURRENT_VERSION).into_iter().find(|s| s.0 == store)?.2.into_iter().find(|i| i.0 == index).map(|i| i.1)
 }
 
 #[cfg(test)]
@@ -199,16 +136,9 @@ mod tests {
                     CreateStore { store, .. } => {
                         assert!(stores.insert(store), "store {store} created twice")
                     }
-                    CreateIndex {
-                        store,
-                        index,
-                        key_path,
-                    } => {
+                    CreateIndex { store, index, key_path } => {
                         assert!(stores.contains(store), "index {index} before store {store}");
-                        assert!(
-                            indexes.insert((store, index)),
-                            "index {store}.{index} created twice"
-                        );
+                        assert!(indexes.insert((store, index)), "index {store}.{index} created twice");
                         assert!(!key_path.is_empty() && !key_path.ends_with('.'));
                     }
                 }
@@ -221,15 +151,9 @@ mod tests {
         let layout = layout_at(CURRENT_VERSION);
         for kind in Kind::ALL {
             let store = layout.iter().find(|s| s.0 == kind.store_name());
-            assert_eq!(
-                store.map(|s| s.1),
-                Some(Some(keys::RECORD_KEY_PATH)),
-                "{kind:?}"
-            );
+            assert_eq!(store.map(|s| s.1), Some(Some(keys::RECORD_KEY_PATH)), "{kind:?}");
         }
-        assert!(layout
-            .iter()
-            .any(|s| s.0 == keys::SETTINGS && s.1.is_none()));
+        assert!(layout.iter().any(|s| s.0 == keys::SETTINGS && s.1.is_none()));
     }
 
     #[test]
@@ -240,14 +164,8 @@ mod tests {
 
     #[test]
     fn the_lists_find_their_indexes() {
-        assert_eq!(
-            index_key_path(keys::INSPECTIONS, keys::BY_ROUND),
-            Some("data.round")
-        );
-        assert_eq!(
-            index_key_path(keys::TARGETS, keys::BY_TOWNSHIP),
-            Some("data.township")
-        );
+        assert_eq!(index_key_path(keys::INSPECTIONS, keys::BY_ROUND), Some("data.round"));
+        assert_eq!(index_key_path(keys::TARGETS, keys::BY_TOWNSHIP), Some("data.township"));
         assert_eq!(index_key_path(keys::TARGETS, "nope"), None);
     }
 }

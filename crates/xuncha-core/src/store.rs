@@ -70,6 +70,17 @@ pub struct ArchivedVersion {
     pub record: serde_json::Value,
 }
 
+/// Puts records back as they were before an import, in one transaction: restores
+/// (checked like any change), removals of records the import created (checked
+/// against the version it wrote), and removal of the archive entries it made.
+/// Removal is only ever used by undo: everything else deletes by tombstone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Revert {
+    pub restore: Vec<Change>,
+    pub remove: Vec<(Kind, Id, VersionVector)>,
+    pub unarchive: Vec<Id>,
+}
+
 /// A backend. All changes passed to one `commit` land together or not at all.
 #[allow(async_fn_in_trait)]
 pub trait Store {
@@ -77,20 +88,14 @@ pub trait Store {
     /// Every record of a kind, tombstones included.
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError>;
     /// The records whose `index` (see `schema::keys`) equals `key`, tombstones included.
-    async fn by_index<B: Body>(
-        &self,
-        index: &'static str,
-        key: Id,
-    ) -> Result<Vec<Record<B>>, StoreError>;
+    async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError>;
     async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
         self.commit_all(changes, Vec::new()).await
     }
     /// Writes records and archive entries in one transaction.
-    async fn commit_all(
-        &self,
-        changes: Vec<Change>,
-        archive: Vec<ArchivedVersion>,
-    ) -> Result<(), StoreError>;
+    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError>;
+    /// Applies an undo, all or nothing.
+    async fn revert(&self, revert: Revert) -> Result<(), StoreError>;
     /// The conflict archive, oldest first.
     async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError>;
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError>;
@@ -99,31 +104,17 @@ pub trait Store {
 
 /// The live (not deleted) records of a kind.
 pub async fn live<B: Body, S: Store>(store: &S) -> Result<Vec<Record<B>>, StoreError> {
-    Ok(store
-        .all::<B>()
-        .await?
-        .into_iter()
-        .filter(Record::is_live)
-        .collect())
+    Ok(store.all::<B>().await?.into_iter().filter(Record::is_live).collect())
 }
 
 /// Checks one change against the stored version; shared by every backend.
-pub fn check_expectation(
-    change: &Change,
-    stored: Option<&VersionVector>,
-) -> Result<(), StoreError> {
+pub fn check_expectation(change: &Change, stored: Option<&VersionVector>) -> Result<(), StoreError> {
     let meta = change.record.meta();
     match (&change.expect, stored) {
         (Expect::Absent, None) => Ok(()),
-        (Expect::Absent, Some(_)) => Err(StoreError::Exists {
-            kind: change.record.kind(),
-            id: meta.id,
-        }),
+        (Expect::Absent, Some(_)) => Err(StoreError::Exists { kind: change.record.kind(), id: meta.id }),
         (Expect::Version(v), Some(s)) if v == s => Ok(()),
-        (Expect::Version(_), _) => Err(StoreError::Stale {
-            kind: change.record.kind(),
-            id: meta.id,
-        }),
+        (Expect::Version(_), _) => Err(StoreError::Stale { kind: change.record.kind(), id: meta.id }),
     }
 }
 
@@ -156,9 +147,7 @@ impl Store for MemoryStore {
     async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError> {
         let tables = self.tables.borrow();
         let value = tables.get(B::KIND.store_name()).and_then(|t| t.get(&id));
-        value
-            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
-            .transpose()
+        value.map(|v| serde_json::from_value(v.clone()).map_err(corrupt)).transpose()
     }
 
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError> {
@@ -166,17 +155,10 @@ impl Store for MemoryStore {
         let Some(table) = tables.get(B::KIND.store_name()) else {
             return Ok(Vec::new());
         };
-        table
-            .values()
-            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
-            .collect()
+        table.values().map(|v| serde_json::from_value(v.clone()).map_err(corrupt)).collect()
     }
 
-    async fn by_index<B: Body>(
-        &self,
-        index: &'static str,
-        key: Id,
-    ) -> Result<Vec<Record<B>>, StoreError> {
+    async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {
         let store = B::KIND.store_name();
         let path = schema::index_key_path(store, index)
             .ok_or_else(|| StoreError::Backend(format!("no index {index} on {store}")))?;
@@ -192,11 +174,7 @@ impl Store for MemoryStore {
             .collect()
     }
 
-    async fn commit_all(
-        &self,
-        changes: Vec<Change>,
-        archive: Vec<ArchivedVersion>,
-    ) -> Result<(), StoreError> {
+    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
         // Work on a copy and swap it in only when every change passed: all or nothing.
         let mut next = self.tables.borrow().clone();
         for change in &changes {
@@ -217,6 +195,34 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
+        let mut next = self.tables.borrow().clone();
+        let stored_version = |table: &Table, id: &Id| -> Result<Option<VersionVector>, StoreError> {
+            table
+                .get(id)
+                .map(|v| at_path(v, "meta.version").cloned().unwrap_or_default())
+                .map(serde_json::from_value::<VersionVector>)
+                .transpose()
+                .map_err(corrupt)
+        };
+        for change in &revert.restore {
+            let table = next.entry(change.record.kind().store_name()).or_default();
+            let id = change.record.meta().id;
+            check_expectation(change, stored_version(table, &id)?.as_ref())?;
+            table.insert(id, change.record.to_json().map_err(corrupt)?);
+        }
+        for (kind, id, version) in &revert.remove {
+            let table = next.entry(kind.store_name()).or_default();
+            if stored_version(table, id)?.as_ref() != Some(version) {
+                return Err(StoreError::Stale { kind: *kind, id: *id });
+            }
+            table.remove(id);
+        }
+        *self.tables.borrow_mut() = next;
+        self.archive.borrow_mut().retain(|a| !revert.unarchive.contains(&a.id));
+        Ok(())
+    }
+
     async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError> {
         let mut all = self.archive.borrow().clone();
         all.sort_by_key(|a| a.archived_at);
@@ -225,10 +231,7 @@ impl Store for MemoryStore {
 
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
         let settings = self.settings.borrow();
-        settings
-            .get(key)
-            .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
-            .transpose()
+        settings.get(key).map(|v| serde_json::from_value(v.clone()).map_err(corrupt)).transpose()
     }
 
     async fn put_setting<V: Serialize>(&self, key: &str, value: &V) -> Result<(), StoreError> {

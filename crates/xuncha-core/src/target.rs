@@ -46,10 +46,9 @@ impl TargetKind {
         match self {
             TargetKind::CountyGovDept => OrgForm::LeadingGroup,
             TargetKind::Township | TargetKind::StateEnterprise => OrgForm::Committee,
-            TargetKind::CountyPartyDept
-            | TargetKind::Institution
-            | TargetKind::Village
-            | TargetKind::Community => OrgForm::Branch,
+            TargetKind::CountyPartyDept | TargetKind::Institution | TargetKind::Village | TargetKind::Community => {
+                OrgForm::Branch
+            }
         }
     }
 }
@@ -85,13 +84,8 @@ pub enum OrgForm {
 }
 
 impl OrgForm {
-    pub const ALL: [OrgForm; 5] = [
-        OrgForm::Committee,
-        OrgForm::LeadingGroup,
-        OrgForm::WorkingCommittee,
-        OrgForm::GeneralBranch,
-        OrgForm::Branch,
-    ];
+    pub const ALL: [OrgForm; 5] =
+        [OrgForm::Committee, OrgForm::LeadingGroup, OrgForm::WorkingCommittee, OrgForm::GeneralBranch, OrgForm::Branch];
 }
 
 impl Label for OrgForm {
@@ -164,9 +158,7 @@ impl Target {
                 c.check(false, "township", T::ErrVillageNeedsTownship);
             }
             (true, Some(t)) => {
-                let ok = all
-                    .iter()
-                    .any(|r| r.is_live() && r.meta.id == t && r.data.kind == TargetKind::Township);
+                let ok = all.iter().any(|r| r.is_live() && r.meta.id == t && r.data.kind == TargetKind::Township);
                 c.check(ok, "township", T::ErrTownshipMissing);
             }
             (false, Some(_)) => {
@@ -182,12 +174,8 @@ impl Target {
     /// and among county-level units.
     fn name_is_free(&self, id: Id, all: &[Record<Target>]) -> bool {
         let name = self.name.trim();
-        !all.iter().any(|r| {
-            r.is_live()
-                && r.meta.id != id
-                && r.data.township == self.township
-                && r.data.name.trim() == name
-        })
+        !all.iter()
+            .any(|r| r.is_live() && r.meta.id != id && r.data.township == self.township && r.data.name.trim() == name)
     }
 }
 
@@ -206,9 +194,7 @@ impl TargetFilter {
         let text = self.text.trim();
         (text.is_empty() || t.name.contains(text) || t.notes.contains(text))
             && self.kind.is_none_or(|k| t.kind == k)
-            && self
-                .township
-                .is_none_or(|w| t.township == Some(w) || id == w)
+            && self.township.is_none_or(|w| t.township == Some(w) || id == w)
             && self.status.is_none_or(|s| t.status == s)
     }
 }
@@ -218,37 +204,17 @@ impl TargetFilter {
 pub fn register_order(targets: &mut [Record<Target>]) {
     let township_name = |r: &Record<Target>, all: &[(Id, String)]| -> String {
         match r.data.township {
-            Some(t) => all
-                .iter()
-                .find(|(id, _)| *id == t)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default(),
+            Some(t) => all.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone()).unwrap_or_default(),
             None if r.data.kind == TargetKind::Township => r.data.name.clone(),
             None => String::new(),
         }
     };
-    let names: Vec<(Id, String)> = targets
-        .iter()
-        .map(|r| (r.meta.id, r.data.name.clone()))
-        .collect();
+    let names: Vec<(Id, String)> = targets.iter().map(|r| (r.meta.id, r.data.name.clone())).collect();
     targets.sort_by_cached_key(|r| {
-        let group = if r.data.kind == TargetKind::Township || r.data.township.is_some() {
-            1
-        } else {
-            0
-        };
-        let kind_rank = TargetKind::ALL
-            .iter()
-            .position(|k| *k == r.data.kind)
-            .unwrap_or(0);
+        let group = if r.data.kind == TargetKind::Township || r.data.township.is_some() { 1 } else { 0 };
+        let kind_rank = TargetKind::ALL.iter().position(|k| *k == r.data.kind).unwrap_or(0);
         let under = r.data.township.is_some();
-        (
-            group,
-            if group == 0 { kind_rank } else { 0 },
-            township_name(r, &names),
-            under,
-            r.data.name.clone(),
-        )
+        (group, if group == 0 { kind_rank } else { 0 }, township_name(r, &names), under, r.data.name.clone())
     });
 }
 
@@ -286,22 +252,11 @@ mod tests {
     use crate::meta::{Meta, Timestamp};
 
     fn stored(n: u8, t: Target) -> Record<Target> {
-        Record {
-            meta: Meta::new(
-                Id::from_random_bytes([n; 16]),
-                Id::nil(),
-                Timestamp::from_unix_millis(0.0),
-            ),
-            data: t,
-        }
+        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data: t }
     }
 
     fn msgs(r: Result<(), Vec<Invalid>>) -> Vec<T> {
-        r.err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|e| e.msg)
-            .collect()
+        r.err().unwrap_or_default().into_iter().map(|e| e.msg).collect()
     }
 
     fn register() -> Vec<Record<Target>> {
@@ -314,38 +269,26 @@ mod tests {
     #[test]
     fn a_village_without_a_township_is_refused() {
         let village = Target::new("新村", TargetKind::Village, None);
-        assert_eq!(
-            msgs(village.validate(Id::nil(), &register())),
-            vec![T::ErrVillageNeedsTownship]
-        );
+        assert_eq!(msgs(village.validate(Id::nil(), &register())), vec![T::ErrVillageNeedsTownship]);
     }
 
     #[test]
     fn a_village_must_hang_under_a_live_township_not_another_unit() {
         let reg = register();
         let under_dept = Target::new("新村", TargetKind::Village, Some(reg[1].meta.id));
-        assert_eq!(
-            msgs(under_dept.validate(Id::nil(), &reg)),
-            vec![T::ErrTownshipMissing]
-        );
+        assert_eq!(msgs(under_dept.validate(Id::nil(), &reg)), vec![T::ErrTownshipMissing]);
         let ok = Target::new("新村", TargetKind::Village, Some(reg[0].meta.id));
         assert!(ok.validate(Id::nil(), &reg).is_ok());
         let mut gone = reg.clone();
         gone[0].meta.deleted = true;
-        assert_eq!(
-            msgs(ok.validate(Id::nil(), &gone)),
-            vec![T::ErrTownshipMissing]
-        );
+        assert_eq!(msgs(ok.validate(Id::nil(), &gone)), vec![T::ErrTownshipMissing]);
     }
 
     #[test]
     fn only_villages_and_communities_have_a_township() {
         let reg = register();
         let dept = Target::new("县教育局", TargetKind::CountyGovDept, Some(reg[0].meta.id));
-        assert_eq!(
-            msgs(dept.validate(Id::nil(), &reg)),
-            vec![T::ErrOnlyVillagesHaveTownship]
-        );
+        assert_eq!(msgs(dept.validate(Id::nil(), &reg)), vec![T::ErrOnlyVillagesHaveTownship]);
     }
 
     #[test]
@@ -355,18 +298,10 @@ mod tests {
         let a = reg[0].meta.id;
         let b = reg[2].meta.id;
         reg.push(stored(4, Target::new("新村", TargetKind::Village, Some(a))));
-        assert!(Target::new("新村", TargetKind::Village, Some(b))
-            .validate(Id::nil(), &reg)
-            .is_ok());
+        assert!(Target::new("新村", TargetKind::Village, Some(b)).validate(Id::nil(), &reg).is_ok());
         let dup = Target::new(" 新村 ", TargetKind::Village, Some(a));
-        assert_eq!(
-            msgs(dup.validate(Id::nil(), &reg)),
-            vec![T::ErrTargetNameTaken]
-        );
-        assert!(
-            dup.validate(reg[3].meta.id, &reg).is_ok(),
-            "a record does not clash with itself"
-        );
+        assert_eq!(msgs(dup.validate(Id::nil(), &reg)), vec![T::ErrTargetNameTaken]);
+        assert!(dup.validate(reg[3].meta.id, &reg).is_ok(), "a record does not clash with itself");
     }
 
     #[test]
@@ -385,17 +320,7 @@ mod tests {
     #[test]
     fn a_pasted_list_yields_one_clean_name_per_line() {
         let text = "1.城关镇\r\n2、东关镇\n\n  （3）西关镇  \n(4)南关镇\n城关镇\n县财政局\t党组\t县直\n12345村\n";
-        assert_eq!(
-            parse_bulk_names(text),
-            vec![
-                "城关镇",
-                "东关镇",
-                "西关镇",
-                "南关镇",
-                "县财政局",
-                "12345村"
-            ]
-        );
+        assert_eq!(parse_bulk_names(text), vec!["城关镇", "东关镇", "西关镇", "南关镇", "县财政局", "12345村"]);
     }
 
     #[test]
@@ -407,29 +332,14 @@ mod tests {
         merged.status = TargetStatus::Merged;
         let any = TargetFilter::default();
         assert!(any.matches(Id::nil(), &village));
-        let by_text = TargetFilter {
-            text: "新".into(),
-            ..Default::default()
-        };
+        let by_text = TargetFilter { text: "新".into(), ..Default::default() };
         assert!(by_text.matches(Id::nil(), &village) && !by_text.matches(Id::nil(), &merged));
-        let by_town = TargetFilter {
-            township: Some(town),
-            ..Default::default()
-        };
-        assert!(
-            by_town.matches(Id::nil(), &village),
-            "a village under the township"
-        );
+        let by_town = TargetFilter { township: Some(town), ..Default::default() };
+        assert!(by_town.matches(Id::nil(), &village), "a village under the township");
         assert!(by_town.matches(town, &reg[0].data), "the township itself");
-        assert!(
-            !by_town.matches(reg[1].meta.id, &reg[1].data),
-            "a county unit"
-        );
-        let active = TargetFilter {
-            status: Some(TargetStatus::Active),
-            kind: Some(TargetKind::Village),
-            ..Default::default()
-        };
+        assert!(!by_town.matches(reg[1].meta.id, &reg[1].data), "a county unit");
+        let active =
+            TargetFilter { status: Some(TargetStatus::Active), kind: Some(TargetKind::Village), ..Default::default() };
         assert!(active.matches(Id::nil(), &village) && !active.matches(Id::nil(), &merged));
     }
 
@@ -439,33 +349,18 @@ mod tests {
         let town = reg[0].meta.id;
         reg.push(stored(5, Target::new("东关镇", TargetKind::Township, None)));
         let east = reg[2].meta.id;
-        reg.push(stored(
-            6,
-            Target::new("乙村", TargetKind::Village, Some(town)),
-        ));
-        reg.push(stored(
-            7,
-            Target::new("甲村", TargetKind::Village, Some(east)),
-        ));
-        reg.push(stored(
-            8,
-            Target::new("县委办", TargetKind::CountyPartyDept, None),
-        ));
+        reg.push(stored(6, Target::new("乙村", TargetKind::Village, Some(town))));
+        reg.push(stored(7, Target::new("甲村", TargetKind::Village, Some(east))));
+        reg.push(stored(8, Target::new("县委办", TargetKind::CountyPartyDept, None)));
         register_order(&mut reg);
         let names: Vec<&str> = reg.iter().map(|r| r.data.name.as_str()).collect();
-        assert_eq!(
-            names,
-            vec!["县委办", "县财政局", "东关镇", "甲村", "城关镇", "乙村"]
-        );
+        assert_eq!(names, vec!["县委办", "县财政局", "东关镇", "甲村", "城关镇", "乙村"]);
     }
 
     #[test]
     fn each_kind_preselects_its_usual_party_organisation_form() {
         assert_eq!(TargetKind::Township.usual_org_form(), OrgForm::Committee);
-        assert_eq!(
-            TargetKind::CountyGovDept.usual_org_form(),
-            OrgForm::LeadingGroup
-        );
+        assert_eq!(TargetKind::CountyGovDept.usual_org_form(), OrgForm::LeadingGroup);
         assert_eq!(TargetKind::Village.usual_org_form(), OrgForm::Branch);
         assert!(TargetKind::Village.needs_township() && TargetKind::Community.needs_township());
         assert!(!TargetKind::Township.needs_township());

@@ -19,25 +19,11 @@ impl Term {
     pub fn validate(&self, id: Id, others: &[Record<Term>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         c.check(!blank(&self.name), "name", T::ErrNameRequired);
-        c.check(
-            (1949..=2200).contains(&self.start_year),
-            "start_year",
-            T::ErrYearOutOfRange,
-        );
-        c.check(
-            (1949..=2200).contains(&self.end_year),
-            "end_year",
-            T::ErrYearOutOfRange,
-        );
-        c.check(
-            self.end_year >= self.start_year,
-            "end_year",
-            T::ErrEndBeforeStart,
-        );
+        c.check((1949..=2200).contains(&self.start_year), "start_year", T::ErrYearOutOfRange);
+        c.check((1949..=2200).contains(&self.end_year), "end_year", T::ErrYearOutOfRange);
+        c.check(self.end_year >= self.start_year, "end_year", T::ErrEndBeforeStart);
         let name = self.name.trim();
-        let taken = others
-            .iter()
-            .any(|t| t.is_live() && t.meta.id != id && t.data.name.trim() == name);
+        let taken = others.iter().any(|t| t.is_live() && t.meta.id != id && t.data.name.trim() == name);
         c.check(!taken, "name", T::ErrTermNameTaken);
         c.finish()
     }
@@ -53,27 +39,16 @@ mod tests {
     use crate::meta::{Meta, Timestamp};
 
     fn term(name: &str, start: i32, end: i32) -> Term {
-        Term {
-            name: name.into(),
-            start_year: start,
-            end_year: end,
-        }
+        Term { name: name.into(), start_year: start, end_year: end }
     }
 
     fn stored(id: u8, t: Term) -> Record<Term> {
         let id = Id::from_random_bytes([id; 16]);
-        Record {
-            meta: Meta::new(id, Id::nil(), Timestamp::from_unix_millis(0.0)),
-            data: t,
-        }
+        Record { meta: Meta::new(id, Id::nil(), Timestamp::from_unix_millis(0.0)), data: t }
     }
 
     fn msgs(r: Result<(), Vec<Invalid>>) -> Vec<T> {
-        r.err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|e| e.msg)
-            .collect()
+        r.err().unwrap_or_default().into_iter().map(|e| e.msg).collect()
     }
 
     #[test]
@@ -83,38 +58,21 @@ mod tests {
 
     #[test]
     fn a_term_that_ends_before_it_starts_is_refused() {
-        assert_eq!(
-            msgs(term("十五届", 2026, 2021).validate(Id::nil(), &[])),
-            vec![T::ErrEndBeforeStart]
-        );
+        assert_eq!(msgs(term("十五届", 2026, 2021).validate(Id::nil(), &[])), vec![T::ErrEndBeforeStart]);
     }
 
     #[test]
     fn a_blank_name_and_absurd_years_are_refused() {
         let errors = msgs(term(" ", 1800, 1801).validate(Id::nil(), &[]));
-        assert_eq!(
-            errors,
-            vec![
-                T::ErrNameRequired,
-                T::ErrYearOutOfRange,
-                T::ErrYearOutOfRange
-            ]
-        );
+        assert_eq!(errors, vec![T::ErrNameRequired, T::ErrYearOutOfRange, T::ErrYearOutOfRange]);
     }
 
     #[test]
     fn two_live_terms_may_not_share_a_name_but_a_deleted_one_may() {
         let existing = stored(1, term("十五届", 2021, 2026));
         let dup = term("十五届", 2021, 2026);
-        assert_eq!(
-            msgs(dup.validate(Id::nil(), std::slice::from_ref(&existing))),
-            vec![T::ErrTermNameTaken]
-        );
-        assert!(
-            dup.validate(existing.meta.id, std::slice::from_ref(&existing))
-                .is_ok(),
-            "editing itself"
-        );
+        assert_eq!(msgs(dup.validate(Id::nil(), std::slice::from_ref(&existing))), vec![T::ErrTermNameTaken]);
+        assert!(dup.validate(existing.meta.id, std::slice::from_ref(&existing)).is_ok(), "editing itself");
         let mut gone = existing;
         gone.meta.deleted = true;
         assert!(dup.validate(Id::nil(), &[gone]).is_ok());

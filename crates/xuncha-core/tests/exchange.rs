@@ -24,41 +24,12 @@ fn now() -> Timestamp {
 fn county(ids: &SequentialIds) -> (MemoryStore, Id) {
     let store = MemoryStore::new();
     let office = ids.next_id();
-    let ctx = Ctx {
-        office,
-        now: now(),
-        ids,
-    };
+    let ctx = Ctx { office, now: now(), ids };
     block_on(async {
-        ops::save_term(
-            &store,
-            &ctx,
-            None,
-            Term {
-                name: "十五届".into(),
-                start_year: 2021,
-                end_year: 2026,
-            },
-        )
-        .await
-        .ok();
-        let town = ops::save_target(
-            &store,
-            &ctx,
-            None,
-            Target::new("城关镇", TargetKind::Township, None),
-        )
-        .await
-        .ok();
+        ops::save_term(&store, &ctx, None, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 }).await.ok();
+        let town = ops::save_target(&store, &ctx, None, Target::new("城关镇", TargetKind::Township, None)).await.ok();
         let town = town.map(|t| t.meta.id);
-        ops::save_target(
-            &store,
-            &ctx,
-            None,
-            Target::new("新村", TargetKind::Village, town),
-        )
-        .await
-        .ok();
+        ops::save_target(&store, &ctx, None, Target::new("新村", TargetKind::Village, town)).await.ok();
     });
     (store, office)
 }
@@ -69,10 +40,7 @@ fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
             format_version: (1, 0),
             app_version: "0.1.0".into(),
             exported_at: now(),
-            source: Source {
-                office_id: office,
-                office_name: "某某县委巡察办".into(),
-            },
+            source: Source { office_id: office, office_name: "某某县委巡察办".into() },
             kind: FileKind::Backup,
             records: Records {
                 terms: store.all().await.unwrap_or_default(),
@@ -130,14 +98,10 @@ fn the_checksum_does_not_depend_on_key_order_or_spacing() {
     let ids = SequentialIds::default();
     let (store, office) = county(&ids);
     let json = text(&backup(&store, office));
-    let compact = serde_json::to_string(&serde_json::from_str::<Value>(&json).unwrap_or_default())
-        .unwrap_or_default();
+    let compact = serde_json::to_string(&serde_json::from_str::<Value>(&json).unwrap_or_default()).unwrap_or_default();
     assert!(ExchangeFile::parse(compact.as_bytes()).is_ok());
     let bom = format!("\u{feff}{json}");
-    assert!(
-        ExchangeFile::parse(bom.as_bytes()).is_ok(),
-        "a byte-order mark from Notepad is fine"
-    );
+    assert!(ExchangeFile::parse(bom.as_bytes()).is_ok(), "a byte-order mark from Notepad is fine");
 }
 
 #[test]
@@ -145,45 +109,15 @@ fn each_kind_of_bad_input_is_refused_with_its_own_reason() {
     let ids = SequentialIds::default();
     let (store, office) = county(&ids);
     let json = text(&backup(&store, office));
-    assert_eq!(
-        refused(b"\xff\xfe\x00garbage"),
-        ParseError::NotUtf8 { offset: 0 }
-    );
-    assert_eq!(
-        refused(&json.as_bytes()[..json.len() / 2]),
-        ParseError::Truncated
-    );
-    assert!(matches!(
-        refused(b"hello, world"),
-        ParseError::NotJson { line: 1, .. }
-    ));
-    assert_eq!(
-        refused(b"{\"format\": \"tiddlywiki\"}"),
-        ParseError::NotExchangeFile
-    );
+    assert_eq!(refused(b"\xff\xfe\x00garbage"), ParseError::NotUtf8 { offset: 0 });
+    assert_eq!(refused(&json.as_bytes()[..json.len() / 2]), ParseError::Truncated);
+    assert!(matches!(refused(b"hello, world"), ParseError::NotJson { line: 1, .. }));
+    assert_eq!(refused(b"{\"format\": \"tiddlywiki\"}"), ParseError::NotExchangeFile);
     assert_eq!(refused(b"[1, 2, 3]"), ParseError::NotExchangeFile);
-    let newer = json.replacen(
-        "\"format_version\": \"1.0\"",
-        "\"format_version\": \"2.0\"",
-        1,
-    );
-    assert_eq!(
-        refused(newer.as_bytes()),
-        ParseError::NewerVersion {
-            found: "2.0".into()
-        }
-    );
-    let nonsense = json.replacen(
-        "\"format_version\": \"1.0\"",
-        "\"format_version\": \"one\"",
-        1,
-    );
-    assert_eq!(
-        refused(nonsense.as_bytes()),
-        ParseError::BadVersion {
-            found: "one".into()
-        }
-    );
+    let newer = json.replacen("\"format_version\": \"1.0\"", "\"format_version\": \"2.0\"", 1);
+    assert_eq!(refused(newer.as_bytes()), ParseError::NewerVersion { found: "2.0".into() });
+    let nonsense = json.replacen("\"format_version\": \"1.0\"", "\"format_version\": \"one\"", 1);
+    assert_eq!(refused(nonsense.as_bytes()), ParseError::BadVersion { found: "one".into() });
     let tampered = json.replacen("城关镇", "城关镇（改）", 1);
     assert_eq!(refused(tampered.as_bytes()), ParseError::ChecksumMismatch);
     let unsealed = resealed(&json, |v| {
@@ -194,12 +128,7 @@ fn each_kind_of_bad_input_is_refused_with_its_own_reason() {
     .replacen("\"checksum\":", "\"checksum_gone\":", 1);
     assert_eq!(refused(unsealed.as_bytes()), ParseError::ChecksumMissing);
     let huge = vec![b' '; MAX_FILE_BYTES + 1];
-    assert_eq!(
-        refused(&huge),
-        ParseError::TooLarge {
-            bytes: MAX_FILE_BYTES + 1
-        }
-    );
+    assert_eq!(refused(&huge), ParseError::TooLarge { bytes: MAX_FILE_BYTES + 1 });
 }
 
 #[test]
@@ -221,30 +150,18 @@ fn a_schema_violation_names_the_record_and_the_field() {
     let ids = SequentialIds::default();
     let (store, office) = county(&ids);
     let json = text(&backup(&store, office));
-    let negative = resealed(&json, |v| {
-        v["records"]["terms"][0]["data"]["start_year"] = Value::String("二〇二一".into())
-    });
+    let negative =
+        resealed(&json, |v| v["records"]["terms"][0]["data"]["start_year"] = Value::String("二〇二一".into()));
     let err = refused(negative.as_bytes());
-    let ParseError::Schema {
-        kind, index, path, ..
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
-    assert_eq!(
-        (*kind, *index, path.as_str()),
-        (Some(Kind::Term), 0, "data.start_year")
-    );
+    let ParseError::Schema { kind, index, path, .. } = &err else { panic!("{err:?}") };
+    assert_eq!((*kind, *index, path.as_str()), (Some(Kind::Term), 0, "data.start_year"));
     let message = err.message(Lang::Zh);
     assert!(message.starts_with("第 1 条届次记录（"), "{message}");
     assert!(message.contains("字段 data.start_year 有误"), "{message}");
     let bad_date = resealed(&json, |v| {
-        v["records"]["targets"][0]["meta"]["created_at"] =
-            Value::String("2026-02-30T00:00:00Z".into())
+        v["records"]["targets"][0]["meta"]["created_at"] = Value::String("2026-02-30T00:00:00Z".into())
     });
-    assert!(
-        matches!(refused(bad_date.as_bytes()), ParseError::Schema { path, .. } if path == "meta.created_at")
-    );
+    assert!(matches!(refused(bad_date.as_bytes()), ParseError::Schema { path, .. } if path == "meta.created_at"));
 }
 
 #[test]
@@ -258,13 +175,7 @@ fn duplicate_ids_and_dangling_references_are_refused() {
             list.push(first);
         }
     });
-    assert!(matches!(
-        refused(twice.as_bytes()),
-        ParseError::DuplicateId {
-            kind: Kind::Target,
-            ..
-        }
-    ));
+    assert!(matches!(refused(twice.as_bytes()), ParseError::DuplicateId { kind: Kind::Target, .. }));
 
     // A village whose township is neither in the file nor in the database.
     let orphan = resealed(&json, |v| {
@@ -276,21 +187,11 @@ fn duplicate_ids_and_dangling_references_are_refused() {
     let nothing_here = |_: Kind, _: Id| false;
     let err = file.check_references(&nothing_here).err();
     assert!(
-        matches!(
-            err,
-            Some(ParseError::DanglingReference {
-                kind: Kind::Target,
-                field: "township",
-                ..
-            })
-        ),
+        matches!(err, Some(ParseError::DanglingReference { kind: Kind::Target, field: "township", .. })),
         "{err:?}"
     );
     let everything_here = |_: Kind, _: Id| true;
-    assert!(
-        file.check_references(&everything_here).is_ok(),
-        "the township may already be in the database"
-    );
+    assert!(file.check_references(&everything_here).is_ok(), "the township may already be in the database");
 }
 
 #[test]
@@ -302,13 +203,7 @@ fn importing_into_an_empty_database_adds_everything_and_again_changes_nothing() 
     let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::New), 2);
     assert_eq!(plan.count(Kind::Term, Outcome::New), 1);
-    let (changes, archive) = plan.changes(
-        &|_| Resolution::KeepLocal,
-        ids.next_id(),
-        now(),
-        &file,
-        &|| ids.next_id(),
-    );
+    let (changes, archive) = plan.changes(&|_| Resolution::KeepLocal, ids.next_id(), now(), &file, &|| ids.next_id());
     assert!(archive.is_empty());
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
     let again = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
@@ -324,13 +219,7 @@ fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
     let township = MemoryStore::new();
     let township_office = ids.next_id();
     let plan = block_on(ImportPlan::build(&township, &first.records)).unwrap_or_default();
-    let (changes, _) = plan.changes(
-        &|_| Resolution::KeepLocal,
-        township_office,
-        now(),
-        &first,
-        &|| ids.next_id(),
-    );
+    let (changes, _) = plan.changes(&|_| Resolution::KeepLocal, township_office, now(), &first, &|| ids.next_id());
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
 
     // Both offices rename the village independently.
@@ -342,14 +231,8 @@ fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
             };
             let mut data = village.data.clone();
             data.name = name.into();
-            let ctx = Ctx {
-                office,
-                now: now(),
-                ids: &ids,
-            };
-            ops::save_target(store, &ctx, Some(&village.meta), data)
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
+            let ctx = Ctx { office, now: now(), ids: &ids };
+            ops::save_target(store, &ctx, Some(&village.meta), data).await.unwrap_or_else(|e| panic!("{e}"));
         })
     };
     rename(&county_store, county_office, "新村（县里改）");
@@ -359,20 +242,12 @@ fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
     let plan = block_on(ImportPlan::build(&township, &second.records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
     assert_eq!(plan.count(Kind::Target, Outcome::Unchanged), 1);
-    let (changes, archive) = plan.changes(
-        &|_| Resolution::TakeIncoming,
-        township_office,
-        now(),
-        &second,
-        &|| ids.next_id(),
-    );
+    let (changes, archive) =
+        plan.changes(&|_| Resolution::TakeIncoming, township_office, now(), &second, &|| ids.next_id());
     block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
 
-    let names: Vec<String> = block_on(township.all::<Target>())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|t| t.data.name)
-        .collect();
+    let names: Vec<String> =
+        block_on(township.all::<Target>()).unwrap_or_default().into_iter().map(|t| t.data.name).collect();
     assert!(names.contains(&"新村（县里改）".to_owned()));
     let archived = block_on(township.archived()).unwrap_or_default();
     assert_eq!(archived.len(), 1);
@@ -380,9 +255,7 @@ fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
 
     // The resolution has seen both sides: re-importing the county file changes nothing,
     // and the county takes the township's resolution as a plain update.
-    assert!(block_on(ImportPlan::build(&township, &second.records))
-        .unwrap_or_default()
-        .is_noop());
+    assert!(block_on(ImportPlan::build(&township, &second.records)).unwrap_or_default().is_noop());
     let back = backup(&township, township_office);
     let plan = block_on(ImportPlan::build(&county_store, &back.records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Updated), 1);
@@ -397,56 +270,28 @@ fn a_deletion_wins_only_over_the_version_it_has_seen() {
     let township = MemoryStore::new();
     let township_office = ids.next_id();
     let plan = block_on(ImportPlan::build(&township, &base.records)).unwrap_or_default();
-    let (changes, _) = plan.changes(
-        &|_| Resolution::KeepLocal,
-        township_office,
-        now(),
-        &base,
-        &|| ids.next_id(),
-    );
+    let (changes, _) = plan.changes(&|_| Resolution::KeepLocal, township_office, now(), &base, &|| ids.next_id());
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
 
     // The county deletes the village it has; the township has not touched it: the deletion wins.
-    let ctx = Ctx {
-        office: county_office,
-        now: now(),
-        ids: &ids,
-    };
+    let ctx = Ctx { office: county_office, now: now(), ids: &ids };
     let village = |s: &MemoryStore| {
-        block_on(s.all::<Target>())
-            .unwrap_or_default()
-            .into_iter()
-            .find(|t| t.data.kind == TargetKind::Village)
+        block_on(s.all::<Target>()).unwrap_or_default().into_iter().find(|t| t.data.kind == TargetKind::Village)
     };
-    let Some(v) = village(&county_store) else {
-        panic!("no village")
-    };
+    let Some(v) = village(&county_store) else { panic!("no village") };
     block_on(ops::delete_target(&county_store, &ctx, &v)).unwrap_or_else(|e| panic!("{e}"));
-    let plan = block_on(ImportPlan::build(
-        &township,
-        &backup(&county_store, county_office).records,
-    ))
-    .unwrap_or_default();
+    let plan =
+        block_on(ImportPlan::build(&township, &backup(&county_store, county_office).records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Updated), 1);
 
     // Had the township edited it meanwhile, the deletion would be a conflict instead.
-    let Some(tv) = village(&township) else {
-        panic!("no village")
-    };
-    let tctx = Ctx {
-        office: township_office,
-        now: now(),
-        ids: &ids,
-    };
+    let Some(tv) = village(&township) else { panic!("no village") };
+    let tctx = Ctx { office: township_office, now: now(), ids: &ids };
     let mut data = tv.data.clone();
     data.notes = "乡镇补充".into();
-    block_on(ops::save_target(&township, &tctx, Some(&tv.meta), data))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let plan = block_on(ImportPlan::build(
-        &township,
-        &backup(&county_store, county_office).records,
-    ))
-    .unwrap_or_default();
+    block_on(ops::save_target(&township, &tctx, Some(&tv.meta), data)).unwrap_or_else(|e| panic!("{e}"));
+    let plan =
+        block_on(ImportPlan::build(&township, &backup(&county_store, county_office).records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
 }
 
@@ -454,11 +299,7 @@ fn a_deletion_wins_only_over_the_version_it_has_seen() {
 fn an_archived_version_can_be_restored_and_the_replaced_one_is_archived_in_turn() {
     let ids = SequentialIds::default();
     let (store, office) = county(&ids);
-    let ctx = Ctx {
-        office,
-        now: now(),
-        ids: &ids,
-    };
+    let ctx = Ctx { office, now: now(), ids: &ids };
     let term: xuncha_core::Record<Term> = block_on(store.all()).unwrap_or_default().remove(0);
     let mut old = term.clone();
     old.data.name = "十五届（旧）".into();
@@ -471,14 +312,10 @@ fn an_archived_version_can_be_restored_and_the_replaced_one_is_archived_in_turn(
         record: serde_json::to_value(&old).unwrap_or_default(),
     };
     block_on(ops::restore_archived(&store, &ctx, &entry)).unwrap_or_else(|e| panic!("{e}"));
-    let restored: Option<xuncha_core::Record<Term>> =
-        block_on(store.get(term.meta.id)).unwrap_or_default();
+    let restored: Option<xuncha_core::Record<Term>> = block_on(store.get(term.meta.id)).unwrap_or_default();
     let restored = restored.unwrap_or_else(|| panic!("the term is gone"));
     assert_eq!(restored.data.name, "十五届（旧）");
-    assert_eq!(
-        restored.meta.version.compare(&term.meta.version),
-        xuncha_core::meta::Causality::Newer
-    );
+    assert_eq!(restored.meta.version.compare(&term.meta.version), xuncha_core::meta::Causality::Newer);
     let archive = block_on(store.archived()).unwrap_or_default();
     assert_eq!(archive.len(), 1);
     assert_eq!(archive[0].record["data"]["name"], "十五届");
@@ -489,32 +326,82 @@ fn an_encrypted_backup_opens_only_with_its_passphrase() {
     let ids = SequentialIds::default();
     let (store, office) = county(&ids);
     let file = backup(&store, office);
-    let sealed = xuncha_core::exchange::crypto::encrypt(
-        text(&file).as_bytes(),
-        "城关镇2026",
-        [3; 16],
-        [4; 12],
-    )
+    let sealed = xuncha_core::exchange::crypto::encrypt(text(&file).as_bytes(), "城关镇2026", [3; 16], [4; 12])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ExchangeFile::open(sealed.as_bytes(), Some("城关镇2026")), Ok(file.clone()));
+    assert_eq!(ExchangeFile::open(sealed.as_bytes(), None), Err(ParseError::NeedsPassphrase));
+    assert_eq!(ExchangeFile::open(sealed.as_bytes(), Some("wrong")), Err(ParseError::WrongPassphrase));
+    assert_eq!(ExchangeFile::open(text(&file).as_bytes(), Some("ignored")), Ok(file), "a plain file opens as it is");
+    assert_eq!(ParseError::WrongPassphrase.message(Lang::Zh), "口令错误，或加密文件已被改动，已拒绝导入。");
+}
+
+#[test]
+fn undoing_an_import_puts_everything_back_and_the_file_can_be_imported_again() {
+    use xuncha_core::exchange::undo::ImportUndo;
+    let ids = SequentialIds::default();
+    let (county_store, county_office) = county(&ids);
+    let base = backup(&county_store, county_office);
+    let township = MemoryStore::new();
+    let office = ids.next_id();
+    let ctx = Ctx { office, now: now(), ids: &ids };
+    // Both offices edit the same term from the same base: the import will conflict.
+    let term: xuncha_core::Record<Term> = base.records.terms[0].clone();
+    let county_ctx = Ctx { office: county_office, now: now(), ids: &ids };
+    let mut county_edit = term.data.clone();
+    county_edit.end_year = 2027;
+    block_on(ops::save_term(&county_store, &county_ctx, Some(&term.meta), county_edit))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let file = backup(&county_store, county_office);
+    block_on(township.commit(vec![xuncha_core::store::Change {
+        record: xuncha_core::Body::into_any(term.clone()),
+        expect: xuncha_core::store::Expect::Absent,
+    }]))
     .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        ExchangeFile::open(sealed.as_bytes(), Some("城关镇2026")),
-        Ok(file.clone())
-    );
-    assert_eq!(
-        ExchangeFile::open(sealed.as_bytes(), None),
-        Err(ParseError::NeedsPassphrase)
-    );
-    assert_eq!(
-        ExchangeFile::open(sealed.as_bytes(), Some("wrong")),
-        Err(ParseError::WrongPassphrase)
-    );
-    assert_eq!(
-        ExchangeFile::open(text(&file).as_bytes(), Some("ignored")),
-        Ok(file),
-        "a plain file opens as it is"
-    );
-    assert_eq!(
-        ParseError::WrongPassphrase.message(Lang::Zh),
-        "口令错误，或加密文件已被改动，已拒绝导入。"
-    );
+    let mut edited = term.data.clone();
+    edited.name = "十五届（乡镇）".into();
+    block_on(ops::save_term(&township, &ctx, Some(&term.meta), edited)).unwrap_or_else(|e| panic!("{e}"));
+    let before = backup(&township, office).records;
+
+    let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
+    let (changes, archive) = plan.changes(&|_| Resolution::TakeIncoming, office, now(), &file, &|| ids.next_id());
+    assert_eq!(plan.count(Kind::Term, Outcome::Conflict), 1);
+    let undo = ImportUndo::of("county.json", now(), &plan, &changes, &archive);
+    assert!(undo.entries.iter().any(|e| e.before.is_some()), "the conflict's local side is kept for undo");
+    block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(backup(&township, office).records, before);
+    assert_eq!(block_on(township.archived()).unwrap_or_default().len(), 1);
+
+    let revert = undo.revert().unwrap_or_else(|e| panic!("{e}"));
+    block_on(township.revert(revert)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(backup(&township, office).records, before);
+    assert!(block_on(township.archived()).unwrap_or_default().is_empty());
+    let again = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
+    assert_eq!(again.count(Kind::Target, Outcome::New), 2, "the same file imports as the first time");
+}
+
+#[test]
+fn undo_refuses_and_changes_nothing_when_an_imported_record_was_edited_since() {
+    use xuncha_core::exchange::undo::ImportUndo;
+    let ids = SequentialIds::default();
+    let (county_store, county_office) = county(&ids);
+    let file = backup(&county_store, county_office);
+    let township = MemoryStore::new();
+    let office = ids.next_id();
+    let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
+    let (changes, archive) = plan.changes(&|_| Resolution::KeepLocal, office, now(), &file, &|| ids.next_id());
+    let undo = ImportUndo::of("county.json", now(), &plan, &changes, &archive);
+    block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
+    let village = block_on(township.all::<Target>())
+        .unwrap_or_default()
+        .into_iter()
+        .find(|t| t.data.kind == TargetKind::Village)
+        .unwrap_or_else(|| panic!("no village"));
+    let mut data = village.data.clone();
+    data.notes = "导入后补充".into();
+    let ctx = Ctx { office, now: now(), ids: &ids };
+    block_on(ops::save_target(&township, &ctx, Some(&village.meta), data)).unwrap_or_else(|e| panic!("{e}"));
+    let before = backup(&township, office).records;
+    let result = block_on(township.revert(undo.revert().unwrap_or_default()));
+    assert!(matches!(result, Err(xuncha_core::store::StoreError::Stale { .. })), "{result:?}");
+    assert_eq!(backup(&township, office).records, before);
 }

@@ -67,13 +67,10 @@ fn derive_key(passphrase: &str, kdf: &Kdf, salt: &[u8]) -> Result<[u8; 32], Cryp
     }
     // Refuse absurd costs from a hostile file instead of exhausting memory.
     if kdf.m_cost > 1024 * 1024 || kdf.t_cost > 64 || kdf.p_cost == 0 || kdf.p_cost > 16 {
-        return Err(CryptoError::Unsupported(format!(
-            "argon2id m={} t={} p={}",
-            kdf.m_cost, kdf.t_cost, kdf.p_cost
-        )));
+        return Err(CryptoError::Unsupported(format!("argon2id m={} t={} p={}", kdf.m_cost, kdf.t_cost, kdf.p_cost)));
     }
-    let params = Params::new(kdf.m_cost, kdf.t_cost, kdf.p_cost, Some(32))
-        .map_err(|e| CryptoError::Damaged(e.to_string()))?;
+    let params =
+        Params::new(kdf.m_cost, kdf.t_cost, kdf.p_cost, Some(32)).map_err(|e| CryptoError::Damaged(e.to_string()))?;
     let mut key = [0u8; 32];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(passphrase.as_bytes(), salt, &mut key)
@@ -99,19 +96,8 @@ fn associated_data(e: &Envelope) -> Vec<u8> {
 }
 
 /// Seals `plain` (the JSON of an exchange file) under `passphrase`.
-pub fn encrypt(
-    plain: &[u8],
-    passphrase: &str,
-    salt: [u8; 16],
-    nonce: [u8; 12],
-) -> Result<String, CryptoError> {
-    encrypt_with(
-        plain,
-        passphrase,
-        salt,
-        nonce,
-        (DEFAULT_M_COST, DEFAULT_T_COST, DEFAULT_P_COST),
-    )
+pub fn encrypt(plain: &[u8], passphrase: &str, salt: [u8; 16], nonce: [u8; 12]) -> Result<String, CryptoError> {
+    encrypt_with(plain, passphrase, salt, nonce, (DEFAULT_M_COST, DEFAULT_T_COST, DEFAULT_P_COST))
 }
 
 /// As `encrypt`, with explicit Argon2id costs (m in KiB, t passes, p lanes).
@@ -128,31 +114,15 @@ pub fn encrypt_with(
     let mut envelope = Envelope {
         format: ENCRYPTED_FORMAT_ID.to_owned(),
         format_version: "1.0".to_owned(),
-        kdf: Kdf {
-            name: "argon2id".into(),
-            m_cost,
-            t_cost,
-            p_cost,
-            salt: B64.encode(salt),
-        },
-        cipher: Cipher {
-            name: "aes-256-gcm".into(),
-            nonce: B64.encode(nonce),
-        },
+        kdf: Kdf { name: "argon2id".into(), m_cost, t_cost, p_cost, salt: B64.encode(salt) },
+        cipher: Cipher { name: "aes-256-gcm".into(), nonce: B64.encode(nonce) },
         ciphertext: String::new(),
     };
     let key = derive_key(passphrase, &envelope.kdf, &salt)?;
-    let cipher =
-        Aes256Gcm::new_from_slice(&key).map_err(|e| CryptoError::Damaged(e.to_string()))?;
+    let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| CryptoError::Damaged(e.to_string()))?;
     let aad = associated_data(&envelope);
     let sealed = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: plain,
-                aad: &aad,
-            },
-        )
+        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad: &aad })
         .map_err(|_| CryptoError::Damaged("encryption failed".into()))?;
     envelope.ciphertext = B64.encode(sealed);
     serde_json::to_string_pretty(&envelope).map_err(|e| CryptoError::Damaged(e.to_string()))
@@ -160,12 +130,9 @@ pub fn encrypt_with(
 
 /// Opens an envelope; any changed byte or a wrong passphrase fails the same way.
 pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
-    let envelope: Envelope =
-        serde_json::from_slice(bytes).map_err(|e| CryptoError::Damaged(e.to_string()))?;
+    let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| CryptoError::Damaged(e.to_string()))?;
     if envelope.format != ENCRYPTED_FORMAT_ID {
-        return Err(CryptoError::Damaged(
-            "not an encrypted exchange file".into(),
-        ));
+        return Err(CryptoError::Damaged("not an encrypted exchange file".into()));
     }
     if envelope.cipher.name != "aes-256-gcm" {
         return Err(CryptoError::Unsupported(envelope.cipher.name.clone()));
@@ -174,30 +141,17 @@ pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
         return Err(CryptoError::NeedsPassphrase);
     }
     let damaged = |what: &str| CryptoError::Damaged(what.to_owned());
-    let salt = B64
-        .decode(&envelope.kdf.salt)
-        .map_err(|_| damaged("salt"))?;
-    let nonce = B64
-        .decode(&envelope.cipher.nonce)
-        .map_err(|_| damaged("nonce"))?;
-    let sealed = B64
-        .decode(&envelope.ciphertext)
-        .map_err(|_| damaged("ciphertext"))?;
+    let salt = B64.decode(&envelope.kdf.salt).map_err(|_| damaged("salt"))?;
+    let nonce = B64.decode(&envelope.cipher.nonce).map_err(|_| damaged("nonce"))?;
+    let sealed = B64.decode(&envelope.ciphertext).map_err(|_| damaged("ciphertext"))?;
     if nonce.len() != 12 || salt.len() < 8 {
         return Err(damaged("salt or nonce length"));
     }
     let key = derive_key(passphrase, &envelope.kdf, &salt)?;
-    let cipher =
-        Aes256Gcm::new_from_slice(&key).map_err(|e| CryptoError::Damaged(e.to_string()))?;
+    let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| CryptoError::Damaged(e.to_string()))?;
     let aad = associated_data(&envelope);
     cipher
-        .decrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: &sealed,
-                aad: &aad,
-            },
-        )
+        .decrypt(Nonce::from_slice(&nonce), Payload { msg: &sealed, aad: &aad })
         .map_err(|_| CryptoError::WrongPassphraseOrTampered)
 }
 
@@ -209,36 +163,21 @@ mod tests {
     const FAST: (u32, u32, u32) = (256, 1, 1);
 
     fn sealed(plain: &str, pass: &str) -> String {
-        encrypt_with(plain.as_bytes(), pass, [7; 16], [9; 12], FAST)
-            .unwrap_or_else(|e| panic!("{e}"))
+        encrypt_with(plain.as_bytes(), pass, [7; 16], [9; 12], FAST).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
     fn the_right_passphrase_opens_what_was_sealed() {
         let text = sealed("{\"format\":\"xuncha-exchange\"}", "城关镇2026");
         assert!(is_encrypted(text.as_bytes()));
-        assert!(
-            !text.contains("xuncha-exchange\\\""),
-            "the content is not readable in the envelope"
-        );
-        assert_eq!(
-            decrypt(text.as_bytes(), "城关镇2026"),
-            Ok(b"{\"format\":\"xuncha-exchange\"}".to_vec())
-        );
+        assert!(!text.contains("xuncha-exchange\\\""), "the content is not readable in the envelope");
+        assert_eq!(decrypt(text.as_bytes(), "城关镇2026"), Ok(b"{\"format\":\"xuncha-exchange\"}".to_vec()));
     }
 
     #[test]
     fn the_envelope_records_the_kdf_its_parameters_salt_and_nonce() {
         let e: Envelope = serde_json::from_str(&sealed("x", "p")).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            (
-                e.kdf.name.as_str(),
-                e.kdf.m_cost,
-                e.kdf.t_cost,
-                e.kdf.p_cost
-            ),
-            ("argon2id", 256, 1, 1)
-        );
+        assert_eq!((e.kdf.name.as_str(), e.kdf.m_cost, e.kdf.t_cost, e.kdf.p_cost), ("argon2id", 256, 1, 1));
         assert_eq!(e.cipher.name, "aes-256-gcm");
         assert_eq!(B64.decode(&e.kdf.salt).map(|s| s.len()), Ok(16));
         assert_eq!(B64.decode(&e.cipher.nonce).map(|n| n.len()), Ok(12));
@@ -247,14 +186,8 @@ mod tests {
     #[test]
     fn a_wrong_passphrase_is_refused() {
         let text = sealed("secret", "right");
-        assert_eq!(
-            decrypt(text.as_bytes(), "wrong"),
-            Err(CryptoError::WrongPassphraseOrTampered)
-        );
-        assert_eq!(
-            decrypt(text.as_bytes(), ""),
-            Err(CryptoError::NeedsPassphrase)
-        );
+        assert_eq!(decrypt(text.as_bytes(), "wrong"), Err(CryptoError::WrongPassphraseOrTampered));
+        assert_eq!(decrypt(text.as_bytes(), ""), Err(CryptoError::NeedsPassphrase));
     }
 
     #[test]
@@ -265,34 +198,21 @@ mod tests {
         bytes[3] ^= 1;
         e.ciphertext = B64.encode(&bytes);
         let flipped = serde_json::to_vec(&e).unwrap_or_default();
-        assert_eq!(
-            decrypt(&flipped, "right"),
-            Err(CryptoError::WrongPassphraseOrTampered)
-        );
+        assert_eq!(decrypt(&flipped, "right"), Err(CryptoError::WrongPassphraseOrTampered));
 
         let mut e: Envelope = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
         e.format_version = "1.1".into();
         let relabelled = serde_json::to_vec(&e).unwrap_or_default();
-        assert_eq!(
-            decrypt(&relabelled, "right"),
-            Err(CryptoError::WrongPassphraseOrTampered)
-        );
+        assert_eq!(decrypt(&relabelled, "right"), Err(CryptoError::WrongPassphraseOrTampered));
     }
 
     #[test]
     fn hostile_parameters_are_refused_before_any_work() {
-        let mut e: Envelope =
-            serde_json::from_str(&sealed("x", "p")).unwrap_or_else(|e| panic!("{e}"));
+        let mut e: Envelope = serde_json::from_str(&sealed("x", "p")).unwrap_or_else(|e| panic!("{e}"));
         e.kdf.m_cost = u32::MAX;
         let bytes = serde_json::to_vec(&e).unwrap_or_default();
-        assert!(matches!(
-            decrypt(&bytes, "p"),
-            Err(CryptoError::Unsupported(_))
-        ));
-        assert!(matches!(
-            decrypt(b"not json", "p"),
-            Err(CryptoError::Damaged(_))
-        ));
+        assert!(matches!(decrypt(&bytes, "p"), Err(CryptoError::Unsupported(_))));
+        assert!(matches!(decrypt(b"not json", "p"), Err(CryptoError::Damaged(_))));
     }
 
     #[test]

@@ -9,11 +9,7 @@ use crate::store::{Store, StoreError};
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Everything in the store, tombstones included, as one backup file.
-pub async fn full_backup<S: Store>(
-    store: &S,
-    source: Source,
-    now: Timestamp,
-) -> Result<ExchangeFile, StoreError> {
+pub async fn full_backup<S: Store>(store: &S, source: Source, now: Timestamp) -> Result<ExchangeFile, StoreError> {
     Ok(ExchangeFile {
         format_version: (FORMAT_MAJOR, FORMAT_MINOR),
         app_version: APP_VERSION.to_owned(),
@@ -52,18 +48,18 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
 /// Characters Windows does not allow in file names, and spaces.
 fn file_name_part(s: &str) -> String {
-    let cleaned: String = s
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let cleaned: String =
+        s.trim()
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_whitespace())
+            .collect();
     if cleaned.is_empty() {
         "_".to_owned()
     } else {
@@ -73,10 +69,7 @@ fn file_name_part(s: &str) -> String {
 
 /// "巡察台账-完整备份-某某县委巡察办-2026-11-22.json"
 pub fn backup_file_name(office_name: &str, day: Day) -> String {
-    format!(
-        "巡察台账-完整备份-{}-{day}.json",
-        file_name_part(office_name)
-    )
+    format!("巡察台账-完整备份-{}-{day}.json", file_name_part(office_name))
 }
 
 #[cfg(test)]
@@ -90,26 +83,17 @@ mod tests {
         assert!(!backup_overdue(Some(day(0.0)), day(6.9), 7));
         assert!(backup_overdue(Some(day(0.0)), day(7.1), 7));
         assert!(!backup_overdue(Some(day(0.0)), day(7.1), 30));
-        assert!(
-            backup_overdue(Some(day(10.0)), day(0.0), 7),
-            "a backup dated in the future"
-        );
+        assert!(backup_overdue(Some(day(10.0)), day(0.0), 7), "a backup dated in the future");
     }
 
     #[test]
     fn a_backup_file_name_says_what_whose_and_when_in_chinese() {
         let day = Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("valid day"));
-        assert_eq!(
-            backup_file_name("某某县委巡察办", day),
-            "巡察台账-完整备份-某某县委巡察办-2026-11-22.json"
-        );
+        assert_eq!(backup_file_name("某某县委巡察办", day), "巡察台账-完整备份-某某县委巡察办-2026-11-22.json");
         assert_eq!(
             backup_file_name(" 城关镇/纪委: 办公室 ", day),
             "巡察台账-完整备份-城关镇_纪委_办公室-2026-11-22.json"
         );
-        assert_eq!(
-            backup_file_name("", day),
-            "巡察台账-完整备份-_-2026-11-22.json"
-        );
+        assert_eq!(backup_file_name("", day), "巡察台账-完整备份-_-2026-11-22.json");
     }
 }

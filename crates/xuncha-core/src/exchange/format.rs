@@ -57,11 +57,7 @@ pub struct Records {
 
 impl Records {
     pub fn len(&self) -> usize {
-        self.terms.len()
-            + self.targets.len()
-            + self.rounds.len()
-            + self.groups.len()
-            + self.inspections.len()
+        self.terms.len() + self.targets.len() + self.rounds.len() + self.groups.len() + self.inspections.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -125,22 +121,11 @@ pub enum ParseError {
     #[error("checksum mismatch")]
     ChecksumMismatch,
     #[error("{kind:?} record {index} ({id}): field {path}: {detail}")]
-    Schema {
-        kind: Option<Kind>,
-        index: usize,
-        id: String,
-        path: String,
-        detail: String,
-    },
+    Schema { kind: Option<Kind>, index: usize, id: String, path: String, detail: String },
     #[error("{kind:?} {id} appears twice")]
     DuplicateId { kind: Kind, id: Id },
     #[error("{kind:?} {id}: {field} points to {missing}, which is in neither the file nor this database")]
-    DanglingReference {
-        kind: Kind,
-        id: Id,
-        field: &'static str,
-        missing: Id,
-    },
+    DanglingReference { kind: Kind, id: Id, field: &'static str, missing: Id },
     #[error("the file is encrypted and needs a passphrase")]
     NeedsPassphrase,
     #[error("wrong passphrase, or the encrypted file was changed")]
@@ -155,9 +140,7 @@ impl From<super::crypto::CryptoError> for ParseError {
         match e {
             CryptoError::NeedsPassphrase => ParseError::NeedsPassphrase,
             CryptoError::WrongPassphraseOrTampered => ParseError::WrongPassphrase,
-            CryptoError::Unsupported(what) | CryptoError::Damaged(what) => {
-                ParseError::Encryption(what)
-            }
+            CryptoError::Unsupported(what) | CryptoError::Damaged(what) => ParseError::Encryption(what),
         }
     }
 }
@@ -178,61 +161,30 @@ impl ParseError {
     pub fn message(&self, lang: Lang) -> String {
         let kind = |k: &Option<Kind>| k.map(|k| kind_label(k).text(lang)).unwrap_or_default();
         match self {
-            ParseError::TooLarge { bytes } => fill(
-                T::ErrFileTooLarge.text(lang),
-                &[("mb", &(bytes / (1024 * 1024)))],
-            ),
+            ParseError::TooLarge { bytes } => fill(T::ErrFileTooLarge.text(lang), &[("mb", &(bytes / (1024 * 1024)))]),
             ParseError::NotUtf8 { offset } => fill(T::ErrNotUtf8.text(lang), &[("offset", offset)]),
             ParseError::Truncated => T::ErrTruncated.text(lang).to_owned(),
-            ParseError::NotJson { line, column } => fill(
-                T::ErrNotJson.text(lang),
-                &[("line", line), ("column", column)],
-            ),
+            ParseError::NotJson { line, column } => {
+                fill(T::ErrNotJson.text(lang), &[("line", line), ("column", column)])
+            }
             ParseError::NotExchangeFile => T::ErrNotExchangeFile.text(lang).to_owned(),
-            ParseError::NewerVersion { found } => {
-                fill(T::ErrNewerVersion.text(lang), &[("found", found)])
-            }
-            ParseError::BadVersion { found } => {
-                fill(T::ErrBadVersion.text(lang), &[("found", found)])
-            }
+            ParseError::NewerVersion { found } => fill(T::ErrNewerVersion.text(lang), &[("found", found)]),
+            ParseError::BadVersion { found } => fill(T::ErrBadVersion.text(lang), &[("found", found)]),
             ParseError::ChecksumMissing => T::ErrChecksumMissing.text(lang).to_owned(),
             ParseError::ChecksumMismatch => T::ErrChecksumMismatch.text(lang).to_owned(),
-            ParseError::Schema {
-                kind: k,
-                index,
-                id,
-                path,
-                detail,
-            } => fill(
+            ParseError::Schema { kind: k, index, id, path, detail } => fill(
                 T::ErrSchema.text(lang),
-                &[
-                    ("kind", &kind(k)),
-                    ("n", &(index + 1)),
-                    ("id", id),
-                    ("path", path),
-                    ("detail", detail),
-                ],
+                &[("kind", &kind(k)), ("n", &(index + 1)), ("id", id), ("path", path), ("detail", detail)],
             ),
-            ParseError::DuplicateId { kind: k, id } => fill(
-                T::ErrDuplicateId.text(lang),
-                &[("kind", &kind(&Some(*k))), ("id", id)],
-            ),
+            ParseError::DuplicateId { kind: k, id } => {
+                fill(T::ErrDuplicateId.text(lang), &[("kind", &kind(&Some(*k))), ("id", id)])
+            }
             ParseError::NeedsPassphrase => T::ErrNeedsPassphrase.text(lang).to_owned(),
             ParseError::WrongPassphrase => T::ErrWrongPassphrase.text(lang).to_owned(),
             ParseError::Encryption(what) => fill(T::ErrEncryption.text(lang), &[("what", what)]),
-            ParseError::DanglingReference {
-                kind: k,
-                id,
-                field,
-                missing,
-            } => fill(
+            ParseError::DanglingReference { kind: k, id, field, missing } => fill(
                 T::ErrDanglingReference.text(lang),
-                &[
-                    ("kind", &kind(&Some(*k))),
-                    ("id", id),
-                    ("field", field),
-                    ("missing", missing),
-                ],
+                &[("kind", &kind(&Some(*k))), ("id", id), ("field", field), ("missing", missing)],
             ),
         }
     }
@@ -325,16 +277,11 @@ impl ExchangeFile {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(ParseError::TooLarge { bytes: bytes.len() });
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 {
-            offset: e.valid_up_to(),
-        })?;
+        let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 { offset: e.valid_up_to() })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
             serde_json::error::Category::Eof => ParseError::Truncated,
-            _ => ParseError::NotJson {
-                line: e.line(),
-                column: e.column(),
-            },
+            _ => ParseError::NotJson { line: e.line(), column: e.column() },
         })?;
         let Value::Object(map) = &mut value else {
             return Err(ParseError::NotExchangeFile);
@@ -352,12 +299,9 @@ impl ExchangeFile {
         let Value::Object(mut map) = value else {
             return Err(ParseError::NotExchangeFile);
         };
-        let header = |map: &mut serde_json::Map<String, Value>, field: &str| {
-            map.remove(field).unwrap_or(Value::Null)
-        };
+        let header = |map: &mut serde_json::Map<String, Value>, field: &str| map.remove(field).unwrap_or(Value::Null);
         let app_version = header_field::<String>(header(&mut map, "app_version"), "app_version")?;
-        let exported_at =
-            header_field::<Timestamp>(header(&mut map, "exported_at"), "exported_at")?;
+        let exported_at = header_field::<Timestamp>(header(&mut map, "exported_at"), "exported_at")?;
         let source = header_field::<Source>(header(&mut map, "source"), "source")?;
         let kind = header_field::<FileKind>(header(&mut map, "kind"), "kind")?;
         let Value::Object(mut records) = header(&mut map, "records") else {
@@ -370,14 +314,7 @@ impl ExchangeFile {
             groups: parse_records(records.remove("groups"))?,
             inspections: parse_records(records.remove("inspections"))?,
         };
-        let file = ExchangeFile {
-            format_version: version,
-            app_version,
-            exported_at,
-            source,
-            kind,
-            records,
-        };
+        let file = ExchangeFile { format_version: version, app_version, exported_at, source, kind, records };
         file.check_duplicates()?;
         Ok(file)
     }
@@ -387,10 +324,7 @@ impl ExchangeFile {
             let mut seen = HashSet::with_capacity(records.len());
             for r in records {
                 if !seen.insert(r.meta.id) {
-                    return Err(ParseError::DuplicateId {
-                        kind: B::KIND,
-                        id: r.meta.id,
-                    });
+                    return Err(ParseError::DuplicateId { kind: B::KIND, id: r.meta.id });
                 }
             }
             Ok(())
@@ -415,21 +349,9 @@ impl ExchangeFile {
                 Kind::Inspection => r.inspections.iter().map(|x| x.meta.id).collect(),
             }
         };
-        let (terms, targets, rounds, groups) = (
-            ids(Kind::Term),
-            ids(Kind::Target),
-            ids(Kind::Round),
-            ids(Kind::Group),
-        );
+        let (terms, targets, rounds, groups) = (ids(Kind::Term), ids(Kind::Target), ids(Kind::Round), ids(Kind::Group));
         let known = |set: &HashSet<Id>, kind: Kind, id: Id| set.contains(&id) || local(kind, id);
-        let dangling = |kind, id, field, missing| {
-            Err(ParseError::DanglingReference {
-                kind,
-                id,
-                field,
-                missing,
-            })
-        };
+        let dangling = |kind, id, field, missing| Err(ParseError::DanglingReference { kind, id, field, missing });
         for t in r.targets.iter().filter(|t| t.is_live()) {
             if let Some(w) = t.data.township {
                 if !known(&targets, Kind::Target, w) {
@@ -477,33 +399,14 @@ fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError> {
     }
 }
 
-fn schema_error(
-    kind: Option<Kind>,
-    index: usize,
-    id: &str,
-    path: &str,
-    detail: &str,
-) -> ParseError {
-    ParseError::Schema {
-        kind,
-        index,
-        id: id.to_owned(),
-        path: path.to_owned(),
-        detail: detail.to_owned(),
-    }
+fn schema_error(kind: Option<Kind>, index: usize, id: &str, path: &str, detail: &str) -> ParseError {
+    ParseError::Schema { kind, index, id: id.to_owned(), path: path.to_owned(), detail: detail.to_owned() }
 }
 
-fn header_field<V: serde::de::DeserializeOwned>(
-    value: Value,
-    field: &str,
-) -> Result<V, ParseError> {
+fn header_field<V: serde::de::DeserializeOwned>(value: Value, field: &str) -> Result<V, ParseError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let full = if path == "." {
-            field.to_owned()
-        } else {
-            format!("{field}.{path}")
-        };
+        let full = if path == "." { field.to_owned() } else { format!("{field}.{path}") };
         schema_error(None, 0, "", &full, &e.into_inner().to_string())
     })
 }
@@ -518,20 +421,10 @@ fn parse_records<B: Body>(value: Option<Value>) -> Result<Vec<Record<B>>, ParseE
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            let id = item
-                .pointer("/meta/id")
-                .and_then(Value::as_str)
-                .unwrap_or("?")
-                .to_owned();
+            let id = item.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
             serde_path_to_error::deserialize(item).map_err(|e| {
                 let path = e.path().to_string();
-                schema_error(
-                    Some(B::KIND),
-                    index,
-                    &id,
-                    &path,
-                    &e.into_inner().to_string(),
-                )
+                schema_error(Some(B::KIND), index, &id, &path, &e.into_inner().to_string())
             })
         })
         .collect()

@@ -27,13 +27,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 5] = [
-        Outcome::New,
-        Outcome::Updated,
-        Outcome::Unchanged,
-        Outcome::Older,
-        Outcome::Conflict,
-    ];
+    pub const ALL: [Outcome; 5] =
+        [Outcome::New, Outcome::Updated, Outcome::Unchanged, Outcome::Older, Outcome::Conflict];
 }
 
 impl crate::i18n::Label for Outcome {
@@ -57,11 +52,7 @@ pub enum Resolution {
 }
 
 /// Compares a file's record with the local one.
-pub fn classify(
-    incoming: &VersionVector,
-    local: Option<&VersionVector>,
-    same_content: bool,
-) -> Outcome {
+pub fn classify(incoming: &VersionVector, local: Option<&VersionVector>, same_content: bool) -> Outcome {
     let Some(local) = local else {
         return Outcome::New;
     };
@@ -80,12 +71,8 @@ pub fn classify(
 pub fn surviving<B: Body>(versions: &[Record<B>]) -> Vec<Record<B>> {
     let mut out: Vec<Record<B>> = Vec::new();
     for v in versions {
-        let seen = versions
-            .iter()
-            .any(|w| w.meta.version.compare(&v.meta.version) == Causality::Newer);
-        let listed = out
-            .iter()
-            .any(|o| o.meta.version == v.meta.version && o.data == v.data);
+        let seen = versions.iter().any(|w| w.meta.version.compare(&v.meta.version) == Causality::Newer);
+        let listed = out.iter().any(|o| o.meta.version == v.meta.version && o.data == v.data);
         if !seen && !listed {
             out.push(v.clone());
         }
@@ -121,25 +108,15 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                let path = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
+                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
                 flatten(&path, v, out);
             }
         }
         Value::Null => out.push((prefix.to_owned(), String::new())),
         Value::String(s) => out.push((prefix.to_owned(), s.clone())),
         Value::Array(items) => {
-            let texts: Vec<String> = items
-                .iter()
-                .map(|i| {
-                    i.as_str()
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| i.to_string())
-                })
-                .collect();
+            let texts: Vec<String> =
+                items.iter().map(|i| i.as_str().map(str::to_owned).unwrap_or_else(|| i.to_string())).collect();
             out.push((prefix.to_owned(), texts.join("、")));
         }
         other => out.push((prefix.to_owned(), other.to_string())),
@@ -151,16 +128,10 @@ pub fn field_label(path: &str) -> Option<crate::i18n::T> {
     use crate::i18n::{Label, T};
     use crate::inspection::{Activity, Milestone};
     if let Some(m) = path.strip_prefix("milestones.") {
-        return Milestone::ALL
-            .into_iter()
-            .find(|x| x.field() == m)
-            .map(Label::label);
+        return Milestone::ALL.into_iter().find(|x| x.field() == m).map(Label::label);
     }
     if let Some(a) = path.strip_prefix("activities.") {
-        return Activity::ALL
-            .into_iter()
-            .find(|x| x.field() == a)
-            .map(Label::label);
+        return Activity::ALL.into_iter().find(|x| x.field() == a).map(Label::label);
     }
     Some(match path {
         "name" => T::FieldName,
@@ -199,20 +170,13 @@ pub fn field_diff(local: &AnyRecord, incoming: &AnyRecord) -> Vec<FieldDiff> {
     paths.sort();
     paths.dedup();
     let get = |side: &[(String, String)], p: &str| {
-        side.iter()
-            .find(|(q, _)| q == p)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        side.iter().find(|(q, _)| q == p).map(|(_, v)| v.clone()).unwrap_or_default()
     };
     paths
         .into_iter()
         .filter_map(|p| {
             let (l, r) = (get(&left, p), get(&right, p));
-            (l != r).then(|| FieldDiff {
-                path: p.clone(),
-                local: l,
-                incoming: r,
-            })
+            (l != r).then(|| FieldDiff { path: p.clone(), local: l, incoming: r })
         })
         .collect()
 }
@@ -225,12 +189,7 @@ async fn plan_kind<B: Body, S: Store>(
     if incoming.is_empty() {
         return Ok(());
     }
-    let local: HashMap<Id, Record<B>> = store
-        .all::<B>()
-        .await?
-        .into_iter()
-        .map(|r| (r.meta.id, r))
-        .collect();
+    let local: HashMap<Id, Record<B>> = store.all::<B>().await?.into_iter().map(|r| (r.meta.id, r)).collect();
     for r in incoming {
         let here = local.get(&r.meta.id);
         let same = here.is_some_and(|l| l.data == r.data && l.meta.deleted == r.meta.deleted);
@@ -259,10 +218,7 @@ impl ImportPlan {
     }
 
     pub fn count(&self, kind: Kind, outcome: Outcome) -> usize {
-        self.items
-            .iter()
-            .filter(|i| i.kind == kind && i.outcome == outcome)
-            .count()
+        self.items.iter().filter(|i| i.kind == kind && i.outcome == outcome).count()
     }
 
     pub fn conflicts(&self) -> impl Iterator<Item = &PlanItem> {
@@ -271,9 +227,7 @@ impl ImportPlan {
 
     /// True when applying would write nothing (a re-import).
     pub fn is_noop(&self) -> bool {
-        self.items
-            .iter()
-            .all(|i| matches!(i.outcome, Outcome::Unchanged | Outcome::Older))
+        self.items.iter().all(|i| matches!(i.outcome, Outcome::Unchanged | Outcome::Older))
     }
 
     /// The writes that carry out this plan, and the archive entries for the
@@ -295,10 +249,9 @@ impl ImportPlan {
                 None => Expect::Absent,
             };
             match (item.outcome, &item.local) {
-                (Outcome::New, _) | (Outcome::Updated, _) => changes.push(Change {
-                    record: item.incoming.clone(),
-                    expect,
-                }),
+                (Outcome::New, _) | (Outcome::Updated, _) => {
+                    changes.push(Change { record: item.incoming.clone(), expect })
+                }
                 (Outcome::Conflict, Some(local)) => {
                     let choice = resolve(item);
                     let (kept, lost) = match choice {
@@ -310,10 +263,7 @@ impl ImportPlan {
                     meta.version.bump(office);
                     meta.updated_at = now;
                     meta.created_at = local.meta().created_at;
-                    changes.push(Change {
-                        record: kept.clone().with_meta(meta),
-                        expect,
-                    });
+                    changes.push(Change { record: kept.clone().with_meta(meta), expect });
                     archive.push(ArchivedVersion {
                         id: archive_ids(),
                         kind: item.kind,
@@ -352,14 +302,7 @@ mod tests {
                 meta.version.bump(office(*o));
             }
         }
-        Record {
-            meta,
-            data: Term {
-                name: name.into(),
-                start_year: 2021,
-                end_year: 2026,
-            },
-        }
+        Record { meta, data: Term { name: name.into(), start_year: 2021, end_year: 2026 } }
     }
 
     #[test]
@@ -374,46 +317,25 @@ mod tests {
         let mut new = term_with(&[(1, 2)], "new");
         // The newer edit was made on a PC whose clock is years behind.
         new.meta.updated_at = Timestamp::from_unix_millis(-1.0e12);
-        assert_eq!(
-            classify(&new.meta.version, Some(&old.meta.version), false),
-            Outcome::Updated
-        );
-        assert_eq!(
-            classify(&old.meta.version, Some(&new.meta.version), false),
-            Outcome::Older
-        );
-        assert_eq!(
-            classify(&old.meta.version, Some(&old.meta.version), true),
-            Outcome::Unchanged
-        );
+        assert_eq!(classify(&new.meta.version, Some(&old.meta.version), false), Outcome::Updated);
+        assert_eq!(classify(&old.meta.version, Some(&new.meta.version), false), Outcome::Older);
+        assert_eq!(classify(&old.meta.version, Some(&old.meta.version), true), Outcome::Unchanged);
     }
 
     #[test]
     fn independent_edits_are_a_conflict_and_so_is_one_version_with_two_contents() {
         let a = term_with(&[(1, 1), (2, 1)], "a");
         let b = term_with(&[(1, 2)], "b");
-        assert_eq!(
-            classify(&a.meta.version, Some(&b.meta.version), false),
-            Outcome::Conflict
-        );
-        assert_eq!(
-            classify(&a.meta.version, Some(&a.meta.version), false),
-            Outcome::Conflict
-        );
+        assert_eq!(classify(&a.meta.version, Some(&b.meta.version), false), Outcome::Conflict);
+        assert_eq!(classify(&a.meta.version, Some(&a.meta.version), false), Outcome::Conflict);
     }
 
     #[test]
     fn field_paths_read_as_form_labels() {
         use crate::i18n::{Lang, T};
         assert_eq!(field_label("name"), Some(T::FieldName));
-        assert_eq!(
-            field_label("milestones.feedback").map(|t| t.text(Lang::Zh)),
-            Some("反馈")
-        );
-        assert_eq!(
-            field_label("activities.talks").map(|t| t.text(Lang::Zh)),
-            Some("个别谈话（人次）")
-        );
+        assert_eq!(field_label("milestones.feedback").map(|t| t.text(Lang::Zh)), Some("反馈"));
+        assert_eq!(field_label("activities.talks").map(|t| t.text(Lang::Zh)), Some("个别谈话（人次）"));
         assert_eq!(field_label("milestones.nonsense"), None);
         assert_eq!(field_label("future_field"), None);
     }
@@ -441,15 +363,8 @@ mod tests {
     }
 
     fn as_set(mut v: Vec<Record<Term>>) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = v
-            .drain(..)
-            .map(|r| {
-                (
-                    serde_json::to_string(&r.meta.version).unwrap_or_default(),
-                    r.data.name,
-                )
-            })
-            .collect();
+        let mut out: Vec<(String, String)> =
+            v.drain(..).map(|r| (serde_json::to_string(&r.meta.version).unwrap_or_default(), r.data.name)).collect();
         out.sort();
         out
     }

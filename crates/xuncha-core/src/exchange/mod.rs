@@ -5,6 +5,7 @@ pub mod crypto;
 pub mod export;
 pub mod format;
 pub mod merge;
+pub mod undo;
 
 pub use format::{ExchangeFile, FileKind, ParseError, Records, Source};
 pub use merge::{ImportPlan, Outcome, Resolution};
