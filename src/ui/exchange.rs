@@ -13,6 +13,7 @@ use xuncha_core::exchange::export::{
 };
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
 use xuncha_core::exchange::merge::{field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::{Id, IdSource};
 use xuncha_core::record::{AnyRecord, Kind};
@@ -41,11 +42,19 @@ pub fn ExchangePage() -> impl IntoView {
         });
     };
     reload_archive();
+    let undo = RwSignal::new(None::<ImportUndo>);
+    if let Some(store) = st.store() {
+        leptos::task::spawn_local(async move {
+            if let Ok(saved) = store.setting::<Option<ImportUndo>>(LAST_IMPORT_KEY).await {
+                undo.set(saved.flatten());
+            }
+        });
+    }
     view! {
         <section class="exchange">
             <h1>{tr(T::ExchangeTitle)}</h1>
             <ExportSection/>
-            <ImportSection on_applied=Callback::new(move |_: ()| reload_archive())/>
+            <ImportSection undo=undo on_applied=Callback::new(move |_: ()| reload_archive())/>
             <ArchiveSection archive=archive on_restored=Callback::new(move |_: ()| reload_archive())/>
         </section>
     }
@@ -194,7 +203,7 @@ struct Locked {
 }
 
 #[component]
-fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
+fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -> impl IntoView {
     let st = state();
     let previews = RwSignal::new(Vec::<Preview>::new());
     let locked = RwSignal::new(Vec::<Locked>::new());
@@ -295,8 +304,9 @@ fn ImportSection(on_applied: Callback<()>) -> impl IntoView {
             })/>
         </For>
         <For each=move || previews.get() key=|p| p.key let:p>
-            <PreviewCard preview=p on_done=Callback::new(move |key: u64| { remove(key); on_applied.run(()); })/>
+            <PreviewCard preview=p undo=undo on_done=Callback::new(move |key: u64| { remove(key); on_applied.run(()); })/>
         </For>
+        <UndoButton undo=undo on_undone=on_applied/>
     }
 }
 
@@ -321,9 +331,10 @@ fn LockedFile(locked: Locked, on_unlock: Callback<(u64, String)>) -> impl IntoVi
 }
 
 #[component]
-fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
+fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Callback<u64>) -> impl IntoView {
     let st = state();
     let Preview { key, name, file, plan, choices } = preview;
+    let file_name = name.clone();
     let lang = st.lang.get_untracked();
     let counts = Kind::ALL
         .iter()
@@ -372,10 +383,15 @@ fn PreviewCard(preview: Preview, on_done: Callback<u64>) -> impl IntoView {
             );
             let count = |o| plan.items.iter().filter(|i| i.outcome == o).count();
             let (new, updated, resolved) = (count(Outcome::New), count(Outcome::Updated), count(Outcome::Conflict));
+            let record = ImportUndo::of(&file_name, now, &plan, &changes, &archive);
             leptos::task::spawn_local(async move {
                 let lang = st.lang.get_untracked();
                 match store.commit_all(changes, archive).await {
                     Ok(()) => {
+                        // The import stands even if its undo record cannot be kept.
+                        if store.put_setting(LAST_IMPORT_KEY, &Some(&record)).await.is_ok() {
+                            undo.set(Some(record));
+                        }
                         st.reload().await;
                         let msg = fill(
                             T::ImportDone.text(lang),
@@ -513,5 +529,44 @@ fn ArchiveSection(archive: RwSignal<Vec<ArchivedVersion>>, on_restored: Callback
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// "撤销上次导入" while the last import can still be undone.
+#[component]
+fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> impl IntoView {
+    let st = state();
+    let run = move |_| {
+        let Some(record) = undo.get_untracked() else { return };
+        if !confirm(st.t(T::ConfirmUndo)) {
+            return;
+        }
+        let Some(store) = st.store() else { return };
+        leptos::task::spawn_local(async move {
+            let lang = st.lang.get_untracked();
+            let result = match record.revert() {
+                Ok(revert) => store.revert(revert).await,
+                Err(e) => Err(StoreError::Corrupt(e.to_string())),
+            };
+            match result {
+                Ok(()) => {
+                    let _ = store.put_setting(LAST_IMPORT_KEY, &None::<ImportUndo>).await;
+                    undo.set(None);
+                    st.reload().await;
+                    st.notify(T::UndoDone.text(lang), false);
+                    on_undone.run(());
+                }
+                Err(StoreError::Stale { .. } | StoreError::Exists { .. }) => {
+                    st.notify(T::ErrUndoStale.text(lang), true)
+                }
+                Err(e) => st.notify(e.message().text(lang), true),
+            }
+        });
+    };
+    move || {
+        undo.get().map(|u| {
+            let label = fill(st.t(T::UndoImport), &[("file", &u.file), ("when", &u.applied_at.display_local())]);
+            view! { <p><button type="button" class="secondary" data-testid="undo-import" on:click=run>{label}</button></p> }
+        })
     }
 }

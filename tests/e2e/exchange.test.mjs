@@ -32,6 +32,17 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   assert.match(counts, /巡察对象\s+3\s+0\s+0\s+0\s+0/);
   await town.id('apply-import').click();
   await town.id('flash').filter({ hasText: '导入完成：新增 4 条' }).waitFor();
+
+  // Undo puts the township back exactly as it was; the same file then imports as new again.
+  town.page.once('dialog', (d) => d.accept());
+  await town.id('undo-import').click();
+  await town.id('flash').filter({ hasText: '已撤销上次导入' }).waitFor();
+  await town.go('targets');
+  assert.match(await town.id('list-count').innerText(), /共 0 条/);
+  await town.pickImport([first.file]);
+  assert.match(await town.id('preview-counts').innerText(), /巡察对象\s+3\s+0\s+0\s+0\s+0/);
+  await town.id('apply-import').click();
+  await town.id('flash').filter({ hasText: '导入完成：新增 4 条' }).waitFor();
   await town.go('targets');
   assert.match(await town.id('targets-table').innerText(), /城关镇[\s\S]*新村[\s\S]*老村/);
 
