@@ -245,12 +245,7 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
                 .update(|e| e.push(fill(T::ImportFileError.text(lang), &[("file", &name), ("message", &message)]))),
         }
     };
-    let pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        // Let the same file be picked again later (a re-import must be possible).
-        input.set_value("");
+    let take = move |files: Vec<web_sys::File>| {
         let lang = st.lang.get_untracked();
         errors.set(Vec::new());
         checking.set(true);
@@ -278,14 +273,42 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
             checking.set(false);
         });
     };
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Let the same file be picked again later (a re-import must be possible).
+        input.set_value("");
+        take(files);
+    };
+    let dragging = RwSignal::new(false);
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(list) = ev.data_transfer().and_then(|d| d.files()) else { return };
+        take((0..list.length()).filter_map(|i| list.get(i)).collect());
+    };
     let remove = move |key: u64| previews.update(|p| p.retain(|x| x.key != key));
     view! {
         <h2>{tr(T::ImportTitle)}</h2>
         <p class="hint">{tr(T::ImportHint)}</p>
-        <label class="file-pick">
-            <span>{tr(T::ImportChoose)}</span>
-            <input type="file" multiple accept=".json,application/json" data-testid="import-file" on:change=pick/>
-        </label>
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            data-testid="drop-zone"
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=drop
+        >
+            <label class="file-pick">
+                <span>{tr(T::ImportChoose)}</span>
+                <input type="file" multiple accept=".json,application/json" data-testid="import-file" on:change=pick/>
+            </label>
+            <span class="hint">{tr(T::ImportDrop)}</span>
+        </div>
         <Show when=move || checking.get()><p class="hint">{tr(T::ImportChecking)}</p></Show>
         {move || {
             let list = errors.get();

@@ -131,8 +131,14 @@ test('an encrypted backup travels safely and opens only with its passphrase', as
 
   await town.open();
   await town.setUpOffice('城关镇纪委', '乡镇（街道）');
+  // Dropped onto the page, as people drag files from the shared drive.
   await town.go('exchange');
-  await town.id('import-file').setInputFiles([sealed.file]);
+  const dropped = await town.page.evaluateHandle(({ name, content }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type: 'application/json' }));
+    return dt;
+  }, { name: sealed.name, content: text });
+  await town.id('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
   await town.id('locked-file').waitFor();
   await town.id('import-passphrase').fill('猜错的口令');
   await town.id('unlock').click();

@@ -306,6 +306,7 @@ catalogue! {
     ImportTitle => "导入", "Import";
     ImportHint => "选择其他单位导出的文件（可多选）。导入前会先检查并预览，确认后才写入；任何一项检查不通过，本机数据都不会改动。", "Choose files exported by other offices (several at once if you like). They are checked and previewed first and written only when you confirm; if any check fails, nothing here changes.";
     ImportChoose => "选择文件", "Choose files";
+    ImportDrop => "或把文件拖到这里", "or drop files here";
     ImportChecking => "正在检查文件…", "Checking files…";
     ImportFileError => "{file}：{message}", "{file}: {message}";
     PreviewTitle => "导入预览：{file}", "Import preview: {file}";
