@@ -2,14 +2,15 @@
 //! and the conflict archive.
 
 use super::state::state;
-use super::widgets::{confirm, tr};
+use super::widgets::{confirm, tr, RecordSelect};
 use crate::platform::{self, WebIds};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::export::{
-    backup_file_name, full_backup, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS, REMINDER_DAYS_KEY,
+    backup_file_name, full_backup, package, package_file_name, Scope, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS,
+    REMINDER_DAYS_KEY,
 };
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
 use xuncha_core::exchange::merge::{field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
@@ -68,11 +69,31 @@ fn ExportSection() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let export = move |_| {
+    let round = RwSignal::new(None::<Id>);
+    let group = RwSignal::new(None::<Id>);
+    let township = RwSignal::new(None::<Id>);
+    let rounds = Signal::derive(move || {
+        let lang = st.lang.get();
+        st.data.with(|d| d.rounds.iter().map(|r| (r.meta.id, d.round_title(r, lang))).collect::<Vec<_>>())
+    });
+    let groups = Signal::derive(move || {
+        let lang = st.lang.get();
+        st.data.with(|d| {
+            d.groups
+                .iter()
+                .map(|g| {
+                    let round = d.round(g.data.round).map(|r| d.round_title(r, lang)).unwrap_or_default();
+                    (g.meta.id, format!("{round} {}", g.data.name))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let townships = Signal::derive(move || st.data.with(super::target::township_options));
+
+    // Exports a full backup (`None`) or a package, sealed when asked to.
+    let export = move |scope: Option<Scope>| {
         let Some(store) = st.store() else { return };
-        let Some(office) = st.office.get_untracked() else {
-            return;
-        };
+        let Some(office) = st.office.get_untracked() else { return };
         let lang = st.lang.get_untracked();
         let passphrase = encrypt.get_untracked().then(|| pass.get_untracked());
         if let Some(p) = &passphrase {
@@ -87,9 +108,19 @@ fn ExportSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let now = platform::now();
             let source = Source { office_id: office.id, office_name: office.name.clone() };
+            let store_msg = |e: StoreError| e.message().text(lang).to_owned();
             let result = async {
-                let file =
-                    full_backup(store.as_ref(), source, now).await.map_err(|e| e.message().text(lang).to_owned())?;
+                let (file, name) = match scope {
+                    None => {
+                        let file = full_backup(store.as_ref(), source, now).await.map_err(store_msg)?;
+                        (file, backup_file_name(&office.name, now.local_date_day()))
+                    }
+                    Some(scope) => {
+                        let found = package(store.as_ref(), scope, source, now, lang).await.map_err(store_msg)?;
+                        let (file, label) = found.ok_or_else(|| T::NoRecords.text(lang).to_owned())?;
+                        (file, package_file_name(&label, now.local_date_day()))
+                    }
+                };
                 let mut text = file.to_json().map_err(|e| e.to_string())?;
                 if let Some(p) = passphrase {
                     // Let the "encrypting" note paint before the key derivation takes the thread.
@@ -98,27 +129,35 @@ fn ExportSection() -> impl IntoView {
                     let nonce = platform::random_bytes::<12>().map_err(|e| format!("{e:?}"))?;
                     text = crypto::encrypt(text.as_bytes(), &p, salt, nonce).map_err(|e| e.to_string())?;
                 }
-                platform::download(&backup_file_name(&office.name, now.local_date_day()), &text)
-                    .map_err(|e| format!("{e:?}"))?;
-                store.put_setting(LAST_BACKUP_KEY, &now).await.map_err(|e| e.message().text(lang).to_owned())
+                platform::download(&name, &text).map_err(|e| format!("{e:?}"))?;
+                if scope.is_none() {
+                    store.put_setting(LAST_BACKUP_KEY, &now).await.map_err(store_msg)?;
+                    st.last_backup.set(Some(now));
+                }
+                Ok::<(), String>(())
             };
-            match result.await {
-                Ok(()) => st.last_backup.set(Some(now)),
-                Err(msg) => st.notify(msg, true),
+            if let Err(msg) = result.await {
+                st.notify(msg, true);
             }
             busy.set(false);
         });
     };
     let save_days = move |_| {
-        let Ok(n) = days.get_untracked().trim().parse::<u32>() else {
-            return;
-        };
+        let Ok(n) = days.get_untracked().trim().parse::<u32>() else { return };
         let n = n.clamp(1, 365);
         st.reminder_days.set(n);
         if let Some(store) = st.store() {
             leptos::task::spawn_local(async move {
                 let _ = store.put_setting(REMINDER_DAYS_KEY, &n).await;
             });
+        }
+    };
+    let package_button = move |value: RwSignal<Option<Id>>, make: fn(Id) -> Scope, label: T, testid: &'static str| {
+        view! {
+            <button type="button" class="secondary" data-testid=testid
+                disabled=move || busy.get() || value.get().is_none()
+                on:click=move |_| { if let Some(id) = value.get_untracked() { export(Some(make(id))) } }
+            >{tr(label)}</button>
         }
     };
     view! {
@@ -142,12 +181,22 @@ fn ExportSection() -> impl IntoView {
             </div>
         </Show>
         <div class="toolbar">
-            <button type="button" data-testid="export-backup" disabled=move || busy.get() on:click=export>{tr(T::ExportBackup)}</button>
+            <button type="button" data-testid="export-backup" disabled=move || busy.get() on:click=move |_| export(None)>{tr(T::ExportBackup)}</button>
             <Show when=move || busy.get() && encrypt.get()><span class="hint">{tr(T::Encrypting)}</span></Show>
             <label class="field filter inline">
                 <span class="label">{tr(T::ReminderDays)}</span>
                 <input type="number" min="1" max="365" data-testid="reminder-days" bind:value=days on:change=save_days/>
             </label>
+        </div>
+        <h3>{tr(T::PackagesTitle)}</h3>
+        <p class="hint">{tr(T::PackagesHint)}</p>
+        <div class="filters packages">
+            <RecordSelect label=T::ColRound options=rounds value=round field="package-round" empty=T::None errors=None/>
+            {package_button(round, Scope::Round, T::ExportRoundPackage, "export-round")}
+            <RecordSelect label=T::ColGroup options=groups value=group field="package-group" empty=T::None errors=None/>
+            {package_button(group, Scope::Group, T::ExportGroupPackage, "export-group")}
+            <RecordSelect label=T::FieldTownship options=townships value=township field="package-township" empty=T::None errors=None/>
+            {package_button(township, Scope::Township, T::ExportTownshipPackage, "export-township")}
         </div>
     }
 }

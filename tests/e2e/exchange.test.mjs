@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { assertValidExport, launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
 
 test('offices exchange files: new records arrive, re-import is harmless, a conflict is resolved and archived, tampering is refused', async () => {
   const dir = tempProfile('files');
@@ -87,6 +87,7 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   // The losing side is in the archive and can be brought back.
   await town.go('exchange');
   const row = town.id('archive-row');
+  await row.first().waitFor();
   assert.equal(await row.count(), 1);
   assert.match(await row.innerText(), /巡察对象\s+新村（乡镇改）/);
 
@@ -98,6 +99,18 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   await county.pickImport([back.file]);
   assert.equal(await county.id('conflict').count(), 0);
   assert.match(await county.id('preview-counts').innerText(), /巡察对象\s+0\s+1\s+2\s+0\s+0/);
+
+  // A township package: the township with its villages, named for it, valid against the schema.
+  await county.go('exchange');
+  await county.id('filter-package-township').selectOption({ label: '城关镇' });
+  const [pkgDownload] = await Promise.all([countyPage.waitForEvent('download'), county.id('export-township').click()]);
+  assert.match(pkgDownload.suggestedFilename(), /^巡察-城关镇-\d{4}-\d{2}-\d{2}\.json$/);
+  const pkgFile = `${dir}/package.json`;
+  await pkgDownload.saveAs(pkgFile);
+  assertValidExport(pkgFile);
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+  assert.deepEqual(pkg.kind, { type: 'package', scope: '城关镇及所辖村（社区）' });
+  assert.deepEqual(pkg.records.targets.map((t) => t.data.name).sort(), ['城关镇', '新村（县里改）', '老村'].sort());
 
   for (const net of nets) {
     assert.deepEqual(net.requests, []);

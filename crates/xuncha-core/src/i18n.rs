@@ -302,7 +302,13 @@ catalogue! {
     ConfirmUndo => "撤销上次导入？该次导入新增的记录将被移除，被更新的记录恢复原样。", "Undo the last import? Records it added are removed and records it updated are put back.";
     UndoDone => "已撤销上次导入。", "The last import was undone.";
     ErrUndoStale => "上次导入之后相关记录已被修改，无法撤销，本机数据未做任何改动。", "Records of the last import were changed since, so it cannot be undone; nothing was changed.";
-    ReminderDays => "备份提醒间隔（天）", "Remind me to back up after (days)";
+    ScopeTownship => "{name}及所辖村（社区）", "{name} with its villages and communities";
+    PackagesTitle => "导出数据包", "Export a package";
+    PackagesHint => "只导出一部分记录（连同它们引用的记录），交给相关单位。", "Exports part of the records (with the records they refer to) for another office.";
+    ExportRoundPackage => "导出本轮数据包", "Export this round";
+    ExportGroupPackage => "导出本组数据包", "Export this group";
+    ExportTownshipPackage => "导出乡镇数据包", "Export this township";
+        ReminderDays => "备份提醒间隔（天）", "Remind me to back up after (days)";
     ImportTitle => "导入", "Import";
     ImportHint => "选择其他单位导出的文件（可多选）。导入前会先检查并预览，确认后才写入；任何一项检查不通过，本机数据都不会改动。", "Choose files exported by other offices (several at once if you like). They are checked and previewed first and written only when you confirm; if any check fails, nothing here changes.";
     ImportChoose => "选择文件", "Choose files";

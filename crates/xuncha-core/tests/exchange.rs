@@ -405,3 +405,115 @@ fn undo_refuses_and_changes_nothing_when_an_imported_record_was_edited_since() {
     assert!(matches!(result, Err(xuncha_core::store::StoreError::Stale { .. })), "{result:?}");
     assert_eq!(backup(&township, office).records, before);
 }
+
+/// A county with two townships, a round with two groups, and inspections in both.
+fn county_with_round(ids: &SequentialIds) -> (MemoryStore, Id, Id, Id, Id) {
+    use xuncha_core::group::Group;
+    use xuncha_core::round::{Round, RoundKind, RoundStatus};
+    let store = MemoryStore::new();
+    let office = ids.next_id();
+    let ctx = Ctx { office, now: now(), ids };
+    block_on(async {
+        let term = ops::save_term(&store, &ctx, None, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 })
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let town = ops::save_target(&store, &ctx, None, Target::new("城关镇", TargetKind::Township, None))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let east = ops::save_target(&store, &ctx, None, Target::new("东关镇", TargetKind::Township, None))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let village =
+            ops::save_target(&store, &ctx, None, Target::new("新村", TargetKind::Village, Some(town.meta.id)))
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        let round = Round {
+            term: term.meta.id,
+            ordinal: 3,
+            kind: RoundKind::Extended,
+            topic: String::new(),
+            start: "2026-03-01".parse().ok(),
+            end: None,
+            status: RoundStatus::Ongoing,
+            notes: String::new(),
+        };
+        let round = ops::save_round(&store, &ctx, None, round).await.unwrap_or_else(|e| panic!("{e}"));
+        let group = |name: &str| Group {
+            round: round.meta.id,
+            name: name.into(),
+            leader: String::new(),
+            deputy: String::new(),
+            members: vec![],
+        };
+        let g1 = ops::save_group(&store, &ctx, None, group("第一巡察组")).await.unwrap_or_else(|e| panic!("{e}"));
+        let g2 = ops::save_group(&store, &ctx, None, group("第二巡察组")).await.unwrap_or_else(|e| panic!("{e}"));
+        ops::assign_targets(&store, &ctx, round.meta.id, g1.meta.id, &[village.meta.id])
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        ops::assign_targets(&store, &ctx, round.meta.id, g2.meta.id, &[east.meta.id])
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        (store, office, round.meta.id, g1.meta.id, town.meta.id)
+    })
+}
+
+fn names(records: &Records) -> Vec<String> {
+    let mut out: Vec<String> = records.targets.iter().map(|t| t.data.name.clone()).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_round_package_carries_the_round_and_everything_it_refers_to() {
+    use xuncha_core::exchange::export::{package, package_file_name, Scope};
+    let ids = SequentialIds::default();
+    let (store, office, round, _, _) = county_with_round(&ids);
+    let source = Source { office_id: office, office_name: "某某县委巡察办".into() };
+    let (file, label) = block_on(package(&store, Scope::Round(round), source, now(), Lang::Zh))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no round"));
+    assert_eq!(file.kind, FileKind::Package { scope: "十五届县委第三轮巡察".into() });
+    assert_eq!((file.records.terms.len(), file.records.rounds.len(), file.records.groups.len()), (1, 1, 2));
+    assert_eq!(file.records.inspections.len(), 2);
+    assert_eq!(names(&file.records), vec!["东关镇", "城关镇", "新村"], "the village brings its township");
+    assert!(file.check_references(&|_, _| false).is_ok(), "the package stands on its own");
+    let day = now().local_date_day();
+    assert_eq!(package_file_name(&label, day), format!("巡察-十五届第三轮-{day}.json"));
+    let empty = MemoryStore::new();
+    let plan = block_on(ImportPlan::build(&empty, &file.records)).unwrap_or_default();
+    assert_eq!(plan.count(Kind::Inspection, Outcome::New), 2);
+}
+
+#[test]
+fn a_group_package_holds_only_that_groups_work() {
+    use xuncha_core::exchange::export::{package, Scope};
+    let ids = SequentialIds::default();
+    let (store, office, _, group, _) = county_with_round(&ids);
+    let source = Source { office_id: office, office_name: "某某县委巡察办".into() };
+    let (file, label) = block_on(package(&store, Scope::Group(group), source, now(), Lang::Zh))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no group"));
+    assert_eq!(label, "十五届第三轮-第一巡察组");
+    assert_eq!(file.records.groups.len(), 1);
+    assert_eq!(file.records.inspections.len(), 1);
+    assert_eq!(names(&file.records), vec!["城关镇", "新村"]);
+    assert!(file.check_references(&|_, _| false).is_ok());
+}
+
+#[test]
+fn a_township_package_holds_the_township_its_villages_and_their_inspections() {
+    use xuncha_core::exchange::export::{package, Scope};
+    let ids = SequentialIds::default();
+    let (store, office, _, _, town) = county_with_round(&ids);
+    let source = Source { office_id: office, office_name: "某某县委巡察办".into() };
+    let (file, label) = block_on(package(&store, Scope::Township(town), source.clone(), now(), Lang::Zh))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no township"));
+    assert_eq!(label, "城关镇");
+    assert_eq!(file.kind, FileKind::Package { scope: "城关镇及所辖村（社区）".into() });
+    assert_eq!(names(&file.records), vec!["城关镇", "新村"]);
+    assert_eq!((file.records.inspections.len(), file.records.groups.len(), file.records.rounds.len()), (1, 1, 1));
+    assert!(file.check_references(&|_, _| false).is_ok());
+    let missing = block_on(package(&store, Scope::Township(ids.next_id()), source, now(), Lang::Zh));
+    assert_eq!(missing, Ok(None));
+}

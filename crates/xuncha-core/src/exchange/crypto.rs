@@ -66,7 +66,7 @@ fn derive_key(passphrase: &str, kdf: &Kdf, salt: &[u8]) -> Result<[u8; 32], Cryp
         return Err(CryptoError::Unsupported(kdf.name.clone()));
     }
     // Refuse absurd costs from a hostile file instead of exhausting memory.
-    if kdf.m_cost > 1024 * 1024 || kdf.t_cost > 64 || kdf.p_cost == 0 || kdf.p_cost > 16 {
+    if kdf.m_cost > 256 * 1024 || kdf.t_cost > 64 || kdf.p_cost == 0 || kdf.p_cost > 16 {
         return Err(CryptoError::Unsupported(format!("argon2id m={} t={} p={}", kdf.m_cost, kdf.t_cost, kdf.p_cost)));
     }
     let params =

@@ -2,8 +2,18 @@
 
 use super::format::{ExchangeFile, FileKind, Records, Source, FORMAT_MAJOR, FORMAT_MINOR};
 use crate::date::Day;
+use crate::group::Group;
+use crate::i18n::{fill, Lang, T};
+use crate::id::Id;
+use crate::inspection::Inspection;
 use crate::meta::Timestamp;
+use crate::record::Record;
+use crate::round::{ordinal_label, Round};
+use crate::schema::keys;
 use crate::store::{Store, StoreError};
+use crate::target::Target;
+use crate::term::Term;
+use std::collections::BTreeMap;
 
 /// The app version written into every file.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -24,6 +34,146 @@ pub async fn full_backup<S: Store>(store: &S, source: Source, now: Timestamp) ->
             inspections: store.all().await?,
         },
     })
+}
+
+/// What a package holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One round: its term, groups, inspections and their targets.
+    Round(Id),
+    /// One group of a round, with what it inspects.
+    Group(Id),
+    /// A township with its villages and communities, and their inspections.
+    Township(Id),
+}
+
+/// Records collected once each, by id.
+#[derive(Default)]
+struct Collect {
+    terms: BTreeMap<Id, Record<Term>>,
+    targets: BTreeMap<Id, Record<Target>>,
+    rounds: BTreeMap<Id, Record<Round>>,
+    groups: BTreeMap<Id, Record<Group>>,
+    inspections: BTreeMap<Id, Record<Inspection>>,
+}
+
+impl Collect {
+    async fn target<S: Store>(&mut self, store: &S, id: Id) -> Result<(), StoreError> {
+        if self.targets.contains_key(&id) {
+            return Ok(());
+        }
+        if let Some(t) = store.get::<Target>(id).await? {
+            let township = t.data.township;
+            self.targets.insert(id, t);
+            if let Some(w) = township {
+                if let Some(town) = store.get::<Target>(w).await? {
+                    self.targets.insert(w, town);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn round<S: Store>(&mut self, store: &S, id: Id) -> Result<(), StoreError> {
+        if self.rounds.contains_key(&id) {
+            return Ok(());
+        }
+        if let Some(r) = store.get::<Round>(id).await? {
+            if let Some(term) = store.get::<Term>(r.data.term).await? {
+                self.terms.insert(term.meta.id, term);
+            }
+            self.rounds.insert(id, r);
+        }
+        Ok(())
+    }
+
+    /// Adds inspections with everything they refer to.
+    async fn inspections<S: Store>(&mut self, store: &S, list: Vec<Record<Inspection>>) -> Result<(), StoreError> {
+        for i in list {
+            self.round(store, i.data.round).await?;
+            if !self.groups.contains_key(&i.data.group) {
+                if let Some(g) = store.get::<Group>(i.data.group).await? {
+                    self.groups.insert(g.meta.id, g);
+                }
+            }
+            self.target(store, i.data.target).await?;
+            self.inspections.insert(i.meta.id, i);
+        }
+        Ok(())
+    }
+
+    fn records(self) -> Records {
+        Records {
+            terms: self.terms.into_values().collect(),
+            targets: self.targets.into_values().collect(),
+            rounds: self.rounds.into_values().collect(),
+            groups: self.groups.into_values().collect(),
+            inspections: self.inspections.into_values().collect(),
+        }
+    }
+}
+
+/// A package of `scope`, self-contained: every record its records refer to comes
+/// along, and deletions inside the scope travel as tombstones. Returns the file
+/// and a short label for its name; `None` when the scope's record does not exist.
+pub async fn package<S: Store>(
+    store: &S,
+    scope: Scope,
+    source: Source,
+    now: Timestamp,
+    lang: Lang,
+) -> Result<Option<(ExchangeFile, String)>, StoreError> {
+    let mut c = Collect::default();
+    let (description, label) = match scope {
+        Scope::Round(id) => {
+            let Some(round) = store.get::<Round>(id).await? else { return Ok(None) };
+            c.round(store, id).await?;
+            for g in store.by_index::<Group>(keys::BY_ROUND, id).await? {
+                c.groups.insert(g.meta.id, g);
+            }
+            c.inspections(store, store.by_index(keys::BY_ROUND, id).await?).await?;
+            let term = c.terms.get(&round.data.term).map(|t| t.data.name.clone()).unwrap_or_default();
+            (round.data.title(&term, lang), format!("{term}{}", ordinal_label(round.data.ordinal, lang)))
+        }
+        Scope::Group(id) => {
+            let Some(group) = store.get::<Group>(id).await? else { return Ok(None) };
+            c.round(store, group.data.round).await?;
+            c.groups.insert(id, group.clone());
+            c.inspections(store, store.by_index(keys::BY_GROUP, id).await?).await?;
+            let round = c.rounds.get(&group.data.round);
+            let term = round.and_then(|r| c.terms.get(&r.data.term)).map(|t| t.data.name.clone()).unwrap_or_default();
+            let title = round.map(|r| r.data.title(&term, lang)).unwrap_or_default();
+            let ordinal = round.map(|r| ordinal_label(r.data.ordinal, lang)).unwrap_or_default();
+            (format!("{title} {}", group.data.name), format!("{term}{ordinal}-{}", group.data.name))
+        }
+        Scope::Township(id) => {
+            let Some(town) = store.get::<Target>(id).await? else { return Ok(None) };
+            c.target(store, id).await?;
+            let mut places = vec![id];
+            for v in store.by_index::<Target>(keys::BY_TOWNSHIP, id).await? {
+                places.push(v.meta.id);
+                c.targets.insert(v.meta.id, v);
+            }
+            for place in places {
+                c.inspections(store, store.by_index(keys::BY_TARGET, place).await?).await?;
+            }
+            (fill(T::ScopeTownship.text(lang), &[("name", &town.data.name)]), town.data.name.clone())
+        }
+    };
+    let file = ExchangeFile {
+        format_version: (FORMAT_MAJOR, FORMAT_MINOR),
+        app_version: APP_VERSION.to_owned(),
+        exported_at: now,
+        source,
+        kind: FileKind::Package { scope: description },
+        records: c.records(),
+    };
+    Ok(Some((file, label)))
+}
+
+/// "巡察-城关镇-2026-11-22.json", "巡察-十五届第三轮-2026-11-22.json"
+pub fn package_file_name(label: &str, day: Day) -> String {
+    format!("巡察-{}-{day}.json", file_name_part(label))
 }
 
 /// Settings keys for the backup reminder.
