@@ -165,3 +165,29 @@ test('an encrypted backup travels safely and opens only with its passphrase', as
   await browser.close();
   await other.close();
 });
+
+test('markup in names travels as plain text and never runs', async () => {
+  const dir = tempProfile('markup');
+  const a = await launchChromium(tempProfile('markup-a'));
+  const b = await launchChromium(tempProfile('markup-b'));
+  const from = new XunchaPage(await a.newPage());
+  const to = new XunchaPage(await b.newPage());
+  const payload = '<img src=x onerror="window.__pwned=1">县委<script>window.__pwned=2</script>党校';
+  await from.open();
+  await from.setUpOffice('<b>某县</b>委巡察办');
+  await from.bulkTargets([payload], '事业单位');
+  const file = await from.exportBackup(dir);
+  await to.open();
+  await to.setUpOffice('城关镇纪委', '乡镇（街道）');
+  await to.pickImport([file.file]);
+  assert.match(await to.id('import-preview').innerText(), /来自：<b>某县<\/b>委巡察办/);
+  await to.id('apply-import').click();
+  await to.id('flash').filter({ hasText: '导入完成' }).waitFor();
+  await to.go('targets');
+  assert.ok((await to.id('targets-table').innerText()).includes(payload), 'the name is shown exactly as typed');
+  assert.equal(await to.page.locator('[data-testid="targets-table"] img, [data-testid="targets-table"] script').count(), 0);
+  assert.equal(await to.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await from.page.evaluate(() => window.__pwned), undefined);
+  await a.close();
+  await b.close();
+});
