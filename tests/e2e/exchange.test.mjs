@@ -144,6 +144,8 @@ test('an encrypted backup travels safely and opens only with its passphrase', as
 
   await town.open();
   await town.setUpOffice('城关镇纪委', '乡镇（街道）');
+  await town.bulkTargets(['乡镇自有单位'], '事业单位');
+  const before = await town.snapshot(dir);
   // Dropped onto the page, as people drag files from the shared drive.
   await town.go('exchange');
   const dropped = await town.page.evaluateHandle(({ name, content }) => {
@@ -156,6 +158,9 @@ test('an encrypted backup travels safely and opens only with its passphrase', as
   await town.id('import-passphrase').fill('猜错的口令');
   await town.id('unlock').click();
   await town.id('import-errors').filter({ hasText: '口令错误，或加密文件已被改动' }).waitFor();
+  assert.deepEqual(await town.snapshot(dir), before, 'a wrong passphrase changed the database');
+  await town.go('exchange');
+  await town.id('locked-file').waitFor();
   await town.id('import-passphrase').fill('城关镇-2026-口令');
   await town.id('unlock').click();
   await town.id('import-preview').waitFor();
