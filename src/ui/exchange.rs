@@ -13,7 +13,7 @@ use xuncha_core::exchange::export::{
     REMINDER_DAYS_KEY,
 };
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
-use xuncha_core::exchange::merge::{field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::exchange::merge::{display_value, field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::{Id, IdSource};
@@ -521,11 +521,25 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
         return ().into_any();
     };
     let id = item.id;
+    // Names of referenced records as this PC knows them.
+    let snapshot = st.data.get_untracked();
+    let name_of = move |id: Id| -> Option<String> {
+        let lang = st.lang.get_untracked();
+        snapshot
+            .target(id)
+            .map(|t| t.data.name.clone())
+            .or_else(|| snapshot.term(id).map(|t| t.data.name.clone()))
+            .or_else(|| snapshot.round(id).map(|r| snapshot.round_title(r, lang)))
+            .or_else(|| snapshot.group(id).map(|g| g.data.name.clone()))
+    };
     let rows = field_diff(&local, &item.incoming)
         .into_iter()
         .map(|d| {
-            let label = field_label(&d.path).map(|t| t.text(st.lang.get_untracked()).to_owned()).unwrap_or(d.path);
-            view! { <tr><td>{label}</td><td>{d.local}</td><td>{d.incoming}</td></tr> }
+            let lang = st.lang.get_untracked();
+            let label = field_label(&d.path).map(|t| t.text(lang).to_owned()).unwrap_or_else(|| d.path.clone());
+            let local = display_value(&d.path, &d.local, lang, &name_of);
+            let incoming = display_value(&d.path, &d.incoming, lang, &name_of);
+            view! { <tr><td>{label}</td><td>{local}</td><td>{incoming}</td></tr> }
         })
         .collect_view();
     let chosen = move |r: Resolution| choices.with(|c| c.get(&id) == Some(&r));

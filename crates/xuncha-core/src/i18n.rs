@@ -276,6 +276,8 @@ catalogue! {
     ErrInvalidDate => "日期格式应为 2026-11-22。", "Dates are written 2026-11-22.";
     ErrInvalidNumber => "请输入 0 或正整数。", "Enter 0 or a whole positive number.";
 
+    Yes => "是", "yes";
+    No => "否", "no";
     KindTerm => "届次", "term";
     KindTarget => "巡察对象", "target";
     KindRound => "巡察轮次", "round";

@@ -158,6 +158,38 @@ pub fn field_label(path: &str) -> Option<crate::i18n::T> {
     })
 }
 
+fn enum_label<E: serde::de::DeserializeOwned + crate::i18n::Label>(raw: &str) -> Option<crate::i18n::T> {
+    serde_json::from_value::<E>(Value::String(raw.to_owned())).ok().map(crate::i18n::Label::label)
+}
+
+/// A value of a conflict table as people read it: enum codes become their labels,
+/// ids become the names `name_of` knows, flags become 是/否.
+pub fn display_value(path: &str, raw: &str, lang: crate::i18n::Lang, name_of: &dyn Fn(Id) -> Option<String>) -> String {
+    use crate::i18n::T;
+    use crate::round::{RoundKind, RoundStatus};
+    use crate::target::{OrgForm, TargetKind, TargetStatus};
+    let label = match path {
+        "kind" => enum_label::<TargetKind>(raw).or_else(|| enum_label::<RoundKind>(raw)),
+        "org_form" => enum_label::<OrgForm>(raw),
+        "status" => enum_label::<TargetStatus>(raw).or_else(|| enum_label::<RoundStatus>(raw)),
+        "deleted" => match raw {
+            "true" => Some(T::Yes),
+            "false" => Some(T::No),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(t) = label {
+        return t.text(lang).to_owned();
+    }
+    if matches!(path, "township" | "term" | "round" | "group" | "target") {
+        if let Some(name) = raw.parse::<Id>().ok().and_then(name_of) {
+            return name;
+        }
+    }
+    raw.to_owned()
+}
+
 /// The fields (content and the deleted flag) in which two versions differ.
 pub fn field_diff(local: &AnyRecord, incoming: &AnyRecord) -> Vec<FieldDiff> {
     let mut left = Vec::new();
@@ -338,6 +370,22 @@ mod tests {
         assert_eq!(field_label("activities.talks").map(|t| t.text(Lang::Zh)), Some("个别谈话（人次）"));
         assert_eq!(field_label("milestones.nonsense"), None);
         assert_eq!(field_label("future_field"), None);
+    }
+
+    #[test]
+    fn conflict_values_read_as_labels_and_names() {
+        use crate::i18n::Lang;
+        let town = office(5);
+        let name_of = |id: Id| (id == town).then(|| "城关镇".to_owned());
+        assert_eq!(display_value("kind", "village", Lang::Zh, &name_of), "村");
+        assert_eq!(display_value("kind", "look_back", Lang::Zh, &name_of), "巡察“回头看”");
+        assert_eq!(display_value("status", "merged", Lang::Zh, &name_of), "已撤并");
+        assert_eq!(display_value("org_form", "branch", Lang::En, &name_of), "Branch");
+        assert_eq!(display_value("deleted", "true", Lang::Zh, &name_of), "是");
+        assert_eq!(display_value("township", &town.to_string(), Lang::Zh, &name_of), "城关镇");
+        let unknown = office(6).to_string();
+        assert_eq!(display_value("township", &unknown, Lang::Zh, &name_of), unknown);
+        assert_eq!(display_value("name", "village", Lang::Zh, &name_of), "village", "free text stays as typed");
     }
 
     #[test]
