@@ -439,10 +439,15 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
     };
     let choose_all_incoming = move |_| choose_all(Resolution::TakeIncoming);
     let noop = plan.is_noop();
+    let applying = RwSignal::new(false);
     let apply = {
         let (file, plan) = (file.clone(), plan.clone());
         move |_| {
+            if applying.get_untracked() {
+                return;
+            }
             let Some(store) = st.store() else { return };
+            applying.set(true);
             let office = st.office.get_untracked().map(|o| o.id).unwrap_or(Id::nil());
             let picked = choices.get_untracked();
             let now = platform::now();
@@ -476,6 +481,7 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
                     }
                     Err(e) => st.notify(e.message().text(lang), true),
                 }
+                applying.set(false);
                 on_done.run(key);
             });
         }
@@ -506,9 +512,10 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
             })}
             <div class="buttons">
                 {(!noop).then(|| view! {
-                    <button type="button" data-testid="apply-import" disabled=move || !all_chosen() on:click=apply.clone()>{tr(T::ApplyImport)}</button>
+                    <button type="button" data-testid="apply-import" disabled=move || !all_chosen() || applying.get() on:click=apply.clone()>{tr(T::ApplyImport)}</button>
                 })}
-                <button type="button" class="secondary" data-testid="discard-import" on:click=move |_| on_done.run(key)>{tr(T::CancelImport)}</button>
+                <button type="button" class="secondary" data-testid="discard-import" disabled=move || applying.get() on:click=move |_| on_done.run(key)>{tr(T::CancelImport)}</button>
+                <Show when=move || applying.get()><span class="hint" data-testid="applying">{tr(T::Applying)}</span></Show>
             </div>
         </article>
     }

@@ -326,6 +326,7 @@ catalogue! {
     OutcomeOlder => "较旧（忽略）", "Older (ignored)";
     OutcomeConflict => "冲突", "Conflicts";
     PreviewNoop => "文件中的记录本机都已有，无需导入。", "Everything in the file is here already; there is nothing to import.";
+    Applying => "正在写入，请稍候…", "Writing, please wait…";
     ApplyImport => "确认导入", "Import";
     CancelImport => "放弃", "Discard";
     ImportDone => "导入完成：新增 {new} 条，更新 {updated} 条，处理冲突 {conflicts} 条。", "Imported: {new} new, {updated} updated, {conflicts} conflicts resolved.";
