@@ -392,7 +392,7 @@ mod tests {
 
     fn placeholders(s: &str) -> Vec<String> {
         let mut out: Vec<String> =
-            s.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned())).collect();
+            s.split('{').filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect();
         out.sort();
         out
     }
