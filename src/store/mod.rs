@@ -31,6 +31,9 @@ fn corrupt(e: impl std::fmt::Display) -> StoreError {
 #[derive(Debug)]
 pub struct IdbStore {
     db: Database,
+    /// Records of the commits since the last `take_written`, so the page can
+    /// update its in-memory lists without reading every store again.
+    written: std::cell::RefCell<Vec<AnyRecord>>,
 }
 
 /// Only the version of a stored record, read before overwriting it.
@@ -47,11 +50,16 @@ struct StoredMeta {
 impl IdbStore {
     /// Opens `name`, upgrading it to the current schema.
     pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
-        Ok(IdbStore { db: open_at(name, CURRENT_VERSION).await? })
+        Ok(IdbStore::from_database(open_at(name, CURRENT_VERSION).await?))
     }
 
     pub fn from_database(db: Database) -> IdbStore {
-        IdbStore { db }
+        IdbStore { db, written: Default::default() }
+    }
+
+    /// The records committed since the last call, oldest first.
+    pub fn take_written(&self) -> Vec<AnyRecord> {
+        self.written.take()
     }
 
     pub fn version(&self) -> f64 {
@@ -99,6 +107,10 @@ fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
         AnyRecord::Round(r) => IdbStore::serialize(r),
         AnyRecord::Group(r) => IdbStore::serialize(r),
         AnyRecord::Inspection(r) => IdbStore::serialize(r),
+        AnyRecord::Problem(r) => IdbStore::serialize(r),
+        AnyRecord::Rectification(r) => IdbStore::serialize(r),
+        AnyRecord::Clue(r) => IdbStore::serialize(r),
+        AnyRecord::Recommendation(r) => IdbStore::serialize(r),
     }
 }
 
@@ -170,7 +182,9 @@ impl Store for IdbStore {
                 store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
             }
         }
-        tx.commit().await.map_err(backend)
+        tx.commit().await.map_err(backend)?;
+        self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
+        Ok(())
     }
 
     async fn revert(&self, revert: Revert) -> Result<(), StoreError> {

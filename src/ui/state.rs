@@ -147,6 +147,8 @@ impl AppState {
 
     pub async fn reload(&self) {
         let Some(store) = self.store() else { return };
+        // Everything is read again, so the record of recent writes is not needed.
+        store.take_written();
         match Snapshot::load(store.as_ref()).await {
             Ok(s) => self.data.set(s),
             Err(e) => self.notify(e.message().text(self.lang.get_untracked()), true),
@@ -167,10 +169,12 @@ impl AppState {
         let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
         let ctx = Ctx { office, now: platform::now(), ids: &IDS };
         leptos::task::spawn_local(async move {
-            match op(store, ctx).await {
+            store.take_written();
+            match op(store.clone(), ctx).await {
                 Ok(()) => {
                     errors.set(None);
-                    self.reload().await;
+                    let written = store.take_written();
+                    self.data.update(|d| d.apply(written));
                     done();
                     self.notify(T::Saved.text(self.lang.get_untracked()), false);
                 }

@@ -120,6 +120,10 @@ fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
         (Kind::Round, r.rounds.len(), deletions(&r.rounds)),
         (Kind::Group, r.groups.len(), deletions(&r.groups)),
         (Kind::Inspection, r.inspections.len(), deletions(&r.inspections)),
+        (Kind::Problem, r.problems.len(), deletions(&r.problems)),
+        (Kind::Rectification, r.rectifications.len(), deletions(&r.rectifications)),
+        (Kind::Clue, r.clues.len(), deletions(&r.clues)),
+        (Kind::Recommendation, r.recommendations.len(), deletions(&r.recommendations)),
     ];
     for (k, n, deleted) in rows {
         let line =
@@ -227,6 +231,10 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
         rounds: kind!(rounds),
         groups: kind!(groups),
         inspections: kind!(inspections),
+        problems: kind!(problems),
+        rectifications: kind!(rectifications),
+        clues: kind!(clues),
+        recommendations: kind!(recommendations),
     };
     let exported_at = parsed.iter().map(|f| f.exported_at).max().unwrap_or(Timestamp::from_unix_millis(0.0));
     let merged = ExchangeFile {

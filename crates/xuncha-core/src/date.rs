@@ -24,6 +24,14 @@ impl Day {
         self.0.year()
     }
 
+    pub fn month(&self) -> u8 {
+        u8::from(self.0.month())
+    }
+
+    pub fn day(&self) -> u8 {
+        self.0.day()
+    }
+
     pub fn from_date(date: Date) -> Day {
         Day(date)
     }

@@ -51,6 +51,28 @@ pub fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     out
 }
 
+/// Declares a closed list of values stored as snake_case text, with `ALL` in
+/// display order and a catalogue label for each value.
+#[macro_export]
+macro_rules! labelled_enum {
+    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $variant:ident => $key:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vm])* $variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+        }
+
+        impl $crate::i18n::Label for $name {
+            fn label(self) -> $crate::i18n::T {
+                match self { $($name::$variant => $crate::i18n::T::$key),* }
+            }
+        }
+    };
+}
+
 macro_rules! catalogue {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A catalogue key.
@@ -381,6 +403,122 @@ catalogue! {
     ErrDuplicateId => "{kind}记录 {id} 在文件中出现了两次。", "The {kind} record {id} appears twice in the file.";
     ErrDanglingReference => "{kind}记录 {id} 的 {field} 指向 {missing}，但文件和本机都没有这条记录。", "The {kind} record {id} refers in {field} to {missing}, which is in neither the file nor this database.";
 
+    FocusPolicy => "贯彻落实党的路线方针政策和党中央决策部署", "Carrying out party policy and decisions";
+    FocusCorruption => "群众身边腐败问题和不正之风", "Corruption and misconduct close to the people";
+    FocusOrganisation => "基层党组织软弱涣散、组织力欠缺", "Weak, lax grassroots party organisations";
+    SrcTalk => "个别谈话", "Individual talk";
+    SrcLetter => "来信来访", "Letters and visits";
+    SrcDocuments => "调阅资料", "Document review";
+    SrcFieldVisit => "走访调研", "Field visit";
+    SrcQuestionnaire => "问卷", "Questionnaire";
+    SrcAudit => "审计", "Audit";
+    SrcOther => "其他", "Other";
+    ScopeIndividual => "个性问题", "Individual";
+    ScopeCommon => "共性问题", "Common";
+    RsNotStarted => "未整改", "Not started";
+    RsInProgress => "整改中", "In progress";
+    RsAwaiting => "待核验", "Awaiting verification";
+    RsClosed => "已销号", "Struck off";
+    RsLongTerm => "长期整改", "Long-term";
+    StepStart => "开始整改", "Start";
+    StepSubmit => "提请核验", "Submit for verification";
+    StepClose => "核验销号", "Verify and strike off";
+    StepInadequate => "整改不到位", "Inadequate: send back";
+    StepLongTerm => "转为长期整改", "Make long-term";
+    StepFollowUp => "跟踪督办", "Follow up";
+    StepExtend => "申请延期", "Extend the deadline";
+    RcptDiscipline => "县纪委监委", "County discipline commission";
+    RcptOrganisation => "县委组织部", "County organisation department";
+    RcptOther => "其他", "Other";
+    DispInquiry => "谈话函询", "Talk or written inquiry";
+    DispPreliminary => "初步核实", "Preliminary verification";
+    DispShelved => "暂存待查", "Kept on file";
+    DispConcluded => "予以了结", "Concluded";
+    DispCase => "立案审查", "Case opened";
+    KindProblem => "问题", "problem";
+    KindRectification => "整改", "rectification";
+    KindClue => "问题线索", "clue";
+    KindRecommendation => "巡察建议书", "recommendation letter";
+    ErrTargetNotInRound => "该巡察对象不在本轮巡察范围内。", "This target is not inspected in this round.";
+    ErrDescriptionRequired => "请填写问题描述。", "Describe the problem.";
+    ErrTextTooLong => "内容过长。", "The text is too long.";
+    ErrBeforeFound => "日期不能早于发现问题的日期。", "The date cannot precede the day the problem was found.";
+    ErrStepNotAllowed => "当前状态下不能进行这一操作。", "This step is not allowed in the current status.";
+    ErrStepBeforeLast => "日期不能早于上一次操作的日期。", "The date cannot precede the previous step.";
+    ErrNoteRequired => "请填写原因或说明。", "Give the reason.";
+    ErrVerifierRequired => "销号须填写核验人。", "Striking off needs the verifier.";
+    ErrEvidenceRequired => "销号须填写佐证材料。", "Striking off needs the evidence.";
+    ErrNewDeadlineRequired => "申请延期须填写新的整改时限。", "An extension needs the new deadline.";
+    ErrNewDeadlineNotLater => "新的整改时限须晚于原时限。", "The new deadline must be later than the current one.";
+    ErrProblemMissing => "所属问题不存在或已删除。", "The problem does not exist or was deleted.";
+    ErrProblemNotFedBack => "问题尚未反馈，不能开始整改。", "The problem has not been fed back yet.";
+    ErrDeadlineBeforeFeedback => "整改时限不能早于反馈日期。", "The deadline cannot precede the feedback.";
+    ErrProblemHasRectification => "该问题已有整改记录。", "This problem already has a rectification.";
+    ErrMeasuresRequired => "请填写整改措施。", "Enter the measures.";
+    ErrUnitRequired => "请填写责任单位。", "Enter the responsible unit.";
+    ErrSummaryRequired => "请填写线索摘要。", "Enter the clue's summary.";
+    ErrRecipientRequired => "移交给“其他”时请写明接收单位。", "Name the body the clue goes to.";
+    ErrCloseNeedsTransfer => "办结前须先移交。", "A clue must be transferred before it is closed.";
+    ErrCloseNeedsDisposal => "办结前须填写处置方式。", "Enter the disposal before closing.";
+    ErrCloseBeforeTransfer => "办结日期不能早于移交日期。", "The closing date cannot precede the transfer.";
+    ErrAddresseeRequired => "请填写主送部门。", "Enter the addressee department.";
+    ErrLetterProblemMissing => "所列问题须为本轮问题，且不能重复。", "Listed problems must be of this round and listed once.";
+    ErrResponseBeforeSent => "回复日期须在发出日期之后，且须先发出。", "A response must come after the letter was sent.";
+    ErrProblemHasLedger => "该问题已被整改记录或巡察建议书引用，不能删除。", "This problem is used by a rectification or a letter and cannot be deleted.";
+    ErrInspectionHasLedger => "该巡察对象本轮已有问题或线索，不能移出或删除。", "This target has problems or clues in the round; it cannot be removed.";
+    ErrRoundHasLedger => "该轮次已有问题、线索或建议书，不能删除。", "This round has problems, clues or letters and cannot be deleted.";
+    ErrReportBeforeFeedback => "整改报告报送日期不能早于反馈日期。", "The report cannot be sent before the feedback.";
+    LedgerProblems => "问题台账", "Problems";
+    LedgerRectifications => "整改台账", "Rectifications";
+    LedgerClues => "问题线索台账", "Clues";
+    LedgerLetters => "巡察建议书台账", "Recommendation letters";
+    ColTerm => "届次", "Term";
+    ColTownship => "乡镇（街道）", "Township";
+    ColFocus => "问题类别（三个聚焦）", "Focus";
+    ColSubCategory => "具体类别", "Sub-category";
+    ColDescription => "问题描述", "Description";
+    ColSource => "问题来源", "Source";
+    ColFoundOn => "发现日期", "Found on";
+    ColScope => "共性/个性", "Common or individual";
+    ColOnSpot => "立行立改日期", "Rectified on the spot";
+    ColStatus => "整改状态", "Status";
+    ColMeasures => "整改措施", "Measures";
+    ColUnit => "责任单位", "Responsible unit";
+    ColPerson => "责任人", "Responsible person";
+    ColDeadline => "整改时限", "Deadline";
+    ColOverdue => "逾期", "Overdue";
+    ColVerifier => "核验人", "Verifier";
+    ColEvidence => "佐证材料", "Evidence";
+    ColClosedOn => "销号（办结）日期", "Closed on";
+    ColInadequate => "整改不到位次数", "Times found inadequate";
+    ColSummary => "线索摘要", "Summary";
+    ColCadres => "涉及党员干部（人）", "Party cadres involved";
+    ColOthers => "涉及其他人员（人）", "Others involved";
+    ColNames => "涉及人员姓名", "Names of persons";
+    ColRecipient => "移交单位", "Transferred to";
+    ColTransferredOn => "移交日期", "Transferred on";
+    ColDisposal => "处置方式", "Disposal";
+    ColFeedbackDue => "反馈期限", "Feedback due";
+    ColResult => "处置结果", "Result";
+    ColAddressee => "主送部门", "Addressee";
+    ColSector => "行业（系统）", "Sector";
+    ColProblemCount => "涉及问题数", "Problems listed";
+    ColSentOn => "发出日期", "Sent on";
+    ColResponse => "回复情况", "Response";
+    ColRespondedOn => "回复日期", "Responded on";
+    OverdueMark => "逾期", "Overdue";
+    StateOnSpot => "立行立改", "Rectified on the spot";
+    StateFedBack => "已反馈", "Fed back";
+    StateNotFedBack => "未反馈", "Not fed back";
+    FilterDates => "日期", "Dates";
+    FilterText => "关键词", "Search";
+    FilterOverdueOnly => "仅逾期", "Overdue only";
+    FilterNone => "全部记录", "All records";
+    TotalsProblems => "问题 {n} 个，其中立行立改 {spot} 个，已销号 {closed} 个（{closed_pct}），逾期 {overdue} 个，整改不到位 {inadequate} 个（占问题总数的 {inadequate_pct}）。", "{n} problems: {spot} rectified on the spot, {closed} struck off ({closed_pct}), {overdue} overdue, {inadequate} found inadequate ({inadequate_pct} of all).";
+    TotalsRectifications => "整改事项 {n} 项，已销号 {closed} 项（{closed_pct}），长期整改 {long} 项，逾期 {overdue} 项，整改不到位 {inadequate} 项。", "{n} rectifications: {closed} struck off ({closed_pct}), {long} long-term, {overdue} overdue, {inadequate} found inadequate.";
+    TotalsClues => "问题线索 {n} 件，涉及党员干部 {cadres} 人、其他人员 {others} 人；已移交 {transferred} 件，已办结 {closed} 件，逾期未反馈 {overdue} 件。", "{n} clues involving {cadres} party cadres and {others} others; {transferred} transferred, {closed} closed, {overdue} overdue.";
+    TotalsLetters => "巡察建议书 {n} 份，已发出 {sent} 份，已回复 {responded} 份。", "{n} recommendation letters: {sent} sent, {responded} answered.";
+    SheetSubtitle => "筛选条件：{filter}　导出日期：{day}", "Filter: {filter}   Exported: {day}";
     PanicTitle => "程序出错", "The app hit an error";
     PanicBody => "很抱歉，程序遇到意外错误而停止。您已保存的数据仍在本机浏览器中。建议先导出应急备份，再刷新页面。", "Sorry, the app stopped on an unexpected error. Your saved data is still in this browser. Export an emergency backup, then reload.";
     PanicDetails => "技术信息", "Technical details";

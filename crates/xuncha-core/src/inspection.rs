@@ -263,6 +263,9 @@ pub struct Inspection {
     pub activities: Activities,
     #[serde(default)]
     pub notes: String,
+    /// 整改报告报送: the day the target sent its rectification report, due by the milestone.
+    #[serde(default)]
+    pub report_sent: Option<Day>,
 }
 
 /// What an inspection is checked against.
@@ -283,7 +286,13 @@ impl Inspection {
             milestones: Milestones::default(),
             activities: Activities::default(),
             notes: String::new(),
+            report_sent: None,
         }
+    }
+
+    /// The rectification report is overdue after its due day until it is sent.
+    pub fn report_overdue(&self, today: Day) -> bool {
+        self.report_sent.is_none() && self.milestones.rectification_due.is_some_and(|due| due < today)
     }
 
     pub fn validate(&self, id: Id, cx: InspectionContext<'_>) -> Result<(), Vec<Invalid>> {
@@ -297,6 +306,11 @@ impl Inspection {
             .any(|i| i.is_live() && i.meta.id != id && i.data.round == self.round && i.data.target == self.target);
         c.check(!twice, "target", T::ErrTargetTwiceInRound);
         self.milestones.check(&mut c);
+        let after_feedback = match (self.milestones.feedback, self.report_sent) {
+            (Some(f), Some(r)) => r >= f,
+            _ => true,
+        };
+        c.check(after_feedback, "report_sent", T::ErrReportBeforeFeedback);
         c.finish()
     }
 
@@ -387,6 +401,23 @@ mod tests {
         assert_eq!(m.suggested_rectification_due(), None);
         m.feedback = day("2026-12-31");
         assert_eq!(m.suggested_rectification_due(), day("2027-02-28"));
+    }
+
+    #[test]
+    fn the_rectification_report_is_overdue_after_its_due_day_until_sent() {
+        let w = world();
+        let mut i = Inspection::new(w.round, w.groups[0].meta.id, w.targets[0].meta.id);
+        let today = |s| day(s).unwrap_or_else(|| panic!("{s}"));
+        assert!(!i.report_overdue(today("2030-01-01")), "no due day, never overdue");
+        i.milestones.feedback = day("2026-07-15");
+        i.milestones.rectification_due = day("2026-09-15");
+        assert!(!i.report_overdue(today("2026-09-15")));
+        assert!(i.report_overdue(today("2026-09-16")));
+        i.report_sent = day("2026-09-20");
+        assert!(!i.report_overdue(today("2026-09-21")));
+        assert!(check(&w, &i, &[]).is_empty());
+        i.report_sent = day("2026-07-01");
+        assert_eq!(check(&w, &i, &[]), vec![T::ErrReportBeforeFeedback]);
     }
 
     #[test]

@@ -3,20 +3,26 @@
 //! The app crate renders and stores; this crate owns the model, its rules and the
 //! words shown to users, so that all of it can be tested natively.
 
+pub mod clue;
 pub mod date;
 pub mod exchange;
 pub mod group;
 pub mod i18n;
 pub mod id;
 pub mod inspection;
+pub mod ledger;
 pub mod meta;
 pub mod numerals;
 pub mod office;
 pub mod ops;
+pub mod problem;
+pub mod recommendation;
 pub mod record;
+pub mod rectification;
 pub mod round;
 pub mod route;
 pub mod schema;
+pub mod sheet;
 pub mod store;
 pub mod target;
 pub mod term;

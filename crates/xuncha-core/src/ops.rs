@@ -1,13 +1,18 @@
 //! The things a user does, as functions over any `Store`: load what the rules
 //! need, validate, stamp the envelope, and commit every affected record at once.
 
+use crate::clue::Clue;
+use crate::date::Day;
 use crate::group::Group;
 use crate::i18n::{Lang, T};
 use crate::id::{Id, IdSource};
 use crate::inspection::{Inspection, InspectionContext};
 use crate::meta::{Meta, Timestamp};
 use crate::office::{Office, OfficeRole};
-use crate::record::{Body, Record};
+use crate::problem::Problem;
+use crate::recommendation::Recommendation;
+use crate::record::{AnyRecord, Body, Record};
+use crate::rectification::{RectStatus, Rectification, StepInput};
 use crate::round::Round;
 use crate::schema::keys;
 use crate::store::{live, Change, Expect, Store, StoreError};
@@ -241,7 +246,15 @@ pub async fn save_round<S: Store>(
 }
 
 /// Deletes a round with its groups and their assignments, in one transaction.
+/// A round whose ledgers hold records is kept: those records would lose their round.
 pub async fn delete_round<S: Store>(store: &S, ctx: &Ctx<'_>, round: &Record<Round>) -> Result<(), OpError> {
+    let id = round.meta.id;
+    let used = store.by_index::<Problem>(keys::BY_ROUND, id).await?.iter().any(Record::is_live)
+        || store.by_index::<Clue>(keys::BY_ROUND, id).await?.iter().any(Record::is_live)
+        || store.by_index::<Recommendation>(keys::BY_ROUND, id).await?.iter().any(Record::is_live);
+    if used {
+        return Err(OpError::Refused(T::ErrRoundHasLedger));
+    }
     let mut changes = vec![tombstone(ctx, round)];
     for g in store.by_index::<Group>(keys::BY_ROUND, round.meta.id).await?.iter().filter(|g| g.is_live()) {
         changes.push(tombstone(ctx, g));
@@ -273,6 +286,7 @@ pub async fn save_group<S: Store>(
 pub async fn delete_group<S: Store>(store: &S, ctx: &Ctx<'_>, group: &Record<Group>) -> Result<(), OpError> {
     let mut changes = vec![tombstone(ctx, group)];
     for i in store.by_index::<Inspection>(keys::BY_GROUP, group.meta.id).await?.iter().filter(|i| i.is_live()) {
+        refuse_if_ledgered(store, &i.data).await?;
         changes.push(tombstone(ctx, i));
     }
     store.commit(changes).await?;
@@ -334,7 +348,158 @@ pub async fn assign_targets<S: Store>(
 
 /// Takes a target off a round (tombstones its inspection record).
 pub async fn unassign<S: Store>(store: &S, ctx: &Ctx<'_>, inspection: &Record<Inspection>) -> Result<(), OpError> {
+    refuse_if_ledgered(store, &inspection.data).await?;
     store.commit(vec![tombstone(ctx, inspection)]).await?;
+    Ok(())
+}
+
+/// An inspection whose target has problems or clues in the round must stay.
+async fn refuse_if_ledgered<S: Store>(store: &S, i: &Inspection) -> Result<(), OpError> {
+    let problems = store.by_index::<Problem>(keys::BY_TARGET, i.target).await?;
+    let clues = store.by_index::<Clue>(keys::BY_TARGET, i.target).await?;
+    if problems.iter().any(|p| p.is_live() && p.data.round == i.round)
+        || clues.iter().any(|c| c.is_live() && c.data.round == i.round)
+    {
+        return Err(OpError::Refused(T::ErrInspectionHasLedger));
+    }
+    Ok(())
+}
+
+pub async fn save_problem<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Problem,
+) -> Result<Record<Problem>, OpError> {
+    data.description = data.description.trim().to_owned();
+    data.sub_category = data.sub_category.trim().to_owned();
+    let id = id_for(ctx, base);
+    let rounds = store.all::<Round>().await?;
+    let inspections = store.by_index::<Inspection>(keys::BY_ROUND, data.round).await?;
+    let checked = data.validate(&rounds, &inspections);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+/// Deletes a problem and its rectification together; a problem listed in a letter stays.
+pub async fn delete_problem<S: Store>(store: &S, ctx: &Ctx<'_>, problem: &Record<Problem>) -> Result<(), OpError> {
+    let letters = store.by_index::<Recommendation>(keys::BY_ROUND, problem.data.round).await?;
+    if letters.iter().any(|l| l.is_live() && l.data.problems.contains(&problem.meta.id)) {
+        return Err(OpError::Refused(T::ErrProblemHasLedger));
+    }
+    let mut changes = vec![tombstone(ctx, problem)];
+    for r in store.by_index::<Rectification>(keys::BY_PROBLEM, problem.meta.id).await?.iter().filter(|r| r.is_live()) {
+        changes.push(tombstone(ctx, r));
+    }
+    store.commit(changes).await?;
+    Ok(())
+}
+
+/// 反馈: records the feedback day on the problem and opens its rectification, in one transaction.
+pub async fn feed_back<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    problem: &Record<Problem>,
+    fed_back_on: Day,
+    mut draft: Rectification,
+) -> Result<Record<Rectification>, OpError> {
+    let mut updated = problem.data.clone();
+    updated.fed_back_on = Some(fed_back_on);
+    let rounds = store.all::<Round>().await?;
+    let inspections = store.by_index::<Inspection>(keys::BY_ROUND, updated.round).await?;
+    let mut errors = updated.validate(&rounds, &inspections).err().unwrap_or_default();
+    draft.problem = problem.meta.id;
+    draft.status = RectStatus::NotStarted;
+    draft.history.clear();
+    draft.closed_on = None;
+    trim_rectification(&mut draft);
+    let (problem_record, problem_change) = stamp(ctx, problem.meta.id, Some(&problem.meta), updated);
+    let existing = store.by_index::<Rectification>(keys::BY_PROBLEM, problem.meta.id).await?;
+    let id = ctx.ids.next_id();
+    if let Err(e) = draft.validate(id, &[problem_record], &existing) {
+        errors.extend(e);
+    }
+    if !errors.is_empty() {
+        return Err(OpError::Invalid(errors));
+    }
+    let (record, change) = stamp(ctx, id, None, draft);
+    store.commit(vec![problem_change, change]).await?;
+    Ok(record)
+}
+
+fn trim_rectification(r: &mut Rectification) {
+    for text in [&mut r.measures, &mut r.unit, &mut r.person, &mut r.evidence, &mut r.verifier] {
+        *text = text.trim().to_owned();
+    }
+}
+
+/// Edits measures, unit, person and evidence. Status, deadline and history change only by a step.
+pub async fn save_rectification<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: &Record<Rectification>,
+    mut data: Rectification,
+) -> Result<Record<Rectification>, OpError> {
+    data.problem = base.data.problem;
+    data.status = base.data.status;
+    data.deadline = base.data.deadline;
+    data.history = base.data.history.clone();
+    data.closed_on = base.data.closed_on;
+    trim_rectification(&mut data);
+    let problems: Vec<Record<Problem>> = store.get::<Problem>(data.problem).await?.into_iter().collect();
+    let existing = store.by_index::<Rectification>(keys::BY_PROBLEM, data.problem).await?;
+    let checked = data.validate(base.meta.id, &problems, &existing);
+    save_checked(store, ctx, base.meta.id, Some(&base.meta), data, checked).await
+}
+
+/// Takes one status step (开始整改, 销号, 申请延期 …) on a rectification.
+pub async fn step_rectification<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: &Record<Rectification>,
+    input: StepInput,
+) -> Result<Record<Rectification>, OpError> {
+    let mut data = base.data.clone();
+    data.apply(input).map_err(OpError::Invalid)?;
+    let (record, change) = stamp(ctx, base.meta.id, Some(&base.meta), data);
+    store.commit(vec![change]).await?;
+    Ok(record)
+}
+
+pub async fn save_clue<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Clue,
+) -> Result<Record<Clue>, OpError> {
+    for text in [&mut data.summary, &mut data.names, &mut data.recipient_other, &mut data.result] {
+        *text = text.trim().to_owned();
+    }
+    let id = id_for(ctx, base);
+    let rounds = store.all::<Round>().await?;
+    let inspections = store.by_index::<Inspection>(keys::BY_ROUND, data.round).await?;
+    let checked = data.validate(&rounds, &inspections);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+pub async fn save_recommendation<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    mut data: Recommendation,
+) -> Result<Record<Recommendation>, OpError> {
+    for text in [&mut data.addressee, &mut data.sector, &mut data.response] {
+        *text = text.trim().to_owned();
+    }
+    let id = id_for(ctx, base);
+    let rounds = store.all::<Round>().await?;
+    let problems = store.by_index::<Problem>(keys::BY_ROUND, data.round).await?;
+    let checked = data.validate(&rounds, &problems);
+    save_checked(store, ctx, id, base, data, checked).await
+}
+
+/// Deletes a record that nothing else refers to (a clue, a letter, a rectification).
+pub async fn delete_record<S: Store, B: Body>(store: &S, ctx: &Ctx<'_>, record: &Record<B>) -> Result<(), OpError> {
+    store.commit(vec![tombstone(ctx, record)]).await?;
     Ok(())
 }
 
@@ -346,9 +511,43 @@ pub struct Snapshot {
     pub rounds: Vec<Record<Round>>,
     pub groups: Vec<Record<Group>>,
     pub inspections: Vec<Record<Inspection>>,
+    pub problems: Vec<Record<Problem>>,
+    pub rectifications: Vec<Record<Rectification>>,
+    pub clues: Vec<Record<Clue>>,
+    pub recommendations: Vec<Record<Recommendation>>,
+}
+
+/// Puts `record` into `list` in place of its older version, or drops it when it is a tombstone.
+fn upsert<B: Body>(list: &mut Vec<Record<B>>, record: Record<B>) {
+    let at = list.iter().position(|r| r.meta.id == record.meta.id);
+    match (at, record.is_live()) {
+        (Some(i), true) => list[i] = record,
+        (Some(i), false) => {
+            list.remove(i);
+        }
+        (None, true) => list.push(record),
+        (None, false) => {}
+    }
 }
 
 impl Snapshot {
+    /// Brings the snapshot up to date with records just written, without reading everything again.
+    pub fn apply(&mut self, written: Vec<AnyRecord>) {
+        for record in written {
+            match record {
+                AnyRecord::Term(r) => upsert(&mut self.terms, r),
+                AnyRecord::Target(r) => upsert(&mut self.targets, r),
+                AnyRecord::Round(r) => upsert(&mut self.rounds, r),
+                AnyRecord::Group(r) => upsert(&mut self.groups, r),
+                AnyRecord::Inspection(r) => upsert(&mut self.inspections, r),
+                AnyRecord::Problem(r) => upsert(&mut self.problems, r),
+                AnyRecord::Rectification(r) => upsert(&mut self.rectifications, r),
+                AnyRecord::Clue(r) => upsert(&mut self.clues, r),
+                AnyRecord::Recommendation(r) => upsert(&mut self.recommendations, r),
+            }
+        }
+    }
+
     pub async fn load<S: Store>(store: &S) -> Result<Snapshot, StoreError> {
         Ok(Snapshot {
             terms: live(store).await?,
@@ -356,6 +555,10 @@ impl Snapshot {
             rounds: live(store).await?,
             groups: live(store).await?,
             inspections: live(store).await?,
+            problems: live(store).await?,
+            rectifications: live(store).await?,
+            clues: live(store).await?,
+            recommendations: live(store).await?,
         })
     }
 
@@ -402,6 +605,12 @@ pub async fn restore_archived<S: Store>(
         crate::Kind::Round => store.get::<Round>(entry.record_id).await?.map(Round::into_any),
         crate::Kind::Group => store.get::<Group>(entry.record_id).await?.map(Group::into_any),
         crate::Kind::Inspection => store.get::<Inspection>(entry.record_id).await?.map(Inspection::into_any),
+        crate::Kind::Problem => store.get::<Problem>(entry.record_id).await?.map(Problem::into_any),
+        crate::Kind::Rectification => store.get::<Rectification>(entry.record_id).await?.map(Rectification::into_any),
+        crate::Kind::Clue => store.get::<Clue>(entry.record_id).await?.map(Clue::into_any),
+        crate::Kind::Recommendation => {
+            store.get::<Recommendation>(entry.record_id).await?.map(Recommendation::into_any)
+        }
     };
     let (meta, expect) = match &current {
         Some(c) => {

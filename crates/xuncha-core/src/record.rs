@@ -29,10 +29,24 @@ pub enum Kind {
     Round,
     Group,
     Inspection,
+    Problem,
+    Rectification,
+    Clue,
+    Recommendation,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Term, Kind::Target, Kind::Round, Kind::Group, Kind::Inspection];
+    pub const ALL: [Kind; 9] = [
+        Kind::Term,
+        Kind::Target,
+        Kind::Round,
+        Kind::Group,
+        Kind::Inspection,
+        Kind::Problem,
+        Kind::Rectification,
+        Kind::Clue,
+        Kind::Recommendation,
+    ];
 
     /// The object store that holds this kind.
     pub fn store_name(self) -> &'static str {
@@ -42,6 +56,10 @@ impl Kind {
             Kind::Round => keys::ROUNDS,
             Kind::Group => keys::GROUPS,
             Kind::Inspection => keys::INSPECTIONS,
+            Kind::Problem => keys::PROBLEMS,
+            Kind::Rectification => keys::RECTIFICATIONS,
+            Kind::Clue => keys::CLUES,
+            Kind::Recommendation => keys::RECOMMENDATIONS,
         }
     }
 }
@@ -77,7 +95,11 @@ macro_rules! any_record {
             /// The record's name as people know it, for lists of mixed records.
             pub fn title(&self) -> String {
                 let data = self.data_json();
-                data.get("name").and_then(|n| n.as_str()).map(str::to_owned).unwrap_or_else(|| self.meta().id.to_string())
+                ["name", "description", "summary", "addressee", "measures"]
+                    .iter()
+                    .find_map(|field| data.get(*field).and_then(|n| n.as_str()))
+                    .map(|text| text.chars().take(40).collect())
+                    .unwrap_or_else(|| self.meta().id.to_string())
             }
 
             /// The same record with another envelope.
@@ -111,4 +133,8 @@ any_record! {
     Round => crate::round::Round,
     Group => crate::group::Group,
     Inspection => crate::inspection::Inspection,
+    Problem => crate::problem::Problem,
+    Rectification => crate::rectification::Rectification,
+    Clue => crate::clue::Clue,
+    Recommendation => crate::recommendation::Recommendation,
 }

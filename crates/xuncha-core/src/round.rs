@@ -110,6 +110,20 @@ pub fn ordinal_label(ordinal: u32, lang: Lang) -> String {
 }
 
 impl Round {
+    /// A planned regular round with no dates yet.
+    pub fn new(term: Id, ordinal: u32) -> Round {
+        Round {
+            term,
+            ordinal,
+            kind: RoundKind::Regular,
+            topic: String::new(),
+            start: None,
+            end: None,
+            status: RoundStatus::Planned,
+            notes: String::new(),
+        }
+    }
+
     /// The title documents use: "十五届县委第三轮巡察", plus the topic of a 专项巡察.
     pub fn title(&self, term_name: &str, lang: Lang) -> String {
         let topic = self.topic.trim();

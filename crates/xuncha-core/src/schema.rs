@@ -11,6 +11,10 @@ pub mod keys {
     pub const GROUPS: &str = "groups";
     pub const INSPECTIONS: &str = "inspections";
     pub const ARCHIVE: &str = "conflict_archive";
+    pub const PROBLEMS: &str = "problems";
+    pub const RECTIFICATIONS: &str = "rectifications";
+    pub const CLUES: &str = "clues";
+    pub const RECOMMENDATIONS: &str = "recommendations";
 
     pub const BY_TOWNSHIP: &str = "by_township";
     pub const BY_TERM: &str = "by_term";
@@ -18,6 +22,7 @@ pub mod keys {
     pub const BY_TARGET: &str = "by_target";
     pub const BY_GROUP: &str = "by_group";
     pub const BY_RECORD: &str = "by_record";
+    pub const BY_PROBLEM: &str = "by_problem";
 
     /// Records are keyed by their id inside the envelope.
     pub const RECORD_KEY_PATH: &str = "meta.id";
@@ -73,6 +78,22 @@ pub const STEPS: &[Step] = &[
         ops: &[
             CreateStore { store: ARCHIVE, key_path: Some("id") },
             CreateIndex { store: ARCHIVE, index: BY_RECORD, key_path: "record_id" },
+        ],
+    },
+    // The ledgers: problems, rectifications, clues and recommendation letters.
+    Step {
+        version: 3,
+        ops: &[
+            CreateStore { store: PROBLEMS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: PROBLEMS, index: BY_ROUND, key_path: "data.round" },
+            CreateIndex { store: PROBLEMS, index: BY_TARGET, key_path: "data.target" },
+            CreateStore { store: RECTIFICATIONS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: RECTIFICATIONS, index: BY_PROBLEM, key_path: "data.problem" },
+            CreateStore { store: CLUES, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: CLUES, index: BY_ROUND, key_path: "data.round" },
+            CreateIndex { store: CLUES, index: BY_TARGET, key_path: "data.target" },
+            CreateStore { store: RECOMMENDATIONS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: RECOMMENDATIONS, index: BY_ROUND, key_path: "data.round" },
         ],
     },
 ];

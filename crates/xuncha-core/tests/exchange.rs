@@ -3,6 +3,7 @@
 
 use pollster::block_on;
 use serde_json::Value;
+use xuncha_core::exchange::export::all_records;
 use xuncha_core::exchange::format::{
     canonical_json, ExchangeFile, FileKind, ParseError, Records, Source, MAX_FILE_BYTES,
 };
@@ -42,13 +43,7 @@ fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
             exported_at: now(),
             source: Source { office_id: office, office_name: "某某县委巡察办".into() },
             kind: FileKind::Backup,
-            records: Records {
-                terms: store.all().await.unwrap_or_default(),
-                targets: store.all().await.unwrap_or_default(),
-                rounds: store.all().await.unwrap_or_default(),
-                groups: store.all().await.unwrap_or_default(),
-                inspections: store.all().await.unwrap_or_default(),
-            },
+            records: all_records(store).await.unwrap_or_default(),
         }
     })
 }

@@ -1,13 +1,17 @@
 //! Building export files from a store, and naming them so people can tell them apart.
 
 use super::format::{ExchangeFile, FileKind, Records, Source, FORMAT_MAJOR, FORMAT_MINOR};
+use crate::clue::Clue;
 use crate::date::Day;
 use crate::group::Group;
 use crate::i18n::{fill, Lang, T};
 use crate::id::Id;
 use crate::inspection::Inspection;
 use crate::meta::Timestamp;
+use crate::problem::Problem;
+use crate::recommendation::Recommendation;
 use crate::record::Record;
+use crate::rectification::Rectification;
 use crate::round::{ordinal_label, Round};
 use crate::schema::keys;
 use crate::store::{Store, StoreError};
@@ -26,20 +30,29 @@ pub async fn full_backup<S: Store>(store: &S, source: Source, now: Timestamp) ->
         exported_at: now,
         source,
         kind: FileKind::Backup,
-        records: Records {
-            terms: store.all().await?,
-            targets: store.all().await?,
-            rounds: store.all().await?,
-            groups: store.all().await?,
-            inspections: store.all().await?,
-        },
+        records: all_records(store).await?,
+    })
+}
+
+/// Every record of every kind, tombstones included.
+pub async fn all_records<S: Store>(store: &S) -> Result<Records, StoreError> {
+    Ok(Records {
+        terms: store.all().await?,
+        targets: store.all().await?,
+        rounds: store.all().await?,
+        groups: store.all().await?,
+        inspections: store.all().await?,
+        problems: store.all().await?,
+        rectifications: store.all().await?,
+        clues: store.all().await?,
+        recommendations: store.all().await?,
     })
 }
 
 /// What a package holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
-    /// One round: its term, groups, inspections and their targets.
+    /// One round: its term, groups, inspections and their targets, with the ledgers of those inspections.
     Round(Id),
     /// One group of a round, with what it inspects.
     Group(Id),
@@ -55,6 +68,10 @@ struct Collect {
     rounds: BTreeMap<Id, Record<Round>>,
     groups: BTreeMap<Id, Record<Group>>,
     inspections: BTreeMap<Id, Record<Inspection>>,
+    problems: BTreeMap<Id, Record<Problem>>,
+    rectifications: BTreeMap<Id, Record<Rectification>>,
+    clues: BTreeMap<Id, Record<Clue>>,
+    recommendations: BTreeMap<Id, Record<Recommendation>>,
 }
 
 impl Collect {
@@ -97,7 +114,40 @@ impl Collect {
                 }
             }
             self.target(store, i.data.target).await?;
+            self.ledger(store, i.data.round, i.data.target).await?;
             self.inspections.insert(i.meta.id, i);
+        }
+        Ok(())
+    }
+
+    /// The problems, rectifications and clues of one target in one round.
+    async fn ledger<S: Store>(&mut self, store: &S, round: Id, target: Id) -> Result<(), StoreError> {
+        for p in store.by_index::<Problem>(keys::BY_TARGET, target).await? {
+            if p.data.round != round {
+                continue;
+            }
+            for r in store.by_index::<Rectification>(keys::BY_PROBLEM, p.meta.id).await? {
+                self.rectifications.insert(r.meta.id, r);
+            }
+            self.problems.insert(p.meta.id, p);
+        }
+        for c in store.by_index::<Clue>(keys::BY_TARGET, target).await? {
+            if c.data.round == round {
+                self.clues.insert(c.meta.id, c);
+            }
+        }
+        Ok(())
+    }
+
+    /// The letters of the collected rounds whose problems all came along.
+    async fn letters<S: Store>(&mut self, store: &S) -> Result<(), StoreError> {
+        let rounds: Vec<Id> = self.rounds.keys().copied().collect();
+        for round in rounds {
+            for l in store.by_index::<Recommendation>(keys::BY_ROUND, round).await? {
+                if l.data.problems.iter().all(|p| self.problems.contains_key(p)) {
+                    self.recommendations.insert(l.meta.id, l);
+                }
+            }
         }
         Ok(())
     }
@@ -109,6 +159,10 @@ impl Collect {
             rounds: self.rounds.into_values().collect(),
             groups: self.groups.into_values().collect(),
             inspections: self.inspections.into_values().collect(),
+            problems: self.problems.into_values().collect(),
+            rectifications: self.rectifications.into_values().collect(),
+            clues: self.clues.into_values().collect(),
+            recommendations: self.recommendations.into_values().collect(),
         }
     }
 }
@@ -160,6 +214,7 @@ pub async fn package<S: Store>(
             (fill(T::ScopeTownship.text(lang), &[("name", &town.data.name)]), town.data.name.clone())
         }
     };
+    c.letters(store).await?;
     let file = ExchangeFile {
         format_version: (FORMAT_MAJOR, FORMAT_MINOR),
         app_version: APP_VERSION.to_owned(),

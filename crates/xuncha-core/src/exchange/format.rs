@@ -2,12 +2,16 @@
 //! Serialising and parsing are pure; reading and writing files is the caller's job.
 //! See docs/exchange-format.md.
 
+use crate::clue::Clue;
 use crate::group::Group;
 use crate::i18n::{fill, Lang, T};
 use crate::id::Id;
 use crate::inspection::Inspection;
 use crate::meta::Timestamp;
+use crate::problem::Problem;
+use crate::recommendation::Recommendation;
 use crate::record::{Body, Kind, Record};
+use crate::rectification::Rectification;
 use crate::round::Round;
 use crate::target::Target;
 use crate::term::Term;
@@ -20,7 +24,8 @@ use std::fmt::Write as _;
 pub const FORMAT_ID: &str = "xuncha-exchange";
 /// major.minor: readers accept any minor of their major and refuse a newer major.
 pub const FORMAT_MAJOR: u32 = 1;
-pub const FORMAT_MINOR: u32 = 0;
+/// 1.1 added problems, rectifications, clues and recommendation letters.
+pub const FORMAT_MINOR: u32 = 1;
 /// Files larger than this are refused before parsing, so a tab never runs out of memory.
 pub const MAX_FILE_BYTES: usize = 150 * 1024 * 1024;
 
@@ -53,11 +58,19 @@ pub struct Records {
     pub groups: Vec<Record<Group>>,
     #[serde(default)]
     pub inspections: Vec<Record<Inspection>>,
+    #[serde(default)]
+    pub problems: Vec<Record<Problem>>,
+    #[serde(default)]
+    pub rectifications: Vec<Record<Rectification>>,
+    #[serde(default)]
+    pub clues: Vec<Record<Clue>>,
+    #[serde(default)]
+    pub recommendations: Vec<Record<Recommendation>>,
 }
 
 impl Records {
     pub fn len(&self) -> usize {
-        self.terms.len() + self.targets.len() + self.rounds.len() + self.groups.len() + self.inspections.len()
+        Kind::ALL.iter().map(|k| self.count(*k)).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -72,6 +85,10 @@ impl Records {
             Kind::Round => self.rounds.len(),
             Kind::Group => self.groups.len(),
             Kind::Inspection => self.inspections.len(),
+            Kind::Problem => self.problems.len(),
+            Kind::Rectification => self.rectifications.len(),
+            Kind::Clue => self.clues.len(),
+            Kind::Recommendation => self.recommendations.len(),
         }
     }
 }
@@ -153,6 +170,10 @@ pub fn kind_label(kind: Kind) -> T {
         Kind::Round => T::KindRound,
         Kind::Group => T::KindGroup,
         Kind::Inspection => T::KindInspection,
+        Kind::Problem => T::KindProblem,
+        Kind::Rectification => T::KindRectification,
+        Kind::Clue => T::KindClue,
+        Kind::Recommendation => T::KindRecommendation,
     }
 }
 
@@ -313,6 +334,10 @@ impl ExchangeFile {
             rounds: parse_records(records.remove("rounds"))?,
             groups: parse_records(records.remove("groups"))?,
             inspections: parse_records(records.remove("inspections"))?,
+            problems: parse_records(records.remove("problems"))?,
+            rectifications: parse_records(records.remove("rectifications"))?,
+            clues: parse_records(records.remove("clues"))?,
+            recommendations: parse_records(records.remove("recommendations"))?,
         };
         let file = ExchangeFile { format_version: version, app_version, exported_at, source, kind, records };
         file.check_duplicates()?;
@@ -333,7 +358,11 @@ impl ExchangeFile {
         dup(&self.records.targets)?;
         dup(&self.records.rounds)?;
         dup(&self.records.groups)?;
-        dup(&self.records.inspections)
+        dup(&self.records.inspections)?;
+        dup(&self.records.problems)?;
+        dup(&self.records.rectifications)?;
+        dup(&self.records.clues)?;
+        dup(&self.records.recommendations)
     }
 
     /// Every reference of a live record must point to a record in the file or in
@@ -347,6 +376,10 @@ impl ExchangeFile {
                 Kind::Round => r.rounds.iter().map(|x| x.meta.id).collect(),
                 Kind::Group => r.groups.iter().map(|x| x.meta.id).collect(),
                 Kind::Inspection => r.inspections.iter().map(|x| x.meta.id).collect(),
+                Kind::Problem => r.problems.iter().map(|x| x.meta.id).collect(),
+                Kind::Rectification => r.rectifications.iter().map(|x| x.meta.id).collect(),
+                Kind::Clue => r.clues.iter().map(|x| x.meta.id).collect(),
+                Kind::Recommendation => r.recommendations.iter().map(|x| x.meta.id).collect(),
             }
         };
         let (terms, targets, rounds, groups) = (ids(Kind::Term), ids(Kind::Target), ids(Kind::Round), ids(Kind::Group));
@@ -378,6 +411,38 @@ impl ExchangeFile {
                 if !known(set, kind, id) {
                     return dangling(Kind::Inspection, i.meta.id, field, id);
                 }
+            }
+        }
+        let problems = ids(Kind::Problem);
+        for p in r.problems.iter().filter(|p| p.is_live()) {
+            for (field, kind, set, id) in
+                [("round", Kind::Round, &rounds, p.data.round), ("target", Kind::Target, &targets, p.data.target)]
+            {
+                if !known(set, kind, id) {
+                    return dangling(Kind::Problem, p.meta.id, field, id);
+                }
+            }
+        }
+        for x in r.rectifications.iter().filter(|x| x.is_live()) {
+            if !known(&problems, Kind::Problem, x.data.problem) {
+                return dangling(Kind::Rectification, x.meta.id, "problem", x.data.problem);
+            }
+        }
+        for c in r.clues.iter().filter(|c| c.is_live()) {
+            for (field, kind, set, id) in
+                [("round", Kind::Round, &rounds, c.data.round), ("target", Kind::Target, &targets, c.data.target)]
+            {
+                if !known(set, kind, id) {
+                    return dangling(Kind::Clue, c.meta.id, field, id);
+                }
+            }
+        }
+        for l in r.recommendations.iter().filter(|l| l.is_live()) {
+            if !known(&rounds, Kind::Round, l.data.round) {
+                return dangling(Kind::Recommendation, l.meta.id, "round", l.data.round);
+            }
+            if let Some(p) = l.data.problems.iter().find(|p| !known(&problems, Kind::Problem, **p)) {
+                return dangling(Kind::Recommendation, l.meta.id, "problems", *p);
             }
         }
         Ok(())

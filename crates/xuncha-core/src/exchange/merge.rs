@@ -246,6 +246,10 @@ impl ImportPlan {
         plan_kind(store, &records.rounds, &mut items).await?;
         plan_kind(store, &records.groups, &mut items).await?;
         plan_kind(store, &records.inspections, &mut items).await?;
+        plan_kind(store, &records.problems, &mut items).await?;
+        plan_kind(store, &records.rectifications, &mut items).await?;
+        plan_kind(store, &records.clues, &mut items).await?;
+        plan_kind(store, &records.recommendations, &mut items).await?;
         Ok(ImportPlan { items })
     }
 

@@ -1,0 +1,199 @@
+//! 问题线索: a clue about persons or matters, transferred to the body that handles
+//! it, with its disposal and the feedback due three months after transfer.
+
+use crate::date::Day;
+use crate::i18n::T;
+use crate::id::Id;
+use crate::inspection::Inspection;
+use crate::labelled_enum;
+use crate::record::Record;
+use crate::round::Round;
+use crate::validation::{blank, Checker, Invalid};
+use serde::{Deserialize, Serialize};
+
+labelled_enum! {
+    /// 移交: who receives the clue.
+    pub enum Recipient {
+        /// 县纪委监委
+        DisciplineCommission => RcptDiscipline,
+        /// 县委组织部
+        Organisation => RcptOrganisation,
+        /// 其他, named in `recipient_other`
+        Other => RcptOther,
+    }
+}
+
+labelled_enum! {
+    /// 分类处置
+    pub enum Disposal {
+        /// 谈话函询
+        Inquiry => DispInquiry,
+        /// 初步核实
+        Preliminary => DispPreliminary,
+        /// 暂存待查
+        Shelved => DispShelved,
+        /// 予以了结
+        Concluded => DispConcluded,
+        /// 立案审查
+        Case => DispCase,
+    }
+}
+
+/// Feedback on a transferred clue is due this many months after the transfer.
+pub const FEEDBACK_MONTHS: u32 = 3;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clue {
+    pub round: Id,
+    pub target: Id,
+    pub summary: String,
+    /// 涉及党员干部人数
+    #[serde(default)]
+    pub cadres: u32,
+    /// 涉及其他人员人数
+    #[serde(default)]
+    pub others: u32,
+    /// Names of the persons involved: optional and sensitive, hidden unless asked for.
+    #[serde(default)]
+    pub names: String,
+    pub recipient: Recipient,
+    #[serde(default)]
+    pub recipient_other: String,
+    #[serde(default)]
+    pub transferred_on: Option<Day>,
+    #[serde(default)]
+    pub disposal: Option<Disposal>,
+    /// 处置结果
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub closed_on: Option<Day>,
+}
+
+impl Clue {
+    pub fn new(round: Id, target: Id) -> Clue {
+        Clue {
+            round,
+            target,
+            summary: String::new(),
+            cadres: 0,
+            others: 0,
+            names: String::new(),
+            recipient: Recipient::DisciplineCommission,
+            recipient_other: String::new(),
+            transferred_on: None,
+            disposal: None,
+            result: String::new(),
+            closed_on: None,
+        }
+    }
+
+    /// Three months after transfer; a day the month lacks becomes its last day.
+    pub fn feedback_due(&self) -> Option<Day> {
+        self.transferred_on?.add_months(FEEDBACK_MONTHS)
+    }
+
+    /// Past the feedback date and not closed.
+    pub fn is_overdue(&self, today: Day) -> bool {
+        self.closed_on.is_none() && self.feedback_due().is_some_and(|due| due < today)
+    }
+
+    pub fn persons(&self) -> u32 {
+        self.cadres.saturating_add(self.others)
+    }
+
+    /// `inspections` are those of the clue's round.
+    pub fn validate(&self, rounds: &[Record<Round>], inspections: &[Record<Inspection>]) -> Result<(), Vec<Invalid>> {
+        let mut c = Checker::default();
+        c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
+        let inspected =
+            inspections.iter().any(|i| i.is_live() && i.data.round == self.round && i.data.target == self.target);
+        c.check(inspected, "target", T::ErrTargetNotInRound);
+        c.check(!blank(&self.summary), "summary", T::ErrSummaryRequired);
+        c.check(
+            self.recipient != Recipient::Other || !blank(&self.recipient_other),
+            "recipient_other",
+            T::ErrRecipientRequired,
+        );
+        c.check(self.closed_on.is_none() || self.transferred_on.is_some(), "transferred_on", T::ErrCloseNeedsTransfer);
+        c.check(self.closed_on.is_none() || self.disposal.is_some(), "disposal", T::ErrCloseNeedsDisposal);
+        let order = match (self.transferred_on, self.closed_on) {
+            (Some(t), Some(c)) => c >= t,
+            _ => true,
+        };
+        c.check(order, "closed_on", T::ErrCloseBeforeTransfer);
+        c.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Day {
+        s.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn clue(transferred: &str) -> Clue {
+        let mut c = Clue::new(Id::nil(), Id::nil());
+        c.summary = "反映村干部优亲厚友".into();
+        c.transferred_on = Some(day(transferred));
+        c
+    }
+
+    #[test]
+    fn feedback_is_due_three_months_after_transfer_across_month_ends() {
+        assert_eq!(clue("2026-11-30").feedback_due(), Some(day("2027-02-28")));
+        assert_eq!(clue("2027-11-30").feedback_due(), Some(day("2028-02-29")), "a leap year");
+        assert_eq!(clue("2026-08-31").feedback_due(), Some(day("2026-11-30")));
+        assert_eq!(clue("2026-10-15").feedback_due(), Some(day("2027-01-15")));
+        assert_eq!(Clue::new(Id::nil(), Id::nil()).feedback_due(), None, "not yet transferred");
+    }
+
+    #[test]
+    fn a_clue_is_overdue_from_the_day_after_feedback_was_due_until_closed() {
+        let mut c = clue("2026-11-30");
+        assert!(!c.is_overdue(day("2027-02-28")));
+        assert!(c.is_overdue(day("2027-03-01")));
+        c.disposal = Some(Disposal::Concluded);
+        c.closed_on = Some(day("2027-03-05"));
+        assert!(!c.is_overdue(day("2027-03-06")));
+        assert!(!Clue::new(Id::nil(), Id::nil()).is_overdue(day("2099-01-01")));
+    }
+
+    #[test]
+    fn closing_needs_a_transfer_a_disposal_and_a_date_after_the_transfer() {
+        let mut c = Clue::new(Id::nil(), Id::nil());
+        c.summary = "x".into();
+        c.closed_on = Some(day("2026-01-01"));
+        let errors = |c: &Clue| -> Vec<T> {
+            c.validate(&[], &[])
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| e.msg)
+                .filter(|m| !matches!(m, T::ErrRoundMissing | T::ErrTargetNotInRound))
+                .collect()
+        };
+        assert_eq!(errors(&c), vec![T::ErrCloseNeedsTransfer, T::ErrCloseNeedsDisposal]);
+        c.transferred_on = Some(day("2026-02-01"));
+        c.disposal = Some(Disposal::Inquiry);
+        assert_eq!(errors(&c), vec![T::ErrCloseBeforeTransfer]);
+        c.closed_on = Some(day("2026-02-01"));
+        assert!(errors(&c).is_empty());
+        c.recipient = Recipient::Other;
+        assert_eq!(errors(&c), vec![T::ErrRecipientRequired]);
+        c.recipient_other = "县审计局".into();
+        assert!(errors(&c).is_empty());
+    }
+
+    #[test]
+    fn persons_involved_add_up_without_overflow() {
+        let mut c = clue("2026-01-01");
+        c.cadres = 2;
+        c.others = 3;
+        assert_eq!(c.persons(), 5);
+        c.others = u32::MAX;
+        assert_eq!(c.persons(), u32::MAX);
+    }
+}

@@ -1,0 +1,841 @@
+//! The 台账 as tables: rows joined once from a `Snapshot`, then filtered, sorted and
+//! counted in memory, so a keystroke in the search box never touches the database.
+
+use crate::clue::Clue;
+use crate::date::Day;
+use crate::i18n::{fill, Label, Lang, T};
+use crate::id::Id;
+use crate::ops::Snapshot;
+use crate::problem::{Focus, Problem};
+use crate::recommendation::Recommendation;
+use crate::record::Record;
+use crate::rectification::{RectStatus, Rectification};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The four ledgers, each a tab and a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LedgerKind {
+    Problems,
+    Rectifications,
+    Clues,
+    Letters,
+}
+
+impl LedgerKind {
+    pub const ALL: [LedgerKind; 4] =
+        [LedgerKind::Problems, LedgerKind::Rectifications, LedgerKind::Clues, LedgerKind::Letters];
+
+    /// The word in the URL hash.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LedgerKind::Problems => "problems",
+            LedgerKind::Rectifications => "rectifications",
+            LedgerKind::Clues => "clues",
+            LedgerKind::Letters => "letters",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<LedgerKind> {
+        LedgerKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    pub fn title(self) -> T {
+        match self {
+            LedgerKind::Problems => T::LedgerProblems,
+            LedgerKind::Rectifications => T::LedgerRectifications,
+            LedgerKind::Clues => T::LedgerClues,
+            LedgerKind::Letters => T::LedgerLetters,
+        }
+    }
+
+    /// The columns shown, exported and printed, in order. Names of persons in
+    /// clues are sensitive and appear only when asked for.
+    pub fn columns(self, show_names: bool) -> Vec<Col> {
+        use Col::*;
+        match self {
+            LedgerKind::Problems => vec![
+                Round,
+                Group,
+                Target,
+                Township,
+                Focus,
+                SubCategory,
+                Description,
+                Source,
+                FoundOn,
+                Scope,
+                OnSpot,
+                Status,
+                Deadline,
+                Overdue,
+            ],
+            LedgerKind::Rectifications => vec![
+                Round,
+                Target,
+                Township,
+                Description,
+                Measures,
+                Unit,
+                Person,
+                Deadline,
+                Status,
+                Overdue,
+                Verifier,
+                Evidence,
+                ClosedOn,
+                Inadequate,
+            ],
+            LedgerKind::Clues => {
+                let mut cols = vec![Round, Group, Target, Township, Summary, Cadres, Others];
+                if show_names {
+                    cols.push(Names);
+                }
+                cols.extend([Recipient, TransferredOn, Disposal, FeedbackDue, Overdue, Result, ClosedOn]);
+                cols
+            }
+            LedgerKind::Letters => vec![Round, Addressee, Sector, ProblemCount, SentOn, Response, RespondedOn],
+        }
+    }
+
+    /// The column a fresh list is sorted by.
+    pub fn default_sort(self) -> Col {
+        match self {
+            LedgerKind::Problems => Col::FoundOn,
+            LedgerKind::Rectifications => Col::Deadline,
+            LedgerKind::Clues => Col::TransferredOn,
+            LedgerKind::Letters => Col::SentOn,
+        }
+    }
+}
+
+/// Every column of every ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Col {
+    Round,
+    Group,
+    Target,
+    Township,
+    Focus,
+    SubCategory,
+    Description,
+    Source,
+    FoundOn,
+    Scope,
+    OnSpot,
+    Status,
+    Measures,
+    Unit,
+    Person,
+    Deadline,
+    Overdue,
+    Verifier,
+    Evidence,
+    ClosedOn,
+    Inadequate,
+    Summary,
+    Cadres,
+    Others,
+    Names,
+    Recipient,
+    TransferredOn,
+    Disposal,
+    FeedbackDue,
+    Result,
+    Addressee,
+    Sector,
+    ProblemCount,
+    SentOn,
+    Response,
+    RespondedOn,
+}
+
+impl Col {
+    pub fn label(self) -> T {
+        match self {
+            Col::Round => T::ColRound,
+            Col::Group => T::ColGroup,
+            Col::Target => T::ColTarget,
+            Col::Township => T::ColTownship,
+            Col::Focus => T::ColFocus,
+            Col::SubCategory => T::ColSubCategory,
+            Col::Description => T::ColDescription,
+            Col::Source => T::ColSource,
+            Col::FoundOn => T::ColFoundOn,
+            Col::Scope => T::ColScope,
+            Col::OnSpot => T::ColOnSpot,
+            Col::Status => T::ColStatus,
+            Col::Measures => T::ColMeasures,
+            Col::Unit => T::ColUnit,
+            Col::Person => T::ColPerson,
+            Col::Deadline => T::ColDeadline,
+            Col::Overdue => T::ColOverdue,
+            Col::Verifier => T::ColVerifier,
+            Col::Evidence => T::ColEvidence,
+            Col::ClosedOn => T::ColClosedOn,
+            Col::Inadequate => T::ColInadequate,
+            Col::Summary => T::ColSummary,
+            Col::Cadres => T::ColCadres,
+            Col::Others => T::ColOthers,
+            Col::Names => T::ColNames,
+            Col::Recipient => T::ColRecipient,
+            Col::TransferredOn => T::ColTransferredOn,
+            Col::Disposal => T::ColDisposal,
+            Col::FeedbackDue => T::ColFeedbackDue,
+            Col::Result => T::ColResult,
+            Col::Addressee => T::ColAddressee,
+            Col::Sector => T::ColSector,
+            Col::ProblemCount => T::ColProblemCount,
+            Col::SentOn => T::ColSentOn,
+            Col::Response => T::ColResponse,
+            Col::RespondedOn => T::ColRespondedOn,
+        }
+    }
+
+    /// A spreadsheet column width, in characters: long texts wide, dates and counts narrow.
+    pub fn width(self) -> f64 {
+        match self {
+            Col::Description | Col::Measures | Col::Summary | Col::Response | Col::Result => 40.0,
+            Col::Round => 26.0,
+            Col::Focus | Col::Evidence | Col::Addressee => 22.0,
+            Col::Target | Col::Township | Col::Unit | Col::Sector | Col::Names | Col::Recipient => 16.0,
+            Col::Group | Col::SubCategory | Col::Source | Col::Status | Col::Disposal => 12.0,
+            Col::FoundOn
+            | Col::OnSpot
+            | Col::Deadline
+            | Col::ClosedOn
+            | Col::TransferredOn
+            | Col::FeedbackDue
+            | Col::SentOn
+            | Col::RespondedOn => 12.0,
+            Col::Scope | Col::Person | Col::Verifier => 10.0,
+            Col::Overdue | Col::Inadequate | Col::Cadres | Col::Others | Col::ProblemCount => 8.0,
+        }
+    }
+}
+
+/// One table cell, typed so that spreadsheets get real dates and numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    Day(Option<Day>),
+    Count(u32),
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Day(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            Cell::Count(n) => n.to_string(),
+        }
+    }
+
+    /// Blanks sort last whichever way the list is sorted.
+    fn compare(&self, other: &Cell) -> Ordering {
+        match (self, other) {
+            (Cell::Day(a), Cell::Day(b)) => match (a, b) {
+                (Some(a), Some(b)) => a.cmp(b),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
+            (Cell::Count(a), Cell::Count(b)) => a.cmp(b),
+            (a, b) => a.text().cmp(&b.text()),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Text(s) => s.is_empty(),
+            Cell::Day(d) => d.is_none(),
+            Cell::Count(_) => false,
+        }
+    }
+}
+
+/// What one row is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Problem(Record<Problem>, Option<Box<Record<Rectification>>>),
+    Clue(Record<Clue>),
+    Letter(Record<Recommendation>),
+}
+
+/// A ledger row with the names it shows already joined in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub item: Item,
+    pub term: Option<Id>,
+    pub round: Id,
+    pub group: Option<Id>,
+    pub target: Option<Id>,
+    pub township: Option<Id>,
+    pub round_title: String,
+    pub group_name: String,
+    pub target_name: String,
+    pub township_name: String,
+    /// Lower-cased text of the row, searched by substring.
+    haystack: String,
+}
+
+impl Row {
+    pub fn id(&self) -> Id {
+        match &self.item {
+            Item::Problem(p, _) => p.meta.id,
+            Item::Clue(c) => c.meta.id,
+            Item::Letter(l) => l.meta.id,
+        }
+    }
+
+    pub fn problem(&self) -> Option<&Record<Problem>> {
+        match &self.item {
+            Item::Problem(p, _) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn rectification(&self) -> Option<&Record<Rectification>> {
+        match &self.item {
+            Item::Problem(_, r) => r.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn clue(&self) -> Option<&Record<Clue>> {
+        match &self.item {
+            Item::Clue(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn letter(&self) -> Option<&Record<Recommendation>> {
+        match &self.item {
+            Item::Letter(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Overdue by the rule of its kind: a rectification past its deadline, a clue past its feedback date.
+    pub fn is_overdue(&self, today: Day) -> bool {
+        match &self.item {
+            Item::Problem(_, r) => r.as_ref().is_some_and(|r| r.data.is_overdue(today)),
+            Item::Clue(c) => c.data.is_overdue(today),
+            Item::Letter(_) => false,
+        }
+    }
+
+    /// The date the date-range filter looks at in `kind`.
+    fn date(&self, kind: LedgerKind) -> Option<Day> {
+        match (&self.item, kind) {
+            (Item::Problem(_, r), LedgerKind::Rectifications) => r.as_ref().map(|r| r.data.deadline),
+            (Item::Problem(p, _), _) => Some(p.data.found_on),
+            (Item::Clue(c), _) => c.data.transferred_on,
+            (Item::Letter(l), _) => l.data.sent_on,
+        }
+    }
+
+    /// The value of one column.
+    pub fn cell(&self, col: Col, lang: Lang, today: Day) -> Cell {
+        let text = |s: &str| Cell::Text(s.to_owned());
+        let label = |t: T| Cell::Text(t.text(lang).to_owned());
+        let flag = |on: bool, t: T| if on { label(t) } else { Cell::Text(String::new()) };
+        match col {
+            Col::Round => text(&self.round_title),
+            Col::Group => text(&self.group_name),
+            Col::Target => text(&self.target_name),
+            Col::Township => text(&self.township_name),
+            Col::Overdue => flag(self.is_overdue(today), T::OverdueMark),
+            _ => match &self.item {
+                Item::Problem(p, r) => problem_cell(&p.data, r.as_ref().map(|r| &r.data), col, lang),
+                Item::Clue(c) => clue_cell(&c.data, col, lang),
+                Item::Letter(l) => letter_cell(&l.data, col),
+            },
+        }
+    }
+}
+
+fn problem_cell(p: &Problem, r: Option<&Rectification>, col: Col, lang: Lang) -> Cell {
+    let text = |s: &str| Cell::Text(s.to_owned());
+    let label = |t: T| Cell::Text(t.text(lang).to_owned());
+    let blank = || Cell::Text(String::new());
+    match col {
+        Col::Focus => label(p.focus.label()),
+        Col::SubCategory => text(&p.sub_category),
+        Col::Description => text(&p.description),
+        Col::Source => label(p.source.label()),
+        Col::FoundOn => Cell::Day(Some(p.found_on)),
+        Col::Scope => label(p.scope.label()),
+        Col::OnSpot => Cell::Day(p.rectified_on_spot),
+        Col::Status => label(problem_state(p, r)),
+        Col::Deadline => Cell::Day(r.map(|r| r.deadline)),
+        Col::Measures => r.map(|r| text(&r.measures)).unwrap_or_else(blank),
+        Col::Unit => r.map(|r| text(&r.unit)).unwrap_or_else(blank),
+        Col::Person => r.map(|r| text(&r.person)).unwrap_or_else(blank),
+        Col::Verifier => r.map(|r| text(&r.verifier)).unwrap_or_else(blank),
+        Col::Evidence => r.map(|r| text(&r.evidence)).unwrap_or_else(blank),
+        Col::ClosedOn => Cell::Day(r.and_then(|r| r.closed_on)),
+        Col::Inadequate => Cell::Count(r.map(|r| r.inadequate_count() as u32).unwrap_or(0)),
+        _ => blank(),
+    }
+}
+
+/// Where a problem stands: its rectification's status, or before that 立行立改 / 已反馈 / 未反馈.
+pub fn problem_state(p: &Problem, r: Option<&Rectification>) -> T {
+    match r {
+        Some(r) => r.status.label(),
+        None if p.rectified_on_spot.is_some() => T::StateOnSpot,
+        None if p.fed_back_on.is_some() => T::StateFedBack,
+        None => T::StateNotFedBack,
+    }
+}
+
+fn clue_cell(c: &Clue, col: Col, lang: Lang) -> Cell {
+    let text = |s: &str| Cell::Text(s.to_owned());
+    match col {
+        Col::Summary => text(&c.summary),
+        Col::Cadres => Cell::Count(c.cadres),
+        Col::Others => Cell::Count(c.others),
+        Col::Names => text(&c.names),
+        Col::Recipient => match c.recipient {
+            crate::clue::Recipient::Other => text(&c.recipient_other),
+            r => text(r.label().text(lang)),
+        },
+        Col::TransferredOn => Cell::Day(c.transferred_on),
+        Col::Disposal => text(c.disposal.map(|d| d.label().text(lang)).unwrap_or_default()),
+        Col::FeedbackDue => Cell::Day(c.feedback_due()),
+        Col::Result => text(&c.result),
+        Col::ClosedOn => Cell::Day(c.closed_on),
+        _ => Cell::Text(String::new()),
+    }
+}
+
+fn letter_cell(l: &Recommendation, col: Col) -> Cell {
+    let text = |s: &str| Cell::Text(s.to_owned());
+    match col {
+        Col::Addressee => text(&l.addressee),
+        Col::Sector => text(&l.sector),
+        Col::ProblemCount => Cell::Count(l.problems.len() as u32),
+        Col::SentOn => Cell::Day(l.sent_on),
+        Col::Response => text(&l.response),
+        Col::RespondedOn => Cell::Day(l.responded_on),
+        _ => Cell::Text(String::new()),
+    }
+}
+
+/// All rows of every ledger, joined once per change of the data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ledger {
+    /// One row per problem, with its rectification if it has one.
+    pub problems: Vec<Row>,
+    pub clues: Vec<Row>,
+    pub letters: Vec<Row>,
+}
+
+struct Places<'a> {
+    rounds: HashMap<Id, (Option<Id>, String)>,
+    targets: HashMap<Id, (&'a str, Option<Id>)>,
+    groups: HashMap<Id, &'a str>,
+    group_of: HashMap<(Id, Id), Id>,
+}
+
+impl<'a> Places<'a> {
+    fn new(d: &'a Snapshot, lang: Lang) -> Places<'a> {
+        let terms: HashMap<Id, &str> = d.terms.iter().map(|t| (t.meta.id, t.data.name.as_str())).collect();
+        let rounds = d
+            .rounds
+            .iter()
+            .map(|r| {
+                let term = terms.get(&r.data.term).copied().unwrap_or("?");
+                (r.meta.id, (Some(r.data.term), r.data.title(term, lang)))
+            })
+            .collect();
+        Places {
+            rounds,
+            targets: d.targets.iter().map(|t| (t.meta.id, (t.data.name.as_str(), t.data.township))).collect(),
+            groups: d.groups.iter().map(|g| (g.meta.id, g.data.name.as_str())).collect(),
+            group_of: d.inspections.iter().map(|i| ((i.data.round, i.data.target), i.data.group)).collect(),
+        }
+    }
+
+    fn row(&self, item: Item, round: Id, target: Option<Id>, words: &[&str]) -> Row {
+        let (term, round_title) = self.rounds.get(&round).cloned().unwrap_or((None, String::new()));
+        let (target_name, parent) = target.and_then(|t| self.targets.get(&t)).copied().unwrap_or(("", None));
+        let township = parent;
+        let township_name = township.and_then(|w| self.targets.get(&w)).map(|t| t.0).unwrap_or("").to_owned();
+        let group = target.and_then(|t| self.group_of.get(&(round, t)).copied());
+        let group_name = group.and_then(|g| self.groups.get(&g)).copied().unwrap_or("").to_owned();
+        let mut haystack = String::new();
+        for w in [round_title.as_str(), group_name.as_str(), target_name, township_name.as_str()].iter().chain(words) {
+            haystack.push_str(&w.to_lowercase());
+            haystack.push('\u{1f}');
+        }
+        Row {
+            item,
+            term,
+            round,
+            group,
+            target,
+            township,
+            round_title,
+            group_name,
+            target_name: target_name.to_owned(),
+            township_name,
+            haystack,
+        }
+    }
+}
+
+impl Ledger {
+    pub fn build(d: &Snapshot, lang: Lang) -> Ledger {
+        let places = Places::new(d, lang);
+        let townships: std::collections::HashSet<Id> = d
+            .targets
+            .iter()
+            .filter(|t| t.data.kind == crate::target::TargetKind::Township)
+            .map(|t| t.meta.id)
+            .collect();
+        let rects: HashMap<Id, &Record<Rectification>> = d.rectifications.iter().map(|r| (r.data.problem, r)).collect();
+        // A township inspected itself counts as its own township in filters.
+        let fix_township = |mut row: Row| {
+            if let Some(t) = row.target.filter(|t| townships.contains(t)) {
+                row.township = Some(t);
+                row.township_name = row.target_name.clone();
+            }
+            row
+        };
+        let problems = d
+            .problems
+            .iter()
+            .map(|p| {
+                let r = rects.get(&p.meta.id).map(|r| Box::new((*r).clone()));
+                let mut words = vec![p.data.description.as_str(), p.data.sub_category.as_str()];
+                if let Some(r) = &r {
+                    words.extend([r.data.measures.as_str(), r.data.unit.as_str(), r.data.person.as_str()]);
+                }
+                let row = places.row(Item::Problem(p.clone(), r.clone()), p.data.round, Some(p.data.target), &words);
+                fix_township(row)
+            })
+            .collect();
+        let clues = d
+            .clues
+            .iter()
+            .map(|c| {
+                let words = [c.data.summary.as_str(), c.data.result.as_str(), c.data.recipient_other.as_str()];
+                fix_township(places.row(Item::Clue(c.clone()), c.data.round, Some(c.data.target), &words))
+            })
+            .collect();
+        let letters = d
+            .recommendations
+            .iter()
+            .map(|l| {
+                let words = [l.data.addressee.as_str(), l.data.sector.as_str(), l.data.response.as_str()];
+                places.row(Item::Letter(l.clone()), l.data.round, None, &words)
+            })
+            .collect();
+        Ledger { problems, clues, letters }
+    }
+
+    /// The rows a ledger draws from: rectifications are the problems that have one.
+    pub fn rows(&self, kind: LedgerKind) -> &[Row] {
+        match kind {
+            LedgerKind::Problems | LedgerKind::Rectifications => &self.problems,
+            LedgerKind::Clues => &self.clues,
+            LedgerKind::Letters => &self.letters,
+        }
+    }
+
+    /// Row positions in `rows(kind)` sorted by `col`; blanks last either way.
+    pub fn sorted(&self, kind: LedgerKind, col: Col, descending: bool, lang: Lang, today: Day) -> Vec<usize> {
+        let rows = self.rows(kind);
+        let keys: Vec<Cell> = rows.iter().map(|r| r.cell(col, lang, today)).collect();
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|a, b| {
+            let (x, y) = (&keys[*a], &keys[*b]);
+            match (x.is_blank(), y.is_blank()) {
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ if descending => y.compare(x),
+                _ => x.compare(y),
+            }
+        });
+        order
+    }
+
+    /// Keeps the positions of `order` whose rows pass `filter`, in the same order.
+    pub fn filter(&self, kind: LedgerKind, order: &[usize], filter: &LedgerFilter, today: Day) -> Vec<usize> {
+        let rows = self.rows(kind);
+        let needle = filter.text.trim().to_lowercase();
+        order
+            .iter()
+            .copied()
+            .filter(|i| rows.get(*i).is_some_and(|r| filter.matches(kind, r, &needle, today)))
+            .collect()
+    }
+}
+
+/// Every filter a ledger offers; `None` means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LedgerFilter {
+    pub term: Option<Id>,
+    pub round: Option<Id>,
+    pub group: Option<Id>,
+    pub target: Option<Id>,
+    pub township: Option<Id>,
+    pub focus: Option<Focus>,
+    pub status: Option<RectStatus>,
+    pub overdue_only: bool,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    pub text: String,
+}
+
+impl LedgerFilter {
+    /// `needle` is the search text, trimmed and lower-cased once per keystroke.
+    fn matches(&self, kind: LedgerKind, row: &Row, needle: &str, today: Day) -> bool {
+        if kind == LedgerKind::Rectifications && row.rectification().is_none() {
+            return false;
+        }
+        let same = |want: Option<Id>, have: Option<Id>| want.is_none() || want == have;
+        if !(same(self.term, row.term)
+            && same(self.round, Some(row.round))
+            && same(self.group, row.group)
+            && same(self.target, row.target)
+            && same(self.township, row.township))
+        {
+            return false;
+        }
+        if let Some(focus) = self.focus {
+            if row.problem().is_none_or(|p| p.data.focus != focus) {
+                return false;
+            }
+        }
+        if let Some(status) = self.status {
+            if row.rectification().is_none_or(|r| r.data.status != status) {
+                return false;
+            }
+        }
+        if self.overdue_only && !row.is_overdue(today) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(day) = row.date(kind) else { return false };
+            if self.from.is_some_and(|f| day < f) || self.to.is_some_and(|t| day > t) {
+                return false;
+            }
+        }
+        needle.is_empty() || row.haystack.contains(needle)
+    }
+
+    /// The filter in words for the title of an export or a print: "轮次：…；仅逾期；关键词：…".
+    pub fn describe(&self, d: &Snapshot, lang: Lang) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut add = |label: T, value: String| parts.push(format!("{}{}{}", label.text(lang), sep(lang), value));
+        if let Some(t) = self.term.and_then(|id| d.term(id)) {
+            add(T::ColTerm, t.data.name.clone());
+        }
+        if let Some(r) = self.round.and_then(|id| d.round(id)) {
+            add(T::ColRound, d.round_title(r, lang));
+        }
+        if let Some(g) = self.group.and_then(|id| d.group(id)) {
+            add(T::ColGroup, g.data.name.clone());
+        }
+        if let Some(t) = self.township.and_then(|id| d.target(id)) {
+            add(T::ColTownship, t.data.name.clone());
+        }
+        if let Some(t) = self.target.and_then(|id| d.target(id)) {
+            add(T::ColTarget, t.data.name.clone());
+        }
+        if let Some(f) = self.focus {
+            add(T::ColFocus, f.label().text(lang).to_owned());
+        }
+        if let Some(s) = self.status {
+            add(T::ColStatus, s.label().text(lang).to_owned());
+        }
+        match (self.from, self.to) {
+            (None, None) => {}
+            (from, to) => add(T::FilterDates, format!("{} – {}", day_or_blank(from), day_or_blank(to))),
+        }
+        if !self.text.trim().is_empty() {
+            add(T::FilterText, format!("“{}”", self.text.trim()));
+        }
+        if self.overdue_only {
+            parts.push(T::FilterOverdueOnly.text(lang).to_owned());
+        }
+        if parts.is_empty() {
+            T::FilterNone.text(lang).to_owned()
+        } else {
+            parts.join(if lang == Lang::Zh { "；" } else { "; " })
+        }
+    }
+}
+
+fn sep(lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        "："
+    } else {
+        ": "
+    }
+}
+
+fn day_or_blank(d: Option<Day>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The figures on top of a list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub rows: usize,
+    pub on_spot: usize,
+    pub closed: usize,
+    pub long_term: usize,
+    pub overdue: usize,
+    pub inadequate: usize,
+    pub cadres: u64,
+    pub others: u64,
+    pub transferred: usize,
+    pub sent: usize,
+    pub responded: usize,
+}
+
+impl Totals {
+    pub fn of(ledger: &Ledger, kind: LedgerKind, shown: &[usize], today: Day) -> Totals {
+        let rows = ledger.rows(kind);
+        let mut t = Totals::default();
+        for row in shown.iter().filter_map(|i| rows.get(*i)) {
+            t.rows += 1;
+            if row.is_overdue(today) {
+                t.overdue += 1;
+            }
+            match &row.item {
+                Item::Problem(p, r) => {
+                    if p.data.rectified_on_spot.is_some() {
+                        t.on_spot += 1;
+                    }
+                    if let Some(r) = r {
+                        match r.data.status {
+                            RectStatus::Closed => t.closed += 1,
+                            RectStatus::LongTerm => t.long_term += 1,
+                            _ => {}
+                        }
+                        if r.data.inadequate_count() > 0 {
+                            t.inadequate += 1;
+                        }
+                    }
+                }
+                Item::Clue(c) => {
+                    t.cadres += u64::from(c.data.cadres);
+                    t.others += u64::from(c.data.others);
+                    if c.data.transferred_on.is_some() {
+                        t.transferred += 1;
+                    }
+                    if c.data.closed_on.is_some() {
+                        t.closed += 1;
+                    }
+                }
+                Item::Letter(l) => {
+                    if l.data.sent_on.is_some() {
+                        t.sent += 1;
+                    }
+                    if l.data.responded_on.is_some() {
+                        t.responded += 1;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// The sentence above the list, as a summary report words it.
+    pub fn sentence(&self, kind: LedgerKind, lang: Lang) -> String {
+        let n = self.rows;
+        match kind {
+            LedgerKind::Problems => fill(
+                T::TotalsProblems.text(lang),
+                &[
+                    ("n", &n),
+                    ("spot", &self.on_spot),
+                    ("closed", &self.closed),
+                    ("closed_pct", &percent(self.closed, n)),
+                    ("overdue", &self.overdue),
+                    ("inadequate", &self.inadequate),
+                    ("inadequate_pct", &percent(self.inadequate, n)),
+                ],
+            ),
+            LedgerKind::Rectifications => fill(
+                T::TotalsRectifications.text(lang),
+                &[
+                    ("n", &n),
+                    ("closed", &self.closed),
+                    ("closed_pct", &percent(self.closed, n)),
+                    ("long", &self.long_term),
+                    ("overdue", &self.overdue),
+                    ("inadequate", &self.inadequate),
+                ],
+            ),
+            LedgerKind::Clues => fill(
+                T::TotalsClues.text(lang),
+                &[
+                    ("n", &n),
+                    ("cadres", &self.cadres),
+                    ("others", &self.others),
+                    ("transferred", &self.transferred),
+                    ("closed", &self.closed),
+                    ("overdue", &self.overdue),
+                ],
+            ),
+            LedgerKind::Letters => {
+                fill(T::TotalsLetters.text(lang), &[("n", &n), ("sent", &self.sent), ("responded", &self.responded)])
+            }
+        }
+    }
+}
+
+/// A share as summaries print it: "37.5%", and "0%" of nothing.
+pub fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "0%".to_owned();
+    }
+    let tenths = (part as u64 * 1000 + whole as u64 / 2) / whole as u64;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_to_one_decimal_and_drop_a_trailing_zero() {
+        assert_eq!(percent(0, 0), "0%");
+        assert_eq!(percent(1, 3), "33.3%");
+        assert_eq!(percent(2, 3), "66.7%");
+        assert_eq!(percent(1, 2), "50%");
+        assert_eq!(percent(7, 7), "100%");
+    }
+
+    #[test]
+    fn every_ledger_has_a_slug_that_reads_back() {
+        for k in LedgerKind::ALL {
+            assert_eq!(LedgerKind::from_slug(k.slug()), Some(k));
+            assert!(k.columns(false).contains(&k.default_sort()));
+        }
+        assert_eq!(LedgerKind::from_slug("nope"), None);
+    }
+
+    #[test]
+    fn names_of_persons_appear_only_when_asked_for() {
+        assert!(!LedgerKind::Clues.columns(false).contains(&Col::Names));
+        assert!(LedgerKind::Clues.columns(true).contains(&Col::Names));
+    }
+
+    #[test]
+    fn blank_cells_sort_after_filled_ones() {
+        let day: Day = "2026-01-01".parse().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(Cell::Day(Some(day)).compare(&Cell::Day(None)), Ordering::Less);
+        assert_eq!(Cell::Count(2).compare(&Cell::Count(10)), Ordering::Less, "numbers sort as numbers");
+    }
+}

@@ -1,0 +1,447 @@
+//! 整改: the rectification of a fed-back problem, registered (挂号) and struck off
+//! (销号) only when verified, with every status change kept in its history.
+
+use crate::date::Day;
+use crate::i18n::T;
+use crate::id::Id;
+use crate::labelled_enum;
+use crate::problem::Problem;
+use crate::record::Record;
+use crate::validation::{blank, Checker, Invalid};
+use serde::{Deserialize, Serialize};
+
+labelled_enum! {
+    pub enum RectStatus {
+        /// 未整改
+        NotStarted => RsNotStarted,
+        /// 整改中
+        InProgress => RsInProgress,
+        /// 待核验
+        AwaitingVerification => RsAwaiting,
+        /// 已销号
+        Closed => RsClosed,
+        /// 长期整改: stays open and is followed up periodically.
+        LongTerm => RsLongTerm,
+    }
+}
+
+labelled_enum! {
+    /// What a person does to a rectification; each step is legal from some statuses only.
+    pub enum Step {
+        /// 开始整改
+        Start => StepStart,
+        /// 提请核验
+        Submit => StepSubmit,
+        /// 核验销号
+        Close => StepClose,
+        /// 整改不到位: a supervisor sends it back.
+        Inadequate => StepInadequate,
+        /// 转为长期整改
+        LongTerm => StepLongTerm,
+        /// 跟踪督办 of a long-term item
+        FollowUp => StepFollowUp,
+        /// 申请延期
+        Extend => StepExtend,
+    }
+}
+
+impl Step {
+    /// The status after this step from `from`, or `None` when the step is not allowed there.
+    pub fn next(self, from: RectStatus) -> Option<RectStatus> {
+        use RectStatus::*;
+        match (self, from) {
+            (Step::Start, NotStarted) => Some(InProgress),
+            (Step::Submit, InProgress | LongTerm) => Some(AwaitingVerification),
+            (Step::Close, AwaitingVerification) => Some(Closed),
+            (Step::Inadequate, AwaitingVerification | Closed) => Some(InProgress),
+            (Step::LongTerm, NotStarted | InProgress) => Some(LongTerm),
+            (Step::FollowUp, LongTerm) => Some(LongTerm),
+            (Step::Extend, NotStarted | InProgress | LongTerm) => Some(from),
+            _ => None,
+        }
+    }
+
+    /// Steps that must say why (the reason for an extension, what was inadequate, what was followed up).
+    pub fn needs_note(self) -> bool {
+        matches!(self, Step::Inadequate | Step::FollowUp | Step::Extend)
+    }
+}
+
+/// One entry of the history: who could read it later sees what changed and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub on: Day,
+    pub step: Step,
+    pub from: RectStatus,
+    pub to: RectStatus,
+    #[serde(default)]
+    pub note: String,
+    /// For an extension: the deadline before and after.
+    #[serde(default)]
+    pub old_deadline: Option<Day>,
+    #[serde(default)]
+    pub new_deadline: Option<Day>,
+}
+
+/// What the user enters to take a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepInput {
+    pub step: Step,
+    pub on: Day,
+    pub note: String,
+    /// Extension only.
+    pub new_deadline: Option<Day>,
+    /// 销号 only; kept when blank and already recorded.
+    pub verifier: String,
+    pub evidence: String,
+}
+
+impl StepInput {
+    pub fn new(step: Step, on: Day) -> StepInput {
+        StepInput {
+            step,
+            on,
+            note: String::new(),
+            new_deadline: None,
+            verifier: String::new(),
+            evidence: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rectification {
+    pub problem: Id,
+    /// 整改措施
+    pub measures: String,
+    /// 责任单位
+    pub unit: String,
+    /// 责任人
+    #[serde(default)]
+    pub person: String,
+    /// 整改时限, moved only by an extension.
+    pub deadline: Day,
+    pub status: RectStatus,
+    /// 佐证材料
+    #[serde(default)]
+    pub evidence: String,
+    /// 核验人
+    #[serde(default)]
+    pub verifier: String,
+    /// 销号日期
+    #[serde(default)]
+    pub closed_on: Option<Day>,
+    #[serde(default)]
+    pub history: Vec<Event>,
+}
+
+impl Rectification {
+    pub fn new(problem: Id, deadline: Day) -> Rectification {
+        Rectification {
+            problem,
+            measures: String::new(),
+            unit: String::new(),
+            person: String::new(),
+            deadline,
+            status: RectStatus::NotStarted,
+            evidence: String::new(),
+            verifier: String::new(),
+            closed_on: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// Past the deadline and not struck off. The deadline day itself is not overdue.
+    pub fn is_overdue(&self, today: Day) -> bool {
+        self.status != RectStatus::Closed && self.deadline < today
+    }
+
+    /// The steps a person may take now, in menu order.
+    pub fn allowed_steps(&self) -> Vec<Step> {
+        Step::ALL.iter().copied().filter(|s| s.next(self.status).is_some()).collect()
+    }
+
+    /// How often a supervisor found the work 整改不到位.
+    pub fn inadequate_count(&self) -> usize {
+        self.history.iter().filter(|e| e.step == Step::Inadequate).count()
+    }
+
+    /// The day of the latest step, before which no new step may be dated.
+    pub fn last_step_on(&self) -> Option<Day> {
+        self.history.iter().map(|e| e.on).max()
+    }
+
+    /// Takes one step: checks it is legal and complete, then changes the status
+    /// and appends to the history. On error nothing changes.
+    pub fn apply(&mut self, input: StepInput) -> Result<(), Vec<Invalid>> {
+        let Some(to) = input.step.next(self.status) else {
+            return Err(vec![Invalid { field: "step", msg: T::ErrStepNotAllowed }]);
+        };
+        let note = input.note.trim().to_owned();
+        let mut c = Checker::default();
+        c.check(self.last_step_on().is_none_or(|d| input.on >= d), "on", T::ErrStepBeforeLast);
+        if input.step.needs_note() {
+            c.check(!note.is_empty(), "note", T::ErrNoteRequired);
+        }
+        let verifier = first_filled(&input.verifier, &self.verifier);
+        let evidence = first_filled(&input.evidence, &self.evidence);
+        if input.step == Step::Close {
+            c.check(!verifier.is_empty(), "verifier", T::ErrVerifierRequired);
+            c.check(!evidence.is_empty(), "evidence", T::ErrEvidenceRequired);
+        }
+        if input.step == Step::Extend {
+            match input.new_deadline {
+                None => {
+                    c.check(false, "new_deadline", T::ErrNewDeadlineRequired);
+                }
+                Some(d) => {
+                    c.check(d > self.deadline, "new_deadline", T::ErrNewDeadlineNotLater);
+                }
+            }
+        }
+        c.finish()?;
+        let mut event = Event {
+            on: input.on,
+            step: input.step,
+            from: self.status,
+            to,
+            note,
+            old_deadline: None,
+            new_deadline: None,
+        };
+        match input.step {
+            Step::Close => {
+                self.verifier = verifier;
+                self.evidence = evidence;
+                self.closed_on = Some(input.on);
+            }
+            Step::Inadequate => self.closed_on = None,
+            Step::Extend => {
+                event.old_deadline = Some(self.deadline);
+                event.new_deadline = input.new_deadline;
+                if let Some(d) = input.new_deadline {
+                    self.deadline = d;
+                }
+            }
+            _ => {}
+        }
+        self.status = to;
+        self.history.push(event);
+        Ok(())
+    }
+
+    /// The fields a person may edit directly; status, deadline and history move only by steps.
+    pub fn validate(
+        &self,
+        id: Id,
+        problems: &[Record<Problem>],
+        rectifications: &[Record<Rectification>],
+    ) -> Result<(), Vec<Invalid>> {
+        let mut c = Checker::default();
+        let problem = problems.iter().find(|p| p.is_live() && p.meta.id == self.problem);
+        c.check(problem.is_some(), "problem", T::ErrProblemMissing);
+        if let Some(p) = problem {
+            c.check(p.data.fed_back_on.is_some(), "problem", T::ErrProblemNotFedBack);
+            c.check(p.data.fed_back_on.is_none_or(|f| self.deadline >= f), "deadline", T::ErrDeadlineBeforeFeedback);
+        }
+        let twice = rectifications.iter().any(|r| r.is_live() && r.meta.id != id && r.data.problem == self.problem);
+        c.check(!twice, "problem", T::ErrProblemHasRectification);
+        c.check(!blank(&self.measures), "measures", T::ErrMeasuresRequired);
+        c.check(!blank(&self.unit), "unit", T::ErrUnitRequired);
+        c.check(self.status != RectStatus::Closed || self.closed_on.is_some(), "closed_on", T::ErrStepNotAllowed);
+        c.finish()
+    }
+}
+
+fn first_filled(new: &str, old: &str) -> String {
+    let new = new.trim();
+    if new.is_empty() {
+        old.trim().to_owned()
+    } else {
+        new.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RectStatus::*;
+
+    fn day(s: &str) -> Day {
+        s.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn rect() -> Rectification {
+        let mut r = Rectification::new(Id::nil(), day("2026-09-30"));
+        r.measures = "建立村务公开制度".into();
+        r.unit = "城关镇党委".into();
+        r
+    }
+
+    fn input(step: Step, on: &str) -> StepInput {
+        let mut i = StepInput::new(step, day(on));
+        i.note = "原因".into();
+        i.verifier = "张三".into();
+        i.evidence = "会议纪要".into();
+        i.new_deadline = Some(day("2026-12-31"));
+        i
+    }
+
+    fn msgs(r: Result<(), Vec<Invalid>>) -> Vec<T> {
+        r.err().unwrap_or_default().into_iter().map(|e| e.msg).collect()
+    }
+
+    #[test]
+    fn every_step_is_legal_from_exactly_the_listed_statuses() {
+        let table: &[(Step, &[RectStatus], Option<RectStatus>)] = &[
+            (Step::Start, &[NotStarted], Some(InProgress)),
+            (Step::Submit, &[InProgress, LongTerm], Some(AwaitingVerification)),
+            (Step::Close, &[AwaitingVerification], Some(Closed)),
+            (Step::Inadequate, &[AwaitingVerification, Closed], Some(InProgress)),
+            (Step::LongTerm, &[NotStarted, InProgress], Some(LongTerm)),
+            (Step::FollowUp, &[LongTerm], Some(LongTerm)),
+            (Step::Extend, &[NotStarted, InProgress, LongTerm], None),
+        ];
+        for (step, legal, to) in table {
+            for from in RectStatus::ALL {
+                let next = step.next(*from);
+                if legal.contains(from) {
+                    let expected = to.unwrap_or(*from);
+                    assert_eq!(next, Some(expected), "{step:?} from {from:?}");
+                    let mut r = rect();
+                    r.status = *from;
+                    assert_eq!(r.apply(input(*step, "2026-07-01")), Ok(()), "{step:?} from {from:?}");
+                    assert_eq!(r.status, expected);
+                } else {
+                    assert_eq!(next, None, "{step:?} from {from:?} must be illegal");
+                    let mut r = rect();
+                    r.status = *from;
+                    let before = r.clone();
+                    assert_eq!(msgs(r.apply(input(*step, "2026-07-01"))), vec![T::ErrStepNotAllowed]);
+                    assert_eq!(r, before, "a refused step changes nothing");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_full_path_to_struck_off_is_kept_in_the_history() {
+        let mut r = rect();
+        for (step, on) in [(Step::Start, "2026-07-01"), (Step::Submit, "2026-08-01"), (Step::Close, "2026-08-10")] {
+            assert_eq!(r.apply(input(step, on)), Ok(()));
+        }
+        assert_eq!(r.status, Closed);
+        assert_eq!(r.closed_on, Some(day("2026-08-10")));
+        assert_eq!(r.verifier, "张三");
+        let path: Vec<(RectStatus, RectStatus)> = r.history.iter().map(|e| (e.from, e.to)).collect();
+        assert_eq!(
+            path,
+            vec![(NotStarted, InProgress), (InProgress, AwaitingVerification), (AwaitingVerification, Closed)]
+        );
+        assert!(!r.is_overdue(day("2030-01-01")), "a struck-off item is never overdue");
+    }
+
+    #[test]
+    fn striking_off_needs_a_verifier_and_evidence() {
+        let mut r = rect();
+        r.status = AwaitingVerification;
+        let mut bare = StepInput::new(Step::Close, day("2026-08-10"));
+        assert_eq!(msgs(r.apply(bare.clone())), vec![T::ErrVerifierRequired, T::ErrEvidenceRequired]);
+        assert_eq!(r.status, AwaitingVerification);
+        r.evidence = "整改报告".into();
+        bare.verifier = "李四".into();
+        assert_eq!(r.apply(bare), Ok(()), "evidence recorded earlier counts");
+        assert_eq!(r.evidence, "整改报告");
+    }
+
+    #[test]
+    fn inadequate_work_goes_back_in_progress_and_is_counted() {
+        let mut r = rect();
+        r.status = AwaitingVerification;
+        assert_eq!(r.apply(input(Step::Close, "2026-08-10")), Ok(()));
+        assert_eq!(r.apply(input(Step::Inadequate, "2026-09-01")), Ok(()));
+        assert_eq!(r.status, InProgress);
+        assert_eq!(r.closed_on, None);
+        assert_eq!(r.inadequate_count(), 1);
+        let mut no_reason = StepInput::new(Step::Inadequate, day("2026-09-02"));
+        r.status = AwaitingVerification;
+        no_reason.note = "  ".into();
+        assert_eq!(msgs(r.apply(no_reason)), vec![T::ErrNoteRequired]);
+    }
+
+    #[test]
+    fn an_extension_needs_a_later_deadline_and_a_reason_and_is_kept_in_the_history() {
+        let mut r = rect();
+        let mut ext = StepInput::new(Step::Extend, day("2026-09-01"));
+        assert_eq!(msgs(r.apply(ext.clone())), vec![T::ErrNoteRequired, T::ErrNewDeadlineRequired]);
+        ext.note = "涉及资金需县财政审批".into();
+        ext.new_deadline = Some(day("2026-09-30"));
+        assert_eq!(msgs(r.apply(ext.clone())), vec![T::ErrNewDeadlineNotLater]);
+        ext.new_deadline = Some(day("2026-12-31"));
+        assert_eq!(r.apply(ext), Ok(()));
+        assert_eq!(r.deadline, day("2026-12-31"));
+        assert_eq!(r.status, NotStarted, "an extension does not change the status");
+        let e = &r.history[0];
+        assert_eq!((e.old_deadline, e.new_deadline), (Some(day("2026-09-30")), Some(day("2026-12-31"))));
+    }
+
+    #[test]
+    fn overdue_starts_the_day_after_the_deadline_and_moves_with_an_extension() {
+        let mut r = rect();
+        assert!(!r.is_overdue(day("2026-09-29")));
+        assert!(!r.is_overdue(day("2026-09-30")), "the deadline day itself is still in time");
+        assert!(r.is_overdue(day("2026-10-01")));
+        r.status = LongTerm;
+        assert!(r.is_overdue(day("2026-10-01")), "long-term items keep their deadline");
+        assert_eq!(r.apply(input(Step::Extend, "2026-10-01")), Ok(()));
+        assert!(!r.is_overdue(day("2026-10-01")));
+        assert!(!r.is_overdue(day("2026-12-31")));
+        assert!(r.is_overdue(day("2027-01-01")));
+    }
+
+    #[test]
+    fn a_step_cannot_be_dated_before_the_previous_one() {
+        let mut r = rect();
+        assert_eq!(r.apply(input(Step::Start, "2026-07-10")), Ok(()));
+        assert_eq!(msgs(r.apply(input(Step::Submit, "2026-07-09"))), vec![T::ErrStepBeforeLast]);
+        assert_eq!(r.apply(input(Step::Submit, "2026-07-10")), Ok(()));
+    }
+
+    #[test]
+    fn the_menu_offers_only_legal_steps() {
+        let mut r = rect();
+        assert_eq!(r.allowed_steps(), vec![Step::Start, Step::LongTerm, Step::Extend]);
+        r.status = Closed;
+        assert_eq!(r.allowed_steps(), vec![Step::Inadequate]);
+    }
+
+    #[test]
+    fn a_rectification_needs_a_fed_back_problem_measures_and_a_unit() {
+        use crate::meta::{Meta, Timestamp};
+        let pid = Id::from_random_bytes([5; 16]);
+        let mut problem = crate::problem::Problem::new(Id::nil(), Id::nil(), day("2026-04-01"));
+        problem.description = "x".into();
+        let meta = Meta::new(pid, Id::nil(), Timestamp::from_unix_millis(0.0));
+        let mut problems = vec![Record { meta, data: problem }];
+        let mut r = rect();
+        r.problem = pid;
+        assert_eq!(msgs(r.validate(Id::nil(), &problems, &[])), vec![T::ErrProblemNotFedBack]);
+        problems[0].data.fed_back_on = Some(day("2026-07-01"));
+        assert_eq!(msgs(r.validate(Id::nil(), &problems, &[])), Vec::<T>::new());
+        r.deadline = day("2026-06-30");
+        r.measures.clear();
+        assert_eq!(
+            msgs(r.validate(Id::nil(), &problems, &[])),
+            vec![T::ErrDeadlineBeforeFeedback, T::ErrMeasuresRequired]
+        );
+        let other = Record {
+            meta: Meta::new(Id::from_random_bytes([6; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)),
+            data: rect(),
+        };
+        let mut other = other;
+        other.data.problem = pid;
+        r = rect();
+        r.problem = pid;
+        assert_eq!(msgs(r.validate(Id::nil(), &problems, &[other])), vec![T::ErrProblemHasRectification]);
+    }
+}

@@ -1,0 +1,213 @@
+//! A filtered ledger as a table to hand over: an .xlsx workbook with a title row,
+//! typed cells and A4 print settings, or CSV with a BOM that Excel and WPS read
+//! as UTF-8. The same `Sheet` feeds both, so they always agree.
+
+use crate::date::Day;
+use crate::i18n::{fill, Lang, T};
+use crate::ledger::{Cell, Col, Ledger, LedgerKind};
+use crate::meta::Timestamp;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+
+/// Rows to hand over, with the words that say what they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    /// "城关镇巡察办 问题台账"
+    pub title: String,
+    /// The filter in words, with the export day.
+    pub subtitle: String,
+    /// The tab name inside the workbook.
+    pub name: String,
+    pub columns: Vec<Col>,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// The rows at `shown` positions of `kind`, in that order.
+    #[allow(clippy::too_many_arguments)]
+    pub fn of_ledger(
+        ledger: &Ledger,
+        kind: LedgerKind,
+        shown: &[usize],
+        office: &str,
+        filter: &str,
+        show_names: bool,
+        lang: Lang,
+        today: Day,
+    ) -> Sheet {
+        let columns = kind.columns(show_names);
+        let all = ledger.rows(kind);
+        let rows = shown
+            .iter()
+            .filter_map(|i| all.get(*i))
+            .map(|row| columns.iter().map(|c| row.cell(*c, lang, today)).collect())
+            .collect();
+        let name = kind.title().text(lang).to_owned();
+        Sheet {
+            title: format!("{office} {name}").trim().to_owned(),
+            subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &filter), ("day", &today)]),
+            headers: columns.iter().map(|c| c.label().text(lang).to_owned()).collect(),
+            name,
+            columns,
+            rows,
+        }
+    }
+
+    /// CSV as RFC 4180 wants it, with a UTF-8 byte-order mark and CRLF line ends
+    /// so that Excel and WPS open it with the Chinese intact.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("\u{feff}");
+        let mut line = |cells: &mut dyn Iterator<Item = String>| {
+            let fields: Vec<String> = cells.map(|c| csv_field(&c)).collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        };
+        line(&mut self.headers.iter().cloned());
+        for row in &self.rows {
+            line(&mut row.iter().map(Cell::text));
+        }
+        out
+    }
+
+    /// The workbook bytes: title and filter on top, then the header row (repeated
+    /// on every printed page), then the rows; A4 landscape, fitted to the page width.
+    pub fn to_xlsx(&self, now: Timestamp) -> Result<Vec<u8>, XlsxError> {
+        let mut book = Workbook::new();
+        let created = ExcelDateTime::from_timestamp(now.0.unix_timestamp())?;
+        book.set_properties(&DocProperties::new().set_title(&self.title).set_creation_datetime(&created));
+        let font = "宋体";
+        let title = Format::new().set_font_name(font).set_bold().set_font_size(16).set_align(FormatAlign::Center);
+        let subtitle = Format::new().set_font_name(font).set_font_size(10).set_align(FormatAlign::Left);
+        let header = Format::new()
+            .set_font_name(font)
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_border(FormatBorder::Thin)
+            .set_background_color(0xD9E1F2);
+        let text = Format::new()
+            .set_font_name(font)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
+        let date = text.clone().set_num_format("yyyy-mm-dd");
+        let number = text.clone().set_align(FormatAlign::Right);
+        let last_col = self.columns.len().saturating_sub(1) as u16;
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name(&self.name))?;
+        sheet.merge_range(0, 0, 0, last_col, &self.title, &title)?;
+        sheet.merge_range(1, 0, 1, last_col, &self.subtitle, &subtitle)?;
+        sheet.set_row_height(0, 28)?;
+        for (c, (col, name)) in self.columns.iter().zip(&self.headers).enumerate() {
+            let c = c as u16;
+            sheet.set_column_width(c, col.width())?;
+            sheet.write_string_with_format(2, c, name, &header)?;
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let r = r as u32 + 3;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(s) => sheet.write_string_with_format(r, c, s, &text)?,
+                    Cell::Day(Some(d)) => sheet.write_datetime_with_format(r, c, excel_day(*d)?, &date)?,
+                    Cell::Day(None) => sheet.write_blank(r, c, &text)?,
+                    Cell::Count(n) => sheet.write_number_with_format(r, c, f64::from(*n), &number)?,
+                };
+            }
+        }
+        if !self.rows.is_empty() {
+            sheet.autofilter(2, 0, self.rows.len() as u32 + 2, last_col)?;
+        }
+        sheet.set_freeze_panes(3, 0)?;
+        sheet.set_landscape();
+        sheet.set_paper_size(9);
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(2, 2)?;
+        sheet.set_footer("&C&P / &N");
+        book.save_to_buffer()
+    }
+}
+
+fn excel_day(d: Day) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
+    ExcelDateTime::from_ymd(year, d.month(), d.day())
+}
+
+/// Excel refuses tab names over 31 characters or with []:*?/\.
+fn sheet_name(name: &str) -> String {
+    let clean: String = name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+    if clean.trim().is_empty() {
+        "Sheet1".to_owned()
+    } else {
+        clean
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// "城关镇巡察办-问题台账-2026-11-22.xlsx"
+pub fn file_name(office: &str, kind: LedgerKind, lang: Lang, day: Day, extension: &str) -> String {
+    let office: String = office.chars().filter(|c| !"\\/:*?\"<>|".contains(*c)).collect();
+    let office = office.trim();
+    let name = kind.title().text(lang);
+    if office.is_empty() {
+        format!("{name}-{day}.{extension}")
+    } else {
+        format!("{office}-{name}-{day}.{extension}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet() -> Sheet {
+        let day: Day = "2026-11-22".parse().unwrap_or_else(|e| panic!("{e:?}"));
+        Sheet {
+            title: "城关镇巡察办 问题台账".into(),
+            subtitle: "筛选条件：全部记录".into(),
+            name: "问题台账".into(),
+            columns: vec![Col::Description, Col::FoundOn, Col::Inadequate],
+            headers: vec!["问题描述".into(), "发现日期".into(), "整改不到位次数".into()],
+            rows: vec![
+                vec![Cell::Text("公开, \"不及时\"\n第二行".into()), Cell::Day(Some(day)), Cell::Count(2)],
+                vec![Cell::Text("无".into()), Cell::Day(None), Cell::Count(0)],
+            ],
+        }
+    }
+
+    #[test]
+    fn csv_starts_with_a_bom_and_quotes_what_needs_quoting() {
+        let csv = sheet().to_csv();
+        assert!(csv.starts_with("\u{feff}问题描述,发现日期,整改不到位次数\r\n"));
+        assert!(csv.contains("\"公开, \"\"不及时\"\"\n第二行\",2026-11-22,2\r\n"));
+        assert!(csv.ends_with("无,,0\r\n"));
+    }
+
+    #[test]
+    fn the_workbook_is_a_zip_with_the_sheet_inside() {
+        let bytes = sheet().to_xlsx(Timestamp::from_unix_millis(1_795_000_000_000.0)).unwrap_or_default();
+        assert!(bytes.starts_with(b"PK\x03\x04"), "an xlsx is a zip archive");
+        assert!(bytes.len() > 3000);
+    }
+
+    #[test]
+    fn tab_and_file_names_are_cleaned_of_forbidden_characters() {
+        assert_eq!(sheet_name("问题[台账]:*?/\\"), "问题台账");
+        assert_eq!(sheet_name("??"), "Sheet1");
+        assert_eq!(sheet_name(&"台".repeat(40)).chars().count(), 31);
+        let day: Day = "2026-11-22".parse().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            file_name("城关镇/巡察办", LedgerKind::Problems, Lang::Zh, day, "xlsx"),
+            "城关镇巡察办-问题台账-2026-11-22.xlsx"
+        );
+        assert_eq!(file_name("", LedgerKind::Clues, Lang::Zh, day, "csv"), "问题线索台账-2026-11-22.csv");
+    }
+}
