@@ -103,12 +103,20 @@ pub async fn request_persistence() -> Persistence {
 
 /// Saves `text` as a download named `name` (the browser asks where, or uses its folder).
 pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    save_blob(name, &js_sys::Array::of1(&JsValue::from_str(text)), "application/json;charset=utf-8")
+}
+
+/// Saves binary content (a workbook) or text of another type as a download.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    save_blob(name, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into()), mime)
+}
+
+fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);

@@ -14,7 +14,9 @@ pub fn Shell(children: Children) -> impl IntoView {
     let link = move |route: Route, key: T, testid: &'static str| {
         let active = move || {
             let current = st.route.get();
-            current == route || (route == Route::Rounds && matches!(current, Route::Round(_)))
+            current == route
+                || (route == Route::Rounds && matches!(current, Route::Round(_)))
+                || (matches!(route, Route::Ledger(_)) && matches!(current, Route::Ledger(_)))
         };
         view! { <a href=route.hash() class:active=active data-testid=testid>{tr(key)}</a> }
     };
@@ -30,6 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Targets, T::NavTargets, "nav-targets")}
                 {link(Route::Terms, T::NavTerms, "nav-terms")}
                 {link(Route::Rounds, T::NavRounds, "nav-rounds")}
+                {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
                 {link(Route::Exchange, T::NavExchange, "nav-exchange")}
                 {link(Route::Settings, T::NavSettings, "nav-settings")}
             </nav>

@@ -1,11 +1,16 @@
 //! Leptos components: they render the core's data and call the core's operations
 //! on the IndexedDB store. No rule about the domain is decided here.
 
+mod clue;
 mod exchange;
 mod group;
 mod home;
 mod inspection;
 mod layout;
+mod ledger;
+mod problem;
+mod recommendation;
+mod rectification;
 mod round;
 mod settings;
 mod setup;
@@ -41,6 +46,7 @@ fn routed(route: Route) -> AnyView {
         Route::Terms => view! { <term::TermsPage/> }.into_any(),
         Route::Rounds => view! { <round::RoundsPage/> }.into_any(),
         Route::Round(id) => view! { <round::RoundPage id=id/> }.into_any(),
+        Route::Ledger(kind) => view! { <ledger::LedgerPage kind=kind/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

@@ -44,7 +44,56 @@ pub struct AppState {
     pub disconnected: RwSignal<bool>,
     pub last_backup: RwSignal<Option<xuncha_core::meta::Timestamp>>,
     pub reminder_days: RwSignal<u32>,
+    /// The ledger filters, kept while the user moves between ledgers and pages.
+    pub ledger_filter: FilterState,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+}
+
+/// One signal per ledger filter control; `value` reads them as the core's filter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FilterState {
+    pub term: RwSignal<Option<xuncha_core::Id>>,
+    pub round: RwSignal<Option<xuncha_core::Id>>,
+    pub group: RwSignal<Option<xuncha_core::Id>>,
+    pub target: RwSignal<Option<xuncha_core::Id>>,
+    pub township: RwSignal<Option<xuncha_core::Id>>,
+    pub focus: RwSignal<Option<xuncha_core::problem::Focus>>,
+    pub status: RwSignal<Option<xuncha_core::rectification::RectStatus>>,
+    pub overdue_only: RwSignal<bool>,
+    pub from: RwSignal<String>,
+    pub to: RwSignal<String>,
+    pub text: RwSignal<String>,
+}
+
+impl FilterState {
+    /// The filter now (tracks every control). A date not yet fully typed is ignored.
+    pub fn value(&self) -> xuncha_core::ledger::LedgerFilter {
+        xuncha_core::ledger::LedgerFilter {
+            term: self.term.get(),
+            round: self.round.get(),
+            group: self.group.get(),
+            target: self.target.get(),
+            township: self.township.get(),
+            focus: self.focus.get(),
+            status: self.status.get(),
+            overdue_only: self.overdue_only.get(),
+            from: self.from.get().parse().ok(),
+            to: self.to.get().parse().ok(),
+            text: self.text.get(),
+        }
+    }
+
+    pub fn clear(&self) {
+        for s in [self.term, self.round, self.group, self.target, self.township] {
+            s.set(None);
+        }
+        self.focus.set(None);
+        self.status.set(None);
+        self.overdue_only.set(false);
+        for s in [self.from, self.to, self.text] {
+            s.set(String::new());
+        }
+    }
 }
 
 pub fn state() -> AppState {
@@ -70,6 +119,7 @@ impl AppState {
             disconnected: RwSignal::new(false),
             last_backup: RwSignal::new(None),
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
+            ledger_filter: FilterState::default(),
             store: StoredValue::new_local(None),
         };
         let route = state.route;

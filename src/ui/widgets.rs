@@ -152,6 +152,56 @@ where
     }
 }
 
+/// A form select of an optional enum value, with a named empty choice ("（未处置）").
+#[component]
+pub fn OptionalEnumSelect<E>(
+    label: T,
+    options: &'static [E],
+    value: RwSignal<Option<E>>,
+    field: &'static str,
+    empty: T,
+) -> impl IntoView
+where
+    E: Label + PartialEq + Send + Sync + 'static,
+{
+    let st = state();
+    let current = move || {
+        value.get().and_then(|v| options.iter().position(|o| *o == v)).map(|i| i.to_string()).unwrap_or_default()
+    };
+    view! {
+        <label class="field">
+            <span class="label">{move || st.t(label)}</span>
+            <select
+                name=field
+                data-testid=format!("field-{field}")
+                prop:value=current
+                on:change=move |ev| value.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| options.get(i)).copied())
+            >
+                <option value="">{move || st.t(empty)}</option>
+                {options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let o = *o;
+                        view! { <option value=i.to_string() selected=move || value.get_untracked() == Some(o)>{move || st.t(o.label())}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn Check(label: T, value: RwSignal<bool>, testid: &'static str) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input type="checkbox" data-testid=testid bind:checked=value/>
+            <span>{tr(label)}</span>
+        </label>
+    }
+}
+
 /// A select of one record by id, from a reactive list of (id, name).
 #[component]
 pub fn RecordSelect(

@@ -1,6 +1,7 @@
 //! Pages as URL hashes (`#/rounds/<id>`): the History API does not work for a page opened from disk.
 
 use crate::id::Id;
+use crate::ledger::LedgerKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -9,6 +10,8 @@ pub enum Route {
     Terms,
     Rounds,
     Round(Id),
+    /// One of the 台账: `#/ledger/problems` and so on.
+    Ledger(LedgerKind),
     Exchange,
     Settings,
     NotFound,
@@ -25,6 +28,10 @@ impl Route {
             (Some("terms"), None, _) => Route::Terms,
             (Some("rounds"), None, _) => Route::Rounds,
             (Some("rounds"), Some(id), None) => id.parse().map(Route::Round).unwrap_or(Route::NotFound),
+            (Some("ledger"), None, _) => Route::Ledger(LedgerKind::Problems),
+            (Some("ledger"), Some(kind), None) => {
+                LedgerKind::from_slug(kind).map(Route::Ledger).unwrap_or(Route::NotFound)
+            }
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -38,6 +45,7 @@ impl Route {
             Route::Terms => "#/terms".to_owned(),
             Route::Rounds => "#/rounds".to_owned(),
             Route::Round(id) => format!("#/rounds/{id}"),
+            Route::Ledger(kind) => format!("#/ledger/{}", kind.slug()),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -58,6 +66,8 @@ mod tests {
             Route::Terms,
             Route::Rounds,
             Route::Round(id),
+            Route::Ledger(LedgerKind::Problems),
+            Route::Ledger(LedgerKind::Letters),
             Route::Exchange,
             Route::Settings,
         ] {
@@ -71,6 +81,8 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/rounds/not-an-id"), Route::NotFound);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/ledger"), Route::Ledger(LedgerKind::Problems));
+        assert_eq!(Route::parse("#/ledger/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/targets/extra"), Route::NotFound);
     }
 }

@@ -1,0 +1,460 @@
+//! 台账: the four ledgers as one page with tabs — filters, totals, a paged table,
+//! .xlsx and CSV export of the filtered rows, and an A4 print of them.
+
+use super::clue::ClueForm;
+use super::problem::{FeedBackForm, ProblemForm};
+use super::recommendation::LetterForm;
+use super::rectification::RectificationPanel;
+use super::state::{state, AppState};
+use super::target::township_options;
+use super::widgets::{tr, Check, EnumFilter, RecordSelect};
+use crate::platform;
+use leptos::prelude::*;
+use xuncha_core::clue::Clue;
+use xuncha_core::date::Day;
+use xuncha_core::i18n::{fill, Lang, T};
+use xuncha_core::id::Id;
+use xuncha_core::ledger::{Cell, Col, Ledger, LedgerKind, Row, Totals};
+use xuncha_core::ops::{self, Snapshot};
+use xuncha_core::problem::{Focus, Problem};
+use xuncha_core::recommendation::Recommendation;
+use xuncha_core::record::Record;
+use xuncha_core::rectification::RectStatus;
+use xuncha_core::route::Route;
+use xuncha_core::sheet::{file_name, Sheet};
+
+/// Rows drawn per page: enough to work with, few enough to redraw at once.
+const PAGE_ROWS: usize = 50;
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// What the side panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Panel {
+    Closed,
+    NewProblem,
+    Problem(Record<Problem>),
+    FeedBack(Record<Problem>),
+    Rectification(Id),
+    NewClue,
+    Clue(Record<Clue>),
+    NewLetter,
+    Letter(Record<Recommendation>),
+}
+
+/// (id, title) of every round, newest first.
+pub fn round_options(d: &Snapshot, lang: Lang) -> Vec<(Id, String)> {
+    let mut rounds: Vec<&Record<xuncha_core::round::Round>> = d.rounds.iter().collect();
+    rounds.sort_by_key(|r| std::cmp::Reverse((r.data.start, r.data.ordinal)));
+    rounds.into_iter().map(|r| (r.meta.id, d.round_title(r, lang))).collect()
+}
+
+/// (id, name) of the targets inspected in `round`, by name.
+pub fn inspected_targets(d: &Snapshot, round: Option<Id>) -> Vec<(Id, String)> {
+    let Some(round) = round else { return Vec::new() };
+    let mut out: Vec<(Id, String)> = d
+        .inspections
+        .iter()
+        .filter(|i| i.data.round == round)
+        .filter_map(|i| d.target(i.data.target))
+        .map(|t| (t.meta.id, t.data.name.clone()))
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+pub fn today() -> Day {
+    platform::now().local_date_day()
+}
+
+#[component]
+pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
+    let st = state();
+    let today = today();
+    let panel = RwSignal::new(Panel::Closed);
+    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    // Rows are joined once per change of the data; comparing 50,000 rows to find
+    // out whether they changed would cost as much as building them.
+    let ledger = Memo::new_with_compare(move |_| st.data.with(|d| Ledger::build(d, st.lang.get())), |_, _| true);
+    let sort = RwSignal::new((kind.default_sort(), false));
+    let order = Memo::new_with_compare(
+        move |_| {
+            let (col, descending) = sort.get();
+            ledger.with(|l| l.sorted(kind, col, descending, st.lang.get(), today))
+        },
+        |_, _| true,
+    );
+    let filter = st.ledger_filter;
+    let shown = Memo::new_with_compare(
+        move |_| {
+            let f = filter.value();
+            order.with(|o| ledger.with(|l| l.filter(kind, o, &f, today)))
+        },
+        |_, _| true,
+    );
+    let page = RwSignal::new(0usize);
+    Effect::watch(move || filter.value(), move |_, _, _| page.set(0), false);
+    let show_names = RwSignal::new(false);
+    let printing = RwSignal::new(false);
+    let totals = move || ledger.with(|l| shown.with(|s| Totals::of(l, kind, s, today))).sentence(kind, st.lang.get());
+    let pages = Signal::derive(move || shown.with(|s| s.len().div_ceil(PAGE_ROWS).max(1)));
+    let columns = Signal::derive(move || kind.columns(show_names.get()));
+    let header = move || {
+        columns
+            .get()
+            .into_iter()
+            .map(|col| {
+                let arrow = move || match sort.get() {
+                    (c, false) if c == col => " ▲",
+                    (c, true) if c == col => " ▼",
+                    _ => "",
+                };
+                let click = move |_| sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, false) });
+                view! {
+                    <th>
+                        <button type="button" class="sort" data-testid=format!("sort-{col:?}") on:click=click>
+                            {move || st.t(col.label())}{arrow}
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view()
+    };
+    let body = move || {
+        let lang = st.lang.get();
+        let cols = columns.get();
+        let (skip, take) = if printing.get() { (0, usize::MAX) } else { (page.get() * PAGE_ROWS, PAGE_ROWS) };
+        shown.with(|s| {
+            ledger.with(|l| {
+                let rows = l.rows(kind);
+                s.iter()
+                    .skip(skip)
+                    .take(take)
+                    .filter_map(|i| rows.get(*i))
+                    .map(|row| table_row(st, kind, row, &cols, lang, today, panel))
+                    .collect_view()
+            })
+        })
+    };
+    let office = move || st.office.get().map(|o| o.name).unwrap_or_default();
+    let filter_words = move || st.data.with(|d| filter.value().describe(d, st.lang.get()));
+    let exporting = RwSignal::new(false);
+    let export = move |xlsx: bool| {
+        exporting.set(true);
+        // Let the page draw "正在导出…" before the work starts.
+        set_timeout(
+            move || {
+                let lang = st.lang.get_untracked();
+                let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
+                let words = untrack(filter_words);
+                let sheet = untrack(|| {
+                    ledger.with(|l| {
+                        shown.with(|s| Sheet::of_ledger(l, kind, s, &office, &words, show_names.get(), lang, today))
+                    })
+                });
+                let result = if xlsx {
+                    sheet.to_xlsx(platform::now()).map_err(|e| e.to_string()).and_then(|bytes| {
+                        let name = file_name(&office, kind, lang, today, "xlsx");
+                        platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| format!("{e:?}"))
+                    })
+                } else {
+                    let name = file_name(&office, kind, lang, today, "csv");
+                    platform::download_bytes(&name, sheet.to_csv().as_bytes(), "text/csv;charset=utf-8")
+                        .map_err(|e| format!("{e:?}"))
+                };
+                exporting.set(false);
+                match result {
+                    Ok(()) => st.notify(fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]), false),
+                    Err(e) => st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true),
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    let print = move |_| {
+        printing.set(true);
+        set_timeout(
+            move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+                printing.set(false);
+            },
+            std::time::Duration::from_millis(50),
+        );
+    };
+    let new_button = match kind {
+        LedgerKind::Problems => Some((T::NewProblem, "new-problem", Panel::NewProblem)),
+        LedgerKind::Clues => Some((T::NewClue, "new-clue", Panel::NewClue)),
+        LedgerKind::Letters => Some((T::NewLetter, "new-letter", Panel::NewLetter)),
+        LedgerKind::Rectifications => None,
+    }
+    .map(|(label, testid, open)| {
+        view! { <button type="button" class="no-print" data-testid=testid on:click=move |_| panel.set(open.clone())>{tr(label)}</button> }
+    });
+    view! {
+        <section class="with-panel ledger">
+            <div class="list-area">
+                <LedgerTabs current=kind/>
+                <div class="print-title">
+                    <h1>{move || format!("{} {}", office(), st.t(kind.title()))}</h1>
+                    <p>{move || fill(st.t(T::SheetSubtitle), &[("filter", &filter_words()), ("day", &today)])}</p>
+                </div>
+                <div class="toolbar no-print">
+                    {new_button}
+                    <button type="button" class="secondary" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export(true)>{tr(T::ExportXlsx)}</button>
+                    <button type="button" class="secondary" data-testid="export-csv" disabled=move || exporting.get() on:click=move |_| export(false)>{tr(T::ExportCsv)}</button>
+                    <button type="button" class="secondary" data-testid="print-ledger" on:click=print>{tr(T::Print)}</button>
+                    <Show when=move || exporting.get()><span class="busy" data-testid="exporting">{tr(T::Exporting)}</span></Show>
+                </div>
+                <Filters kind=kind show_names=show_names/>
+                <p class="totals" data-testid="ledger-totals">{totals}</p>
+                <table class="list ledger-table" data-testid="ledger-table">
+                    <thead><tr>{header}<th class="no-print">{tr(T::Actions)}</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+                <Pager page=page pages=pages shown=Signal::derive(move || shown.with(Vec::len))/>
+            </div>
+            {move || match panel.get() {
+                Panel::Closed => ().into_any(),
+                Panel::NewProblem => view! { <ProblemForm base=None on_close=close/> }.into_any(),
+                Panel::Problem(p) => view! { <ProblemForm base=Some(p) on_close=close/> }.into_any(),
+                Panel::FeedBack(p) => view! { <FeedBackForm problem=p on_close=close/> }.into_any(),
+                Panel::Rectification(id) => view! { <RectificationPanel id=id on_close=close/> }.into_any(),
+                Panel::NewClue => view! { <ClueForm base=None on_close=close/> }.into_any(),
+                Panel::Clue(c) => view! { <ClueForm base=Some(c) on_close=close/> }.into_any(),
+                Panel::NewLetter => view! { <LetterForm base=None on_close=close/> }.into_any(),
+                Panel::Letter(l) => view! { <LetterForm base=Some(l) on_close=close/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn LedgerTabs(current: LedgerKind) -> impl IntoView {
+    let st = state();
+    let tabs = LedgerKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <a href=Route::Ledger(k).hash() class="tab" class:active=k == current data-testid=format!("tab-{}", k.slug())>
+                    {move || st.t(k.title())}
+                </a>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs no-print">{tabs}</nav> }
+}
+
+#[component]
+fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
+    let st = state();
+    let f = st.ledger_filter;
+    let terms = Signal::derive(move || {
+        st.data.with(|d| d.terms.iter().map(|t| (t.meta.id, t.data.name.clone())).collect::<Vec<_>>())
+    });
+    let rounds = Signal::derive(move || {
+        let term = f.term.get();
+        st.data.with(|d| {
+            round_options(d, st.lang.get())
+                .into_iter()
+                .filter(|(id, _)| term.is_none() || d.round(*id).is_some_and(|r| Some(r.data.term) == term))
+                .collect::<Vec<_>>()
+        })
+    });
+    let groups = Signal::derive(move || {
+        let round = f.round.get();
+        st.data.with(|d| {
+            d.groups
+                .iter()
+                .filter(|g| round.is_none_or(|r| g.data.round == r))
+                .map(|g| {
+                    let title = if round.is_some() {
+                        g.data.name.clone()
+                    } else {
+                        let round = d.round(g.data.round).map(|r| d.round_title(r, st.lang.get())).unwrap_or_default();
+                        format!("{}（{round}）", g.data.name)
+                    };
+                    (g.meta.id, title)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let townships = Signal::derive(move || st.data.with(township_options));
+    let targets = Signal::derive(move || {
+        let township = f.township.get();
+        let round = f.round.get();
+        st.data.with(|d| {
+            let pool = match round {
+                Some(_) => inspected_targets(d, round),
+                None => d.targets.iter().map(|t| (t.meta.id, t.data.name.clone())).collect(),
+            };
+            let mut out: Vec<(Id, String)> = pool
+                .into_iter()
+                .filter(|(id, _)| {
+                    township.is_none_or(|w| *id == w || d.target(*id).is_some_and(|t| t.data.township == Some(w)))
+                })
+                .collect();
+            out.sort_by(|a, b| a.1.cmp(&b.1));
+            out
+        })
+    });
+    let has_status = matches!(kind, LedgerKind::Problems | LedgerKind::Rectifications);
+    view! {
+        <div class="filters no-print" data-testid="ledger-filters">
+            <label class="field filter search">
+                <span class="label">{tr(T::Search)}</span>
+                <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=f.text/>
+            </label>
+            <RecordSelect label=T::ColTerm options=terms value=f.term field="term" empty=T::All errors=None/>
+            <RecordSelect label=T::ColRound options=rounds value=f.round field="round" empty=T::All errors=None/>
+            <RecordSelect label=T::ColGroup options=groups value=f.group field="group" empty=T::All errors=None/>
+            <RecordSelect label=T::ColTownship options=townships value=f.township field="township" empty=T::All errors=None/>
+            <RecordSelect label=T::ColTarget options=targets value=f.target field="target" empty=T::All errors=None/>
+            <Show when=move || kind == LedgerKind::Problems>
+                <EnumFilter label=T::ColFocus options=Focus::ALL value=f.focus field="focus"/>
+            </Show>
+            <Show when=move || has_status>
+                <EnumFilter label=T::ColStatus options=RectStatus::ALL value=f.status field="status"/>
+            </Show>
+            <label class="field filter">
+                <span class="label">{tr(T::FilterFrom)}</span>
+                <input type="date" data-testid="filter-from" bind:value=f.from/>
+            </label>
+            <label class="field filter">
+                <span class="label">{tr(T::FilterTo)}</span>
+                <input type="date" data-testid="filter-to" bind:value=f.to/>
+            </label>
+            <Show when=move || kind != LedgerKind::Letters>
+                <Check label=T::FilterOverdueOnly value=f.overdue_only testid="filter-overdue"/>
+            </Show>
+            <Show when=move || kind == LedgerKind::Clues>
+                <Check label=T::ShowNames value=show_names testid="show-names"/>
+            </Show>
+            <button type="button" class="link" data-testid="filter-clear" on:click=move |_| f.clear()>{tr(T::FilterClear)}</button>
+        </div>
+    }
+}
+
+/// One ledger row: its cells, a red mark when overdue, and what can be done with it.
+fn table_row(
+    st: AppState,
+    kind: LedgerKind,
+    row: &Row,
+    cols: &[Col],
+    lang: Lang,
+    today: Day,
+    panel: RwSignal<Panel>,
+) -> AnyView {
+    let overdue = row.is_overdue(today);
+    let cells = cols
+        .iter()
+        .map(|col| {
+            let cell = row.cell(*col, lang, today);
+            match (col, &cell) {
+                (Col::Overdue, Cell::Text(t)) if !t.is_empty() => {
+                    view! { <td><span class="overdue-mark" data-testid="overdue-mark">{t.clone()}</span></td> }
+                        .into_any()
+                }
+                (Col::Description | Col::Measures | Col::Summary | Col::Response | Col::Result, _) => {
+                    view! { <td class="long">{cell.text()}</td> }.into_any()
+                }
+                _ => view! { <td>{cell.text()}</td> }.into_any(),
+            }
+        })
+        .collect_view();
+    let actions = row_actions(st, kind, row, panel);
+    view! { <tr class:overdue=overdue data-testid="ledger-row">{cells}<td class="actions no-print">{actions}</td></tr> }
+        .into_any()
+}
+
+fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>) -> AnyView {
+    let button = move |label: T, testid: &'static str, open: Panel| {
+        view! { <button type="button" class="link" data-testid=testid on:click=move |_| panel.set(open.clone())>{tr(label)}</button> }
+    };
+    let errors = RwSignal::new(None);
+    match (kind, row.problem(), row.rectification(), row.clue(), row.letter()) {
+        (LedgerKind::Problems, Some(p), rect, _, _) => {
+            let follow = match rect {
+                Some(r) => {
+                    button(T::HandleRectification, "row-rectification", Panel::Rectification(r.meta.id)).into_any()
+                }
+                None if p.data.rectified_on_spot.is_none() => {
+                    button(T::FeedBack, "row-feed-back", Panel::FeedBack(p.clone())).into_any()
+                }
+                None => ().into_any(),
+            };
+            let del = p.clone();
+            let on_delete = move |_| {
+                if super::widgets::confirm_delete(st, &del.data.description.chars().take(20).collect::<String>()) {
+                    let del = del.clone();
+                    st.act(
+                        errors,
+                        move |s, ctx| async move { ops::delete_problem(s.as_ref(), &ctx, &del).await },
+                        || (),
+                    );
+                }
+            };
+            view! {
+                {button(T::Edit, "row-edit", Panel::Problem(p.clone()))}
+                {follow}
+                <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button>
+            }
+            .into_any()
+        }
+        (LedgerKind::Rectifications, _, Some(r), _, _) => {
+            button(T::HandleRectification, "row-rectification", Panel::Rectification(r.meta.id)).into_any()
+        }
+        (LedgerKind::Clues, _, _, Some(c), _) => {
+            let del = c.clone();
+            let on_delete = move |_| {
+                if super::widgets::confirm_delete(st, &del.data.summary.chars().take(20).collect::<String>()) {
+                    let del = del.clone();
+                    st.act(
+                        errors,
+                        move |s, ctx| async move { ops::delete_record(s.as_ref(), &ctx, &del).await },
+                        || (),
+                    );
+                }
+            };
+            view! {
+                {button(T::Edit, "row-edit", Panel::Clue(c.clone()))}
+                <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button>
+            }
+            .into_any()
+        }
+        (LedgerKind::Letters, _, _, _, Some(l)) => {
+            let del = l.clone();
+            let on_delete = move |_| {
+                if super::widgets::confirm_delete(st, &del.data.addressee) {
+                    let del = del.clone();
+                    st.act(
+                        errors,
+                        move |s, ctx| async move { ops::delete_record(s.as_ref(), &ctx, &del).await },
+                        || (),
+                    );
+                }
+            };
+            view! {
+                {button(T::Edit, "row-edit", Panel::Letter(l.clone()))}
+                <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    }
+}
+
+/// "第 2 / 9 页 · 共 431 条" with previous and next.
+#[component]
+fn Pager(page: RwSignal<usize>, pages: Signal<usize>, shown: Signal<usize>) -> impl IntoView {
+    let st = state();
+    view! {
+        <div class="pager no-print" data-testid="pager">
+            <button type="button" class="secondary" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(T::PagePrev)}</button>
+            <span data-testid="page-info">
+                {move || fill(st.t(T::PageInfo), &[("page", &(page.get() + 1)), ("pages", &pages.get()), ("n", &shown.get())])}
+            </span>
+            <button type="button" class="secondary" data-testid="page-next" disabled=move || page.get() + 1 >= pages.get() on:click=move |_| page.update(|p| *p += 1)>{tr(T::PageNext)}</button>
+        </div>
+    }
+}
