@@ -46,6 +46,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                 let kind = target.map(|t| t.data.kind.label().text(lang)).unwrap_or_default();
                 let progress = i.data.milestones.latest().map(|m| m.label().text(lang)).unwrap_or(T::ProgressNone.text(lang));
                 let ms = |m: Milestone| day_text(i.data.milestones.get(m));
+                let report_late = i.data.report_overdue(super::ledger::today());
                 let removed = i.clone();
                 let remove_name = name.clone();
                 view! {
@@ -54,7 +55,13 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                         <td>{kind}</td>
                         <td>{ms(Milestone::Entry)}</td>
                         <td>{ms(Milestone::Feedback)}</td>
-                        <td>{ms(Milestone::RectificationDue)}</td>
+                        <td>
+                            {ms(Milestone::RectificationDue)}
+                            " "
+                            <Show when=move || report_late>
+                                <span class="overdue-mark" data-testid="report-overdue">{tr(T::ReportOverdue)}</span>
+                            </Show>
+                        </td>
                         <td>{progress}</td>
                         <td class="actions no-print">
                             <button type="button" class="link" data-testid="open-inspection" on:click=move |_| {

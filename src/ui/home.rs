@@ -38,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
                 .collect_view()
         })
     };
+    let today = super::ledger::today();
     view! {
         <section>
             <h1>{tr(T::HomeTitle)}</h1>
@@ -51,6 +52,9 @@ pub fn HomePage() -> impl IntoView {
                 {tile(T::StatRounds, "stat-rounds", Box::new(count(|d| d.rounds.len())))}
                 {tile(T::StatGroups, "stat-groups", Box::new(count(|d| d.groups.len())))}
                 {tile(T::StatInspections, "stat-inspections", Box::new(count(|d| d.inspections.len())))}
+                {tile(T::StatProblems, "stat-problems", Box::new(count(|d| d.problems.len())))}
+                {tile(T::StatRectOverdue, "stat-rect-overdue", Box::new(move || st.data.with(|d| d.rectifications.iter().filter(|r| r.data.is_overdue(today)).count())))}
+                {tile(T::StatClues, "stat-clues", Box::new(count(|d| d.clues.len())))}
             </div>
             <ul class="current-rounds">{current_rounds}</ul>
             <p class="hint">{tr(T::HomeStart)}</p>

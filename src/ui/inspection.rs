@@ -21,6 +21,7 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
     let counts: Vec<(Activity, RwSignal<String>)> =
         Activity::ALL.iter().map(|a| (*a, RwSignal::new(base.data.activities.get(*a).to_string()))).collect();
     let notes = RwSignal::new(base.data.notes.clone());
+    let report_sent = RwSignal::new(day_text(base.data.report_sent));
     let errors = RwSignal::new(None);
     let date_of = {
         let dates = dates.clone();
@@ -55,6 +56,7 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
             data.milestones = milestones;
             data.activities = activities;
             data.notes = notes.get_untracked();
+            data.report_sent = parse_day(&report_sent.get_untracked(), "report_sent", &mut bad);
             if !bad.is_empty() {
                 return errors.set(Some(OpError::Invalid(bad)));
             }
@@ -86,6 +88,7 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
                     <legend>{tr(T::MilestonesTitle)}</legend>
                     <div class="grid">{date_inputs}</div>
                     <button type="button" class="link" data-testid="suggest-due" on:click=suggest>{tr(T::SuggestDue)}</button>
+                    <Input label=T::ReportSent value=report_sent field="report_sent" errors=errors kind="date"/>
                 </fieldset>
                 <fieldset>
                     <legend>{tr(T::ActivitiesTitle)}</legend>

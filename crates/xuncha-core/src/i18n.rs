@@ -563,6 +563,9 @@ catalogue! {
     OnlyCommonProblems => "只列共性问题", "Common problems only";
     ReportSent => "整改报告报送日期", "Rectification report sent";
     ReportOverdue => "整改报告逾期", "Report overdue";
+    StatProblems => "发现问题", "Problems found";
+    StatRectOverdue => "整改逾期", "Rectifications overdue";
+    StatClues => "问题线索", "Clues";
     PanicTitle => "程序出错", "The app hit an error";
     PanicBody => "很抱歉，程序遇到意外错误而停止。您已保存的数据仍在本机浏览器中。建议先导出应急备份，再刷新页面。", "Sorry, the app stopped on an unexpected error. Your saved data is still in this browser. Export an emergency backup, then reload.";
     PanicDetails => "技术信息", "Technical details";
