@@ -448,13 +448,15 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
 #[component]
 fn Pager(page: RwSignal<usize>, pages: Signal<usize>, shown: Signal<usize>) -> impl IntoView {
     let st = state();
+    let at_first = move || page.get() == 0;
+    let at_last = move || page.get() + 1 >= pages.get();
     view! {
         <div class="pager no-print" data-testid="pager">
-            <button type="button" class="secondary" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(T::PagePrev)}</button>
+            <button type="button" class="secondary" data-testid="page-prev" disabled=at_first on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(T::PagePrev)}</button>
             <span data-testid="page-info">
                 {move || fill(st.t(T::PageInfo), &[("page", &(page.get() + 1)), ("pages", &pages.get()), ("n", &shown.get())])}
             </span>
-            <button type="button" class="secondary" data-testid="page-next" disabled=move || page.get() + 1 >= pages.get() on:click=move |_| page.update(|p| *p += 1)>{tr(T::PageNext)}</button>
+            <button type="button" class="secondary" data-testid="page-next" disabled=at_last on:click=move |_| page.update(|p| *p += 1)>{tr(T::PageNext)}</button>
         </div>
     }
 }

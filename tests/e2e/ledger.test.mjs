@@ -102,8 +102,9 @@ test('problems are recorded, fed back, struck off or left overdue, exported to E
   await panel.getByTestId('step-Close').click();
   await panel.getByTestId('step-confirm').click();
   assert.match(await panel.getByTestId('form-errors').innerText(), /销号须填写核验人/);
-  await panel.getByTestId('field-verifier').fill('县委巡察办 赵六');
-  await panel.getByTestId('field-evidence').fill('公开栏照片、低保复核表');
+  const stepForm = panel.getByTestId('step-form');
+  await stepForm.getByTestId('field-verifier').fill('县委巡察办 赵六');
+  await stepForm.getByTestId('field-evidence').fill('公开栏照片、低保复核表');
   await panel.getByTestId('step-confirm').click();
   await panel.getByTestId('rect-status').filter({ hasText: '已销号' }).waitFor();
   assert.match(await panel.getByTestId('rect-history').innerText(), /核验销号[\s\S]*提请核验[\s\S]*开始整改/);

@@ -337,3 +337,37 @@ pub fn decrypt(mut io: Io<'_>, path: &Path, output: &Path) -> u8 {
         }
     }
 }
+
+/// Writes a generated backup; the deadlines are placed around today.
+pub fn generate(mut io: Io<'_>, scale: f64, seed: u64, output: &Path) -> u8 {
+    if !(scale.is_finite() && scale > 0.0 && scale <= 20.0) {
+        io.warn(&fill(io.text(T::CliBadScale), &[("scale", &scale)]));
+        return 1;
+    }
+    let today = Timestamp(time::OffsetDateTime::now_utc()).local_date_day();
+    let file = xuncha_core::generate::generate(scale, seed, today);
+    let text = match file.to_json() {
+        Ok(t) => t,
+        Err(e) => {
+            io.warn(&e.to_string());
+            return 1;
+        }
+    };
+    if !write(&mut io, output, &text) {
+        return 1;
+    }
+    let n = xuncha_core::generate::counts(&file);
+    let line = fill(
+        io.text(T::CliGenerated),
+        &[
+            ("file", &name(output)),
+            ("problems", &n.problems),
+            ("rectifications", &n.rectifications),
+            ("clues", &n.clues),
+            ("targets", &n.targets),
+            ("rounds", &n.rounds),
+        ],
+    );
+    io.say(&line);
+    0
+}

@@ -38,6 +38,16 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Make a realistic full backup of a made-up county for benchmarks and load tests.
+    Gen {
+        /// 1 is about 50,000 problems, 50,000 rectifications and 5,000 clues.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Decrypt an encrypted file.
     Decrypt {
         file: PathBuf,
@@ -57,6 +67,7 @@ fn main() -> ExitCode {
         Command::Merge { files, output } => commands::merge(io, &files, &output),
         Command::Encrypt { file, output } => commands::encrypt(io, &file, &output),
         Command::Decrypt { file, output } => commands::decrypt(io, &file, &output),
+        Command::Gen { scale, seed, output } => commands::generate(io, scale, seed, &output),
     };
     ExitCode::from(code)
 }

@@ -6,6 +6,7 @@
 pub mod clue;
 pub mod date;
 pub mod exchange;
+pub mod generate;
 pub mod group;
 pub mod i18n;
 pub mod id;
