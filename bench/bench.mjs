@@ -114,7 +114,8 @@ const results = {
   seed_ms: seedMs,
   open_ms: stats(open),
   keystroke_ms: stats(redraws),
-  keystroke_rows_seen: typed.map((t) => t.rows),
+  keystroke_rows_drawn: typed.map((t) => t.rows),
+  keystroke_rows_matching: typed.map((t) => Number((t.totals.match(/\d+/) || ['0'])[0])),
   js_heap_bytes_after_use: memory,
 };
 fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -134,6 +135,8 @@ Data (\`xuncha gen --scale ${scale}\`): ${Object.entries(results.records).map(([
 
 JS heap after opening the ledger: ${memory ? Math.round(memory / 2 ** 20) + ' MiB' : 'not reported by this browser'}.
 Seeding the database directly (one transaction per 5,000 records, not timed as a case): ${seedMs} ms.
+
+Rows matching after each keystroke: ${results.keystroke_rows_matching.join(', ')}.
 
 Each keystroke sets the search box as typing does, lets every reaction run, and
 forces layout before the clock stops; the table draws one page of 50 rows.

@@ -154,6 +154,39 @@ pub fn field_label(path: &str) -> Option<crate::i18n::T> {
         "group" => T::ColGroup,
         "target" => T::ColTarget,
         "deleted" => T::FieldDeleted,
+        "report_sent" => T::ReportSent,
+        "focus" => T::ColFocus,
+        "sub_category" => T::ColSubCategory,
+        "description" => T::ColDescription,
+        "source" => T::ColSource,
+        "found_on" => T::ColFoundOn,
+        "scope" => T::ColScope,
+        "rectified_on_spot" => T::ColOnSpot,
+        "fed_back_on" => T::FieldFedBackOn,
+        "problem" => T::KindProblem,
+        "measures" => T::ColMeasures,
+        "unit" => T::ColUnit,
+        "person" => T::ColPerson,
+        "deadline" => T::ColDeadline,
+        "evidence" => T::ColEvidence,
+        "verifier" => T::ColVerifier,
+        "closed_on" => T::ColClosedOn,
+        "history" => T::HistoryTitle,
+        "summary" => T::ColSummary,
+        "cadres" => T::ColCadres,
+        "others" => T::ColOthers,
+        "names" => T::ColNames,
+        "recipient" => T::ColRecipient,
+        "recipient_other" => T::FieldRecipientOther,
+        "transferred_on" => T::ColTransferredOn,
+        "disposal" => T::ColDisposal,
+        "result" => T::ColResult,
+        "addressee" => T::ColAddressee,
+        "sector" => T::ColSector,
+        "problems" => T::LetterProblems,
+        "sent_on" => T::ColSentOn,
+        "response" => T::ColResponse,
+        "responded_on" => T::ColRespondedOn,
         _ => return None,
     })
 }
@@ -374,6 +407,27 @@ mod tests {
         assert_eq!(field_label("activities.talks").map(|t| t.text(Lang::Zh)), Some("个别谈话（人次）"));
         assert_eq!(field_label("milestones.nonsense"), None);
         assert_eq!(field_label("future_field"), None);
+    }
+
+    #[test]
+    fn every_field_of_every_ledger_record_has_a_label() {
+        use crate::id::Id;
+        let day = crate::date::Day::from_ymd(2026, 1, 1).unwrap_or_else(|| panic!("a day"));
+        let samples = [
+            serde_json::to_value(crate::problem::Problem::new(Id::nil(), Id::nil(), day)),
+            serde_json::to_value(crate::rectification::Rectification::new(Id::nil(), day)),
+            serde_json::to_value(crate::clue::Clue::new(Id::nil(), Id::nil())),
+            serde_json::to_value(crate::recommendation::Recommendation::new(Id::nil())),
+            serde_json::to_value(crate::inspection::Inspection::new(Id::nil(), Id::nil(), Id::nil())),
+        ];
+        for sample in samples {
+            let sample = sample.unwrap_or_default();
+            let fields = sample.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+            assert!(!fields.is_empty());
+            for field in fields.iter().filter(|f| *f != "milestones" && *f != "activities") {
+                assert!(field_label(field).is_some(), "no label for {field}");
+            }
+        }
     }
 
     #[test]
