@@ -12,6 +12,8 @@ use crate::platform;
 use leptos::prelude::*;
 use xuncha_core::clue::Clue;
 use xuncha_core::date::Day;
+use xuncha_core::exchange::export::{ledger_package, package_file_name, LedgerRows};
+use xuncha_core::exchange::format::Source;
 use xuncha_core::i18n::{fill, Lang, T};
 use xuncha_core::id::Id;
 use xuncha_core::ledger::{Cell, Col, Ledger, LedgerKind, Row, Totals};
@@ -170,6 +172,46 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             std::time::Duration::from_millis(30),
         );
     };
+    // The shown rows as an exchange package, for another office to import.
+    let export_package = move |_| {
+        let (Some(store), Some(office)) = (st.store(), st.office.get_untracked()) else { return };
+        let lang = st.lang.get_untracked();
+        let words = untrack(filter_words);
+        let rows = untrack(|| {
+            ledger.with(|l| {
+                shown.with(|s| {
+                    let all = l.rows(kind);
+                    let mut rows = LedgerRows::default();
+                    for row in s.iter().filter_map(|i| all.get(*i)) {
+                        match (row.problem(), row.clue(), row.letter()) {
+                            (Some(p), _, _) => rows.problems.push(p.meta.id),
+                            (_, Some(c), _) => rows.clues.push(c.meta.id),
+                            (_, _, Some(l)) => rows.letters.push(l.meta.id),
+                            _ => {}
+                        }
+                    }
+                    rows
+                })
+            })
+        });
+        exporting.set(true);
+        leptos::task::spawn_local(async move {
+            let now = platform::now();
+            let source = Source { office_id: office.id, office_name: office.name.clone() };
+            let description = format!("{}（{words}）", kind.title().text(lang));
+            let result = match ledger_package(store.as_ref(), &rows, description, source, now).await {
+                Ok(file) => file.to_json().map_err(|e| e.to_string()).and_then(|text| {
+                    let name = package_file_name(kind.title().text(lang), now.local_date_day());
+                    platform::download(&name, &text).map_err(|e| format!("{e:?}"))
+                }),
+                Err(e) => Err(e.message().text(lang).to_owned()),
+            };
+            exporting.set(false);
+            if let Err(e) = result {
+                st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true);
+            }
+        });
+    };
     let print = move |_| {
         printing.set(true);
         set_timeout(
@@ -203,6 +245,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
                     {new_button}
                     <button type="button" class="secondary" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export(true)>{tr(T::ExportXlsx)}</button>
                     <button type="button" class="secondary" data-testid="export-csv" disabled=move || exporting.get() on:click=move |_| export(false)>{tr(T::ExportCsv)}</button>
+                    <button type="button" class="secondary" data-testid="export-package" disabled=move || exporting.get() on:click=export_package>{tr(T::ExportLedgerPackage)}</button>
                     <button type="button" class="secondary" data-testid="print-ledger" on:click=print>{tr(T::Print)}</button>
                     <Show when=move || exporting.get()><span class="busy" data-testid="exporting">{tr(T::Exporting)}</span></Show>
                 </div>

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { ROOT, assertValidExport, launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
 
 /** The workbook as openpyxl reads it. */
 function readXlsx(file) {
@@ -159,6 +159,18 @@ test('problems are recorded, fed back, struck off or left overdue, exported to E
   assert.ok(text.startsWith('\ufeff轮次,巡察组,巡察对象'), 'Excel and WPS need the BOM to read UTF-8');
   assert.equal(text.trim().split('\r\n').length, 3);
   assert.match(text, /村务公开不及时，低保评定程序不规范/);
+
+  // The filtered rows as a package another office can import: valid and self-contained.
+  await app.id('filter-text').fill('低保');
+  await table.getByTestId('ledger-row').filter({ hasText: '三会' }).waitFor({ state: 'detached' });
+  const pkg = await download(app, 'export-package', dir);
+  assert.match(pkg.name, /^巡察-问题台账-\d{4}-\d{2}-\d{2}\.json$/);
+  assertValidExport(pkg.file);
+  const records = JSON.parse(fs.readFileSync(pkg.file, 'utf8')).records;
+  assert.equal(records.problems.length, 1);
+  assert.equal(records.rectifications.length, 1);
+  assert.equal(records.rectifications[0].data.status, 'closed');
+  assert.deepEqual(records.targets.map((t) => t.data.name).sort(), ['城关镇', '新村']);
 
   // The data is still there after the browser restarts with the same profile.
   await browser.close();

@@ -358,3 +358,26 @@ fn p_id(s: &Snapshot) -> Id {
 }
 
 use xuncha_core::record::Body;
+
+#[test]
+fn a_package_of_filtered_rows_carries_what_they_refer_to_and_nothing_else() {
+    use xuncha_core::exchange::export::{ledger_package, LedgerRows};
+    let w = world();
+    let chosen = w.problem(w.village, Focus::Corruption, "村务公开不及时");
+    w.feed_back(&chosen, "2026-09-30");
+    w.problem(w.bureau, Focus::Policy, "预算执行不严");
+    let source = Source { office_id: w.office, office_name: "县委巡察办".into() };
+    let rows = LedgerRows { problems: vec![chosen.meta.id], ..LedgerRows::default() };
+    let now = Timestamp::from_unix_millis(1_795_000_000_000.0);
+    let file = ok(block_on(ledger_package(&w.store, &rows, "关键词：“村务”".into(), source, now)));
+    assert_eq!(file.records.count(Kind::Problem), 1);
+    assert_eq!(file.records.count(Kind::Rectification), 1);
+    assert_eq!(file.records.count(Kind::Inspection), 1, "only the village's inspection");
+    assert_eq!(file.records.count(Kind::Target), 2, "the village and its township");
+    assert_eq!(file.records.count(Kind::Round), 1);
+    assert_eq!(file.records.count(Kind::Term), 1);
+    assert_eq!(file.records.count(Kind::Group), 1);
+    assert_eq!(file.check_references(&|_, _| false), Ok(()), "self-contained");
+    let json = ok(file.to_json());
+    assert!(ExchangeFile::parse(json.as_bytes()).is_ok());
+}

@@ -120,6 +120,24 @@ impl Collect {
         Ok(())
     }
 
+    /// The round, target and inspection (with its group) a ledger row belongs to, without its other rows.
+    async fn place<S: Store>(&mut self, store: &S, round: Id, target: Id) -> Result<(), StoreError> {
+        self.round(store, round).await?;
+        self.target(store, target).await?;
+        for i in store.by_index::<Inspection>(keys::BY_TARGET, target).await? {
+            if i.data.round != round || self.inspections.contains_key(&i.meta.id) {
+                continue;
+            }
+            if !self.groups.contains_key(&i.data.group) {
+                if let Some(g) = store.get::<Group>(i.data.group).await? {
+                    self.groups.insert(g.meta.id, g);
+                }
+            }
+            self.inspections.insert(i.meta.id, i);
+        }
+        Ok(())
+    }
+
     /// The problems, rectifications and clues of one target in one round.
     async fn ledger<S: Store>(&mut self, store: &S, round: Id, target: Id) -> Result<(), StoreError> {
         for p in store.by_index::<Problem>(keys::BY_TARGET, target).await? {
@@ -224,6 +242,61 @@ pub async fn package<S: Store>(
         records: c.records(),
     };
     Ok(Some((file, label)))
+}
+
+/// The rows of a filtered ledger.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LedgerRows {
+    pub problems: Vec<Id>,
+    pub clues: Vec<Id>,
+    pub letters: Vec<Id>,
+}
+
+/// A package of chosen ledger rows: each problem with its rectification, each clue,
+/// each letter with the problems it lists, and whatever those refer to (round, term,
+/// target, township, the inspection and its group). `description` is the filter in words.
+pub async fn ledger_package<S: Store>(
+    store: &S,
+    rows: &LedgerRows,
+    description: String,
+    source: Source,
+    now: Timestamp,
+) -> Result<ExchangeFile, StoreError> {
+    let mut c = Collect::default();
+    let mut problems: Vec<Id> = rows.problems.clone();
+    for id in &rows.letters {
+        if let Some(l) = store.get::<Recommendation>(*id).await? {
+            c.round(store, l.data.round).await?;
+            problems.extend(l.data.problems.iter().copied());
+            c.recommendations.insert(l.meta.id, l);
+        }
+    }
+    for id in problems {
+        if c.problems.contains_key(&id) {
+            continue;
+        }
+        if let Some(p) = store.get::<Problem>(id).await? {
+            c.place(store, p.data.round, p.data.target).await?;
+            for r in store.by_index::<Rectification>(keys::BY_PROBLEM, id).await? {
+                c.rectifications.insert(r.meta.id, r);
+            }
+            c.problems.insert(id, p);
+        }
+    }
+    for id in &rows.clues {
+        if let Some(x) = store.get::<Clue>(*id).await? {
+            c.place(store, x.data.round, x.data.target).await?;
+            c.clues.insert(x.meta.id, x);
+        }
+    }
+    Ok(ExchangeFile {
+        format_version: (FORMAT_MAJOR, FORMAT_MINOR),
+        app_version: APP_VERSION.to_owned(),
+        exported_at: now,
+        source,
+        kind: FileKind::Package { scope: description },
+        records: c.records(),
+    })
 }
 
 /// "巡察-城关镇-2026-11-22.json", "巡察-十五届第三轮-2026-11-22.json"
