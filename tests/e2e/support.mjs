@@ -196,6 +196,59 @@ export class XunchaPage {
     await this.id('target-form').waitFor({ state: 'detached' });
   }
 
+  /** Records a problem on the ledger page and waits for its row. */
+  async addProblem({ round, target, description, found }) {
+    await this.go('ledger');
+    await this.id('tab-problems').click();
+    await this.id('new-problem').click();
+    const form = this.id('problem-form');
+    await form.getByTestId('field-round').selectOption({ label: round });
+    await form.getByTestId('field-target').selectOption({ label: target });
+    await form.getByTestId('field-found_on').fill(found);
+    await form.getByTestId('field-description').fill(description);
+    await form.getByTestId('save').click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  ledgerRow(text) {
+    return this.id('ledger-table').getByTestId('ledger-row').filter({ hasText: text });
+  }
+
+  /** Feeds back the problem whose row shows `text`, opening its rectification. */
+  async feedBack(text, { fed, measures, deadline }) {
+    await this.ledgerRow(text).getByTestId('row-feed-back').click();
+    const form = this.id('feed-back-form');
+    await form.getByTestId('field-fed_back_on').fill(fed);
+    await form.getByTestId('field-measures').fill(measures);
+    await form.getByTestId('field-deadline').fill(deadline);
+    await form.getByTestId('save').click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  /** Rewrites the measures of the rectification of the problem whose row shows `text`. */
+  async editMeasures(text, measures) {
+    await this.go('ledger');
+    await this.id('tab-rectifications').click();
+    await this.ledgerRow(text).getByTestId('row-rectification').click();
+    const panel = this.id('rectification-panel');
+    await panel.getByTestId('rect-edit').click();
+    await panel.getByTestId('field-measures').fill(measures);
+    await panel.getByTestId('save-rectification').click();
+    await this.saved();
+    await panel.getByTestId('close-panel').click();
+  }
+
+  /** Exports the package of one round; returns the saved file. */
+  async exportRoundPackage(dir, title) {
+    await this.go('exchange');
+    await this.id('filter-package-round').selectOption({ label: title });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.id('export-round').click()]);
+    const file = path.join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    assertValidExport(file);
+    return file;
+  }
+
   async openInspection(groupName, targetName) {
     const row = this.group(groupName).getByTestId('inspection-row').filter({ hasText: targetName });
     await row.getByTestId('open-inspection').click();
