@@ -414,7 +414,6 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
     let button = move |label: T, testid: &'static str, open: Panel| {
         view! { <button type="button" class="link" data-testid=testid on:click=move |_| panel.set(open.clone())>{tr(label)}</button> }
     };
-    let errors = RwSignal::new(None);
     match (kind, row.problem(), row.rectification(), row.clue(), row.letter()) {
         (LedgerKind::Problems, Some(p), rect, _, _) => {
             let follow = match rect {
@@ -427,20 +426,13 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
                 None => ().into_any(),
             };
             let del = p.clone();
-            let on_delete = move |_| {
-                if super::widgets::confirm_delete(st, &del.data.description.chars().take(20).collect::<String>()) {
-                    let del = del.clone();
-                    st.act(
-                        errors,
-                        move |s, ctx| async move { ops::delete_problem(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
-                }
-            };
+            let delete = delete_button(st, short(&p.data.description), move |s, ctx| async move {
+                ops::delete_problem(s.as_ref(), &ctx, &del).await
+            });
             view! {
                 {button(T::Edit, "row-edit", Panel::Problem(p.clone()))}
                 {follow}
-                <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button>
+                {delete}
             }
             .into_any()
         }
@@ -449,42 +441,51 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
         }
         (LedgerKind::Clues, _, _, Some(c), _) => {
             let del = c.clone();
-            let on_delete = move |_| {
-                if super::widgets::confirm_delete(st, &del.data.summary.chars().take(20).collect::<String>()) {
-                    let del = del.clone();
-                    st.act(
-                        errors,
-                        move |s, ctx| async move { ops::delete_record(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
-                }
-            };
+            let delete = delete_button(st, short(&c.data.summary), move |s, ctx| async move {
+                ops::delete_record(s.as_ref(), &ctx, &del).await
+            });
             view! {
                 {button(T::Edit, "row-edit", Panel::Clue(c.clone()))}
-                <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button>
+                {delete}
             }
             .into_any()
         }
         (LedgerKind::Letters, _, _, _, Some(l)) => {
             let del = l.clone();
-            let on_delete = move |_| {
-                if super::widgets::confirm_delete(st, &del.data.addressee) {
-                    let del = del.clone();
-                    st.act(
-                        errors,
-                        move |s, ctx| async move { ops::delete_record(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
-                }
-            };
+            let delete = delete_button(st, l.data.addressee.clone(), move |s, ctx| async move {
+                ops::delete_record(s.as_ref(), &ctx, &del).await
+            });
             view! {
                 {button(T::Edit, "row-edit", Panel::Letter(l.clone()))}
-                <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button>
+                {delete}
             }
             .into_any()
         }
         _ => ().into_any(),
     }
+}
+
+/// The start of a long text, to name a row in a question.
+fn short(text: &str) -> String {
+    text.chars().take(20).collect()
+}
+
+/// 删除, after the user confirms; a refusal (still in use) shows as a message.
+fn delete_button<Fut>(
+    st: AppState,
+    name: String,
+    op: impl FnOnce(std::rc::Rc<crate::store::IdbStore>, xuncha_core::ops::Ctx<'static>) -> Fut + Clone + 'static,
+) -> impl IntoView
+where
+    Fut: std::future::Future<Output = Result<(), xuncha_core::ops::OpError>> + 'static,
+{
+    let errors = RwSignal::new(None);
+    let on_delete = move |_| {
+        if super::widgets::confirm_delete(st, &name) {
+            st.act(errors, op.clone(), || ());
+        }
+    };
+    view! { <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button> }
 }
 
 /// "第 2 / 9 页 · 共 431 条" with previous and next.

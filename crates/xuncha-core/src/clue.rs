@@ -105,10 +105,7 @@ impl Clue {
     /// `inspections` are those of the clue's round.
     pub fn validate(&self, rounds: &[Record<Round>], inspections: &[Record<Inspection>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
-        let inspected =
-            inspections.iter().any(|i| i.is_live() && i.data.round == self.round && i.data.target == self.target);
-        c.check(inspected, "target", T::ErrTargetNotInRound);
+        crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
         c.check(!blank(&self.summary), "summary", T::ErrSummaryRequired);
         c.check(
             self.recipient != Recipient::Other || !blank(&self.recipient_other),

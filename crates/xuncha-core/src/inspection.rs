@@ -268,6 +268,20 @@ pub struct Inspection {
     pub report_sent: Option<Day>,
 }
 
+/// A ledger record's place: its round must exist and its target be inspected in that
+/// round. `inspections` may be those of the round only.
+pub fn check_place(
+    c: &mut Checker,
+    round: Id,
+    target: Id,
+    rounds: &[Record<Round>],
+    inspections: &[Record<Inspection>],
+) {
+    c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == round), "round", T::ErrRoundMissing);
+    let inspected = inspections.iter().any(|i| i.is_live() && i.data.round == round && i.data.target == target);
+    c.check(inspected, "target", T::ErrTargetNotInRound);
+}
+
 /// What an inspection is checked against.
 #[derive(Clone, Copy, Debug)]
 pub struct InspectionContext<'a> {

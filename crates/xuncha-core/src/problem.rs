@@ -93,10 +93,7 @@ impl Problem {
     /// `inspections` are those of the problem's round.
     pub fn validate(&self, rounds: &[Record<Round>], inspections: &[Record<Inspection>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
-        let inspected =
-            inspections.iter().any(|i| i.is_live() && i.data.round == self.round && i.data.target == self.target);
-        c.check(inspected, "target", T::ErrTargetNotInRound);
+        crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
         c.check(!blank(&self.description), "description", T::ErrDescriptionRequired);
         c.check(self.description.chars().count() <= MAX_DESCRIPTION_CHARS, "description", T::ErrTextTooLong);
         c.check(self.rectified_on_spot.is_none_or(|d| d >= self.found_on), "rectified_on_spot", T::ErrBeforeFound);
