@@ -5,7 +5,7 @@ use super::state::state;
 use super::widgets::{confirm, tr, RecordSelect};
 use crate::platform::{self, WebIds};
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::export::{
@@ -224,22 +224,12 @@ async fn check_bytes<S: Store>(
         Err(e) => return Err(CheckError::Refused(e.message(lang))),
     };
     let store_err = |e: StoreError| CheckError::Refused(e.message().text(lang).to_owned());
-    let known = known_ids(store).await.map_err(store_err)?;
+    let known = xuncha_core::exchange::merge::known_ids(store).await.map_err(store_err)?;
     parsed
         .check_references(&|kind, id| known.contains(&(kind, id)))
         .map_err(|e| CheckError::Refused(e.message(lang)))?;
     let plan = ImportPlan::build(store, &parsed.records).await.map_err(store_err)?;
     Ok((parsed, plan))
-}
-
-/// Every (kind, id) in the database, tombstones included.
-async fn known_ids<S: Store>(store: &S) -> Result<HashSet<(Kind, Id)>, StoreError> {
-    let mut out = HashSet::new();
-    out.extend(store.all::<xuncha_core::term::Term>().await?.into_iter().map(|r| (Kind::Term, r.meta.id)));
-    out.extend(store.all::<xuncha_core::target::Target>().await?.into_iter().map(|r| (Kind::Target, r.meta.id)));
-    out.extend(store.all::<xuncha_core::round::Round>().await?.into_iter().map(|r| (Kind::Round, r.meta.id)));
-    out.extend(store.all::<xuncha_core::group::Group>().await?.into_iter().map(|r| (Kind::Group, r.meta.id)));
-    Ok(out)
 }
 
 /// An encrypted file waiting for its passphrase.

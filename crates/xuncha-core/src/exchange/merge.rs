@@ -270,6 +270,25 @@ async fn plan_kind<B: Body, S: Store>(
     Ok(())
 }
 
+/// Every (kind, id) the database holds of the kinds other records point to,
+/// tombstones included, for `ExchangeFile::check_references`.
+pub async fn known_ids<S: Store>(store: &S) -> Result<std::collections::HashSet<(Kind, Id)>, StoreError> {
+    async fn add<B: Body, S: Store>(
+        store: &S,
+        out: &mut std::collections::HashSet<(Kind, Id)>,
+    ) -> Result<(), StoreError> {
+        out.extend(store.all::<B>().await?.into_iter().map(|r| (B::KIND, r.meta.id)));
+        Ok(())
+    }
+    let mut out = std::collections::HashSet::new();
+    add::<crate::term::Term, S>(store, &mut out).await?;
+    add::<crate::target::Target, S>(store, &mut out).await?;
+    add::<crate::round::Round, S>(store, &mut out).await?;
+    add::<crate::group::Group, S>(store, &mut out).await?;
+    add::<crate::problem::Problem, S>(store, &mut out).await?;
+    Ok(out)
+}
+
 impl ImportPlan {
     /// Classifies every record of `records` against the store.
     pub async fn build<S: Store>(store: &S, records: &Records) -> Result<ImportPlan, StoreError> {
