@@ -16,7 +16,7 @@ use xuncha_core::exchange::export::{ledger_package, package_file_name, LedgerRow
 use xuncha_core::exchange::format::Source;
 use xuncha_core::i18n::{fill, Lang, T};
 use xuncha_core::id::Id;
-use xuncha_core::ledger::{Cell, Col, Ledger, LedgerKind, Row, Totals};
+use xuncha_core::ledger::{Cell, Col, LedgerKind, Row, Totals};
 use xuncha_core::ops::{self, Snapshot};
 use xuncha_core::problem::{Focus, Problem};
 use xuncha_core::recommendation::Recommendation;
@@ -74,9 +74,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let today = today();
     let panel = RwSignal::new(Panel::Closed);
     let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
-    // Rows are joined once per change of the data; comparing 50,000 rows to find
-    // out whether they changed would cost as much as building them.
-    let ledger = Memo::new_with_compare(move |_| st.data.with(|d| Ledger::build(d, st.lang.get())), |_, _| true);
+    let ledger = st.ledger;
     let sort = RwSignal::new((kind.default_sort(), false));
     let order = Memo::new_with_compare(
         move |_| {

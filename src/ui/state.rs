@@ -46,6 +46,9 @@ pub struct AppState {
     pub reminder_days: RwSignal<u32>,
     /// The ledger filters, kept while the user moves between ledgers and pages.
     pub ledger_filter: FilterState,
+    /// The ledger rows, joined when first read after a change of the data and then
+    /// shared by every tab, so switching tabs does not join 100,000 records again.
+    pub ledger: Memo<xuncha_core::ledger::Ledger>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -108,10 +111,18 @@ impl AppState {
     pub fn provide() -> AppState {
         let lang = platform::saved_lang();
         platform::save_lang(lang);
+        let data = RwSignal::new(Snapshot::default());
+        let lang_signal = RwSignal::new(lang);
+        // Comparing 50,000 rows to find out whether they changed would cost as much as
+        // building them, so every rebuild counts as a change.
+        let ledger = Memo::new_with_compare(
+            move |_| data.with(|d| xuncha_core::ledger::Ledger::build(d, lang_signal.get())),
+            |_, _| true,
+        );
         let state = AppState {
-            lang: RwSignal::new(lang),
+            lang: lang_signal,
             phase: RwSignal::new(Phase::Opening),
-            data: RwSignal::new(Snapshot::default()),
+            data,
             office: RwSignal::new(None),
             route: RwSignal::new(Route::parse(&current_hash())),
             flash: RwSignal::new(None),
@@ -120,6 +131,7 @@ impl AppState {
             last_backup: RwSignal::new(None),
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),
+            ledger,
             store: StoredValue::new_local(None),
         };
         let route = state.route;
