@@ -122,13 +122,18 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let body = move || {
         let lang = st.lang.get();
         let cols = columns.get();
-        let (skip, take) = if printing.get() { (0, usize::MAX) } else { (page.get() * PAGE_ROWS, PAGE_ROWS) };
         shown.with(|s| {
+            // Printing draws every shown row; the screen draws one page.
+            let visible = if printing.get() {
+                s.as_slice()
+            } else {
+                let start = (page.get() * PAGE_ROWS).min(s.len());
+                &s[start..(start + PAGE_ROWS).min(s.len())]
+            };
             ledger.with(|l| {
                 let rows = l.rows(kind);
-                s.iter()
-                    .skip(skip)
-                    .take(take)
+                visible
+                    .iter()
                     .filter_map(|i| rows.get(*i))
                     .map(|row| table_row(st, kind, row, &cols, lang, today, panel))
                     .collect_view()

@@ -237,14 +237,9 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
         recommendations: kind!(recommendations),
     };
     let exported_at = parsed.iter().map(|f| f.exported_at).max().unwrap_or(Timestamp::from_unix_millis(0.0));
-    let merged = ExchangeFile {
-        format_version: (xuncha_core::exchange::format::FORMAT_MAJOR, xuncha_core::exchange::format::FORMAT_MINOR),
-        app_version: xuncha_core::exchange::export::APP_VERSION.to_owned(),
-        exported_at,
-        source: Source { office_id: Id::nil(), office_name: format!("xuncha merge: {}", names.join(", ")) },
-        kind: FileKind::Package { scope: format!("merge of {}", names.join(", ")) },
-        records,
-    };
+    let source = Source { office_id: Id::nil(), office_name: format!("xuncha merge: {}", names.join(", ")) };
+    let kind = FileKind::Package { scope: format!("merge of {}", names.join(", ")) };
+    let merged = ExchangeFile::new(source, exported_at, kind, records);
     let text = match merged.to_json() {
         Ok(t) => t,
         Err(e) => {

@@ -5,8 +5,7 @@
 
 use crate::clue::{Clue, Disposal, Recipient};
 use crate::date::Day;
-use crate::exchange::export::APP_VERSION;
-use crate::exchange::format::{ExchangeFile, FileKind, Records, Source, FORMAT_MAJOR, FORMAT_MINOR};
+use crate::exchange::format::{ExchangeFile, FileKind, Records, Source};
 use crate::group::{default_group_name, Group};
 use crate::i18n::Lang;
 use crate::id::Id;
@@ -350,14 +349,8 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
             r.clues.push(Record { meta: meta(&mut rng), data: c });
         }
     }
-    ExchangeFile {
-        format_version: (FORMAT_MAJOR, FORMAT_MINOR),
-        app_version: APP_VERSION.to_owned(),
-        exported_at: now,
-        source: Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() },
-        kind: FileKind::Backup,
-        records: r,
-    }
+    let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
+    ExchangeFile::new(source, now, FileKind::Backup, r)
 }
 
 /// How many of each kind a file holds.

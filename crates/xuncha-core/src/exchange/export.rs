@@ -1,6 +1,6 @@
 //! Building export files from a store, and naming them so people can tell them apart.
 
-use super::format::{ExchangeFile, FileKind, Records, Source, FORMAT_MAJOR, FORMAT_MINOR};
+use super::format::{ExchangeFile, FileKind, Records, Source};
 use crate::clue::Clue;
 use crate::date::Day;
 use crate::group::Group;
@@ -24,14 +24,7 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Everything in the store, tombstones included, as one backup file.
 pub async fn full_backup<S: Store>(store: &S, source: Source, now: Timestamp) -> Result<ExchangeFile, StoreError> {
-    Ok(ExchangeFile {
-        format_version: (FORMAT_MAJOR, FORMAT_MINOR),
-        app_version: APP_VERSION.to_owned(),
-        exported_at: now,
-        source,
-        kind: FileKind::Backup,
-        records: all_records(store).await?,
-    })
+    Ok(ExchangeFile::new(source, now, FileKind::Backup, all_records(store).await?))
 }
 
 /// Every record of every kind, tombstones included.
@@ -233,14 +226,7 @@ pub async fn package<S: Store>(
         }
     };
     c.letters(store).await?;
-    let file = ExchangeFile {
-        format_version: (FORMAT_MAJOR, FORMAT_MINOR),
-        app_version: APP_VERSION.to_owned(),
-        exported_at: now,
-        source,
-        kind: FileKind::Package { scope: description },
-        records: c.records(),
-    };
+    let file = ExchangeFile::new(source, now, FileKind::Package { scope: description }, c.records());
     Ok(Some((file, label)))
 }
 
@@ -289,14 +275,7 @@ pub async fn ledger_package<S: Store>(
             c.clues.insert(x.meta.id, x);
         }
     }
-    Ok(ExchangeFile {
-        format_version: (FORMAT_MAJOR, FORMAT_MINOR),
-        app_version: APP_VERSION.to_owned(),
-        exported_at: now,
-        source,
-        kind: FileKind::Package { scope: description },
-        records: c.records(),
-    })
+    Ok(ExchangeFile::new(source, now, FileKind::Package { scope: description }, c.records()))
 }
 
 /// "巡察-城关镇-2026-11-22.json", "巡察-十五届第三轮-2026-11-22.json"

@@ -104,6 +104,20 @@ pub struct ExchangeFile {
     pub records: Records,
 }
 
+impl ExchangeFile {
+    /// A file in the format this app writes, made by this app version.
+    pub fn new(source: Source, exported_at: Timestamp, kind: FileKind, records: Records) -> ExchangeFile {
+        ExchangeFile {
+            format_version: (FORMAT_MAJOR, FORMAT_MINOR),
+            app_version: super::export::APP_VERSION.to_owned(),
+            exported_at,
+            source,
+            kind,
+            records,
+        }
+    }
+}
+
 /// The JSON layout, without the checksum.
 #[derive(Serialize)]
 struct Envelope<'a> {
