@@ -147,6 +147,50 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+thread_local! {
+    /// One message channel for every yield, as long as the page lives; its
+    /// handler wakes the oldest waiting yield.
+    static YIELD: Option<(web_sys::MessagePort, std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>)> = {
+        let channel = web_sys::MessageChannel::new().ok();
+        channel.map(|channel| {
+            let waiting = std::rc::Rc::new(std::cell::RefCell::new(std::collections::VecDeque::<js_sys::Function>::new()));
+            let queue = waiting.clone();
+            let wake = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                if let Some(resolve) = queue.borrow_mut().pop_front() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            });
+            channel.port1().set_onmessage(Some(wake.as_ref().unchecked_ref()));
+            // The handler lives as long as the page.
+            wake.forget();
+            (channel.port2(), waiting)
+        })
+    };
+}
+
+/// Lets the browser paint and handle input before long work goes on. A message
+/// to ourselves, not a timer: timers in a hidden tab wait a second or more, so a
+/// long import would crawl while the user looks at another tab.
+pub async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let posted = YIELD.with(|y| match y {
+            Some((port, waiting)) => {
+                waiting.borrow_mut().push_back(resolve.clone());
+                let posted = port.post_message(&JsValue::NULL).is_ok();
+                if !posted {
+                    waiting.borrow_mut().pop_back();
+                }
+                posted
+            }
+            None => false,
+        });
+        if !posted {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Calls a helper that the page defines in plain JavaScript, if it is there.
 /// The helpers work even after the wasm module has died.
 fn call_page_helper(name: &str, args: &[JsValue]) -> bool {

@@ -36,6 +36,9 @@ pub struct IdbStore {
     written: std::cell::RefCell<Vec<AnyRecord>>,
 }
 
+/// Changes checked and written per round trip in a long commit.
+const COMMIT_BATCH: usize = 1000;
+
 /// Only the version of a stored record, read before overwriting it.
 #[derive(Deserialize)]
 struct StoredVersion {
@@ -160,6 +163,15 @@ impl Store for IdbStore {
     }
 
     async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
+        self.commit_all_reporting(changes, archive, &|_, _| {}).await
+    }
+
+    async fn commit_all_reporting(
+        &self,
+        changes: Vec<Change>,
+        archive: Vec<ArchivedVersion>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(), StoreError> {
         if changes.is_empty() && archive.is_empty() {
             return Ok(());
         }
@@ -169,12 +181,25 @@ impl Store for IdbStore {
         }
         let names: Vec<&str> = names.into_iter().collect();
         let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
-        for change in &changes {
-            let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-            let stored = stored_version(&store, change.record.meta().id).await?;
-            // Returning early drops the transaction, which rolls back every put so far.
-            check_expectation(change, stored.as_ref())?;
-            store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+        let total = changes.len();
+        for (n, batch) in changes.chunks(COMMIT_BATCH).enumerate() {
+            // Ask for every stored version of the batch at once, then check them in
+            // order: one round trip per batch, not per record.
+            let mut asked = Vec::with_capacity(batch.len());
+            for change in batch {
+                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+                let id = change.record.meta().id.to_string();
+                asked.push(store.get(id).primitive().map_err(backend)?);
+            }
+            for (change, request) in batch.iter().zip(asked) {
+                let stored: Option<JsValue> = request.await.map_err(backend)?;
+                let stored = stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta.version);
+                // Returning early drops the transaction, which rolls back every put so far.
+                check_expectation(change, stored.as_ref())?;
+                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+                store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+            }
+            progress((n * COMMIT_BATCH + batch.len()).min(total), total);
         }
         if !archive.is_empty() {
             let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;

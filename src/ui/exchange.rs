@@ -14,6 +14,7 @@ use xuncha_core::exchange::export::{
 };
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
 use xuncha_core::exchange::merge::{display_value, field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::exchange::reader::{unseal, Reader};
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::{Id, IdSource};
@@ -210,19 +211,105 @@ enum CheckError {
     Refused(String),
 }
 
-/// Checks and plans one file's bytes; nothing is written.
+/// Records read between two chances for the page to paint and take input.
+const CHECK_BATCH: usize = 2000;
+
+/// How far a long import has come, for its progress bar.
+#[derive(Clone, Debug, PartialEq)]
+struct Progress {
+    file: String,
+    stage: Stage,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    Reading,
+    Unsealing,
+    Checking { done: usize, total: usize },
+    Comparing,
+    Writing { done: usize, total: usize },
+}
+
+impl Progress {
+    fn text(&self, lang: Lang) -> String {
+        let file = self.file.as_str();
+        match self.stage {
+            Stage::Reading => fill(T::StageReading.text(lang), &[("file", &file)]),
+            Stage::Unsealing => fill(T::StageUnsealing.text(lang), &[("file", &file)]),
+            Stage::Checking { done, total } => {
+                fill(T::StageChecking.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
+            }
+            Stage::Comparing => fill(T::StageComparing.text(lang), &[("file", &file)]),
+            Stage::Writing { done, total } => {
+                fill(T::StageWriting.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
+            }
+        }
+    }
+
+    /// (value, max) of the bar; `None` while the length of the work is unknown.
+    fn fraction(&self) -> Option<(usize, usize)> {
+        match self.stage {
+            Stage::Checking { done, total } | Stage::Writing { done, total } => Some((done, total.max(1))),
+            _ => None,
+        }
+    }
+}
+
+/// The bar and its sentence while `progress` is set.
+#[component]
+fn ProgressBar(progress: RwSignal<Option<Progress>>) -> impl IntoView {
+    let st = state();
+    move || {
+        progress.get().map(|p| {
+            let bar = match p.fraction() {
+                Some((value, max)) => view! { <progress max=max value=value></progress> }.into_any(),
+                None => view! { <progress></progress> }.into_any(),
+            };
+            view! {
+                <div class="import-progress" role="status" data-testid="import-progress">
+                    {bar}
+                    <span data-testid="import-progress-text">{p.text(st.lang.get())}</span>
+                </div>
+            }
+        })
+    }
+}
+
+/// Checks and plans one file's bytes; nothing is written. Reports each stage to
+/// `progress` and lets the page paint between batches of records.
 async fn check_bytes<S: Store>(
     store: &S,
+    name: &str,
     bytes: &[u8],
     passphrase: Option<&str>,
     lang: Lang,
+    progress: RwSignal<Option<Progress>>,
 ) -> Result<(ExchangeFile, ImportPlan), CheckError> {
-    let parsed = match ExchangeFile::open(bytes, passphrase) {
-        Ok(f) => f,
-        Err(ParseError::NeedsPassphrase) => return Err(CheckError::Locked { wrong: false }),
-        Err(ParseError::WrongPassphrase) => return Err(CheckError::Locked { wrong: true }),
-        Err(e) => return Err(CheckError::Refused(e.message(lang))),
+    let report = |stage: Stage| progress.set(Some(Progress { file: name.to_owned(), stage }));
+    let refused = |e: ParseError| match e {
+        ParseError::NeedsPassphrase => CheckError::Locked { wrong: false },
+        ParseError::WrongPassphrase => CheckError::Locked { wrong: true },
+        e => CheckError::Refused(e.message(lang)),
     };
+    if crypto::is_encrypted(bytes) && passphrase.is_some() {
+        report(Stage::Unsealing);
+        platform::yield_to_page().await;
+    }
+    let plain = unseal(bytes, passphrase).map_err(refused)?;
+    report(Stage::Checking { done: 0, total: 0 });
+    platform::yield_to_page().await;
+    let mut reader = Reader::new(&plain).map_err(refused)?;
+    loop {
+        let finished = reader.step(CHECK_BATCH);
+        report(Stage::Checking { done: reader.done(), total: reader.total() });
+        platform::yield_to_page().await;
+        if finished {
+            break;
+        }
+    }
+    let parsed = reader.finish().map_err(refused)?;
+    report(Stage::Comparing);
+    platform::yield_to_page().await;
     let store_err = |e: StoreError| CheckError::Refused(e.message().text(lang).to_owned());
     let known = xuncha_core::exchange::merge::known_ids(store).await.map_err(store_err)?;
     parsed
@@ -248,6 +335,7 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
     let locked = RwSignal::new(Vec::<Locked>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let checking = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
     let next_key = StoredValue::new(0u64);
     let fresh_key = move || {
         let key = next_key.get_value();
@@ -258,7 +346,9 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
     let examine = move |name: String, bytes: Arc<Vec<u8>>, passphrase: Option<String>| async move {
         let Some(store) = st.store() else { return };
         let lang = st.lang.get_untracked();
-        match check_bytes(store.as_ref(), &bytes, passphrase.as_deref(), lang).await {
+        let checked = check_bytes(store.as_ref(), &name, &bytes, passphrase.as_deref(), lang, progress).await;
+        progress.set(None);
+        match checked {
             Ok((file, plan)) => {
                 let preview = Preview {
                     key: fresh_key(),
@@ -299,7 +389,10 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
                     });
                     continue;
                 }
-                match platform::read_file(&f).await {
+                progress.set(Some(Progress { file: f.name(), stage: Stage::Reading }));
+                let read = platform::read_file(&f).await;
+                progress.set(None);
+                match read {
                     Ok(bytes) => examine(f.name(), Arc::new(bytes), None).await,
                     Err(e) => errors.update(|list| {
                         list.push(fill(
@@ -349,6 +442,7 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
             <span class="hint">{tr(T::ImportDrop)}</span>
         </div>
         <Show when=move || checking.get()><p class="hint">{tr(T::ImportChecking)}</p></Show>
+        <ProgressBar progress=progress/>
         {move || {
             let list = errors.get();
             (!list.is_empty()).then(|| view! {
@@ -362,7 +456,11 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
                 let Some(entry) = locked.with_untracked(|all| all.iter().find(|x| x.key == key).cloned()) else { return };
                 locked.update(|all| all.retain(|x| x.key != key));
                 errors.set(Vec::new());
-                leptos::task::spawn_local(examine(entry.name, entry.bytes, Some(pass)));
+                checking.set(true);
+                leptos::task::spawn_local(async move {
+                    examine(entry.name, entry.bytes, Some(pass)).await;
+                    checking.set(false);
+                });
             })/>
         </For>
         <For each=move || previews.get() key=|p| p.key let:p>
@@ -430,6 +528,7 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
     let choose_all_incoming = move |_| choose_all(Resolution::TakeIncoming);
     let noop = plan.is_noop();
     let applying = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
     let apply = {
         let (file, plan) = (file.clone(), plan.clone());
         move |_| {
@@ -451,15 +550,25 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
             let count = |o| plan.items.iter().filter(|i| i.outcome == o).count();
             let (new, updated, resolved) = (count(Outcome::New), count(Outcome::Updated), count(Outcome::Conflict));
             let record = ImportUndo::of(&file_name, now, &plan, &changes, &archive);
+            let file_name = file_name.clone();
             leptos::task::spawn_local(async move {
                 let lang = st.lang.get_untracked();
-                match store.commit_all(changes, archive).await {
+                let report = |done, total| {
+                    progress.set(Some(Progress { file: file_name.clone(), stage: Stage::Writing { done, total } }))
+                };
+                report(0, changes.len());
+                platform::yield_to_page().await;
+                store.take_written();
+                let committed = store.commit_all_reporting(changes, archive, &report).await;
+                progress.set(None);
+                match committed {
                     Ok(()) => {
                         // The import stands even if its undo record cannot be kept.
                         if store.put_setting(LAST_IMPORT_KEY, &Some(&record)).await.is_ok() {
                             undo.set(Some(record));
                         }
-                        st.reload().await;
+                        let written = store.take_written();
+                        st.data.update(|d| d.apply(written));
                         let msg = fill(
                             T::ImportDone.text(lang),
                             &[("new", &new), ("updated", &updated), ("conflicts", &resolved)],
@@ -507,6 +616,7 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
                 <button type="button" class="secondary" data-testid="discard-import" disabled=move || applying.get() on:click=move |_| on_done.run(key)>{tr(T::CancelImport)}</button>
                 <Show when=move || applying.get()><span class="hint" data-testid="applying">{tr(T::Applying)}</span></Show>
             </div>
+            <ProgressBar progress=progress/>
         </article>
     }
 }

@@ -27,6 +27,7 @@ macro_rules! for_each_contract_case {
             an_edit_based_on_a_stale_version_is_refused,
             creating_a_record_twice_is_refused,
             a_failed_commit_leaves_nothing_behind,
+            a_long_commit_reports_its_progress_and_still_lands_all_or_nothing,
             an_index_finds_records_by_their_parent,
             settings_read_back_what_was_written,
             deleting_a_round_removes_its_groups_and_assignments_together,
@@ -158,6 +159,27 @@ pub async fn a_failed_commit_leaves_nothing_behind(s: &impl Store) {
     assert!(matches!(result, Err(StoreError::Stale { .. })), "{result:?}");
     assert_eq!(must(s.get::<Target>(fresh.meta.id)).await, None);
     assert_eq!(must(s.get::<Term>(existing.meta.id)).await, Some(existing));
+}
+
+pub async fn a_long_commit_reports_its_progress_and_still_lands_all_or_nothing(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let targets: Vec<Record<Target>> = (0..2500).map(|i| target(&ids, office, &format!("第{i}村"))).collect();
+    let seen = std::cell::RefCell::new(Vec::new());
+    let report = |done: usize, total: usize| seen.borrow_mut().push((done, total));
+    must(s.commit_all_reporting(targets.iter().map(create).collect(), Vec::new(), &report)).await;
+    let seen = seen.take();
+    assert_eq!(seen.last(), Some(&(2500, 2500)), "the last report is the whole commit");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "progress never goes back: {seen:?}");
+    assert_eq!(must(live::<Target, _>(s)).await.len(), 2500);
+
+    // A refused record at the very end takes back everything reported before it.
+    let more: Vec<Record<Target>> = (0..2500).map(|i| target(&ids, office, &format!("第{i}社区"))).collect();
+    let mut changes: Vec<Change> = more.iter().map(create).collect();
+    changes.push(create(&targets[0]));
+    let result = s.commit_all_reporting(changes, Vec::new(), &|_, _| {}).await;
+    assert!(matches!(result, Err(StoreError::Exists { .. })), "{result:?}");
+    assert_eq!(must(live::<Target, _>(s)).await.len(), 2500, "nothing of the refused commit landed");
 }
 
 pub async fn an_index_finds_records_by_their_parent(s: &impl Store) {

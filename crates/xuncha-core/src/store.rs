@@ -94,6 +94,19 @@ pub trait Store {
     }
     /// Writes records and archive entries in one transaction.
     async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError>;
+    /// `commit_all`, telling `progress(written, total)` as the changes go in, so a
+    /// long import can show how far it is. Still one transaction: all or nothing.
+    async fn commit_all_reporting(
+        &self,
+        changes: Vec<Change>,
+        archive: Vec<ArchivedVersion>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        let total = changes.len();
+        self.commit_all(changes, archive).await?;
+        progress(total, total);
+        Ok(())
+    }
     /// Applies an undo, all or nothing.
     async fn revert(&self, revert: Revert) -> Result<(), StoreError>;
     /// The conflict archive, oldest first.

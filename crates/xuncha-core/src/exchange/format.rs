@@ -233,7 +233,12 @@ pub fn canonical_json(value: &Value) -> String {
     out
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+/// An object key as the canonical form writes it: a JSON string.
+pub(super) fn push_canonical_key(key: &str, out: &mut String) {
+    out.push_str(&Value::String(key.to_owned()).to_string());
+}
+
+pub(super) fn write_canonical(value: &Value, out: &mut String) {
     match value {
         Value::Object(map) => {
             let sorted: BTreeMap<&String, &Value> = map.iter().collect();
@@ -242,7 +247,7 @@ fn write_canonical(value: &Value, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::String(k.clone()).to_string());
+                push_canonical_key(k, out);
                 out.push(':');
                 write_canonical(v, out);
             }
@@ -295,70 +300,18 @@ impl ExchangeFile {
     /// Opens a file that may be encrypted: decrypts it with `passphrase` first
     /// when it is, then reads it as `parse` does.
     pub fn open(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile, ParseError> {
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(ParseError::TooLarge { bytes: bytes.len() });
-        }
-        if super::crypto::is_encrypted(bytes) {
-            let plain = super::crypto::decrypt(bytes, passphrase.unwrap_or_default())?;
-            return Self::parse(&plain);
-        }
-        Self::parse(bytes)
+        Self::parse(&super::reader::unseal(bytes, passphrase)?)
     }
 
     /// Reads and checks a file: size, text, JSON, format, version, checksum, every
     /// record's fields, and duplicate ids. References are checked by `check_references`,
-    /// which needs the local database.
+    /// which needs the local database. The same steps as a `Reader`, in one go.
     pub fn parse(bytes: &[u8]) -> Result<ExchangeFile, ParseError> {
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(ParseError::TooLarge { bytes: bytes.len() });
-        }
-        let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 { offset: e.valid_up_to() })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-            serde_json::error::Category::Eof => ParseError::Truncated,
-            _ => ParseError::NotJson { line: e.line(), column: e.column() },
-        })?;
-        let Value::Object(map) = &mut value else {
-            return Err(ParseError::NotExchangeFile);
-        };
-        if map.get("format").and_then(Value::as_str) != Some(FORMAT_ID) {
-            return Err(ParseError::NotExchangeFile);
-        }
-        let version = parse_version(map.get("format_version"))?;
-        let Some(Value::String(claimed)) = map.remove("checksum") else {
-            return Err(ParseError::ChecksumMissing);
-        };
-        if checksum_of(&value) != claimed {
-            return Err(ParseError::ChecksumMismatch);
-        }
-        let Value::Object(mut map) = value else {
-            return Err(ParseError::NotExchangeFile);
-        };
-        let header = |map: &mut serde_json::Map<String, Value>, field: &str| map.remove(field).unwrap_or(Value::Null);
-        let app_version = header_field::<String>(header(&mut map, "app_version"), "app_version")?;
-        let exported_at = header_field::<Timestamp>(header(&mut map, "exported_at"), "exported_at")?;
-        let source = header_field::<Source>(header(&mut map, "source"), "source")?;
-        let kind = header_field::<FileKind>(header(&mut map, "kind"), "kind")?;
-        let Value::Object(mut records) = header(&mut map, "records") else {
-            return Err(schema_error(None, 0, "", "records", "missing"));
-        };
-        let records = Records {
-            terms: parse_records(records.remove("terms"))?,
-            targets: parse_records(records.remove("targets"))?,
-            rounds: parse_records(records.remove("rounds"))?,
-            groups: parse_records(records.remove("groups"))?,
-            inspections: parse_records(records.remove("inspections"))?,
-            problems: parse_records(records.remove("problems"))?,
-            rectifications: parse_records(records.remove("rectifications"))?,
-            clues: parse_records(records.remove("clues"))?,
-            recommendations: parse_records(records.remove("recommendations"))?,
-        };
-        let file = ExchangeFile { format_version: version, app_version, exported_at, source, kind, records };
-        file.check_duplicates()?;
-        Ok(file)
+        let mut reader = super::reader::Reader::new(bytes)?;
+        while !reader.step(usize::MAX) {}
+        reader.finish()
     }
-
-    fn check_duplicates(&self) -> Result<(), ParseError> {
+    pub(super) fn check_duplicates(&self) -> Result<(), ParseError> {
         fn dup<B: Body>(records: &[Record<B>]) -> Result<(), ParseError> {
             let mut seen = HashSet::with_capacity(records.len());
             for r in records {
@@ -463,7 +416,7 @@ impl ExchangeFile {
     }
 }
 
-fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError> {
+pub(super) fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError> {
     let found = v.and_then(Value::as_str).unwrap_or_default().to_owned();
     let mut parts = found.split('.');
     let parsed = match (parts.next(), parts.next(), parts.next()) {
@@ -478,33 +431,14 @@ fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError> {
     }
 }
 
-fn schema_error(kind: Option<Kind>, index: usize, id: &str, path: &str, detail: &str) -> ParseError {
+pub(super) fn schema_error(kind: Option<Kind>, index: usize, id: &str, path: &str, detail: &str) -> ParseError {
     ParseError::Schema { kind, index, id: id.to_owned(), path: path.to_owned(), detail: detail.to_owned() }
 }
 
-fn header_field<V: serde::de::DeserializeOwned>(value: Value, field: &str) -> Result<V, ParseError> {
+pub(super) fn header_field<V: serde::de::DeserializeOwned>(value: Value, field: &str) -> Result<V, ParseError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let full = if path == "." { field.to_owned() } else { format!("{field}.{path}") };
         schema_error(None, 0, "", &full, &e.into_inner().to_string())
     })
-}
-
-fn parse_records<B: Body>(value: Option<Value>) -> Result<Vec<Record<B>>, ParseError> {
-    let items = match value {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(schema_error(Some(B::KIND), 0, "", "records", "not a list")),
-    };
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(index, item)| {
-            let id = item.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
-            serde_path_to_error::deserialize(item).map_err(|e| {
-                let path = e.path().to_string();
-                schema_error(Some(B::KIND), index, &id, &path, &e.into_inner().to_string())
-            })
-        })
-        .collect()
 }

@@ -5,7 +5,9 @@ pub mod crypto;
 pub mod export;
 pub mod format;
 pub mod merge;
+pub mod reader;
 pub mod undo;
 
 pub use format::{ExchangeFile, FileKind, ParseError, Records, Source};
 pub use merge::{ImportPlan, Outcome, Resolution};
+pub use reader::{unseal, Reader};

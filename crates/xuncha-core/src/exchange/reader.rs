@@ -1,0 +1,616 @@
+//! Reading an exchange file in steps, so that a page can show progress and stay
+//! responsive between them while a file of tens of MB is checked.
+//!
+//! The whole text is scanned once for its structure (no records are built), then
+//! each step turns a batch of records into the model and feeds their canonical
+//! form to the checksum. Nothing is kept twice: the records are borrowed slices
+//! of the file text until they are read. `ExchangeFile::parse` runs one reader to
+//! the end, so there is one way of reading a file.
+
+use super::crypto;
+use super::format::{
+    header_field, parse_version, push_canonical_key, schema_error, write_canonical, ExchangeFile, FileKind, ParseError,
+    Records, Source, FORMAT_ID, MAX_FILE_BYTES,
+};
+use crate::meta::Timestamp;
+use crate::record::{Body, Kind, Record};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The plain bytes of a file: decrypted with `passphrase` when it is sealed,
+/// borrowed as they are when it is not.
+pub fn unseal<'a>(bytes: &'a [u8], passphrase: Option<&str>) -> Result<Cow<'a, [u8]>, ParseError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ParseError::TooLarge { bytes: bytes.len() });
+    }
+    if crypto::is_encrypted(bytes) {
+        return Ok(Cow::Owned(crypto::decrypt(bytes, passphrase.unwrap_or_default())?));
+    }
+    Ok(Cow::Borrowed(bytes))
+}
+
+/// One key of `records`: a kind this version knows, or anything else (a newer
+/// minor version's kind), which only counts towards the checksum.
+#[derive(Debug)]
+enum Section<'a> {
+    Known { kind: Kind, items: Vec<&'a RawValue> },
+    Other { raw: &'a RawValue },
+    Null,
+}
+
+/// The structure of a file found in one scan of its text, every value still text.
+#[derive(Debug)]
+struct Layout<'a> {
+    top: BTreeMap<String, Top<'a>>,
+}
+
+#[derive(Debug)]
+enum Top<'a> {
+    Raw(&'a RawValue),
+    Records(BTreeMap<String, Part<'a>>),
+    /// `records` is there but is not an object.
+    BadRecords,
+}
+
+#[derive(Debug)]
+enum Part<'a> {
+    List(Vec<&'a RawValue>),
+    Raw(&'a RawValue),
+    /// A kind this version knows with `null`: no records.
+    Null,
+    /// A kind this version knows whose value is not a list.
+    NotAList,
+}
+
+impl<'de> Deserialize<'de> for Layout<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top_;
+        impl<'de> Visitor<'de> for Top_ {
+            type Value = Layout<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an exchange file")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Layout<'de>, A::Error> {
+                let mut top = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = if key == "records" {
+                        match map.next_value::<RecordsValue<'de>>()? {
+                            RecordsValue(Some(parts)) => Top::Records(parts),
+                            RecordsValue(None) => Top::BadRecords,
+                        }
+                    } else {
+                        Top::Raw(map.next_value()?)
+                    };
+                    top.insert(key, value);
+                }
+                Ok(Layout { top })
+            }
+        }
+        d.deserialize_map(Top_)
+    }
+}
+
+/// `records`: its parts when it is an object, `None` when it is anything else.
+struct RecordsValue<'a>(Option<BTreeMap<String, Part<'a>>>);
+
+/// A known kind's value: a list, `null` (no records) or anything else (refused).
+enum ListValue<'a> {
+    List(Vec<&'a RawValue>),
+    Null,
+    Refused,
+}
+
+/// Accepts any JSON value, skipping it, and reports that it was not the shape wanted.
+macro_rules! refuse_other_shapes {
+    ($($visit:ident: $ty:ty),*) => {
+        $(fn $visit<E: serde::de::Error>(self, _: $ty) -> Result<Self::Value, E> { Ok(Self::Value::refused()) })*
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> { Ok(Self::Value::null()) }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> { self.seq(seq) }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> { self.map(map) }
+    };
+}
+
+impl RecordsValue<'_> {
+    fn refused() -> Self {
+        RecordsValue(None)
+    }
+    fn null() -> Self {
+        RecordsValue(None)
+    }
+}
+
+impl ListValue<'_> {
+    fn refused() -> Self {
+        ListValue::Refused
+    }
+    fn null() -> Self {
+        ListValue::Null
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordsValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> V {
+            fn seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RecordsValue<'de>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(RecordsValue(None))
+            }
+            fn map<A: MapAccess<'de>>(self, mut map: A) -> Result<RecordsValue<'de>, A::Error> {
+                let mut parts = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let part = if kind_of_key(&key).is_some() {
+                        match map.next_value::<ListValue<'de>>()? {
+                            ListValue::List(items) => Part::List(items),
+                            ListValue::Null => Part::Null,
+                            ListValue::Refused => Part::NotAList,
+                        }
+                    } else {
+                        Part::Raw(map.next_value()?)
+                    };
+                    parts.insert(key, part);
+                }
+                Ok(RecordsValue(Some(parts)))
+            }
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = RecordsValue<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the records by kind")
+            }
+            refuse_other_shapes!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for ListValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> V {
+            fn seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ListValue<'de>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element::<&'de RawValue>()? {
+                    items.push(item);
+                }
+                Ok(ListValue::List(items))
+            }
+            fn map<A: MapAccess<'de>>(self, mut map: A) -> Result<ListValue<'de>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(ListValue::Refused)
+            }
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = ListValue<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of records")
+            }
+            refuse_other_shapes!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A file being read. `new` checks what can be checked at once; `step` reads a
+/// batch of records; `finish` compares the checksum and hands over the file.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    format_version: (u32, u32),
+    claimed: String,
+    header: BTreeMap<String, &'a RawValue>,
+    records_missing: bool,
+    sections: Vec<(String, Section<'a>)>,
+    /// Canonical text after the last record section: the rest of the top level.
+    tail: String,
+    section: usize,
+    item: usize,
+    /// True once the current section's opening text went to the hasher.
+    opened: bool,
+    hasher: Sha256,
+    records: Records,
+    /// The first refused record in the order of `Kind::ALL`, then of the file.
+    refused: Option<((usize, usize), ParseError)>,
+    done: usize,
+    total: usize,
+    scratch: String,
+}
+
+fn json_error(e: serde_json::Error) -> ParseError {
+    match e.classify() {
+        serde_json::error::Category::Eof => ParseError::Truncated,
+        serde_json::error::Category::Data => ParseError::NotExchangeFile,
+        _ => ParseError::NotJson { line: e.line(), column: e.column() },
+    }
+}
+
+fn kind_of_key(key: &str) -> Option<Kind> {
+    Kind::ALL.iter().copied().find(|k| k.store_name() == key)
+}
+
+fn canonical_of(raw: &RawValue, out: &mut String) -> Result<(), ParseError> {
+    let value: Value = serde_json::from_str(raw.get()).map_err(json_error)?;
+    write_canonical(&value, out);
+    Ok(())
+}
+
+impl<'a> Reader<'a> {
+    /// Checks size, text, JSON syntax, format id, version and that a checksum is
+    /// there; lays out the records without reading them.
+    pub fn new(bytes: &'a [u8]) -> Result<Reader<'a>, ParseError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ParseError::TooLarge { bytes: bytes.len() });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 { offset: e.valid_up_to() })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let Layout { top } = serde_json::from_str(text).map_err(json_error)?;
+        let raw_of = |key: &str| match top.get(key) {
+            Some(Top::Raw(raw)) => Some(*raw),
+            _ => None,
+        };
+        let value_of = |key: &str| -> Result<Option<Value>, ParseError> {
+            raw_of(key).map(|r| serde_json::from_str(r.get())).transpose().map_err(json_error)
+        };
+        if value_of("format")?.as_ref().and_then(Value::as_str) != Some(FORMAT_ID) {
+            return Err(ParseError::NotExchangeFile);
+        }
+        let format_version = parse_version(value_of("format_version")?.as_ref())?;
+        let claimed = match value_of("checksum")? {
+            Some(Value::String(s)) => s,
+            _ => return Err(ParseError::ChecksumMissing),
+        };
+        let mut hasher = Sha256::new();
+        let mut head = String::from("{");
+        let mut tail = String::new();
+        let mut sections = Vec::new();
+        let mut header = BTreeMap::new();
+        let mut records_missing = true;
+        let mut first = true;
+        for (key, value) in top {
+            if key == "checksum" {
+                continue;
+            }
+            let out = if records_missing { &mut head } else { &mut tail };
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            push_canonical_key(&key, out);
+            out.push(':');
+            match value {
+                Top::Raw(raw) => {
+                    canonical_of(raw, out)?;
+                    header.insert(key, raw);
+                }
+                Top::BadRecords => return Err(schema_error(None, 0, "", "records", "not an object")),
+                Top::Records(parts) => {
+                    records_missing = false;
+                    head.push('{');
+                    tail.push('}');
+                    for (key, part) in parts {
+                        let section = match (kind_of_key(&key), part) {
+                            (Some(kind), Part::List(items)) => Section::Known { kind, items },
+                            (Some(_), Part::Null) => Section::Null,
+                            (Some(kind), _) => return Err(schema_error(Some(kind), 0, "", "records", "not a list")),
+                            (None, Part::Raw(raw)) => Section::Other { raw },
+                            (None, _) => return Err(ParseError::NotExchangeFile),
+                        };
+                        sections.push((key, section));
+                    }
+                }
+            }
+        }
+        tail.push('}');
+        if records_missing {
+            // Nothing to read in steps: the whole top level is in `head`.
+            head.push_str(&tail);
+            tail.clear();
+        }
+        hasher.update(head.as_bytes());
+        let total =
+            sections.iter().map(|(_, s)| if let Section::Known { items, .. } = s { items.len() } else { 0 }).sum();
+        Ok(Reader {
+            format_version,
+            claimed,
+            header,
+            records_missing,
+            sections,
+            tail,
+            section: 0,
+            item: 0,
+            opened: false,
+            hasher,
+            records: Records::default(),
+            refused: None,
+            done: 0,
+            total,
+            scratch: String::new(),
+        })
+    }
+
+    /// How many records the file holds.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many records have been read so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Reads up to `budget` records (at least one section boundary moves on
+    /// even when it holds none); true when every record has been read.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let mut left = budget.max(1);
+        while self.section < self.sections.len() && left > 0 {
+            if !self.opened {
+                self.scratch.clear();
+                if self.section > 0 {
+                    self.scratch.push(',');
+                }
+                let (key, section) = &self.sections[self.section];
+                push_canonical_key(key, &mut self.scratch);
+                self.scratch.push(':');
+                match section {
+                    Section::Known { .. } => self.scratch.push('['),
+                    Section::Null => self.scratch.push_str("null"),
+                    Section::Other { raw } => {
+                        let raw: &'a RawValue = raw;
+                        if let Err(e) = canonical_of(raw, &mut self.scratch) {
+                            self.refuse(Kind::Term, 0, e);
+                        }
+                    }
+                }
+                self.hasher.update(self.scratch.as_bytes());
+                self.opened = true;
+            }
+            let (kind, count) = match &self.sections[self.section].1 {
+                Section::Known { kind, items } => (*kind, items.len()),
+                _ => (Kind::Term, 0),
+            };
+            while self.item < count && left > 0 {
+                self.read_item(kind);
+                self.item += 1;
+                self.done += 1;
+                left -= 1;
+            }
+            if self.item >= count {
+                if matches!(self.sections[self.section].1, Section::Known { .. }) {
+                    self.hasher.update(b"]");
+                }
+                self.section += 1;
+                self.item = 0;
+                self.opened = false;
+            }
+        }
+        self.section >= self.sections.len()
+    }
+
+    fn read_item(&mut self, kind: Kind) {
+        let Section::Known { items, .. } = &self.sections[self.section].1 else { return };
+        let raw: &'a RawValue = items[self.item];
+        let index = self.item;
+        let value: Value = match serde_json::from_str(raw.get()) {
+            Ok(v) => v,
+            Err(e) => {
+                let detail = e.to_string();
+                return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", &detail));
+            }
+        };
+        self.scratch.clear();
+        if index > 0 {
+            self.scratch.push(',');
+        }
+        write_canonical(&value, &mut self.scratch);
+        self.hasher.update(self.scratch.as_bytes());
+        if self.refused.as_ref().is_some_and(|(at, _)| *at < (kind_position(kind), index)) {
+            // An earlier record is refused already; only the checksum still needs this one.
+            return;
+        }
+        let result = match kind {
+            Kind::Term => take(&mut self.records.terms, value, index),
+            Kind::Target => take(&mut self.records.targets, value, index),
+            Kind::Round => take(&mut self.records.rounds, value, index),
+            Kind::Group => take(&mut self.records.groups, value, index),
+            Kind::Inspection => take(&mut self.records.inspections, value, index),
+            Kind::Problem => take(&mut self.records.problems, value, index),
+            Kind::Rectification => take(&mut self.records.rectifications, value, index),
+            Kind::Clue => take(&mut self.records.clues, value, index),
+            Kind::Recommendation => take(&mut self.records.recommendations, value, index),
+        };
+        if let Err(e) = result {
+            self.refuse(kind, index, e);
+        }
+    }
+
+    fn refuse(&mut self, kind: Kind, index: usize, error: ParseError) {
+        let at = (kind_position(kind), index);
+        if self.refused.as_ref().is_none_or(|(first, _)| at < *first) {
+            self.refused = Some((at, error));
+        }
+    }
+
+    /// Compares the checksum, then reports the first refused field, then
+    /// duplicate ids; hands over the file when all is well.
+    pub fn finish(mut self) -> Result<ExchangeFile, ParseError> {
+        while !self.step(usize::MAX) {}
+        self.hasher.update(self.tail.as_bytes());
+        let digest = self.hasher.finalize();
+        let mut hex = String::with_capacity(71);
+        hex.push_str("sha256:");
+        for b in digest {
+            let _ = write!(hex, "{b:02x}");
+        }
+        if hex != self.claimed {
+            return Err(ParseError::ChecksumMismatch);
+        }
+        let mut field = |name: &str| -> Value {
+            self.header.remove(name).and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or(Value::Null)
+        };
+        let app_version = header_field::<String>(field("app_version"), "app_version")?;
+        let exported_at = header_field::<Timestamp>(field("exported_at"), "exported_at")?;
+        let source = header_field::<Source>(field("source"), "source")?;
+        let kind = header_field::<FileKind>(field("kind"), "kind")?;
+        if self.records_missing {
+            return Err(schema_error(None, 0, "", "records", "missing"));
+        }
+        if let Some((_, e)) = self.refused {
+            return Err(e);
+        }
+        let file = ExchangeFile {
+            format_version: self.format_version,
+            app_version,
+            exported_at,
+            source,
+            kind,
+            records: self.records,
+        };
+        file.check_duplicates()?;
+        Ok(file)
+    }
+}
+
+fn kind_position(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
+}
+
+fn take<B: Body>(list: &mut Vec<Record<B>>, value: Value, index: usize) -> Result<(), ParseError> {
+    let id = value.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
+    let record = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        schema_error(Some(B::KIND), index, &id, &path, &e.into_inner().to_string())
+    })?;
+    list.push(record);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Day;
+    use crate::exchange::format::canonical_json;
+    use crate::generate::generate;
+
+    fn county() -> (ExchangeFile, String) {
+        let today = Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("a valid day"));
+        let file = generate(0.01, 11, today);
+        let json = file.to_json().unwrap_or_else(|e| panic!("{e}"));
+        (file, json)
+    }
+
+    fn read_in_steps(bytes: &[u8], budget: usize) -> (Result<ExchangeFile, ParseError>, Vec<usize>) {
+        let mut reader = match Reader::new(bytes) {
+            Ok(r) => r,
+            Err(e) => return (Err(e), Vec::new()),
+        };
+        let mut seen = vec![reader.done()];
+        while !reader.step(budget) {
+            seen.push(reader.done());
+        }
+        seen.push(reader.done());
+        assert_eq!(reader.done(), reader.total(), "every record is read by the last step");
+        (reader.finish(), seen)
+    }
+
+    /// Rewrites a file's JSON through `edit` and seals it with a correct checksum.
+    fn resealed(json: &str, edit: impl FnOnce(&mut serde_json::Map<String, Value>)) -> String {
+        let mut value: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+        let Value::Object(map) = &mut value else { panic!("not an object") };
+        map.remove("checksum");
+        edit(map);
+        let digest = Sha256::digest(canonical_json(&value).as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        if let Value::Object(map) = &mut value {
+            map.insert("checksum".into(), Value::String(format!("sha256:{hex}")));
+        }
+        value.to_string()
+    }
+
+    #[test]
+    fn reading_in_steps_of_any_size_gives_the_file_that_was_written() {
+        let (file, json) = county();
+        for budget in [1, 7, 500, usize::MAX] {
+            let (read, seen) = read_in_steps(json.as_bytes(), budget);
+            assert_eq!(read.as_ref(), Ok(&file), "budget {budget}");
+            assert!(seen.windows(2).all(|w| w[0] <= w[1]), "progress never goes back");
+            assert!(seen.windows(2).all(|w| w[1] - w[0] <= budget), "a step reads at most its budget");
+        }
+        let (_, seen) = read_in_steps(json.as_bytes(), 100);
+        assert!(seen.len() > file.records.len() / 100, "a big file is read in many steps: {}", seen.len());
+    }
+
+    #[test]
+    fn a_newer_minor_version_with_unknown_kinds_and_fields_still_checks_out() {
+        let (file, json) = county();
+        let newer = resealed(&json, |map| {
+            map.insert("format_version".into(), Value::String("1.9".into()));
+            map.insert("zz_later_field".into(), serde_json::json!({"b": 1, "a": [true, null]}));
+            if let Some(Value::Object(records)) = map.get_mut("records") {
+                records.insert("aa_questionnaires".into(), serde_json::json!([{"x": "调查"}]));
+                records.insert("zz_later".into(), serde_json::json!({"k": 2}));
+            }
+        });
+        let (read, _) = read_in_steps(newer.as_bytes(), 3);
+        let read = read.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.format_version, (1, 9));
+        assert_eq!(read.records, file.records, "the kinds this version knows are read, the others kept out");
+    }
+
+    #[test]
+    fn a_changed_record_is_a_checksum_mismatch_even_when_it_no_longer_fits_the_model() {
+        let (_, json) = county();
+        let mut value: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        value["records"]["rectifications"][3]["data"]["deadline"] = Value::String("2026-02-30".into());
+        let (read, _) = read_in_steps(value.to_string().as_bytes(), 10);
+        assert_eq!(read, Err(ParseError::ChecksumMismatch));
+    }
+
+    #[test]
+    fn the_first_refused_record_is_named_in_the_order_of_kinds_whatever_the_order_of_the_file() {
+        let (_, json) = county();
+        // Keys are read in sorted order (clues before targets), but a target is reported first.
+        let bad = resealed(&json, |map| {
+            map["records"]["clues"][0]["data"]["transferred_on"] = Value::String("昨天".into());
+            map["records"]["targets"][2]["data"]["name"] = Value::Bool(true);
+        });
+        match read_in_steps(bad.as_bytes(), 5).0 {
+            Err(ParseError::Schema { kind: Some(Kind::Target), index: 2, path, .. }) => {
+                assert_eq!(path, "data.name")
+            }
+            other => panic!("expected the target to be refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_known_kind_that_is_not_a_list_or_records_that_are_not_an_object_are_refused() {
+        let (_, json) = county();
+        let not_list = resealed(&json, |map| map["records"]["problems"] = serde_json::json!({"a": 1}));
+        assert!(matches!(Reader::new(not_list.as_bytes()), Err(ParseError::Schema { kind: Some(Kind::Problem), .. })));
+        let not_object = resealed(&json, |map| map["records"] = serde_json::json!([1, 2]));
+        assert!(matches!(Reader::new(not_object.as_bytes()), Err(ParseError::Schema { kind: None, .. })));
+        let null_kind = resealed(&json, |map| map["records"]["clues"] = Value::Null);
+        let read = ExchangeFile::parse(null_kind.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(read.records.clues.is_empty(), "null is an empty list");
+    }
+
+    #[test]
+    fn a_top_level_that_is_not_an_object_is_not_an_exchange_file() {
+        assert_eq!(Reader::new(b"[1, 2]").err(), Some(ParseError::NotExchangeFile));
+        assert_eq!(Reader::new(b"\"xuncha\"").err(), Some(ParseError::NotExchangeFile));
+        assert_eq!(Reader::new(b"{\"format\": ").err(), Some(ParseError::Truncated));
+    }
+
+    #[test]
+    fn a_sealed_file_is_opened_with_its_passphrase_and_a_plain_one_is_borrowed() {
+        let (_, json) = county();
+        assert!(matches!(unseal(json.as_bytes(), None), Ok(Cow::Borrowed(_))));
+        let sealed = crypto::encrypt(json.as_bytes(), "城关镇2026", [1; 16], [2; 12]).unwrap_or_else(|e| panic!("{e}"));
+        let plain = unseal(sealed.as_bytes(), Some("城关镇2026")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(plain.as_ref(), json.as_bytes());
+        assert_eq!(unseal(sealed.as_bytes(), Some("wrong")).err(), Some(ParseError::WrongPassphrase));
+    }
+}
