@@ -122,6 +122,8 @@ fn ExportSection() -> impl IntoView {
                         (file, package_file_name(&label, now.local_date_day()))
                     }
                 };
+                // Let the "exporting" note paint before the file is written out.
+                platform::yield_to_page().await;
                 let mut text = file.to_json().map_err(|e| e.to_string())?;
                 if let Some(p) = passphrase {
                     // Let the "encrypting" note paint before the key derivation takes the thread.
@@ -183,7 +185,9 @@ fn ExportSection() -> impl IntoView {
         </Show>
         <div class="toolbar">
             <button type="button" data-testid="export-backup" disabled=move || busy.get() on:click=move |_| export(None)>{tr(T::ExportBackup)}</button>
-            <Show when=move || busy.get() && encrypt.get()><span class="hint">{tr(T::Encrypting)}</span></Show>
+            <Show when=move || busy.get()>
+                <span class="hint" role="status" data-testid="exporting">{move || st.t(if encrypt.get() { T::Encrypting } else { T::Exporting })}</span>
+            </Show>
             <label class="field filter inline">
                 <span class="label">{tr(T::ReminderDays)}</span>
                 <input type="number" min="1" max="365" data-testid="reminder-days" bind:value=days on:change=save_days/>
