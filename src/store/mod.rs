@@ -114,6 +114,9 @@ fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
         AnyRecord::Rectification(r) => IdbStore::serialize(r),
         AnyRecord::Clue(r) => IdbStore::serialize(r),
         AnyRecord::Recommendation(r) => IdbStore::serialize(r),
+        AnyRecord::Questionnaire(r) => IdbStore::serialize(r),
+        AnyRecord::Response(r) => IdbStore::serialize(r),
+        AnyRecord::PaperBatch(r) => IdbStore::serialize(r),
     }
 }
 

@@ -235,6 +235,9 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
         rectifications: kind!(rectifications),
         clues: kind!(clues),
         recommendations: kind!(recommendations),
+        questionnaires: kind!(questionnaires),
+        responses: kind!(responses),
+        paper_batches: kind!(paper_batches),
     };
     let exported_at = parsed.iter().map(|f| f.exported_at).max().unwrap_or(Timestamp::from_unix_millis(0.0));
     let source = Source { office_id: Id::nil(), office_name: format!("xuncha merge: {}", names.join(", ")) };

@@ -36,6 +36,10 @@ impl Day {
         Day(date)
     }
 
+    pub fn date(&self) -> Date {
+        self.0
+    }
+
     /// The same day `months` later; a day that the target month lacks becomes its
     /// last day (30 November + 3 months = 28 or 29 February), as offices count it.
     pub fn add_months(&self, months: u32) -> Option<Day> {

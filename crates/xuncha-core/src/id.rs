@@ -48,6 +48,13 @@ pub trait IdSource {
 #[derive(Debug, Default)]
 pub struct SequentialIds(std::cell::Cell<u64>);
 
+impl SequentialIds {
+    /// Ids counting up after `n`, so that two offices in one test never share one.
+    pub fn starting_at(n: u64) -> SequentialIds {
+        SequentialIds(std::cell::Cell::new(n))
+    }
+}
+
 impl IdSource for SequentialIds {
     fn next_id(&self) -> Id {
         let n = self.0.get() + 1;

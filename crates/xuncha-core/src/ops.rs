@@ -10,9 +10,11 @@ use crate::inspection::{Inspection, InspectionContext};
 use crate::meta::{Meta, Timestamp};
 use crate::office::{Office, OfficeRole};
 use crate::problem::Problem;
+use crate::questionnaire::Questionnaire;
 use crate::recommendation::Recommendation;
 use crate::record::{AnyRecord, Body, Record};
 use crate::rectification::{RectStatus, Rectification, StepInput};
+use crate::response::{PaperBatch, Response};
 use crate::round::Round;
 use crate::schema::keys;
 use crate::store::{live, Change, Expect, Store, StoreError};
@@ -497,6 +499,118 @@ pub async fn save_recommendation<S: Store>(
     save_checked(store, ctx, id, base, data, checked).await
 }
 
+/// True when a live response or paper batch answers questionnaire `id`.
+pub async fn has_answers<S: Store>(store: &S, id: Id) -> Result<bool, StoreError> {
+    let responses = store.by_index::<Response>(keys::BY_QUESTIONNAIRE, id).await?;
+    if responses.iter().any(Record::is_live) {
+        return Ok(true);
+    }
+    Ok(store.by_index::<PaperBatch>(keys::BY_QUESTIONNAIRE, id).await?.iter().any(Record::is_live))
+}
+
+/// Saves a questionnaire. Once it has answers, its questions are frozen: only the
+/// title, introduction, round, target and the counts handed out may change, and
+/// `new_questionnaire_version` is the way to change a question.
+pub async fn save_questionnaire<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Record<Questionnaire>>,
+    mut data: Questionnaire,
+) -> Result<Record<Questionnaire>, OpError> {
+    data.title = data.title.trim().to_owned();
+    data.intro = data.intro.trim().to_owned();
+    for q in &mut data.questions {
+        q.text = q.text.trim().to_owned();
+        q.options.iter_mut().for_each(|o| *o = o.trim().to_owned());
+        q.levels.iter_mut().for_each(|l| l.label = l.label.trim().to_owned());
+    }
+    if let Some(base) = base {
+        // The series and version say which tally a response belongs to; they never change.
+        data.series = base.data.series;
+        data.version = base.data.version;
+        if !base.data.same_questions(&data) && has_answers(store, base.meta.id).await? {
+            return Err(OpError::Refused(T::ErrQuestionsFrozen));
+        }
+    }
+    let rounds = store.all::<Round>().await?;
+    let targets = store.all::<Target>().await?;
+    let checked = data.validate(&rounds, &targets);
+    save_checked(store, ctx, id_for(ctx, base.map(|b| &b.meta)), base.map(|b| &b.meta), data, checked).await
+}
+
+/// A new version of a questionnaire, numbered after the latest of its series, with
+/// the same questions ready to change. The old version and its tally stay as they are.
+pub async fn new_questionnaire_version<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    of: &Record<Questionnaire>,
+) -> Result<Record<Questionnaire>, OpError> {
+    let latest = store
+        .all::<Questionnaire>()
+        .await?
+        .iter()
+        .filter(|q| q.data.series == of.data.series)
+        .map(|q| q.data.version)
+        .max()
+        .unwrap_or(of.data.version);
+    let data = of.data.next_version(latest);
+    let (record, change) = stamp(ctx, ctx.ids.next_id(), None, data);
+    store.commit(vec![change]).await?;
+    Ok(record)
+}
+
+/// Deletes a questionnaire that nobody has answered; answered ones stay for their tally.
+pub async fn delete_questionnaire<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    q: &Record<Questionnaire>,
+) -> Result<(), OpError> {
+    if has_answers(store, q.meta.id).await? {
+        return Err(OpError::Refused(T::ErrQuestionnaireHasResponses));
+    }
+    store.commit(vec![tombstone(ctx, q)]).await?;
+    Ok(())
+}
+
+/// One anonymous response as a record: blank answers dropped, text trimmed, and an
+/// envelope with a random id and no time finer than the day. Pure, so a respondent's
+/// page without a database makes its response file the same way.
+pub fn response_record(
+    ids: &dyn IdSource,
+    office: Id,
+    q: &Questionnaire,
+    mut data: Response,
+) -> Result<Record<Response>, Vec<crate::response::AnswerError>> {
+    data.answers.iter_mut().for_each(|a| a.text = a.text.trim().to_owned());
+    data.answers.retain(|a| !a.is_empty() && q.question(a.question).is_some());
+    data.check(q)?;
+    Ok(Record { meta: crate::response::anonymous_meta(ids.next_id(), office, data.day), data })
+}
+
+/// Stores one response collected on this PC (kiosk or keyboard entry of a paper form).
+pub async fn save_response<S: Store>(store: &S, ctx: &Ctx<'_>, data: Response) -> Result<Record<Response>, OpError> {
+    let q = store.get::<Questionnaire>(data.questionnaire).await?.filter(Record::is_live);
+    let Some(q) = q else {
+        return Err(OpError::Invalid(vec![Invalid { field: "questionnaire", msg: T::ErrQuestionnaireMissing }]));
+    };
+    let record = response_record(ctx.ids, ctx.office, &q.data, data)
+        .map_err(|_| OpError::Invalid(vec![Invalid { field: "answers", msg: T::ErrAnswersInvalid }]))?;
+    store.commit(vec![Change { record: Response::into_any(record.clone()), expect: Expect::Absent }]).await?;
+    Ok(record)
+}
+
+/// Saves the per-option counts of a batch of paper forms.
+pub async fn save_paper_batch<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: Option<&Meta>,
+    data: PaperBatch,
+) -> Result<Record<PaperBatch>, OpError> {
+    let q = store.get::<Questionnaire>(data.questionnaire).await?.filter(Record::is_live);
+    let checked = data.validate(q.as_ref().map(|q| &q.data));
+    save_checked(store, ctx, id_for(ctx, base), base, data, checked).await
+}
+
 /// Deletes a record that nothing else refers to (a clue, a letter, a rectification).
 pub async fn delete_record<S: Store, B: Body>(store: &S, ctx: &Ctx<'_>, record: &Record<B>) -> Result<(), OpError> {
     store.commit(vec![tombstone(ctx, record)]).await?;
@@ -515,9 +629,11 @@ pub struct Snapshot {
     pub rectifications: Vec<Record<Rectification>>,
     pub clues: Vec<Record<Clue>>,
     pub recommendations: Vec<Record<Recommendation>>,
+    pub questionnaires: Vec<Record<Questionnaire>>,
+    pub responses: Vec<Record<Response>>,
+    pub paper_batches: Vec<Record<PaperBatch>>,
 }
 
-/// Puts `record` into `list` in place of its older version, or drops it when it is a tombstone.
 /// Puts written records into a live list: replaces, appends, or drops a record
 /// that became a tombstone. One pass with an index, so an import of 100,000
 /// records costs no more than reading them.
@@ -564,6 +680,9 @@ impl Snapshot {
                 AnyRecord::Rectification(r) => by_kind.rectifications.push(r),
                 AnyRecord::Clue(r) => by_kind.clues.push(r),
                 AnyRecord::Recommendation(r) => by_kind.recommendations.push(r),
+                AnyRecord::Questionnaire(r) => by_kind.questionnaires.push(r),
+                AnyRecord::Response(r) => by_kind.responses.push(r),
+                AnyRecord::PaperBatch(r) => by_kind.paper_batches.push(r),
             }
         }
         upsert_all(&mut self.terms, by_kind.terms);
@@ -575,6 +694,9 @@ impl Snapshot {
         upsert_all(&mut self.rectifications, by_kind.rectifications);
         upsert_all(&mut self.clues, by_kind.clues);
         upsert_all(&mut self.recommendations, by_kind.recommendations);
+        upsert_all(&mut self.questionnaires, by_kind.questionnaires);
+        upsert_all(&mut self.responses, by_kind.responses);
+        upsert_all(&mut self.paper_batches, by_kind.paper_batches);
     }
 
     pub async fn load<S: Store>(store: &S) -> Result<Snapshot, StoreError> {
@@ -588,6 +710,9 @@ impl Snapshot {
             rectifications: live(store).await?,
             clues: live(store).await?,
             recommendations: live(store).await?,
+            questionnaires: live(store).await?,
+            responses: live(store).await?,
+            paper_batches: live(store).await?,
         })
     }
 
@@ -640,6 +765,9 @@ pub async fn restore_archived<S: Store>(
         crate::Kind::Recommendation => {
             store.get::<Recommendation>(entry.record_id).await?.map(Recommendation::into_any)
         }
+        crate::Kind::Questionnaire => store.get::<Questionnaire>(entry.record_id).await?.map(Questionnaire::into_any),
+        crate::Kind::Response => store.get::<Response>(entry.record_id).await?.map(Response::into_any),
+        crate::Kind::PaperBatch => store.get::<PaperBatch>(entry.record_id).await?.map(PaperBatch::into_any),
     };
     let (meta, expect) = match &current {
         Some(c) => {

@@ -33,10 +33,13 @@ pub enum Kind {
     Rectification,
     Clue,
     Recommendation,
+    Questionnaire,
+    Response,
+    PaperBatch,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Term,
         Kind::Target,
         Kind::Round,
@@ -46,6 +49,9 @@ impl Kind {
         Kind::Rectification,
         Kind::Clue,
         Kind::Recommendation,
+        Kind::Questionnaire,
+        Kind::Response,
+        Kind::PaperBatch,
     ];
 
     /// The object store that holds this kind.
@@ -60,6 +66,9 @@ impl Kind {
             Kind::Rectification => keys::RECTIFICATIONS,
             Kind::Clue => keys::CLUES,
             Kind::Recommendation => keys::RECOMMENDATIONS,
+            Kind::Questionnaire => keys::QUESTIONNAIRES,
+            Kind::Response => keys::RESPONSES,
+            Kind::PaperBatch => keys::PAPER_BATCHES,
         }
     }
 }
@@ -95,7 +104,7 @@ macro_rules! any_record {
             /// The record's name as people know it, for lists of mixed records.
             pub fn title(&self) -> String {
                 let data = self.data_json();
-                ["name", "description", "summary", "addressee", "measures"]
+                ["name", "description", "summary", "addressee", "measures", "title"]
                     .iter()
                     .find_map(|field| data.get(*field).and_then(|n| n.as_str()))
                     .map(|text| text.chars().take(40).collect())
@@ -137,4 +146,7 @@ any_record! {
     Rectification => crate::rectification::Rectification,
     Clue => crate::clue::Clue,
     Recommendation => crate::recommendation::Recommendation,
+    Questionnaire => crate::questionnaire::Questionnaire,
+    Response => crate::response::Response,
+    PaperBatch => crate::response::PaperBatch,
 }

@@ -15,6 +15,9 @@ pub mod keys {
     pub const RECTIFICATIONS: &str = "rectifications";
     pub const CLUES: &str = "clues";
     pub const RECOMMENDATIONS: &str = "recommendations";
+    pub const QUESTIONNAIRES: &str = "questionnaires";
+    pub const RESPONSES: &str = "responses";
+    pub const PAPER_BATCHES: &str = "paper_batches";
 
     pub const BY_TOWNSHIP: &str = "by_township";
     pub const BY_TERM: &str = "by_term";
@@ -23,6 +26,7 @@ pub mod keys {
     pub const BY_GROUP: &str = "by_group";
     pub const BY_RECORD: &str = "by_record";
     pub const BY_PROBLEM: &str = "by_problem";
+    pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
 
     /// Records are keyed by their id inside the envelope.
     pub const RECORD_KEY_PATH: &str = "meta.id";
@@ -94,6 +98,16 @@ pub const STEPS: &[Step] = &[
             CreateIndex { store: CLUES, index: BY_TARGET, key_path: "data.target" },
             CreateStore { store: RECOMMENDATIONS, key_path: Some(RECORD_KEY_PATH) },
             CreateIndex { store: RECOMMENDATIONS, index: BY_ROUND, key_path: "data.round" },
+        ],
+    },
+    Step {
+        version: 4,
+        ops: &[
+            CreateStore { store: QUESTIONNAIRES, key_path: Some(RECORD_KEY_PATH) },
+            CreateStore { store: RESPONSES, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: RESPONSES, index: BY_QUESTIONNAIRE, key_path: "data.questionnaire" },
+            CreateStore { store: PAPER_BATCHES, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: PAPER_BATCHES, index: BY_QUESTIONNAIRE, key_path: "data.questionnaire" },
         ],
     },
 ];

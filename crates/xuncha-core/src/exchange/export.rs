@@ -9,9 +9,11 @@ use crate::id::Id;
 use crate::inspection::Inspection;
 use crate::meta::Timestamp;
 use crate::problem::Problem;
+use crate::questionnaire::Questionnaire;
 use crate::recommendation::Recommendation;
 use crate::record::Record;
 use crate::rectification::Rectification;
+use crate::response::{PaperBatch, Response};
 use crate::round::{ordinal_label, Round};
 use crate::schema::keys;
 use crate::store::{Store, StoreError};
@@ -39,6 +41,9 @@ pub async fn all_records<S: Store>(store: &S) -> Result<Records, StoreError> {
         rectifications: store.all().await?,
         clues: store.all().await?,
         recommendations: store.all().await?,
+        questionnaires: store.all().await?,
+        responses: store.all().await?,
+        paper_batches: store.all().await?,
     })
 }
 
@@ -51,6 +56,10 @@ pub enum Scope {
     Group(Id),
     /// A township with its villages and communities, and their inspections.
     Township(Id),
+    /// One questionnaire, blank, with the round and units it names: for respondents.
+    Questionnaire(Id),
+    /// One questionnaire with its responses and paper batches: for another office.
+    Responses(Id),
 }
 
 /// Records collected once each, by id.
@@ -65,6 +74,9 @@ struct Collect {
     rectifications: BTreeMap<Id, Record<Rectification>>,
     clues: BTreeMap<Id, Record<Clue>>,
     recommendations: BTreeMap<Id, Record<Recommendation>>,
+    questionnaires: BTreeMap<Id, Record<Questionnaire>>,
+    responses: BTreeMap<Id, Record<Response>>,
+    paper_batches: BTreeMap<Id, Record<PaperBatch>>,
 }
 
 impl Collect {
@@ -150,6 +162,23 @@ impl Collect {
         Ok(())
     }
 
+    /// A questionnaire with the round and the units it names.
+    async fn questionnaire<S: Store>(
+        &mut self,
+        store: &S,
+        id: Id,
+    ) -> Result<Option<Record<Questionnaire>>, StoreError> {
+        let Some(q) = store.get::<Questionnaire>(id).await? else { return Ok(None) };
+        if let Some(round) = q.data.round {
+            self.round(store, round).await?;
+        }
+        for t in q.data.target.into_iter().chain(q.data.handed_out.iter().filter_map(|h| h.target)) {
+            self.target(store, t).await?;
+        }
+        self.questionnaires.insert(id, q.clone());
+        Ok(Some(q))
+    }
+
     /// The letters of the collected rounds whose problems all came along.
     async fn letters<S: Store>(&mut self, store: &S) -> Result<(), StoreError> {
         let rounds: Vec<Id> = self.rounds.keys().copied().collect();
@@ -174,6 +203,9 @@ impl Collect {
             rectifications: self.rectifications.into_values().collect(),
             clues: self.clues.into_values().collect(),
             recommendations: self.recommendations.into_values().collect(),
+            questionnaires: self.questionnaires.into_values().collect(),
+            responses: self.responses.into_values().collect(),
+            paper_batches: self.paper_batches.into_values().collect(),
         }
     }
 }
@@ -223,6 +255,27 @@ pub async fn package<S: Store>(
                 c.inspections(store, store.by_index(keys::BY_TARGET, place).await?).await?;
             }
             (fill(T::ScopeTownship.text(lang), &[("name", &town.data.name)]), town.data.name.clone())
+        }
+        Scope::Questionnaire(id) => {
+            let Some(q) = c.questionnaire(store, id).await? else { return Ok(None) };
+            (fill(T::ScopeQuestionnaire.text(lang), &[("title", &q.data.title)]), q.data.title.clone())
+        }
+        Scope::Responses(id) => {
+            let Some(q) = c.questionnaire(store, id).await? else { return Ok(None) };
+            for r in store.by_index::<Response>(keys::BY_QUESTIONNAIRE, id).await? {
+                if let Some(t) = r.data.target {
+                    c.target(store, t).await?;
+                }
+                c.responses.insert(r.meta.id, r);
+            }
+            for b in store.by_index::<PaperBatch>(keys::BY_QUESTIONNAIRE, id).await? {
+                if let Some(t) = b.data.target {
+                    c.target(store, t).await?;
+                }
+                c.paper_batches.insert(b.meta.id, b);
+            }
+            let label = format!("{}-{}", q.data.title, T::KindResponse.text(lang));
+            (fill(T::ScopeResponses.text(lang), &[("title", &q.data.title)]), label)
         }
     };
     c.letters(store).await?;

@@ -9,9 +9,11 @@ use crate::id::Id;
 use crate::inspection::Inspection;
 use crate::meta::Timestamp;
 use crate::problem::Problem;
+use crate::questionnaire::Questionnaire;
 use crate::recommendation::Recommendation;
 use crate::record::{Body, Kind, Record};
 use crate::rectification::Rectification;
+use crate::response::{PaperBatch, Response};
 use crate::round::Round;
 use crate::target::Target;
 use crate::term::Term;
@@ -24,8 +26,9 @@ use std::fmt::Write as _;
 pub const FORMAT_ID: &str = "xuncha-exchange";
 /// major.minor: readers accept any minor of their major and refuse a newer major.
 pub const FORMAT_MAJOR: u32 = 1;
-/// 1.1 added problems, rectifications, clues and recommendation letters.
-pub const FORMAT_MINOR: u32 = 1;
+/// 1.1 added problems, rectifications, clues and recommendation letters;
+/// 1.2 questionnaires, responses and paper batches.
+pub const FORMAT_MINOR: u32 = 2;
 /// Files larger than this are refused before parsing, so a tab never runs out of memory.
 pub const MAX_FILE_BYTES: usize = 150 * 1024 * 1024;
 
@@ -66,6 +69,12 @@ pub struct Records {
     pub clues: Vec<Record<Clue>>,
     #[serde(default)]
     pub recommendations: Vec<Record<Recommendation>>,
+    #[serde(default)]
+    pub questionnaires: Vec<Record<Questionnaire>>,
+    #[serde(default)]
+    pub responses: Vec<Record<Response>>,
+    #[serde(default)]
+    pub paper_batches: Vec<Record<PaperBatch>>,
 }
 
 impl Records {
@@ -89,6 +98,9 @@ impl Records {
             Kind::Rectification => self.rectifications.len(),
             Kind::Clue => self.clues.len(),
             Kind::Recommendation => self.recommendations.len(),
+            Kind::Questionnaire => self.questionnaires.len(),
+            Kind::Response => self.responses.len(),
+            Kind::PaperBatch => self.paper_batches.len(),
         }
     }
 }
@@ -188,6 +200,9 @@ pub fn kind_label(kind: Kind) -> T {
         Kind::Rectification => T::KindRectification,
         Kind::Clue => T::KindClue,
         Kind::Recommendation => T::KindRecommendation,
+        Kind::Questionnaire => T::KindQuestionnaire,
+        Kind::Response => T::KindResponse,
+        Kind::PaperBatch => T::KindPaperBatch,
     }
 }
 
@@ -329,7 +344,10 @@ impl ExchangeFile {
         dup(&self.records.problems)?;
         dup(&self.records.rectifications)?;
         dup(&self.records.clues)?;
-        dup(&self.records.recommendations)
+        dup(&self.records.recommendations)?;
+        dup(&self.records.questionnaires)?;
+        dup(&self.records.responses)?;
+        dup(&self.records.paper_batches)
     }
 
     /// Every reference of a live record must point to a record in the file or in
@@ -347,6 +365,9 @@ impl ExchangeFile {
                 Kind::Rectification => r.rectifications.iter().map(|x| x.meta.id).collect(),
                 Kind::Clue => r.clues.iter().map(|x| x.meta.id).collect(),
                 Kind::Recommendation => r.recommendations.iter().map(|x| x.meta.id).collect(),
+                Kind::Questionnaire => r.questionnaires.iter().map(|x| x.meta.id).collect(),
+                Kind::Response => r.responses.iter().map(|x| x.meta.id).collect(),
+                Kind::PaperBatch => r.paper_batches.iter().map(|x| x.meta.id).collect(),
             }
         };
         let (terms, targets, rounds, groups) = (ids(Kind::Term), ids(Kind::Target), ids(Kind::Round), ids(Kind::Group));
@@ -410,6 +431,35 @@ impl ExchangeFile {
             }
             if let Some(p) = l.data.problems.iter().find(|p| !known(&problems, Kind::Problem, **p)) {
                 return dangling(Kind::Recommendation, l.meta.id, "problems", *p);
+            }
+        }
+        for q in r.questionnaires.iter().filter(|q| q.is_live()) {
+            if let Some(round) = q.data.round.filter(|x| !known(&rounds, Kind::Round, *x)) {
+                return dangling(Kind::Questionnaire, q.meta.id, "round", round);
+            }
+            let mut targets_of = q.data.target.into_iter().chain(q.data.handed_out.iter().filter_map(|h| h.target));
+            if let Some(t) = targets_of.find(|t| !known(&targets, Kind::Target, *t)) {
+                return dangling(Kind::Questionnaire, q.meta.id, "target", t);
+            }
+        }
+        let questionnaires = ids(Kind::Questionnaire);
+        let answered = r
+            .responses
+            .iter()
+            .filter(|x| x.is_live())
+            .map(|x| (Kind::Response, x.meta.id, x.data.questionnaire, x.data.target))
+            .chain(
+                r.paper_batches
+                    .iter()
+                    .filter(|x| x.is_live())
+                    .map(|x| (Kind::PaperBatch, x.meta.id, x.data.questionnaire, x.data.target)),
+            );
+        for (kind, id, questionnaire, target) in answered {
+            if !known(&questionnaires, Kind::Questionnaire, questionnaire) {
+                return dangling(kind, id, "questionnaire", questionnaire);
+            }
+            if let Some(t) = target.filter(|t| !known(&targets, Kind::Target, *t)) {
+                return dangling(kind, id, "target", t);
             }
         }
         Ok(())

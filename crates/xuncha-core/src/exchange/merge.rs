@@ -187,6 +187,19 @@ pub fn field_label(path: &str) -> Option<crate::i18n::T> {
         "sent_on" => T::ColSentOn,
         "response" => T::ColResponse,
         "responded_on" => T::ColRespondedOn,
+        "title" => T::FieldQTitle,
+        "purpose" => T::FieldPurpose,
+        "intro" => T::FieldIntro,
+        "questions" => T::FieldQuestions,
+        "series" => T::FieldSeries,
+        "version" => T::FieldQVersion,
+        "handed_out" => T::FieldHandedOut,
+        "questionnaire" => T::KindQuestionnaire,
+        "day" => T::FieldDay,
+        "channel" => T::FieldChannel,
+        "answers" => T::FieldAnswers,
+        "forms" => T::FieldForms,
+        "counts" => T::FieldCounts,
         _ => return None,
     })
 }
@@ -286,6 +299,7 @@ pub async fn known_ids<S: Store>(store: &S) -> Result<std::collections::HashSet<
     add::<crate::round::Round, S>(store, &mut out).await?;
     add::<crate::group::Group, S>(store, &mut out).await?;
     add::<crate::problem::Problem, S>(store, &mut out).await?;
+    add::<crate::questionnaire::Questionnaire, S>(store, &mut out).await?;
     Ok(out)
 }
 
@@ -302,6 +316,9 @@ impl ImportPlan {
         plan_kind(store, &records.rectifications, &mut items).await?;
         plan_kind(store, &records.clues, &mut items).await?;
         plan_kind(store, &records.recommendations, &mut items).await?;
+        plan_kind(store, &records.questionnaires, &mut items).await?;
+        plan_kind(store, &records.responses, &mut items).await?;
+        plan_kind(store, &records.paper_batches, &mut items).await?;
         Ok(ImportPlan { items })
     }
 
@@ -438,6 +455,25 @@ mod tests {
             serde_json::to_value(crate::clue::Clue::new(Id::nil(), Id::nil())),
             serde_json::to_value(crate::recommendation::Recommendation::new(Id::nil())),
             serde_json::to_value(crate::inspection::Inspection::new(Id::nil(), Id::nil(), Id::nil())),
+            serde_json::to_value(crate::questionnaire::Questionnaire::new(
+                Id::nil(),
+                crate::questionnaire::Purpose::Survey,
+                "",
+            )),
+            serde_json::to_value(crate::response::Response {
+                questionnaire: Id::nil(),
+                target: None,
+                day,
+                channel: crate::response::Channel::Kiosk,
+                answers: vec![],
+            }),
+            serde_json::to_value(crate::response::PaperBatch {
+                questionnaire: Id::nil(),
+                target: None,
+                day,
+                forms: 1,
+                counts: vec![],
+            }),
         ];
         for sample in samples {
             let sample = sample.unwrap_or_default();

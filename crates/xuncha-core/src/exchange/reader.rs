@@ -421,6 +421,9 @@ impl<'a> Reader<'a> {
             Kind::Rectification => take(&mut self.records.rectifications, value, index),
             Kind::Clue => take(&mut self.records.clues, value, index),
             Kind::Recommendation => take(&mut self.records.recommendations, value, index),
+            Kind::Questionnaire => take(&mut self.records.questionnaires, value, index),
+            Kind::Response => take(&mut self.records.responses, value, index),
+            Kind::PaperBatch => take(&mut self.records.paper_batches, value, index),
         };
         if let Err(e) = result {
             self.refuse(kind, index, e);
