@@ -17,6 +17,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             current == route
                 || (route == Route::Rounds && matches!(current, Route::Round(_)))
                 || (matches!(route, Route::Ledger(_)) && matches!(current, Route::Ledger(_)))
+                || (route == Route::Questionnaires && matches!(current, Route::Questionnaire(_)))
         };
         view! { <a href=route.hash() class:active=active data-testid=testid>{tr(key)}</a> }
     };
@@ -33,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Terms, T::NavTerms, "nav-terms")}
                 {link(Route::Rounds, T::NavRounds, "nav-rounds")}
                 {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
+                {link(Route::Questionnaires, T::NavQuestionnaires, "nav-questionnaires")}
                 {link(Route::Exchange, T::NavExchange, "nav-exchange")}
                 {link(Route::Settings, T::NavSettings, "nav-settings")}
             </nav>

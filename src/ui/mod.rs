@@ -9,12 +9,15 @@ mod inspection;
 mod layout;
 mod ledger;
 mod problem;
+mod questionnaire;
 mod recommendation;
 mod rectification;
+mod response;
 mod round;
 mod settings;
 mod setup;
 mod state;
+mod tally;
 mod target;
 mod term;
 mod widgets;
@@ -34,7 +37,11 @@ pub fn App() -> impl IntoView {
         Phase::Opening => view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any(),
         Phase::Failed(message, detail) => view! { <layout::OpenFailed message=message detail=detail/> }.into_any(),
         Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
-        Phase::Ready => view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any(),
+        Phase::Ready => match state.kiosk.get() {
+            // Kiosk mode shows the form alone; no route leads out of it.
+            Some(session) => view! { <response::KioskScreen session=session/> }.into_any(),
+            None => view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any(),
+        },
     };
     view! { {page} <layout::VersionChangeBanner/> }
 }
@@ -47,6 +54,8 @@ fn routed(route: Route) -> AnyView {
         Route::Rounds => view! { <round::RoundsPage/> }.into_any(),
         Route::Round(id) => view! { <round::RoundPage id=id/> }.into_any(),
         Route::Ledger(kind) => view! { <ledger::LedgerPage kind=kind/> }.into_any(),
+        Route::Questionnaires => view! { <questionnaire::QuestionnairesPage/> }.into_any(),
+        Route::Questionnaire(id) => view! { <questionnaire::QuestionnairePage id=id/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

@@ -49,6 +49,8 @@ pub struct AppState {
     /// The ledger rows, joined when first read after a change of the data and then
     /// shared by every tab, so switching tabs does not join 100,000 records again.
     pub ledger: Memo<xuncha_core::ledger::Ledger>,
+    /// The running kiosk session, if any: while set, the page is one anonymous form.
+    pub kiosk: RwSignal<Option<xuncha_core::kiosk::KioskSession>>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -132,6 +134,7 @@ impl AppState {
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),
             ledger,
+            kiosk: RwSignal::new(None),
             store: StoredValue::new_local(None),
         };
         let route = state.route;
@@ -160,6 +163,9 @@ impl AppState {
                     }
                     if let Ok(Some(days)) = store.setting(REMINDER_DAYS_KEY).await {
                         self.reminder_days.set(days);
+                    }
+                    if let Ok(Some(session)) = store.setting(xuncha_core::kiosk::KIOSK_KEY).await {
+                        self.kiosk.set(session);
                     }
                     self.data.set(snapshot);
                     self.phase.set(if office.is_some() { Phase::Ready } else { Phase::NeedsOffice });

@@ -3,24 +3,8 @@
 // back with a spreadsheet reader that is not ours; the data survives a restart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT, assertValidExport, launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
-
-/** The workbook as openpyxl reads it. */
-function readXlsx(file) {
-  const script = path.join(ROOT, 'tests', 'e2e', 'tools', 'read_xlsx.py');
-  const env = { ...process.env, PYTHONPATH: path.join(ROOT, 'tests', 'e2e', '.python') };
-  return JSON.parse(execFileSync('python3', [script, file], { env, encoding: 'utf8' }));
-}
-
-async function download(app, testid, dir) {
-  const [d] = await Promise.all([app.page.waitForEvent('download'), app.id(testid).click()]);
-  const file = path.join(dir, d.suggestedFilename());
-  await d.saveAs(file);
-  return { file, name: d.suggestedFilename() };
-}
+import { assertValidExport, download, launchChromium, readXlsx, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
 
 test('problems are recorded, fed back, struck off or left overdue, exported to Excel and kept across a restart', async () => {
   const dir = tempProfile('ledger-files');

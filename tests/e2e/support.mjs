@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: where the built file is, how browsers
 // are launched on this machine, a watch on network requests, and a page object.
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import assert from 'node:assert/strict';
@@ -31,6 +32,21 @@ const validateExport = (() => {
 export function assertValidExport(file) {
   const ok = validateExport(JSON.parse(fs.readFileSync(file, 'utf8')));
   assert.ok(ok, `${file} does not match the exchange schema: ${JSON.stringify(validateExport.errors)}`);
+}
+
+/** The workbook as openpyxl, a spreadsheet reader that is not ours, reads it. */
+export function readXlsx(file) {
+  const script = path.join(ROOT, 'tests', 'e2e', 'tools', 'read_xlsx.py');
+  const env = { ...process.env, PYTHONPATH: path.join(ROOT, 'tests', 'e2e', '.python') };
+  return JSON.parse(execFileSync('python3', [script, file], { env, encoding: 'utf8' }));
+}
+
+/** Clicks `testid` and saves the file it downloads into `dir`. */
+export async function download(app, testid, dir) {
+  const [d] = await Promise.all([app.page.waitForEvent('download'), app.id(testid).click()]);
+  const file = path.join(dir, d.suggestedFilename());
+  await d.saveAs(file);
+  return { file, name: d.suggestedFilename() };
 }
 
 export function tempProfile(name) {

@@ -11,6 +11,7 @@ pub mod group;
 pub mod i18n;
 pub mod id;
 pub mod inspection;
+pub mod kiosk;
 pub mod ledger;
 pub mod meta;
 pub mod numerals;

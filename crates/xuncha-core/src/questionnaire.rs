@@ -147,6 +147,11 @@ impl Questionnaire {
         }
     }
 
+    /// The count entered for exactly `target` (`None`: the overall entry), not summed.
+    pub fn handed_out_entry(&self, target: Option<Id>) -> u32 {
+        self.handed_out.iter().filter(|h| h.target == target).map(|h| h.count).sum()
+    }
+
     /// Sets the count handed out for `target`, dropping the entry at zero.
     pub fn set_handed_out(&mut self, target: Option<Id>, count: u32) {
         self.handed_out.retain(|h| h.target != target);

@@ -12,6 +12,8 @@ pub enum Route {
     Round(Id),
     /// One of the 台账: `#/ledger/problems` and so on.
     Ledger(LedgerKind),
+    Questionnaires,
+    Questionnaire(Id),
     Exchange,
     Settings,
     NotFound,
@@ -32,6 +34,8 @@ impl Route {
             (Some("ledger"), Some(kind), None) => {
                 LedgerKind::from_slug(kind).map(Route::Ledger).unwrap_or(Route::NotFound)
             }
+            (Some("questionnaires"), None, _) => Route::Questionnaires,
+            (Some("questionnaires"), Some(id), None) => id.parse().map(Route::Questionnaire).unwrap_or(Route::NotFound),
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -46,6 +50,8 @@ impl Route {
             Route::Rounds => "#/rounds".to_owned(),
             Route::Round(id) => format!("#/rounds/{id}"),
             Route::Ledger(kind) => format!("#/ledger/{}", kind.slug()),
+            Route::Questionnaires => "#/questionnaires".to_owned(),
+            Route::Questionnaire(id) => format!("#/questionnaires/{id}"),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -68,6 +74,8 @@ mod tests {
             Route::Round(id),
             Route::Ledger(LedgerKind::Problems),
             Route::Ledger(LedgerKind::Letters),
+            Route::Questionnaires,
+            Route::Questionnaire(id),
             Route::Exchange,
             Route::Settings,
         ] {

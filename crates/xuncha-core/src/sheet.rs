@@ -1,10 +1,10 @@
-//! A filtered ledger as a table to hand over: an .xlsx workbook with a title row,
+//! A filtered ledger or a questionnaire's tally as a table to hand over: an .xlsx workbook with a title row,
 //! typed cells and A4 print settings, or CSV with a BOM that Excel and WPS read
 //! as UTF-8. The same `Sheet` feeds both, so they always agree.
 
 use crate::date::Day;
 use crate::i18n::{fill, Lang, T};
-use crate::ledger::{Cell, Col, Ledger, LedgerKind};
+use crate::ledger::{Cell, Ledger, LedgerKind};
 use crate::meta::Timestamp;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
@@ -17,7 +17,8 @@ pub struct Sheet {
     pub subtitle: String,
     /// The tab name inside the workbook.
     pub name: String,
-    pub columns: Vec<Col>,
+    /// Column widths in Excel's units, one per header.
+    pub widths: Vec<f64>,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
@@ -48,7 +49,89 @@ impl Sheet {
             subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &filter), ("day", &today)]),
             headers: columns.iter().map(|c| c.label().text(lang).to_owned()).collect(),
             name,
-            columns,
+            widths: columns.iter().map(|c| c.width()).collect(),
+            rows,
+        }
+    }
+
+    /// A questionnaire's tally: one row per option with its count and share, the
+    /// weighted score on a scale's first row, numbers summarised, and each free-text
+    /// answer on a row of its own.
+    pub fn of_tally(title: &str, scope: &str, tally: &crate::tally::Tally, lang: Lang, today: Day) -> Sheet {
+        use crate::questionnaire::QuestionType;
+        let mut rows = Vec::new();
+        let text = |s: String| Cell::Text(s);
+        rows.push(vec![
+            text(T::TallyReturned.text(lang).to_owned()),
+            text(String::new()),
+            Cell::Count(tally.returned),
+            text(tally.return_rate.map(|r| format!("{r:.1}%")).unwrap_or_default()),
+            text(fill(T::TallyHandedOut.text(lang), &[("n", &tally.handed_out)])),
+        ]);
+        for (i, q) in tally.questions.iter().enumerate() {
+            let head = format!("{}. {}", i + 1, q.question.text);
+            let score = q.score.map(|s| format!("{s:.1}")).unwrap_or_default();
+            match q.question.kind {
+                QuestionType::Single | QuestionType::Multiple | QuestionType::Rating => {
+                    for (o, option) in q.options.iter().enumerate() {
+                        rows.push(vec![
+                            text(if o == 0 { head.clone() } else { String::new() }),
+                            text(option.label.clone()),
+                            Cell::Count(option.count),
+                            text(format!("{:.1}%", option.percent)),
+                            text(if o == 0 { score.clone() } else { String::new() }),
+                        ]);
+                    }
+                }
+                QuestionType::Number => {
+                    let summary = q
+                        .numbers
+                        .as_ref()
+                        .map(|n| {
+                            fill(
+                                T::TallyNumbers.text(lang),
+                                &[("min", &n.min), ("max", &n.max), ("mean", &format!("{:.1}", n.mean))],
+                            )
+                        })
+                        .unwrap_or_default();
+                    rows.push(vec![
+                        text(head),
+                        text(summary),
+                        Cell::Count(q.answered),
+                        text(String::new()),
+                        text(String::new()),
+                    ]);
+                }
+                QuestionType::Text => {
+                    rows.push(vec![
+                        text(head),
+                        text(String::new()),
+                        Cell::Count(q.answered),
+                        text(String::new()),
+                        text(String::new()),
+                    ]);
+                    for answer in &q.texts {
+                        rows.push(vec![
+                            text(String::new()),
+                            text(answer.clone()),
+                            text(String::new()),
+                            text(String::new()),
+                            text(String::new()),
+                        ]);
+                    }
+                }
+            }
+        }
+        let name = T::TallyTitle.text(lang).to_owned();
+        Sheet {
+            title: format!("{title} {name}"),
+            subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &scope), ("day", &today)]),
+            name,
+            widths: vec![40.0, 36.0, 10.0, 10.0, 16.0],
+            headers: [T::TallyQuestion, T::TallyOption, T::TallyCount, T::TallyPercent, T::TallyScore]
+                .iter()
+                .map(|t| t.text(lang).to_owned())
+                .collect(),
             rows,
         }
     }
@@ -93,15 +176,15 @@ impl Sheet {
             .set_border(FormatBorder::Thin);
         let date = text.clone().set_num_format("yyyy-mm-dd");
         let number = text.clone().set_align(FormatAlign::Right);
-        let last_col = self.columns.len().saturating_sub(1) as u16;
+        let last_col = self.headers.len().saturating_sub(1) as u16;
         let sheet = book.add_worksheet();
         sheet.set_name(sheet_name(&self.name))?;
         sheet.merge_range(0, 0, 0, last_col, &self.title, &title)?;
         sheet.merge_range(1, 0, 1, last_col, &self.subtitle, &subtitle)?;
         sheet.set_row_height(0, 28)?;
-        for (c, (col, name)) in self.columns.iter().zip(&self.headers).enumerate() {
+        for (c, (width, name)) in self.widths.iter().zip(&self.headers).enumerate() {
             let c = c as u16;
-            sheet.set_column_width(c, col.width())?;
+            sheet.set_column_width(c, *width)?;
             sheet.write_string_with_format(2, c, name, &header)?;
         }
         for (r, row) in self.rows.iter().enumerate() {
@@ -167,6 +250,7 @@ pub fn file_name(office: &str, kind: LedgerKind, lang: Lang, day: Day, extension
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::Col;
 
     fn sheet() -> Sheet {
         let day: Day = "2026-11-22".parse().unwrap_or_else(|e| panic!("{e:?}"));
@@ -174,7 +258,7 @@ mod tests {
             title: "城关镇巡察办 问题台账".into(),
             subtitle: "筛选条件：全部记录".into(),
             name: "问题台账".into(),
-            columns: vec![Col::Description, Col::FoundOn, Col::Inadequate],
+            widths: vec![Col::Description.width(), Col::FoundOn.width(), Col::Inadequate.width()],
             headers: vec!["问题描述".into(), "发现日期".into(), "整改不到位次数".into()],
             rows: vec![
                 vec![Cell::Text("公开, \"不及时\"\n第二行".into()), Cell::Day(Some(day)), Cell::Count(2)],

@@ -205,3 +205,26 @@ fn a_questionnaire_about_a_unit_names_it_and_travels_with_it() {
     assert_eq!(file.records.count(Kind::Target), 1);
     assert_eq!(file.check_references(&|_, _| false), Ok(()));
 }
+
+#[test]
+fn the_tally_sheet_lists_every_option_with_its_share_and_every_text_alone() {
+    use xuncha_core::ledger::Cell;
+    use xuncha_core::sheet::Sheet;
+    let county = Office::new(8);
+    let q = county.conduct_review();
+    county.answer(&q, 0);
+    county.answer(&q, 3);
+    let responses = ok(block_on(county.store.all::<Response>()));
+    let t = tally(&q, &responses, &[], None);
+    let sheet = Sheet::of_tally(&q.data.title, "全部", &t, Lang::Zh, today());
+    assert_eq!(sheet.headers, vec!["题目", "选项", "份数", "百分比", "加权得分"]);
+    assert_eq!(sheet.rows[0][2], Cell::Count(2), "forms returned come first");
+    assert_eq!(sheet.rows[0][3], Cell::Text("40.0%".into()), "2 of 5 handed out");
+    let first = &sheet.rows[1];
+    assert_eq!(first[0], Cell::Text(format!("1. {}", q.data.questions[0].text)));
+    assert_eq!(
+        (&first[1], &first[2], &first[3], &first[4]),
+        (&Cell::Text("好".into()), &Cell::Count(1), &Cell::Text("50.0%".into()), &Cell::Text("50.0".into()))
+    );
+    assert!(sheet.to_xlsx(Timestamp::from_unix_millis(1_795_000_000_000.0)).is_ok());
+}

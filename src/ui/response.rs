@@ -1,0 +1,327 @@
+//! 答卷: the form respondents fill in (previewed by the designer, used in kiosk
+//! mode and by respondents who open a questionnaire file), and the kiosk screen.
+
+use super::ledger::today;
+use super::state::state;
+use super::widgets::tr;
+use crate::platform;
+use leptos::prelude::*;
+use xuncha_core::i18n::{fill, T};
+use xuncha_core::kiosk::{KioskSession, KIOSK_KEY};
+use xuncha_core::ops::{self, OpError};
+use xuncha_core::questionnaire::{Question, QuestionType, Questionnaire};
+use xuncha_core::response::{Answer, AnswerError, Channel, Response};
+use xuncha_core::route::Route;
+use xuncha_core::store::Store;
+
+/// The questions of `q` to answer. `on_submit` gets answers that fit the questions;
+/// bumping `clear` empties the form (after a successful save, never before).
+#[component]
+pub fn ResponseForm(
+    q: Questionnaire,
+    submit_label: T,
+    on_submit: Callback<Vec<Answer>>,
+    #[prop(optional)] clear: Option<RwSignal<u32>>,
+) -> impl IntoView {
+    let clear = clear.unwrap_or_else(|| RwSignal::new(0));
+    move || {
+        let generation = clear.get();
+        view! { <FormBody q=q.clone() submit_label=submit_label on_submit=on_submit generation=generation/> }
+    }
+}
+
+#[component]
+fn FormBody(q: Questionnaire, submit_label: T, on_submit: Callback<Vec<Answer>>, generation: u32) -> impl IntoView {
+    let st = state();
+    let answers = RwSignal::new(q.questions.iter().map(|x| Answer::to(x.id)).collect::<Vec<_>>());
+    let errors = RwSignal::new(Vec::<AnswerError>::new());
+    let check_against = q.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let given = answers.get_untracked();
+        let probe = Response {
+            questionnaire: xuncha_core::Id::nil(),
+            target: None,
+            day: today(),
+            channel: Channel::Kiosk,
+            answers: given.clone(),
+        };
+        match probe.check(&check_against) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                on_submit.run(given);
+            }
+            Err(found) => {
+                errors.set(found);
+                scroll_to_first_error();
+            }
+        }
+    };
+    let questions = q
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| view! { <QuestionBlock index=i question=question.clone() answers=answers errors=errors generation=generation/> })
+        .collect_view();
+    view! {
+        <form class="response-form" data-testid="response-form" on:submit=submit novalidate=true>
+            {questions}
+            {move || (!errors.with(Vec::is_empty)).then(|| view! {
+                <p class="form-errors" role="alert" data-testid="answer-errors">{st.t(T::AnswersIncomplete)}</p>
+            })}
+            <div class="buttons no-print">
+                <button type="submit" data-testid="submit-response">{tr(submit_label)}</button>
+            </div>
+        </form>
+    }
+}
+
+fn scroll_to_first_error() {
+    let first =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".question.invalid").ok().flatten());
+    if let Some(el) = first {
+        el.scroll_into_view();
+    }
+}
+
+#[component]
+fn QuestionBlock(
+    index: usize,
+    question: Question,
+    answers: RwSignal<Vec<Answer>>,
+    errors: RwSignal<Vec<AnswerError>>,
+    generation: u32,
+) -> impl IntoView {
+    let st = state();
+    let error = move || errors.with(|e| e.iter().find(|x| x.question == index).map(|x| x.msg));
+    let chosen = move |o: u32| answers.with(|a| a[index].choices.contains(&o));
+    let name = format!("q{generation}-{index}");
+    let input = match question.kind {
+        QuestionType::Single | QuestionType::Rating | QuestionType::Multiple => {
+            let multiple = question.kind == QuestionType::Multiple;
+            question
+                .choices()
+                .into_iter()
+                .enumerate()
+                .map(|(o, label)| {
+                    let o = o as u32;
+                    let toggle = move |_| {
+                        answers.update(|a| {
+                            let c = &mut a[index].choices;
+                            if !multiple {
+                                *c = vec![o];
+                            } else if let Some(at) = c.iter().position(|x| *x == o) {
+                                c.remove(at);
+                            } else {
+                                c.push(o);
+                                c.sort_unstable();
+                            }
+                        })
+                    };
+                    view! {
+                        <label class="choice">
+                            <input
+                                type=if multiple { "checkbox" } else { "radio" }
+                                name=name.clone()
+                                data-testid=format!("choice-{index}-{o}")
+                                prop:checked=move || chosen(o)
+                                on:change=toggle
+                            />
+                            <span class="box" aria-hidden="true"></span>
+                            <span>{label.to_owned()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+        QuestionType::Number => view! {
+            <input
+                type="number"
+                step="1"
+                class="answer-number"
+                data-testid=format!("number-{index}")
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    answers.update(|a| a[index].number = text.trim().parse::<i64>().ok());
+                }
+            />
+        }
+        .into_any(),
+        QuestionType::Text => view! {
+            <textarea
+                rows="3"
+                class="answer-text"
+                data-testid=format!("text-{index}")
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    answers.update(|a| a[index].text = text);
+                }
+            ></textarea>
+        }
+        .into_any(),
+    };
+    let max = (question.kind == QuestionType::Multiple)
+        .then_some(question.max_choices)
+        .flatten()
+        .map(|m| move || fill(st.t(T::MaxChoicesHint), &[("n", &m)]));
+    let many = question.choices().len() > 5;
+    view! {
+        <fieldset class="question" class:invalid=move || error().is_some() data-testid=format!("question-{index}")>
+            <legend>
+                {format!("{}. {}", index + 1, question.text)}
+                {question.required.then(|| view! { <span class="required" title=move || st.t(T::Required)>" *"</span> })}
+                {max.map(|m| view! { <span class="hint">" "{m}</span> })}
+            </legend>
+            <div class="choices" class:column=many>{input}</div>
+            {move || error().map(|m| view! { <p class="question-error">{st.t(m)}</p> })}
+        </fieldset>
+    }
+}
+
+/// The title, introduction and the anonymity promise above every form.
+#[component]
+pub fn FormHead(q: Questionnaire) -> impl IntoView {
+    view! {
+        <header class="form-head">
+            <h1 data-testid="form-title">{q.title.clone()}</h1>
+            {(!q.intro.is_empty()).then(|| view! { <p class="intro">{q.intro.clone()}</p> })}
+            <p class="anonymous" data-testid="anonymous-note">{tr(T::AnonymousNote)}</p>
+        </header>
+    }
+}
+
+/// 现场填写: the whole window is one anonymous form, handed from person to person.
+/// Nothing else of the app is reachable until the PIN set at the start is typed.
+#[component]
+pub fn KioskScreen(session: KioskSession) -> impl IntoView {
+    let st = state();
+    let q = st.data.with_untracked(|d| d.questionnaires.iter().find(|q| q.meta.id == session.questionnaire).cloned());
+    let clear = RwSignal::new(0u32);
+    let thanks = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let errors = RwSignal::new(None::<OpError>);
+    let target = session.target;
+    let Some(q) = q else {
+        // The questionnaire is gone (deleted in another tab): the session cannot go on.
+        return view! { <KioskExit session=session always_open=true/> }.into_any();
+    };
+    let qid = q.meta.id;
+    let submit = Callback::new(move |answers: Vec<Answer>| {
+        if saving.get_untracked() {
+            return;
+        }
+        let Some(store) = st.store() else { return };
+        saving.set(true);
+        let data = Response { questionnaire: qid, target, day: today(), channel: Channel::Kiosk, answers };
+        let office = st.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
+        leptos::task::spawn_local(async move {
+            let ctx = ops::Ctx { office, now: platform::now(), ids: super::state::AppState::ids() };
+            store.take_written();
+            match ops::save_response(store.as_ref(), &ctx, data).await {
+                Ok(_) => {
+                    errors.set(None);
+                    let written = store.take_written();
+                    st.data.update(|d| d.apply(written));
+                    clear.update(|n| *n += 1);
+                    thanks.set(true);
+                    if let Some(w) = web_sys::window() {
+                        w.scroll_to_with_x_and_y(0.0, 0.0);
+                    }
+                }
+                // The answers stay in the form, so nothing is lost; the message says why.
+                Err(e) => errors.set(Some(e)),
+            }
+            saving.set(false);
+        });
+    });
+    let target_name =
+        target.and_then(|t| st.data.with_untracked(|d| d.target(t).map(|t| t.data.name.clone()))).unwrap_or_default();
+    let data = q.data.clone();
+    view! {
+        <div class="kiosk" data-testid="kiosk">
+            <FormHead q=data.clone()/>
+            {(!target_name.is_empty()).then(|| view! { <p class="kiosk-target">{move || fill(st.t(T::KioskAbout), &[("name", &target_name)])}</p> })}
+            <Show when=move || thanks.get()>
+                <div class="kiosk-thanks" role="status" data-testid="kiosk-thanks">
+                    <p>{tr(T::KioskThanks)}</p>
+                    <button type="button" data-testid="next-respondent" on:click=move |_| thanks.set(false)>{tr(T::KioskNext)}</button>
+                </div>
+            </Show>
+            <div class:hidden=move || thanks.get()>
+                <ResponseForm q=data submit_label=T::KioskSubmit on_submit=submit clear=clear/>
+                {move || errors.get().map(|e| view! { <p class="form-errors" role="alert">{e.messages(st.lang.get()).join(" ")}</p> })}
+            </div>
+            <KioskExit session=session always_open=false/>
+        </div>
+    }
+    .into_any()
+}
+
+/// The small way out of kiosk mode: it asks for the PIN.
+#[component]
+fn KioskExit(session: KioskSession, always_open: bool) -> impl IntoView {
+    let st = state();
+    let open = RwSignal::new(always_open);
+    let pin = RwSignal::new(String::new());
+    let wrong = RwSignal::new(false);
+    let questionnaire = session.questionnaire;
+    let session = StoredValue::new(session);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !session.with_value(|s| s.unlocks(&pin.get_untracked())) {
+            wrong.set(true);
+            pin.set(String::new());
+            return;
+        }
+        let Some(store) = st.store() else { return };
+        leptos::task::spawn_local(async move {
+            match store.put_setting(KIOSK_KEY, &None::<KioskSession>).await {
+                Ok(()) => {
+                    st.kiosk.set(None);
+                    st.go(Route::Questionnaire(questionnaire));
+                }
+                Err(e) => st.notify(e.message().text(st.lang.get_untracked()), true),
+            }
+        });
+    };
+    view! {
+        <div class="kiosk-exit no-print">
+            <Show
+                when=move || open.get()
+                fallback=move || view! { <button type="button" class="link" data-testid="kiosk-exit" on:click=move |_| open.set(true)>{tr(T::KioskLeave)}</button> }
+            >
+                <form class="toolbar" on:submit=unlock>
+                    <label class="field inline">
+                        <span class="label">{tr(T::KioskPin)}</span>
+                        <input type="password" inputmode="numeric" autocomplete="off" data-testid="kiosk-pin" bind:value=pin/>
+                    </label>
+                    <button type="submit" data-testid="kiosk-unlock">{tr(T::KioskUnlock)}</button>
+                    <Show when=move || wrong.get()><span class="error-text" role="alert" data-testid="kiosk-wrong-pin">{tr(T::ErrPinWrong)}</span></Show>
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+/// Starts kiosk mode for `q` once the PIN is typed twice alike. Takes the state
+/// because it runs in an event handler, outside the component tree.
+pub fn start_kiosk(
+    st: super::state::AppState,
+    q: xuncha_core::Id,
+    target: Option<xuncha_core::Id>,
+    pin: &str,
+    again: &str,
+) -> Result<(), T> {
+    xuncha_core::kiosk::check_pin(pin, again)?;
+    let salt = platform::random_bytes::<16>().map_err(|_| T::ErrBackend)?;
+    let session = KioskSession::start(q, target, pin, salt);
+    let Some(store) = st.store() else { return Err(T::ErrBackend) };
+    leptos::task::spawn_local(async move {
+        match store.put_setting(KIOSK_KEY, &Some(&session)).await {
+            Ok(()) => st.kiosk.set(Some(session)),
+            Err(e) => st.notify(e.message().text(st.lang.get_untracked()), true),
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,168 @@
+// Questionnaires from file://: design one with every question type, preview it,
+// collect three anonymous responses in kiosk mode (leaving it needs the PIN, a
+// reload does not leave it), check the tally to the decimal, freeze and version
+// the questions, and read the tally workbook back with a reader that is not ours.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { download, launchChromium, readXlsx, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+
+/** The designer as a user fills it: one card per question. */
+async function addQuestion(app, { text, kind, options, levels, max, required = true }) {
+  await app.id('add-question').click();
+  const card = app.id('question-card').last();
+  await card.getByTestId('question-text').fill(text);
+  await card.getByTestId('question-kind').selectOption({ label: kind });
+  if (options) await card.getByTestId('question-options').fill(options.join('\n'));
+  if (levels) await card.getByTestId('question-levels').fill(levels.join('\n'));
+  if (max) await card.getByTestId('question-max').fill(String(max));
+  if (!required) await card.getByTestId('question-required').uncheck();
+  // Options and levels are read when the field loses focus, as a user moves on.
+  await card.getByTestId('question-text').click();
+}
+
+/** Answers in the kiosk form: `choices` is {question: [option…]}, `numbers` and `texts` likewise. */
+async function answer(app, { choices = {}, numbers = {}, texts = {} }) {
+  for (const [q, options] of Object.entries(choices)) {
+    for (const o of options) await app.id(`choice-${q}-${o}`).check();
+  }
+  for (const [q, n] of Object.entries(numbers)) await app.id(`number-${q}`).fill(String(n));
+  for (const [q, t] of Object.entries(texts)) await app.id(`text-${q}`).fill(t);
+  await app.id('submit-response').click();
+  await app.id('kiosk-thanks').waitFor();
+  await app.id('next-respondent').click();
+}
+
+test('a questionnaire is designed, answered in kiosk mode, tallied exactly, frozen, versioned and exported', async () => {
+  const dir = tempProfile('questionnaire-files');
+  const profile = tempProfile('questionnaire');
+  let browser = await launchChromium(profile);
+  let page = await browser.newPage();
+  const net = watch(page);
+  let app = new XunchaPage(page);
+  await app.open();
+  await app.setUpOffice('某某县委巡察办');
+  await app.bulkTargets(['城关镇'], '乡镇（街道）');
+
+  // Design: a custom questionnaire with every question type.
+  await app.go('questionnaires');
+  await app.id('field-new-purpose').selectOption({ label: '自定义' });
+  await app.id('new-questionnaire').click();
+  await app.id('field-title').fill('城关镇群众满意度调查');
+  await app.id('field-target').selectOption({ label: '城关镇' });
+  await app.id('field-intro').fill('请如实填写。');
+  await addQuestion(app, { text: '您的身份', kind: '单选题', options: ['党员干部', '群众'] });
+  await addQuestion(app, { text: '存在哪些问题', kind: '多选题', options: ['形式主义', '作风不实', '其他'], max: 2, required: false });
+  await addQuestion(app, { text: '意见建议', kind: '文字题', required: false });
+  await addQuestion(app, { text: '总体评价', kind: '评分量表', levels: ['好 100', '较好 80', '一般 60', '差 0'] });
+  await addQuestion(app, { text: '在本地生活了几年', kind: '数字题' });
+  // The free-text question goes last: down twice.
+  await app.id('question-card').nth(2).getByTestId('question-down').click();
+  await app.id('question-card').nth(3).getByTestId('question-down').click();
+  const order = await app.id('question-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(order, ['您的身份', '存在哪些问题', '总体评价', '在本地生活了几年', '意见建议']);
+  await app.id('save-questionnaire').click();
+  await app.id('tab-tally').waitFor();
+  assert.match(await app.id('q-version').innerText(), /第 1 版/);
+
+  // The preview shows the form as respondents see it, and refuses an incomplete one.
+  await app.id('tab-preview').click();
+  assert.equal(await app.page.locator('[data-testid^="question-"]').filter({ has: app.page.locator('legend') }).count(), 5);
+  assert.match(await app.id('anonymous-note').innerText(), /不记名/);
+  await app.id('submit-response').click();
+  await app.id('answer-errors').waitFor();
+  assert.match(await app.id('question-0').innerText(), /此题必答/);
+
+  // Collect: ten forms handed out, then kiosk mode with a PIN.
+  await app.id('tab-collect').click();
+  await app.id('field-hand-target').selectOption({ label: '总体' });
+  await app.id('field-handed_out').fill('10');
+  await app.id('save-handed-out').click();
+  await app.id('handed-out-list').filter({ hasText: '总体：10' }).waitFor();
+  await app.id('kiosk-new-pin').fill('2468');
+  await app.id('kiosk-new-pin-again').fill('2469');
+  await app.id('start-kiosk').click();
+  assert.match(await app.id('kiosk-error').innerText(), /不一致/);
+  await app.id('kiosk-new-pin-again').fill('2468');
+  await app.id('start-kiosk').click();
+  await app.id('kiosk').waitFor();
+  assert.equal(await app.id('nav-home').count(), 0, 'nothing of the app is reachable');
+  assert.match(await app.id('form-title').innerText(), /城关镇群众满意度调查/);
+
+  // An incomplete form is refused and keeps what was ticked.
+  await app.id('choice-0-1').check();
+  await app.id('submit-response').click();
+  await app.id('answer-errors').waitFor();
+  assert.ok(await app.id('choice-0-1').isChecked());
+  await answer(app, { choices: { 1: [0, 1], 2: [1] }, numbers: { 3: 10 } });
+  await answer(app, { choices: { 0: [0], 1: [1], 2: [0] }, numbers: { 3: 5 }, texts: { 4: '加强村务公开' } });
+
+  // Neither a link nor a reload leaves kiosk mode.
+  await page.evaluate(() => { location.hash = '#/exchange'; });
+  await app.id('kiosk').waitFor();
+  await page.reload();
+  await app.id('kiosk').waitFor();
+  await answer(app, { choices: { 0: [1], 2: [3] }, numbers: { 3: 3 }, texts: { 4: '<b>无</b>' } });
+  assert.equal(await app.id('choice-0-1').isChecked(), false, 'the next person gets a blank form');
+
+  await app.id('kiosk-exit').click();
+  await app.id('kiosk-pin').fill('1111');
+  await app.id('kiosk-unlock').click();
+  await app.id('kiosk-wrong-pin').waitFor();
+  await app.id('kiosk').waitFor();
+  await app.id('kiosk-pin').fill('2468');
+  await app.id('kiosk-unlock').click();
+  await app.id('tab-tally').waitFor();
+
+  // The tally, exactly.
+  await app.id('tab-tally').click();
+  assert.match(await app.id('tally-summary').innerText(), /发放 10 份，回收 3 份，回收率 30\.0%/);
+  const q = (i) => app.id(`tally-q-${i}`);
+  assert.match(await q(0).innerText(), /党员干部\s+1\s+33\.3%[\s\S]*群众\s+2\s+66\.7%/);
+  assert.match(await q(1).innerText(), /2 份作答[\s\S]*形式主义\s+1\s+50\.0%[\s\S]*作风不实\s+2\s+100\.0%[\s\S]*其他\s+0\s+0\.0%/);
+  assert.match(await q(2).innerText(), /加权得分 60\.0[\s\S]*好\s+1\s+33\.3%[\s\S]*较好\s+1\s+33\.3%[\s\S]*一般\s+0\s+0\.0%[\s\S]*差\s+1\s+33\.3%/);
+  assert.match(await q(3).innerText(), /最小 3，最大 10，平均 6\.0/);
+  const texts = await q(4).getByTestId('tally-texts').locator('li').allInnerTexts();
+  assert.deepEqual(texts.sort(), ['<b>无</b>', '加强村务公开'], 'free text is shown as text, never run');
+  await saveScreenshot(page, 'questionnaire-tally');
+
+  // The tally workbook, read by openpyxl.
+  const xlsx = await download(app, 'export-tally', dir);
+  assert.match(xlsx.name, /^城关镇群众满意度调查-问卷统计-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = readXlsx(xlsx.file);
+  const rows = book.rows;
+  assert.equal(rows[0][0], '城关镇群众满意度调查 问卷统计');
+  assert.deepEqual(rows[2], ['题目', '选项', '份数', '百分比', '加权得分']);
+  assert.deepEqual(rows[3], ['回收份数', null, 3, '30.0%', '发放 10 份']);
+  assert.deepEqual(rows[4], ['1. 您的身份', '党员干部', 1, '33.3%', null]);
+  const scale = rows.findIndex((r) => r[0] === '3. 总体评价');
+  assert.deepEqual(rows[scale], ['3. 总体评价', '好', 1, '33.3%', '60.0']);
+  assert.ok(rows.some((r) => r[1] === '<b>无</b>'), 'each free-text answer on a row of its own');
+
+  // Answered questions are frozen; a new version can change them and starts its own tally.
+  await app.id('tab-design').click();
+  await app.id('frozen-note').waitFor();
+  assert.ok(await app.id('add-question').isDisabled());
+  await app.id('new-version').click();
+  await app.id('q-version').filter({ hasText: '第 2 版' }).waitFor();
+  await app.id('tab-design').click();
+  assert.equal(await app.id('frozen-note').count(), 0);
+  await app.id('question-card').first().getByTestId('question-text').fill('您的身份（新）');
+  await app.id('save-questionnaire').click();
+  await app.id('flash').filter({ hasText: '已保存' }).waitFor();
+  await app.id('tab-tally').click();
+  assert.match(await app.id('tally-summary').innerText(), /回收 0 份/);
+
+  // After a restart, both versions and the three responses are there.
+  await browser.close();
+  browser = await launchChromium(profile);
+  page = await browser.newPage();
+  app = new XunchaPage(page);
+  await app.open();
+  await app.go('questionnaires');
+  const list = await app.id('questionnaires-table').innerText();
+  assert.match(list, /城关镇群众满意度调查\s+自定义\s+1[\s\S]*10\s+3\s+30\.0%/);
+  assert.match(list, /城关镇群众满意度调查\s+自定义\s+2/);
+  assert.deepEqual(net.requests, []);
+  assert.deepEqual(net.errors, []);
+  await browser.close();
+});
