@@ -425,6 +425,52 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
         take((0..list.length()).filter_map(|i| list.get(i)).collect());
     };
     let remove = move |key: u64| previews.update(|p| p.retain(|x| x.key != key));
+    // Many files (response files above all) become one preview, one transaction and one undo.
+    let combine = move |_| {
+        let Some(store) = st.store() else { return };
+        let Some(office) = st.office.get_untracked() else { return };
+        let lang = st.lang.get_untracked();
+        let list = previews.get_untracked();
+        let files: Vec<&xuncha_core::exchange::Records> = list.iter().map(|p| &p.file.records).collect();
+        let (records, disagree) = xuncha_core::exchange::merge::merge_records(&files);
+        if disagree > 0 {
+            return errors.set(vec![fill(T::ErrFilesDisagree.text(lang), &[("n", &disagree)])]);
+        }
+        let name = fill(T::CombinedFiles.text(lang), &[("n", &list.len())]);
+        let source = Source {
+            office_id: office.id,
+            office_name: list
+                .iter()
+                .map(|p| p.file.source.office_name.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join("、"),
+        };
+        let file = ExchangeFile::new(
+            source,
+            platform::now(),
+            xuncha_core::exchange::FileKind::Package { scope: name.clone() },
+            records,
+        );
+        checking.set(true);
+        leptos::task::spawn_local(async move {
+            match ImportPlan::build(store.as_ref(), &file.records).await {
+                Ok(plan) => {
+                    let preview = Preview {
+                        key: fresh_key(),
+                        name,
+                        file: Arc::new(file),
+                        plan: Arc::new(plan),
+                        choices: RwSignal::new(HashMap::new()),
+                    };
+                    previews.set(vec![preview]);
+                }
+                Err(e) => errors.set(vec![e.message().text(lang).to_owned()]),
+            }
+            checking.set(false);
+        });
+    };
     view! {
         <h2>{tr(T::ImportTitle)}</h2>
         <p class="hint">{tr(T::ImportHint)}</p>
@@ -467,6 +513,14 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
                 });
             })/>
         </For>
+        <Show when=move || previews.with(|p| p.len() > 1)>
+            <p class="toolbar">
+                <button type="button" data-testid="combine-imports" on:click=combine>
+                    {move || fill(st.t(T::CombineImports), &[("n", &previews.with(Vec::len))])}
+                </button>
+                <span class="hint">{tr(T::CombineHint)}</span>
+            </p>
+        </Show>
         <For each=move || previews.get() key=|p| p.key let:p>
             <PreviewCard preview=p undo=undo on_done=Callback::new(move |key: u64| { remove(key); on_applied.run(()); })/>
         </For>

@@ -34,6 +34,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     state.boot();
     let page = move || match state.phase.get() {
+        // A respondent needs neither an office nor the database.
+        _ if state.route.get() == Route::Answer && state.kiosk.get().is_none() => {
+            view! { <response::AnswerPage/> }.into_any()
+        }
         Phase::Opening => view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any(),
         Phase::Failed(message, detail) => view! { <layout::OpenFailed message=message detail=detail/> }.into_any(),
         Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
@@ -56,6 +60,7 @@ fn routed(route: Route) -> AnyView {
         Route::Ledger(kind) => view! { <ledger::LedgerPage kind=kind/> }.into_any(),
         Route::Questionnaires => view! { <questionnaire::QuestionnairesPage/> }.into_any(),
         Route::Questionnaire(id) => view! { <questionnaire::QuestionnairePage id=id/> }.into_any(),
+        Route::Answer => view! { <response::AnswerPage/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

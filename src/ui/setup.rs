@@ -47,6 +47,7 @@ pub fn SetupPage() -> impl IntoView {
                 <button type="submit" data-testid="setup-submit">{tr(T::SetupSubmit)}</button>
             </form>
             <p class="hint">{tr(T::StorageWhere)}</p>
+            <p><a href=xuncha_core::route::Route::Answer.hash() data-testid="to-answer">{tr(T::AnswerLink)}</a></p>
         </div>
     }
 }

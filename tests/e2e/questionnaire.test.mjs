@@ -4,6 +4,7 @@
 // the questions, and read the tally workbook back with a reader that is not ours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { download, launchChromium, readXlsx, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
 
 /** The designer as a user fills it: one card per question. */
@@ -165,4 +166,79 @@ test('a questionnaire is designed, answered in kiosk mode, tallied exactly, froz
   assert.deepEqual(net.requests, []);
   assert.deepEqual(net.errors, []);
   await browser.close();
+});
+
+test('respondents answer a questionnaire file in their own browser and the office imports their files at once', async () => {
+  const dir = tempProfile('respondent-files');
+  const countyBrowser = await launchChromium(tempProfile('q-county'));
+  const respondentBrowser = await launchChromium(tempProfile('q-respondent'));
+  const county = new XunchaPage(await countyBrowser.newPage());
+  const respondent = new XunchaPage(await respondentBrowser.newPage());
+  const nets = [watch(county.page), watch(respondent.page)];
+
+  await county.open();
+  await county.setUpOffice('某某县委巡察办');
+  await county.go('questionnaires');
+  await county.id('field-new-purpose').selectOption({ label: '纪律作风后评估' });
+  await county.id('new-questionnaire').click();
+  await county.id('save-questionnaire').click();
+  await county.id('tab-collect').click();
+  await county.id('field-hand-target').selectOption({ label: '总体' });
+  await county.id('field-handed_out').fill('4');
+  await county.id('save-handed-out').click();
+  await county.id('handed-out-list').filter({ hasText: '总体：4' }).waitFor();
+  const blank = await download(county, 'export-questionnaire', dir);
+  assert.match(blank.name, /^巡察-巡察组纪律作风后评估问卷-\d{4}-\d{2}-\d{2}\.json$/);
+
+  // A respondent with no office set up opens the file and answers twice (two people).
+  await respondent.open();
+  await respondent.id('to-answer').click();
+  await respondent.id('answer-file').setInputFiles([blank.file]);
+  await respondent.id('form-title').filter({ hasText: '巡察组纪律作风后评估问卷' }).waitFor();
+  assert.match(await respondent.id('anonymous-note').innerText(), /不记名/);
+  const files = [];
+  for (const level of [0, 1]) {
+    for (const [q, o] of [[0, level], [1, 0], [2, 0], [3, 0], [4, 0]]) await respondent.id(`choice-${q}-${o}`).check();
+    const saved = await download(respondent, 'submit-response', dir);
+    assert.match(saved.name, /^问卷答卷-巡察组纪律作风后评估问卷-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/);
+    await respondent.id('answer-saved').waitFor();
+    const text = fs.readFileSync(saved.file, 'utf8');
+    assert.doesNotMatch(text, /某某县委巡察办/, 'the response names no office');
+    assert.match(JSON.parse(text).exported_at, /T00:00:00/, 'no time finer than the day');
+    files.push(saved.file);
+  }
+  assert.notEqual(files[0], files[1]);
+  await respondent.page.goto(respondent.page.url().replace(/#.*$/, '#/'));
+  await respondent.id('setup').waitFor();
+
+  // The office picks both files at once and imports them as one.
+  await county.pickImport(files);
+  await county.page.locator('[data-testid="import-preview"]').nth(1).waitFor();
+  await county.id('combine-imports').click();
+  await county.page.locator('[data-testid="import-preview"]').filter({ hasText: '2 个文件' }).waitFor();
+  assert.equal(await county.id('import-preview').count(), 1);
+  assert.match(await county.id('preview-counts').innerText(), /答卷\s+2\s+0\s+0\s+0\s+0/);
+  await county.id('apply-import').click();
+  await county.id('flash').filter({ hasText: '导入完成：新增 2 条' }).waitFor();
+
+  // The same files again change nothing: a response is never counted twice.
+  await county.pickImport(files);
+  await county.page.locator('[data-testid="import-preview"]').nth(1).waitFor();
+  await county.id('combine-imports').click();
+  const combined = county.page.locator('[data-testid="import-preview"]').filter({ hasText: '2 个文件' });
+  await combined.getByTestId('preview-noop').waitFor();
+  assert.equal(await county.id('import-preview').count(), 1);
+  await combined.getByTestId('discard-import').click();
+
+  await county.go('questionnaires');
+  await county.id('questionnaires-table').getByRole('link', { name: '巡察组纪律作风后评估问卷' }).click();
+  await county.id('tab-tally').click();
+  assert.match(await county.id('tally-summary').innerText(), /发放 4 份，回收 2 份，回收率 50\.0%/);
+  assert.match(await county.id('tally-q-0').innerText(), /加权得分 90\.0/);
+  for (const net of nets) {
+    assert.deepEqual(net.requests, []);
+    assert.deepEqual(net.errors, []);
+  }
+  await countyBrowser.close();
+  await respondentBrowser.close();
 });

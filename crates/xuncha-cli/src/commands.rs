@@ -1,11 +1,10 @@
 //! The commands, writing to the given streams so tests can read what they say.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::format::{kind_label, ExchangeFile, FileKind, ParseError, Records, Source};
-use xuncha_core::exchange::merge::surviving;
+use xuncha_core::exchange::merge::merge_kind;
 use xuncha_core::i18n::{fill, Lang, T};
 use xuncha_core::id::Id;
 use xuncha_core::meta::Timestamp;
@@ -148,42 +147,6 @@ pub fn check(mut io: Io<'_>, files: &[std::path::PathBuf]) -> u8 {
         }
     }
     code
-}
-
-/// The merged versions of one kind, and the conflicts found: (kept, others' files).
-struct Merged<B> {
-    records: Vec<Record<B>>,
-    conflicts: Vec<(Record<B>, usize, Vec<usize>)>,
-}
-
-/// Merges every version of every record of one kind across the files (in order).
-fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
-    let mut versions: BTreeMap<Id, Vec<(usize, Record<B>)>> = BTreeMap::new();
-    for (i, records) in per_file.into_iter().enumerate() {
-        for r in records {
-            versions.entry(r.meta.id).or_default().push((i, r.clone()));
-        }
-    }
-    let mut out = Merged { records: Vec::new(), conflicts: Vec::new() };
-    for (_, list) in versions {
-        let all: Vec<Record<B>> = list.iter().map(|(_, r)| r.clone()).collect();
-        let survivors = surviving(&all);
-        let from = |r: &Record<B>| {
-            list.iter()
-                .find(|(_, x)| x.meta.version == r.meta.version && x.data == r.data)
-                .map(|(i, _)| *i)
-                .unwrap_or(0)
-        };
-        let Some(first) = survivors.iter().min_by_key(|r| from(r)).cloned() else {
-            continue;
-        };
-        if survivors.len() > 1 {
-            let others: Vec<usize> = survivors.iter().map(from).filter(|i| *i != from(&first)).collect();
-            out.conflicts.push((first.clone(), from(&first), others));
-        }
-        out.records.push(first);
-    }
-    out
 }
 
 /// `xuncha merge A B ... -o OUT`: the same merge rule as the app. Conflicts cannot

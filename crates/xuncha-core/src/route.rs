@@ -14,6 +14,8 @@ pub enum Route {
     Ledger(LedgerKind),
     Questionnaires,
     Questionnaire(Id),
+    /// A respondent answering a questionnaire file, with or without an office set up.
+    Answer,
     Exchange,
     Settings,
     NotFound,
@@ -36,6 +38,7 @@ impl Route {
             }
             (Some("questionnaires"), None, _) => Route::Questionnaires,
             (Some("questionnaires"), Some(id), None) => id.parse().map(Route::Questionnaire).unwrap_or(Route::NotFound),
+            (Some("answer"), None, _) => Route::Answer,
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -52,6 +55,7 @@ impl Route {
             Route::Ledger(kind) => format!("#/ledger/{}", kind.slug()),
             Route::Questionnaires => "#/questionnaires".to_owned(),
             Route::Questionnaire(id) => format!("#/questionnaires/{id}"),
+            Route::Answer => "#/answer".to_owned(),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -76,6 +80,7 @@ mod tests {
             Route::Ledger(LedgerKind::Letters),
             Route::Questionnaires,
             Route::Questionnaire(id),
+            Route::Answer,
             Route::Exchange,
             Route::Settings,
         ] {

@@ -228,3 +228,32 @@ fn the_tally_sheet_lists_every_option_with_its_share_and_every_text_alone() {
     );
     assert!(sheet.to_xlsx(Timestamp::from_unix_millis(1_795_000_000_000.0)).is_ok());
 }
+
+#[test]
+fn many_response_files_merge_into_one_import_and_a_response_in_two_files_counts_once() {
+    use xuncha_core::exchange::format::Records;
+    use xuncha_core::exchange::merge::merge_records;
+    let county = Office::new(9);
+    let q = county.conduct_review();
+    let (a, b) = (county.answer(&q, 0), county.answer(&q, 1));
+    let one = Records { responses: vec![a.clone()], ..Default::default() };
+    let two = Records { responses: vec![a.clone(), b.clone()], ..Default::default() };
+    let (merged, conflicts) = merge_records(&[&one, &two]);
+    assert_eq!(conflicts, 0);
+    let mut ids: Vec<Id> = merged.responses.iter().map(|r| r.meta.id).collect();
+    ids.sort();
+    let mut want = vec![a.meta.id, b.meta.id];
+    want.sort();
+    assert_eq!(ids, want);
+
+    // The same questionnaire edited apart in two files is a disagreement to settle one file at a time.
+    let mut left = q.clone();
+    left.data.title = "甲".into();
+    left.meta.version.bump(county.ids.next_id());
+    let mut right = q.clone();
+    right.data.title = "乙".into();
+    right.meta.version.bump(county.ids.next_id());
+    let x = Records { questionnaires: vec![left], ..Default::default() };
+    let y = Records { questionnaires: vec![right], ..Default::default() };
+    assert_eq!(merge_records(&[&x, &y]).1, 1);
+}

@@ -9,7 +9,7 @@ use crate::meta::{Causality, Timestamp, VersionVector};
 use crate::record::{AnyRecord, Body, Kind, Record};
 use crate::store::{ArchivedVersion, Change, Expect, Store, StoreError};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What importing one record would do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,6 +78,73 @@ pub fn surviving<B: Body>(versions: &[Record<B>]) -> Vec<Record<B>> {
         }
     }
     out
+}
+
+/// The merged versions of one kind, and the conflicts found: (kept, others' files).
+#[derive(Debug)]
+pub struct Merged<B> {
+    pub records: Vec<Record<B>>,
+    pub conflicts: Vec<(Record<B>, usize, Vec<usize>)>,
+}
+
+/// Merges every version of every record of one kind across the files (in order):
+/// the survivors of `surviving`; where two survive, the first file's is kept and the
+/// conflict is reported.
+pub fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
+    let mut versions: BTreeMap<Id, Vec<(usize, Record<B>)>> = BTreeMap::new();
+    for (i, records) in per_file.into_iter().enumerate() {
+        for r in records {
+            versions.entry(r.meta.id).or_default().push((i, r.clone()));
+        }
+    }
+    let mut out = Merged { records: Vec::new(), conflicts: Vec::new() };
+    for (_, list) in versions {
+        let all: Vec<Record<B>> = list.iter().map(|(_, r)| r.clone()).collect();
+        let survivors = surviving(&all);
+        let from = |r: &Record<B>| {
+            list.iter()
+                .find(|(_, x)| x.meta.version == r.meta.version && x.data == r.data)
+                .map(|(i, _)| *i)
+                .unwrap_or(0)
+        };
+        let Some(first) = survivors.iter().min_by_key(|r| from(r)).cloned() else {
+            continue;
+        };
+        if survivors.len() > 1 {
+            let others: Vec<usize> = survivors.iter().map(from).filter(|i| *i != from(&first)).collect();
+            out.conflicts.push((first.clone(), from(&first), others));
+        }
+        out.records.push(first);
+    }
+    out
+}
+
+/// The records of several files as one, by the same rule as `merge_kind`, and how
+/// many records the files disagree on (edited apart in two of them).
+pub fn merge_records(files: &[&Records]) -> (Records, usize) {
+    let mut conflicts = 0;
+    macro_rules! kind {
+        ($field:ident) => {{
+            let merged = merge_kind(files.iter().map(|f| f.$field.as_slice()).collect());
+            conflicts += merged.conflicts.len();
+            merged.records
+        }};
+    }
+    let records = Records {
+        terms: kind!(terms),
+        targets: kind!(targets),
+        rounds: kind!(rounds),
+        groups: kind!(groups),
+        inspections: kind!(inspections),
+        problems: kind!(problems),
+        rectifications: kind!(rectifications),
+        clues: kind!(clues),
+        recommendations: kind!(recommendations),
+        questionnaires: kind!(questionnaires),
+        responses: kind!(responses),
+        paper_batches: kind!(paper_batches),
+    };
+    (records, conflicts)
 }
 
 /// One record of the file and what importing it does.
