@@ -3,7 +3,7 @@
 //! forms handed out) and the tally.
 
 use super::ledger::round_options;
-use super::response::{start_kiosk, FormHead, ResponseForm};
+use super::response::{start_kiosk, FormHead, PaperBatchForm, PaperEntry, ResponseForm};
 use super::state::{state, AppState};
 use super::widgets::{confirm_delete, tr, EnumSelect, FormErrors, Input, RecordSelect, TextArea};
 use crate::platform;
@@ -429,6 +429,9 @@ fn Collect(q: Record<Questionnaire>) -> impl IntoView {
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let kiosk_error = RwSignal::new(None::<T>);
+    let paper_target = RwSignal::new(q.data.target);
+    let paper_mode = RwSignal::new(None::<bool>);
+    let paper_q = q.clone();
     let id = q.meta.id;
     let current = move || st.data.with(|d| d.questionnaires.iter().find(|x| x.meta.id == id).cloned());
     Effect::new(move |_| {
@@ -526,6 +529,22 @@ fn Collect(q: Record<Questionnaire>) -> impl IntoView {
                 <button type="submit" data-testid="start-kiosk">{tr(T::StartKiosk)}</button>
             </form>
             {move || kiosk_error.get().map(|e| view! { <p class="form-errors" role="alert" data-testid="kiosk-error">{st.t(e)}</p> })}
+
+            <h2>{tr(T::PaperTitle)}</h2>
+            <p class="hint">{tr(T::PaperHint)}</p>
+            <div class="toolbar">
+                <RecordSelect label=T::ColTarget options=targets value=paper_target field="paper-target" empty=T::None errors=None/>
+                <button type="button" class="secondary" data-testid="paper-entry-start" on:click=move |_| paper_mode.set(Some(true))>{tr(T::PaperEntryStart)}</button>
+                <button type="button" class="secondary" data-testid="paper-batch-start" on:click=move |_| paper_mode.set(Some(false))>{tr(T::PaperBatchStart)}</button>
+            </div>
+            {move || {
+                let t = paper_target.get();
+                match paper_mode.get() {
+                    Some(true) => view! { <PaperEntry q=paper_q.clone() target=t/> }.into_any(),
+                    Some(false) => view! { <PaperBatchForm q=paper_q.clone() target=t/> }.into_any(),
+                    None => ().into_any(),
+                }
+            }}
 
             <h2>{tr(T::ByFileTitle)}</h2>
             <p class="hint">{tr(T::ByFileHint)}</p>

@@ -242,3 +242,59 @@ test('respondents answer a questionnaire file in their own browser and the offic
   await countyBrowser.close();
   await respondentBrowser.close();
 });
+
+test('returned paper forms are printed with boxes, entered by keyboard alone or as counts, and tallied', async () => {
+  const browser = await launchChromium(tempProfile('q-paper'));
+  const app = new XunchaPage(await browser.newPage());
+  const net = watch(app.page);
+  await app.open();
+  await app.setUpOffice('某某县委巡察办');
+  await app.go('questionnaires');
+  await app.id('field-new-purpose').selectOption({ label: '纪律作风后评估' });
+  await app.id('new-questionnaire').click();
+  await app.id('save-questionnaire').click();
+
+  // On paper every option has a box to tick and the screen's radio buttons are gone.
+  await app.id('tab-preview').click();
+  await app.page.emulateMedia({ media: 'print' });
+  const box = await app.page.locator('.choice .box').first().evaluate((e) => getComputedStyle(e).display);
+  const radio = await app.id('choice-0-0').evaluate((e) => getComputedStyle(e).display);
+  assert.notEqual(box, 'none', 'a box to tick');
+  assert.equal(radio, 'none');
+  assert.equal(await app.id('nav-home').isVisible(), false, 'the page prints the form alone');
+  await app.page.emulateMedia({ media: 'screen' });
+
+  // Two forms by keyboard: digits tick, Enter moves on, Enter on the last saves.
+  await app.id('tab-collect').click();
+  await app.id('paper-entry-start').click();
+  await app.page.locator("#paper-field-0:focus").waitFor();
+  for (const key of ['1', 'Enter', '2', 'Enter', '1', 'Enter', '3', 'Enter', '1', 'Enter']) await app.page.keyboard.press(key);
+  await app.page.keyboard.type('作风扎实');
+  await app.page.keyboard.press('Enter');
+  await app.id('paper-entered').filter({ hasText: '已录入 1 份' }).waitFor();
+  // The second form left the first scale blank; a wrong digit is taken back with Backspace.
+  for (const key of ['Enter', '3', 'Backspace', '4', 'Enter', '2', 'Enter', '2', 'Enter', '2', 'Enter', 'Enter']) await app.page.keyboard.press(key);
+  await app.id('paper-entered').filter({ hasText: '已录入 2 份' }).waitFor();
+
+  // A batch of ten forms entered as counts only.
+  await app.id('paper-batch-start').click();
+  await app.id('field-forms').fill('10');
+  await app.id('batch-count-0-0').fill('6');
+  await app.id('batch-count-0-1').fill('5');
+  await app.id('save-batch').click();
+  await app.id('form-errors').filter({ hasText: '勾选数不能超过表格份数' }).waitFor();
+  await app.id('batch-count-0-1').fill('4');
+  await app.id('save-batch').click();
+  await app.id('paper-batch').filter({ hasText: '10 份' }).waitFor();
+
+  await app.id('tab-tally').click();
+  assert.match(await app.id('tally-summary').innerText(), /回收 12 份/);
+  const scale = await app.id('tally-q-0').innerText();
+  assert.match(scale, /11 份作答/, 'the blank first scale of form two is not counted');
+  assert.match(scale, /加权得分 92\.7/);
+  assert.match(scale, /好\s+7\s+63\.6%[\s\S]*较好\s+4\s+36\.4%/);
+  assert.match(await app.id('tally-q-1').innerText(), /较好\s+1[\s\S]*差\s+1/);
+  assert.deepEqual((await app.id('tally-q-5').getByTestId('tally-texts').locator('li').allInnerTexts()), ['作风扎实']);
+  assert.deepEqual(net.errors, []);
+  await browser.close();
+});

@@ -418,6 +418,16 @@ catalogue! {
     CombineHint => "例如收回的多份答卷文件：合并后一次预览、一次写入、可一次撤销。", "For instance returned response files: one preview, one write, one undo.";
     CombinedFiles => "{n} 个文件", "{n} files";
     ErrFilesDisagree => "这些文件中有 {n} 条记录被分别修改过，请逐个导入并处理冲突。", "{n} records were edited apart in these files; import them one at a time and settle the conflicts.";
+    PaperTitle => "纸质问卷", "Paper forms";
+    PaperHint => "打印空白问卷（“预览”页的“打印”），收回后在这里录入：逐份录入，或只录入各选项的份数。", "Print the blank form (Print on the Preview tab); once returned, enter it here form by form, or only the count per option.";
+    PaperEntryStart => "逐份录入纸质问卷", "Enter paper forms one by one";
+    PaperEntryHint => "只用键盘：选择题按数字键 1–9 选择（多选题再按一次取消），回车到下一题，退格回到上一题；最后一题回车即保存本份，开始下一份。未填的题目留空。", "Keyboard only: on a choice question press 1–9 (again to untick on a multiple choice), Enter for the next question, Backspace to go back; Enter on the last question saves this form and starts the next. Leave blank what was left blank.";
+    PaperEntered => "已录入 {n} 份，正在录入第 {next} 份。", "{n} entered; now entering form {next}.";
+    PaperBatchStart => "按选项录入一批的份数", "Enter counts per option for a batch";
+    PaperBatchHint => "不逐份录入时，填写这一批问卷的份数和每个选项被勾选的份数（只统计选择题和量表）。", "Without entering each form, give the number of forms in the batch and how many ticked each option (choice questions and scales only).";
+    PaperBatches => "已录入的纸质汇总", "Paper batches entered";
+    PaperBatchLine => "{day}：{forms} 份", "{day}: {forms} forms";
+    ConfirmDeleteBatch => "确定删除这批纸质汇总吗？", "Delete this paper batch?";
     PackagesTitle => "导出数据包", "Export a package";
     PackagesHint => "只导出一部分记录（连同它们引用的记录），交给相关单位。", "Exports part of the records (with the records they refer to) for another office.";
     ExportRoundPackage => "导出本轮数据包", "Export this round";

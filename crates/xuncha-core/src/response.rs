@@ -72,13 +72,14 @@ impl Response {
     }
 
     /// Checks the answers against the questions: required ones answered, choices
-    /// in range and within the maximum, one choice where one is asked for.
+    /// in range and within the maximum, one choice where one is asked for. A paper
+    /// form is entered as it came back, so a question left blank on it is no error.
     pub fn check(&self, q: &Questionnaire) -> Result<(), Vec<AnswerError>> {
         let mut errors = Vec::new();
         for (i, question) in q.questions.iter().enumerate() {
             let mut fail = |msg| errors.push(AnswerError { question: i, msg });
             let Some(a) = self.answer(question.id) else {
-                if question.required {
+                if question.required && self.channel != Channel::Paper {
                     fail(T::ErrAnswerRequired);
                 }
                 continue;
@@ -243,6 +244,25 @@ mod tests {
         );
         r.answers[0].choices = vec![9];
         assert_eq!(r.check(&q).err().map(|e| e[0]), Some(AnswerError { question: 1, msg: T::ErrAnswerOneChoice }));
+    }
+
+    #[test]
+    fn a_paper_form_may_leave_a_required_question_blank_but_not_tick_two_boxes_of_one() {
+        let ids = SequentialIds::default();
+        let q = template(Purpose::ConductReview, &ids);
+        let mut r = Response {
+            questionnaire: ids.next_id(),
+            target: None,
+            day: day(),
+            channel: Channel::Paper,
+            answers: vec![],
+        };
+        assert_eq!(r.check(&q), Ok(()), "a blank paper form is entered as it came back");
+        r.answers.push(answer(q.questions[0].id, &[0, 1]));
+        assert_eq!(r.check(&q).err().map(|e| e[0]), Some(AnswerError { question: 0, msg: T::ErrAnswerOneChoice }));
+        r.channel = Channel::Kiosk;
+        r.answers.clear();
+        assert!(r.check(&q).is_err(), "on screen a required question must be answered");
     }
 
     #[test]
