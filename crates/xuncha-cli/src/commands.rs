@@ -327,6 +327,8 @@ pub fn generate(mut io: Io<'_>, scale: f64, seed: u64, output: &Path) -> u8 {
             ("clues", &n.clues),
             ("targets", &n.targets),
             ("rounds", &n.rounds),
+            ("questionnaires", &n.questionnaires),
+            ("responses", &n.responses),
         ],
     );
     io.say(&line);

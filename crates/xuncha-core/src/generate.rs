@@ -20,6 +20,26 @@ use crate::term::Term;
 
 /// Problems at scale 1; rectifications match them one for one, clues are a tenth.
 pub const PROBLEMS_AT_SCALE_1: usize = 50_000;
+/// Questionnaires at ×1, each with `RESPONSES_PER_QUESTIONNAIRE` responses (20,000 in all).
+pub const QUESTIONNAIRES_AT_SCALE_1: usize = 200;
+pub const RESPONSES_PER_QUESTIONNAIRE: usize = 100;
+
+/// Ids for templates, drawn from the generator's random stream.
+struct RngIds<'a>(std::cell::RefCell<&'a mut Rng>);
+
+impl crate::id::IdSource for RngIds<'_> {
+    fn next_id(&self) -> Id {
+        self.0.borrow_mut().id()
+    }
+}
+
+const SUGGESTIONS: &[&str] = &[
+    "希望巡察组多深入基层听取意见",
+    "建议加强整改落实情况的跟踪",
+    "巡察组工作扎实，作风过硬",
+    "希望公开整改结果",
+    "无",
+];
 
 /// A small, fast generator (SplitMix64): the point is repeatability, not secrecy.
 #[derive(Debug, Clone)]
@@ -172,6 +192,8 @@ pub struct Counts {
     pub problems: usize,
     pub rectifications: usize,
     pub clues: usize,
+    pub questionnaires: usize,
+    pub responses: usize,
 }
 
 /// A full backup of a made-up county at `scale` (1.0 ≈ 50,000 problems), the same
@@ -349,8 +371,71 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
             r.clues.push(Record { meta: meta(&mut rng), data: c });
         }
     }
+    questionnaires(&mut rng, office, now, &all_inspections, scale, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
+}
+
+/// Questionnaires of the three purposes about inspected units, each answered by
+/// `RESPONSES_PER_QUESTIONNAIRE` people who mostly rate well.
+fn questionnaires(
+    rng: &mut Rng,
+    office: Id,
+    now: Timestamp,
+    inspections: &[Record<Inspection>],
+    scale: f64,
+    r: &mut Records,
+) {
+    use crate::questionnaire::{template, Purpose, QuestionType};
+    use crate::response::{anonymous_meta, Answer, Channel, Response};
+    let count = ((QUESTIONNAIRES_AT_SCALE_1 as f64) * scale).round() as usize;
+    let purposes = [Purpose::ConductReview, Purpose::DemocraticEvaluation, Purpose::Survey];
+    for n in 0..count.min(inspections.len() * purposes.len()) {
+        let i = &inspections[(n * 7) % inspections.len()];
+        let mut q = template(purposes[n % purposes.len()], &RngIds(std::cell::RefCell::new(&mut *rng)));
+        q.round = Some(i.data.round);
+        q.target = Some(i.data.target);
+        q.set_handed_out(Some(i.data.target), (RESPONSES_PER_QUESTIONNAIRE + 10 + rng.below(30)) as u32);
+        let day = i.data.milestones.feedback.or(i.data.milestones.entry).unwrap_or(Day::from_date(now.local_date()));
+        let record = Record { meta: Meta::new(rng.id(), office, now), data: q };
+        for _ in 0..RESPONSES_PER_QUESTIONNAIRE {
+            let answers = record
+                .data
+                .questions
+                .iter()
+                .filter_map(|question| {
+                    let n = question.choices().len();
+                    let mut a = Answer::to(question.id);
+                    match question.kind {
+                        // Mostly the first (best) levels, as real evaluations read.
+                        QuestionType::Single | QuestionType::Rating => {
+                            a.choices = vec![[0, 0, 0, 0, 1, 1, 2, 3][rng.below(8)].min(n.saturating_sub(1)) as u32]
+                        }
+                        QuestionType::Multiple => {
+                            let max = question.max_choices.map(|m| m as usize).unwrap_or(n).min(n).max(1);
+                            let mut picked: Vec<u32> = (0..1 + rng.below(max)).map(|_| rng.below(n) as u32).collect();
+                            picked.sort_unstable();
+                            picked.dedup();
+                            a.choices = picked;
+                        }
+                        QuestionType::Number => a.number = Some(1 + rng.below(30) as i64),
+                        QuestionType::Text if rng.chance(30) => a.text = (*rng.pick(SUGGESTIONS)).to_owned(),
+                        QuestionType::Text => return None,
+                    }
+                    Some(a)
+                })
+                .collect();
+            let data = Response {
+                questionnaire: record.meta.id,
+                target: Some(i.data.target),
+                day,
+                channel: Channel::Paper,
+                answers,
+            };
+            r.responses.push(Record { meta: anonymous_meta(rng.id(), office, day), data });
+        }
+        r.questionnaires.push(record);
+    }
 }
 
 /// How many of each kind a file holds.
@@ -363,6 +448,8 @@ pub fn counts(file: &ExchangeFile) -> Counts {
         problems: r.problems.len(),
         rectifications: r.rectifications.len(),
         clues: r.clues.len(),
+        questionnaires: r.questionnaires.len(),
+        responses: r.responses.len(),
     }
 }
 
@@ -393,6 +480,7 @@ mod tests {
         assert_eq!(n.problems, 5_000);
         assert_eq!(n.rectifications, 5_000);
         assert_eq!(n.clues, 500);
+        assert_eq!((n.questionnaires, n.responses), (20, 2_000));
         let overdue = file.records.rectifications.iter().filter(|r| r.data.is_overdue(today())).count();
         assert!(overdue > 0 && overdue < n.rectifications / 2, "some, not most, are overdue: {overdue}");
     }
@@ -409,6 +497,14 @@ mod tests {
         for r in &parsed.records.rectifications {
             assert!(r.data.validate(r.meta.id, &parsed.records.problems, &parsed.records.rectifications).is_ok());
         }
+        for q in &parsed.records.questionnaires {
+            assert!(q.data.validate(&parsed.records.rounds, &parsed.records.targets).is_ok(), "{:?}", q.data);
+        }
+        for r in &parsed.records.responses {
+            let q = parsed.records.questionnaires.iter().find(|q| q.meta.id == r.data.questionnaire);
+            assert!(r.data.validate(q.map(|q| &q.data)).is_ok(), "{:?}", r.data);
+        }
+        assert!(!parsed.records.responses.is_empty());
         for c in &parsed.records.clues {
             assert!(c.data.validate(&parsed.records.rounds, &parsed.records.inspections).is_ok(), "{:?}", c.data);
         }

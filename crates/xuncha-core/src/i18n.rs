@@ -707,7 +707,7 @@ catalogue! {
     StatRectOverdue => "整改逾期", "Rectifications overdue";
     StatClues => "问题线索", "Clues";
     CliBadScale => "规模 {scale} 不在 0 到 20 之间。", "The scale {scale} is not between 0 and 20.";
-    CliGenerated => "已生成 {file}：巡察对象 {targets} 个，轮次 {rounds} 轮，问题 {problems} 个，整改 {rectifications} 项，线索 {clues} 件。", "Wrote {file}: {targets} targets, {rounds} rounds, {problems} problems, {rectifications} rectifications, {clues} clues.";
+    CliGenerated => "已生成 {file}：巡察对象 {targets} 个，轮次 {rounds} 轮，问题 {problems} 个，整改 {rectifications} 项，线索 {clues} 件，问卷 {questionnaires} 份，答卷 {responses} 份。", "Wrote {file}: {targets} targets, {rounds} rounds, {problems} problems, {rectifications} rectifications, {clues} clues, {questionnaires} questionnaires, {responses} responses.";
     ExportLedgerPackage => "导出为数据包", "Export as package";
     PanicTitle => "程序出错", "The app hit an error";
     PanicBody => "很抱歉，程序遇到意外错误而停止。您已保存的数据仍在本机浏览器中。建议先导出应急备份，再刷新页面。", "Sorry, the app stopped on an unexpected error. Your saved data is still in this browser. Export an emergency backup, then reload.";
