@@ -32,6 +32,7 @@ LOADER = """(function () {
     var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     new Response(inflated).arrayBuffer()
       .then(function (wasm) { return wasm_bindgen({ module_or_path: wasm }); })
+      .then(function (exports) { window.xunchaWasmMemory = exports.memory; })
       .catch(fail);
   } catch (e) {
     fail(e);

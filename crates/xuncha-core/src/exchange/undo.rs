@@ -39,16 +39,14 @@ impl ImportUndo {
         changes: &[Change],
         archive: &[ArchivedVersion],
     ) -> ImportUndo {
+        // Looked up by key: an import of 100,000 records must not compare every pair.
+        let local: std::collections::HashMap<(crate::record::Kind, crate::id::Id), &crate::record::AnyRecord> =
+            plan.items.iter().filter_map(|i| i.local.as_ref().map(|l| ((i.kind, i.id), l))).collect();
         let entries = changes
             .iter()
             .map(|c| {
                 let meta = c.record.meta();
-                let before = plan
-                    .items
-                    .iter()
-                    .find(|i| i.id == meta.id && i.kind == c.record.kind())
-                    .and_then(|i| i.local.as_ref())
-                    .and_then(|l| l.to_json().ok());
+                let before = local.get(&(c.record.kind(), meta.id)).and_then(|l| l.to_json().ok());
                 UndoEntry { kind: c.record.kind(), id: meta.id, before, after: meta.version.clone() }
             })
             .collect();
