@@ -26,6 +26,7 @@ const LONG = 900_000;
 const keystrokes = quick ? 8 : 20;
 
 function stats(samples) {
+  if (samples.some((x) => Number.isNaN(x))) return { median: NaN, min: NaN, max: NaN, n: 0 };
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -50,6 +51,12 @@ async function oursImportExport(file) {
   await app.go('exchange');
   const t0 = Date.now();
   await app.id('import-file').setInputFiles([file]);
+  await page.locator('[data-testid="apply-import"], [data-testid="import-errors"]').first().waitFor({ timeout: LONG });
+  if (await app.id('import-errors').count()) {
+    const refused = await app.id('import-errors').innerText();
+    await browser.close();
+    return { importMs: NaN, exportMs: NaN, refused };
+  }
   await app.id('apply-import').click({ timeout: LONG });
   await app.id('flash').filter({ hasText: '导入完成' }).waitFor({ timeout: LONG });
   const importMs = Date.now() - t0;
@@ -206,11 +213,11 @@ ${row('ours: export, click → download complete', o.export_ms, `raw ${ratio(o.e
 ${row('raw IndexedDB: getAll + JSON.stringify + Blob', r.export_ms, '')}
 ${row('Dexie: toArray + JSON.stringify + Blob', x.export_ms, '')}
 
-Goals: import ≤ 1.5 × raw (${goal(o.import_ms.median <= 1.5 * r.import_ms.median)}) and no slower than Dexie (${goal(o.import_ms.median <= x.import_ms.median)}); export ≤ 1.5 × raw (${goal(o.export_ms.median <= 1.5 * r.export_ms.median)}).
+${io.ours.find((r) => r.refused) ? `Ours refused the file: ${io.ours.find((r) => r.refused).refused.trim()}\n\n` : ''}Goals: import ≤ 1.5 × raw (${goal(o.import_ms.median <= 1.5 * r.import_ms.median)}) and no slower than Dexie (${goal(o.import_ms.median <= x.import_ms.median)}); export ≤ 1.5 × raw (${goal(o.export_ms.median <= 1.5 * r.export_ms.median)}).
 Ours does more than the baselines by design: it checks every record against the model
 and the SHA-256 checksum, compares each with the local version (version vectors),
-builds the preview, and records an undo; its export writes the checksum and
-indents the JSON.
+builds the preview, and records an undo; its export reads every record into the
+model and computes the canonical SHA-256 checksum over all of them.
 
 ## Open, search, size
 

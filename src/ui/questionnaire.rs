@@ -35,10 +35,22 @@ pub fn QuestionnairesPage() -> impl IntoView {
     let st = state();
     let purpose = RwSignal::new(Purpose::Survey);
     let creating = RwSignal::new(None::<Questionnaire>);
+    let round = RwSignal::new(None::<Id>);
+    let target = RwSignal::new(None::<Id>);
+    let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
+    let targets = Signal::derive(move || st.data.with(target_options));
     let rows = move || {
         let lang = st.lang.get();
+        let (round, target) = (round.get(), target.get());
         st.data.with(|d| {
-            let mut list: Vec<&Record<Questionnaire>> = d.questionnaires.iter().collect();
+            let mut list: Vec<&Record<Questionnaire>> = d
+                .questionnaires
+                .iter()
+                .filter(|q| round.is_none() || q.data.round == round)
+                .filter(|q| {
+                    target.is_none() || q.data.target == target || q.data.handed_out.iter().any(|h| h.target == target)
+                })
+                .collect();
             list.sort_by(|a, b| (&a.data.title, a.data.version).cmp(&(&b.data.title, b.data.version)));
             list.into_iter()
                 .map(|q| {
@@ -72,6 +84,10 @@ pub fn QuestionnairesPage() -> impl IntoView {
                 <button type="button" data-testid="new-questionnaire" on:click=new>{tr(T::NewQuestionnaire)}</button>
             </div>
             <p class="hint">{tr(T::QuestionnairesHint)}</p>
+            <div class="filters no-print">
+                <RecordSelect label=T::ColRound options=rounds value=round field="q-round" empty=T::All errors=None/>
+                <RecordSelect label=T::ColTarget options=targets value=target field="q-target" empty=T::All errors=None/>
+            </div>
             {move || creating.get().map(|draft| view! {
                 <div class="designer-box">
                     <Designer base=None draft=draft on_close=Callback::new(move |_: ()| creating.set(None))/>

@@ -160,6 +160,7 @@ test('a questionnaire is designed, answered in kiosk mode, tallied exactly, froz
   app = new XunchaPage(page);
   await app.open();
   await app.go('questionnaires');
+  await app.id('filter-q-target').selectOption({ label: '城关镇' });
   const list = await app.id('questionnaires-table').innerText();
   assert.match(list, /城关镇群众满意度调查\s+自定义\s+1[\s\S]*10\s+3\s+30\.0%/);
   assert.match(list, /城关镇群众满意度调查\s+自定义\s+2/);

@@ -83,8 +83,9 @@ fn a_backup_reads_back_exactly_as_written() {
     let (store, office) = county(&ids);
     let file = backup(&store, office);
     let json = text(&file);
-    assert!(json.contains("\"format\": \"xuncha-exchange\""));
-    assert!(json.contains("\"checksum\": \"sha256:"));
+    assert!(json.contains("\"format\":\"xuncha-exchange\""));
+    assert!(json.contains("\"checksum\":\"sha256:"));
+    assert!(!json.contains('\n'), "written compact: a third smaller than indented");
     assert_eq!(ExchangeFile::parse(json.as_bytes()), Ok(file));
 }
 
@@ -109,9 +110,9 @@ fn each_kind_of_bad_input_is_refused_with_its_own_reason() {
     assert!(matches!(refused(b"hello, world"), ParseError::NotJson { line: 1, .. }));
     assert_eq!(refused(b"{\"format\": \"tiddlywiki\"}"), ParseError::NotExchangeFile);
     assert_eq!(refused(b"[1, 2, 3]"), ParseError::NotExchangeFile);
-    let newer = json.replacen("\"format_version\": \"1.0\"", "\"format_version\": \"2.0\"", 1);
+    let newer = json.replacen("\"format_version\":\"1.0\"", "\"format_version\":\"2.0\"", 1);
     assert_eq!(refused(newer.as_bytes()), ParseError::NewerVersion { found: "2.0".into() });
-    let nonsense = json.replacen("\"format_version\": \"1.0\"", "\"format_version\": \"one\"", 1);
+    let nonsense = json.replacen("\"format_version\":\"1.0\"", "\"format_version\":\"one\"", 1);
     assert_eq!(refused(nonsense.as_bytes()), ParseError::BadVersion { found: "one".into() });
     let tampered = json.replacen("城关镇", "城关镇（改）", 1);
     assert_eq!(refused(tampered.as_bytes()), ParseError::ChecksumMismatch);
