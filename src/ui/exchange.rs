@@ -16,6 +16,7 @@ use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source
 use xuncha_core::exchange::merge::{display_value, field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
 use xuncha_core::exchange::reader::{unseal, Reader};
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
+use xuncha_core::exchange::writer::Writer;
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::{Id, IdSource};
 use xuncha_core::record::{AnyRecord, Kind};
@@ -70,6 +71,7 @@ fn ExportSection() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
     let round = RwSignal::new(None::<Id>);
     let group = RwSignal::new(None::<Id>);
     let township = RwSignal::new(None::<Id>);
@@ -122,9 +124,18 @@ fn ExportSection() -> impl IntoView {
                         (file, package_file_name(&label, now.local_date_day()))
                     }
                 };
-                // Let the "exporting" note paint before the file is written out.
-                platform::yield_to_page().await;
-                let mut text = file.to_json().map_err(|e| e.to_string())?;
+                // Written in batches, with the page painting the bar between them.
+                let mut writer = Writer::new(&file).map_err(|e| e.to_string())?;
+                loop {
+                    let finished = writer.step(CHECK_BATCH).map_err(|e| e.to_string())?;
+                    let stage = Stage::Exporting { done: writer.done(), total: writer.total() };
+                    progress.set(Some(Progress { file: name.clone(), stage }));
+                    platform::yield_to_page().await;
+                    if finished {
+                        break;
+                    }
+                }
+                let mut text = writer.finish().map_err(|e| e.to_string())?;
                 if let Some(p) = passphrase {
                     // Let the "encrypting" note paint before the key derivation takes the thread.
                     leptos::task::tick().await;
@@ -142,6 +153,7 @@ fn ExportSection() -> impl IntoView {
             if let Err(msg) = result.await {
                 st.notify(msg, true);
             }
+            progress.set(None);
             busy.set(false);
         });
     };
@@ -188,6 +200,7 @@ fn ExportSection() -> impl IntoView {
             <Show when=move || busy.get()>
                 <span class="hint" role="status" data-testid="exporting">{move || st.t(if encrypt.get() { T::Encrypting } else { T::Exporting })}</span>
             </Show>
+            <ProgressBar progress=progress/>
             <label class="field filter inline">
                 <span class="label">{tr(T::ReminderDays)}</span>
                 <input type="number" min="1" max="365" data-testid="reminder-days" bind:value=days on:change=save_days/>
@@ -232,6 +245,7 @@ enum Stage {
     Checking { done: usize, total: usize },
     Comparing,
     Writing { done: usize, total: usize },
+    Exporting { done: usize, total: usize },
 }
 
 impl Progress {
@@ -247,13 +261,18 @@ impl Progress {
             Stage::Writing { done, total } => {
                 fill(T::StageWriting.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
             }
+            Stage::Exporting { done, total } => {
+                fill(T::StageExporting.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
+            }
         }
     }
 
     /// (value, max) of the bar; `None` while the length of the work is unknown.
     fn fraction(&self) -> Option<(usize, usize)> {
         match self.stage {
-            Stage::Checking { done, total } | Stage::Writing { done, total } => Some((done, total.max(1))),
+            Stage::Checking { done, total } | Stage::Writing { done, total } | Stage::Exporting { done, total } => {
+                Some((done, total.max(1)))
+            }
             _ => None,
         }
     }

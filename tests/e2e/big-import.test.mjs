@@ -78,6 +78,17 @@ test('a backup of more than 50,000 records imports with progress, keeps the page
   await app.go('home');
   await app.id('stat-problems').filter({ hasText: String(county.problems) }).waitFor();
   await saveScreenshot(page, 'big-import-home');
+
+  // Exporting it all again shows its progress too, and the file holds every record.
+  await page.evaluate(() => { window.__frames = []; });
+  await app.go('exchange');
+  const [download] = await Promise.all([page.waitForEvent('download', LONG), app.id('export-backup').click()]);
+  const exported = path.join(dir, 'export.json');
+  await download.saveAs(exported);
+  const exporting = (await framesSeen(page)).filter((f) => f.text.startsWith('正在导出'));
+  assert.ok(new Set(exporting.map((f) => f.value)).size >= 2, `frames were painted at several points of the export: ${exporting.length}`);
+  const back = JSON.parse(fs.readFileSync(exported, 'utf8')).records;
+  assert.equal(Object.values(back).reduce((sum, list) => sum + list.length, 0), county.total);
   assert.deepEqual(net.requests, []);
   assert.deepEqual(net.errors, []);
 

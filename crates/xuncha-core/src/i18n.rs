@@ -444,6 +444,7 @@ catalogue! {
     StageChecking => "正在检查 {file}：{done} / {total} 条记录", "Checking {file}: {done} of {total} records";
     StageComparing => "正在将 {file} 与本机数据比对…", "Comparing {file} with the data on this PC…";
     StageWriting => "正在写入 {file}：{done} / {total} 条记录", "Writing {file}: {done} of {total} records";
+    StageExporting => "正在导出 {file}：{done} / {total} 条记录", "Exporting {file}: {done} of {total} records";
     ImportFileError => "{file}：{message}", "{file}: {message}";
     PreviewTitle => "导入预览：{file}", "Import preview: {file}";
     PreviewSource => "来自：{office}，导出于 {when}", "From {office}, exported {when}";

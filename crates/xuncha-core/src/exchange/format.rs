@@ -19,9 +19,7 @@ use crate::target::Target;
 use crate::term::Term;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt::Write as _;
 
 pub const FORMAT_ID: &str = "xuncha-exchange";
 /// major.minor: readers accept any minor of their major and refuse a newer major.
@@ -128,18 +126,6 @@ impl ExchangeFile {
             records,
         }
     }
-}
-
-/// The JSON layout, without the checksum.
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'static str,
-    format_version: String,
-    app_version: &'a str,
-    exported_at: Timestamp,
-    source: &'a Source,
-    kind: &'a FileKind,
-    records: &'a Records,
 }
 
 /// Why a file was refused. Each names what is wrong in words a user can act on.
@@ -282,35 +268,12 @@ pub(super) fn write_canonical(value: &Value, out: &mut String) {
     }
 }
 
-fn checksum_of(value: &Value) -> String {
-    let digest = Sha256::digest(canonical_json(value).as_bytes());
-    let mut hex = String::with_capacity(71);
-    hex.push_str("sha256:");
-    for b in digest {
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
-}
-
 impl ExchangeFile {
-    /// The file as JSON text, with its checksum. Compact, not indented: a county's
-    /// years of records are a third smaller so, and only programs read the file.
+    /// The file as JSON text, with its checksum: canonical and compact (a county's
+    /// years of records are a third smaller than indented; only programs read it).
+    /// The same steps as a `Writer`, in one go.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        let envelope = Envelope {
-            format: FORMAT_ID,
-            format_version: format!("{}.{}", self.format_version.0, self.format_version.1),
-            app_version: &self.app_version,
-            exported_at: self.exported_at,
-            source: &self.source,
-            kind: &self.kind,
-            records: &self.records,
-        };
-        let mut value = serde_json::to_value(&envelope)?;
-        let checksum = checksum_of(&value);
-        if let Value::Object(map) = &mut value {
-            map.insert("checksum".to_owned(), Value::String(checksum));
-        }
-        serde_json::to_string(&value)
+        super::writer::Writer::new(self)?.finish()
     }
 
     /// Opens a file that may be encrypted: decrypts it with `passphrase` first

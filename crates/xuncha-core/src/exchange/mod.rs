@@ -7,7 +7,9 @@ pub mod format;
 pub mod merge;
 pub mod reader;
 pub mod undo;
+pub mod writer;
 
 pub use format::{ExchangeFile, FileKind, ParseError, Records, Source};
 pub use merge::{ImportPlan, Outcome, Resolution};
 pub use reader::{unseal, Reader};
+pub use writer::Writer;
