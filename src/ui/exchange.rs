@@ -32,6 +32,12 @@ struct Preview {
     choices: RwSignal<HashMap<Id, Resolution>>,
 }
 
+impl Preview {
+    fn new(key: u64, name: String, file: ExchangeFile, plan: ImportPlan) -> Preview {
+        Preview { key, name, file: Arc::new(file), plan: Arc::new(plan), choices: RwSignal::new(HashMap::new()) }
+    }
+}
+
 #[component]
 pub fn ExchangePage() -> impl IntoView {
     let st = state();
@@ -372,16 +378,7 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
         let checked = check_bytes(store.as_ref(), &name, &bytes, passphrase.as_deref(), lang, progress).await;
         progress.set(None);
         match checked {
-            Ok((file, plan)) => {
-                let preview = Preview {
-                    key: fresh_key(),
-                    name,
-                    file: Arc::new(file),
-                    plan: Arc::new(plan),
-                    choices: RwSignal::new(HashMap::new()),
-                };
-                previews.update(|p| p.push(preview));
-            }
+            Ok((file, plan)) => previews.update(|p| p.push(Preview::new(fresh_key(), name, file, plan))),
             Err(CheckError::Locked { wrong }) => {
                 if wrong {
                     errors.update(|e| {
@@ -452,8 +449,8 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
         let list = previews.get_untracked();
         let files: Vec<&xuncha_core::exchange::Records> = list.iter().map(|p| &p.file.records).collect();
         let (records, disagree) = xuncha_core::exchange::merge::merge_records(&files);
-        if disagree > 0 {
-            return errors.set(vec![fill(T::ErrFilesDisagree.text(lang), &[("n", &disagree)])]);
+        if !disagree.is_empty() {
+            return errors.set(vec![fill(T::ErrFilesDisagree.text(lang), &[("n", &disagree.len())])]);
         }
         let name = fill(T::CombinedFiles.text(lang), &[("n", &list.len())]);
         let source = Source {
@@ -475,16 +472,7 @@ fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -
         checking.set(true);
         leptos::task::spawn_local(async move {
             match ImportPlan::build(store.as_ref(), &file.records).await {
-                Ok(plan) => {
-                    let preview = Preview {
-                        key: fresh_key(),
-                        name,
-                        file: Arc::new(file),
-                        plan: Arc::new(plan),
-                        choices: RwSignal::new(HashMap::new()),
-                    };
-                    previews.set(vec![preview]);
-                }
+                Ok(plan) => previews.set(vec![Preview::new(fresh_key(), name, file, plan)]),
                 Err(e) => errors.set(vec![e.message().text(lang).to_owned()]),
             }
             checking.set(false);

@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 use xuncha_core::exchange::crypto;
-use xuncha_core::exchange::format::{kind_label, ExchangeFile, FileKind, ParseError, Records, Source};
-use xuncha_core::exchange::merge::merge_kind;
+use xuncha_core::exchange::format::{kind_label, ExchangeFile, FileKind, ParseError, Source};
+use xuncha_core::exchange::merge::merge_records;
 use xuncha_core::i18n::{fill, Lang, T};
 use xuncha_core::id::Id;
 use xuncha_core::meta::Timestamp;
@@ -167,41 +167,23 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
         }
     }
     let names: Vec<String> = files.iter().map(|p| name(p)).collect();
-    let mut conflict_lines = Vec::new();
-    macro_rules! kind {
-        ($field:ident) => {{
-            let merged = merge_kind(parsed.iter().map(|f| f.records.$field.as_slice()).collect());
-            for (kept, file, others) in &merged.conflicts {
-                let any = Body::into_any(kept.clone());
-                let others: Vec<&str> = others.iter().map(|i| names[*i].as_str()).collect();
-                conflict_lines.push(fill(
-                    io.text(T::CliConflict),
-                    &[
-                        ("kind", &kind_label(any.kind()).text(io.lang)),
-                        ("title", &any.title()),
-                        ("id", &kept.meta.id),
-                        ("file", &names[*file]),
-                        ("others", &others.join("、")),
-                    ],
-                ));
-            }
-            merged.records
-        }};
-    }
-    let records = Records {
-        terms: kind!(terms),
-        targets: kind!(targets),
-        rounds: kind!(rounds),
-        groups: kind!(groups),
-        inspections: kind!(inspections),
-        problems: kind!(problems),
-        rectifications: kind!(rectifications),
-        clues: kind!(clues),
-        recommendations: kind!(recommendations),
-        questionnaires: kind!(questionnaires),
-        responses: kind!(responses),
-        paper_batches: kind!(paper_batches),
-    };
+    let (records, conflicts) = merge_records(&parsed.iter().map(|f| &f.records).collect::<Vec<_>>());
+    let conflict_lines: Vec<String> = conflicts
+        .iter()
+        .map(|c| {
+            let others: Vec<&str> = c.others.iter().map(|i| names[*i].as_str()).collect();
+            fill(
+                io.text(T::CliConflict),
+                &[
+                    ("kind", &kind_label(c.kept.kind()).text(io.lang)),
+                    ("title", &c.kept.title()),
+                    ("id", &c.kept.meta().id),
+                    ("file", &names[c.file]),
+                    ("others", &others.join("、")),
+                ],
+            )
+        })
+        .collect();
     let exported_at = parsed.iter().map(|f| f.exported_at).max().unwrap_or(Timestamp::from_unix_millis(0.0));
     let source = Source { office_id: Id::nil(), office_name: format!("xuncha merge: {}", names.join(", ")) };
     let kind = FileKind::Package { scope: format!("merge of {}", names.join(", ")) };

@@ -239,7 +239,7 @@ fn many_response_files_merge_into_one_import_and_a_response_in_two_files_counts_
     let one = Records { responses: vec![a.clone()], ..Default::default() };
     let two = Records { responses: vec![a.clone(), b.clone()], ..Default::default() };
     let (merged, conflicts) = merge_records(&[&one, &two]);
-    assert_eq!(conflicts, 0);
+    assert!(conflicts.is_empty());
     let mut ids: Vec<Id> = merged.responses.iter().map(|r| r.meta.id).collect();
     ids.sort();
     let mut want = vec![a.meta.id, b.meta.id];
@@ -255,5 +255,5 @@ fn many_response_files_merge_into_one_import_and_a_response_in_two_files_counts_
     right.meta.version.bump(county.ids.next_id());
     let x = Records { questionnaires: vec![left], ..Default::default() };
     let y = Records { questionnaires: vec![right], ..Default::default() };
-    assert_eq!(merge_records(&[&x, &y]).1, 1);
+    assert_eq!(merge_records(&[&x, &y]).1.len(), 1);
 }

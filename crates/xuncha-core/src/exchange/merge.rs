@@ -119,14 +119,27 @@ pub fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
     out
 }
 
-/// The records of several files as one, by the same rule as `merge_kind`, and how
-/// many records the files disagree on (edited apart in two of them).
-pub fn merge_records(files: &[&Records]) -> (Records, usize) {
-    let mut conflicts = 0;
+/// A record the files disagree on (edited apart in two of them): the version kept
+/// (the first file's), the file it came from, and the files with other versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileConflict {
+    pub kept: AnyRecord,
+    pub file: usize,
+    pub others: Vec<usize>,
+}
+
+/// The records of several files as one, by the same rule as `merge_kind`, and the
+/// records the files disagree on. Shared by `xuncha merge` and the import page.
+pub fn merge_records(files: &[&Records]) -> (Records, Vec<FileConflict>) {
+    let mut conflicts = Vec::new();
     macro_rules! kind {
         ($field:ident) => {{
             let merged = merge_kind(files.iter().map(|f| f.$field.as_slice()).collect());
-            conflicts += merged.conflicts.len();
+            conflicts.extend(merged.conflicts.into_iter().map(|(kept, file, others)| FileConflict {
+                kept: Body::into_any(kept),
+                file,
+                others,
+            }));
             merged.records
         }};
     }
