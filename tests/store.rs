@@ -106,3 +106,61 @@ async fn a_newer_schema_in_another_tab_closes_this_connection_and_tells_the_user
     assert!(told.get(), "the old connection was not told");
     assert_eq!(newer.version() as u32, CURRENT_VERSION + 1);
 }
+
+/// Puts records into `store` of `db` as versions before 5 wrote them: without `idx`.
+async fn put_as_before_step_5(db: &indexed_db_futures::database::Database, store: &str, records: &[serde_json::Value]) {
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let tx = db.transaction(store).with_mode(TransactionMode::Readwrite).build().unwrap_or_else(|e| panic!("{e}"));
+    let object_store = tx.object_store(store).unwrap_or_else(|e| panic!("{e}"));
+    for record in records {
+        let value = js_sys::JSON::parse(&record.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+        object_store.put(value).primitive().unwrap_or_else(|e| panic!("{e}"));
+    }
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[wasm_bindgen_test]
+async fn records_written_before_step_5_are_counted_after_it_without_being_read() {
+    use xuncha_core::date::Day;
+    use xuncha_core::meta::{Meta, Timestamp};
+    use xuncha_core::record::{Kind, Record};
+    use xuncha_core::rectification::{RectStatus, Rectification};
+    use xuncha_core::store::Store;
+    let name = fresh_name();
+    let ids = xuncha_core::id::SequentialIds::default();
+    let office = ids.next_id();
+    let meta = || Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12));
+    let day = |s: &str| s.parse::<Day>().unwrap_or_else(|e| panic!("{e}"));
+    let problem = |deleted: bool| {
+        let mut m = meta();
+        m.deleted = deleted;
+        let p = xuncha_core::problem::Problem::new(ids.next_id(), ids.next_id(), day("2025-05-06"));
+        serde_json::to_value(Record { meta: m, data: p }).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let rect = |deadline: &str, status: RectStatus| {
+        let mut r = Rectification::new(ids.next_id(), day(deadline));
+        r.status = status;
+        serde_json::to_value(Record { meta: meta(), data: r }).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let db = open_at(&name, 4).await.unwrap_or_else(|e| panic!("fixture v4: {e}"));
+    put_as_before_step_5(&db, "problems", &[problem(false), problem(true), problem(false)]).await;
+    let rects = [
+        rect("2026-01-31", RectStatus::InProgress),
+        rect("2026-01-31", RectStatus::Closed),
+        rect("2026-12-31", RectStatus::NotStarted),
+    ];
+    put_as_before_step_5(&db, "rectifications", &rects).await;
+    db.close();
+
+    let store = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("upgrade: {e}"));
+    let today = day("2026-06-01");
+    assert_eq!(store.count_live(Kind::Problem).await, Ok(2));
+    assert_eq!(store.count_live(Kind::Rectification).await, Ok(3));
+    assert_eq!(store.count_overdue(today).await, Ok(1));
+    let loaded = xuncha_core::ops::Snapshot::load(&store).await.unwrap_or_else(|e| panic!("{e}"));
+    let counted = xuncha_core::ops::FirstCounts::read(&store, today).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(counted, xuncha_core::ops::FirstCounts::of(&loaded, today));
+    assert!(!store.store_names().iter().any(|n| n.starts_with('_')), "no scratch store is left behind");
+    store.close();
+}

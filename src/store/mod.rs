@@ -7,14 +7,16 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyRange;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
+use xuncha_core::date::Day;
 use xuncha_core::id::Id;
 use xuncha_core::meta::VersionVector;
-use xuncha_core::record::{AnyRecord, Body, Record};
-use xuncha_core::schema::{keys, CURRENT_VERSION};
+use xuncha_core::record::{AnyRecord, Body, Kind, Record};
+use xuncha_core::schema::{keys, IndexFields, CURRENT_VERSION};
 use xuncha_core::store::{check_expectation, ArchivedVersion, Change, Expect, Revert, Store, StoreError};
 
 pub use migrate::open_at;
@@ -104,21 +106,32 @@ impl IdbStore {
 use wasm_bindgen::JsCast;
 
 fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
+    /// A record as stored: its own fields, and beside them what the indexes count.
+    #[derive(Serialize)]
+    struct Stored<'r, R> {
+        #[serde(flatten)]
+        record: &'r R,
+        idx: IndexFields,
+    }
+    fn text<R: Serialize>(record: &R, idx: IndexFields) -> serde_json::Result<String> {
+        serde_json::to_string(&Stored { record, idx })
+    }
+    let idx = IndexFields::of(record);
     // serde_json text through the browser's JSON.parse: measured faster than building
     // the object field by field across the wasm boundary.
     let text = match record {
-        AnyRecord::Term(r) => serde_json::to_string(r),
-        AnyRecord::Target(r) => serde_json::to_string(r),
-        AnyRecord::Round(r) => serde_json::to_string(r),
-        AnyRecord::Group(r) => serde_json::to_string(r),
-        AnyRecord::Inspection(r) => serde_json::to_string(r),
-        AnyRecord::Problem(r) => serde_json::to_string(r),
-        AnyRecord::Rectification(r) => serde_json::to_string(r),
-        AnyRecord::Clue(r) => serde_json::to_string(r),
-        AnyRecord::Recommendation(r) => serde_json::to_string(r),
-        AnyRecord::Questionnaire(r) => serde_json::to_string(r),
-        AnyRecord::Response(r) => serde_json::to_string(r),
-        AnyRecord::PaperBatch(r) => serde_json::to_string(r),
+        AnyRecord::Term(r) => text(r, idx),
+        AnyRecord::Target(r) => text(r, idx),
+        AnyRecord::Round(r) => text(r, idx),
+        AnyRecord::Group(r) => text(r, idx),
+        AnyRecord::Inspection(r) => text(r, idx),
+        AnyRecord::Problem(r) => text(r, idx),
+        AnyRecord::Rectification(r) => text(r, idx),
+        AnyRecord::Clue(r) => text(r, idx),
+        AnyRecord::Recommendation(r) => text(r, idx),
+        AnyRecord::Questionnaire(r) => text(r, idx),
+        AnyRecord::Response(r) => text(r, idx),
+        AnyRecord::PaperBatch(r) => text(r, idx),
     }
     .map_err(corrupt)?;
     js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))
@@ -133,11 +146,18 @@ async fn stored_version(
     Ok(stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta.version))
 }
 
-/// Decodes what a `get_all` returned.
+/// Decodes what a `get_all` returned: the browser writes the whole list as JSON
+/// text in one call and serde_json reads it, which is several times faster than
+/// visiting every field of every record across the wasm boundary.
 fn decode_all<B: Body, E: std::fmt::Display>(
     values: impl Iterator<Item = Result<JsValue, E>>,
 ) -> Result<Vec<Record<B>>, StoreError> {
-    values.map(|v| v.map_err(backend).and_then(from_js)).collect()
+    let list = js_sys::Array::new();
+    for value in values {
+        list.push(&value.map_err(backend)?);
+    }
+    let text = js_sys::JSON::stringify(&list).map_err(|e| corrupt(format!("{e:?}")))?;
+    serde_json::from_str(&String::from(text)).map_err(corrupt)
 }
 
 fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
@@ -167,6 +187,38 @@ impl Store for IdbStore {
         let index = store.index(index).map_err(backend)?;
         let query = index.get_all().with_query(key.to_string());
         decode_all(query.primitive().map_err(backend)?.await.map_err(backend)?)
+    }
+
+    async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError> {
+        let name = B::KIND.store_name();
+        let tx = self.reader(name)?;
+        let store = tx.object_store(name).map_err(backend)?;
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        let values = match after {
+            Some(id) => {
+                let range = KeyRange::LowerBound(id.to_string(), true);
+                store.get_all().with_query::<String, _>(range).with_limit(limit).primitive().map_err(backend)?.await
+            }
+            None => store.get_all().with_limit(limit).primitive().map_err(backend)?.await,
+        };
+        decode_all(values.map_err(backend)?)
+    }
+
+    async fn count_live(&self, kind: Kind) -> Result<usize, StoreError> {
+        let name = kind.store_name();
+        let tx = self.reader(name)?;
+        let store = tx.object_store(name).map_err(backend)?;
+        let index = store.index(keys::LIVE).map_err(backend)?;
+        Ok(index.count().primitive().map_err(backend)?.await.map_err(backend)? as usize)
+    }
+
+    async fn count_overdue(&self, today: Day) -> Result<usize, StoreError> {
+        let tx = self.reader(keys::RECTIFICATIONS)?;
+        let store = tx.object_store(keys::RECTIFICATIONS).map_err(backend)?;
+        let index = store.index(keys::OPEN_DEADLINE).map_err(backend)?;
+        let before_today = KeyRange::UpperBound(today.to_string(), true);
+        Ok(index.count().with_query::<String, _>(before_today).primitive().map_err(backend)?.await.map_err(backend)?
+            as usize)
     }
 
     async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {

@@ -4,6 +4,7 @@ use super::state::state;
 use super::widgets::tr;
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::ops::FirstCounts;
 use xuncha_core::round::RoundStatus;
 use xuncha_core::route::Route;
 use xuncha_core::target::{TargetKind, TargetStatus};
@@ -39,6 +40,12 @@ pub fn HomePage() -> impl IntoView {
         })
     };
     let today = super::ledger::today();
+    // The store's counts until the long lists are read, then the lists themselves,
+    // so the page is drawn before they are and stays right after every edit.
+    let figures = Memo::new(move |_| match st.lists_ready.get() {
+        true => st.data.with(|d| FirstCounts::of(d, today)),
+        false => st.first_counts.get(),
+    });
     view! {
         <section>
             <h1>{tr(T::HomeTitle)}</h1>
@@ -52,9 +59,9 @@ pub fn HomePage() -> impl IntoView {
                 {tile(T::StatRounds, "stat-rounds", Box::new(count(|d| d.rounds.len())))}
                 {tile(T::StatGroups, "stat-groups", Box::new(count(|d| d.groups.len())))}
                 {tile(T::StatInspections, "stat-inspections", Box::new(count(|d| d.inspections.len())))}
-                {tile(T::StatProblems, "stat-problems", Box::new(count(|d| d.problems.len())))}
-                {tile(T::StatRectOverdue, "stat-rect-overdue", Box::new(move || st.data.with(|d| d.rectifications.iter().filter(|r| r.data.is_overdue(today)).count())))}
-                {tile(T::StatClues, "stat-clues", Box::new(count(|d| d.clues.len())))}
+                {tile(T::StatProblems, "stat-problems", Box::new(move || figures.get().problems))}
+                {tile(T::StatRectOverdue, "stat-rect-overdue", Box::new(move || figures.get().overdue))}
+                {tile(T::StatClues, "stat-clues", Box::new(move || figures.get().clues))}
             </div>
             <ul class="current-rounds">{current_rounds}</ul>
             <p class="hint">{tr(T::HomeStart)}</p>

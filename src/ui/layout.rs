@@ -46,6 +46,22 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// Stands in for a page that shows the long lists while they are still being read.
+#[component]
+pub fn ReadingLists() -> impl IntoView {
+    let st = state();
+    move || {
+        let (done, total) = st.loading.get().unwrap_or((0, 0));
+        let text = xuncha_core::i18n::fill(st.t(T::LoadingLists), &[("done", &done), ("total", &total)]);
+        view! {
+            <div class="import-progress" role="status" data-testid="reading-lists">
+                <progress max=total.max(1) value=done></progress>
+                <span>{text}</span>
+            </div>
+        }
+    }
+}
+
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let st = state();
@@ -76,6 +92,12 @@ pub fn StatusLine() -> impl IntoView {
             <span>{tr(T::StorageWhere)}</span>
             " "
             <span data-testid="persistence">{move || st.t(st.persistence.get().message())}</span>
+            {move || {
+                st.loading.get().map(|(done, total)| {
+                    let text = xuncha_core::i18n::fill(st.t(T::LoadingLists), &[("done", &done), ("total", &total)]);
+                    view! { " " <span data-testid="status-reading">{text}</span> }
+                })
+            }}
         </footer>
     }
 }

@@ -44,7 +44,19 @@ pub fn App() -> impl IntoView {
         Phase::Ready => match state.kiosk.get() {
             // Kiosk mode shows the form alone; no route leads out of it.
             Some(session) => view! { <response::KioskScreen session=session/> }.into_any(),
-            None => view! { <layout::Shell>{move || routed(state.route.get())}</layout::Shell> }.into_any(),
+            None => view! {
+                <layout::Shell>
+                    {move || {
+                        let route = state.route.get();
+                        if route.needs_deferred_lists() && !state.lists_ready.get() {
+                            view! { <layout::ReadingLists/> }.into_any()
+                        } else {
+                            routed(route)
+                        }
+                    }}
+                </layout::Shell>
+            }
+            .into_any(),
         },
     };
     view! { {page} <layout::VersionChangeBanner/> }

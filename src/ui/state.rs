@@ -51,6 +51,14 @@ pub struct AppState {
     pub ledger: Memo<xuncha_core::ledger::Ledger>,
     /// The running kiosk session, if any: while set, the page is one anonymous form.
     pub kiosk: RwSignal<Option<xuncha_core::kiosk::KioskSession>>,
+    /// The first page's figures as the store counted them at boot, shown until
+    /// the long lists are read.
+    pub first_counts: RwSignal<ops::FirstCounts>,
+    /// Records of the long lists (`ops::DEFERRED`) read so far, and how many there
+    /// are; `None` once they are all in `data`.
+    pub loading: RwSignal<Option<(usize, usize)>>,
+    /// `loading` is `None`: changes twice, not at every step.
+    pub lists_ready: Memo<bool>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -115,6 +123,7 @@ impl AppState {
         platform::save_lang(lang);
         let data = RwSignal::new(Snapshot::default());
         let lang_signal = RwSignal::new(lang);
+        let loading = RwSignal::new(Some((0, 0)));
         // Comparing 50,000 rows to find out whether they changed would cost as much as
         // building them, so every rebuild counts as a change.
         let ledger = Memo::new_with_compare(
@@ -135,6 +144,9 @@ impl AppState {
             ledger_filter: FilterState::default(),
             ledger,
             kiosk: RwSignal::new(None),
+            first_counts: RwSignal::new(ops::FirstCounts::default()),
+            loading,
+            lists_ready: Memo::new(move |_| loading.with(Option::is_none)),
             store: StoredValue::new_local(None),
         };
         let route = state.route;
@@ -145,7 +157,8 @@ impl AppState {
         state
     }
 
-    /// Opens the database, loads the office and every record, and asks for persistence.
+    /// Opens the database, loads the office and the short lists, draws the first
+    /// page from counts, then reads the long lists in steps; asks for persistence.
     pub fn boot(self) {
         leptos::task::spawn_local(async move {
             let store = match IdbStore::open(keys::DB_NAME).await {
@@ -155,8 +168,15 @@ impl AppState {
             let disconnected = self.disconnected;
             store.on_version_change(move || disconnected.set(true));
             self.store.set_value(Some(store.clone()));
-            match (ops::load_office(store.as_ref()).await, Snapshot::load(store.as_ref()).await) {
-                (Ok(office), Ok(snapshot)) => {
+            let today = super::ledger::today();
+            let first = async {
+                let office = ops::load_office(store.as_ref()).await?;
+                let snapshot = Snapshot::load_first(store.as_ref()).await?;
+                let counts = ops::FirstCounts::read(store.as_ref(), today).await?;
+                Ok::<_, xuncha_core::store::StoreError>((office, snapshot, counts))
+            };
+            match first.await {
+                Ok((office, snapshot, counts)) => {
                     use xuncha_core::exchange::export::{LAST_BACKUP_KEY, REMINDER_DAYS_KEY};
                     if let Ok(last) = store.setting(LAST_BACKUP_KEY).await {
                         self.last_backup.set(last);
@@ -168,14 +188,37 @@ impl AppState {
                         self.kiosk.set(session);
                     }
                     self.data.set(snapshot);
+                    self.first_counts.set(counts);
+                    self.loading.set(Some((0, counts.deferred())));
                     self.phase.set(if office.is_some() { Phase::Ready } else { Phase::NeedsOffice });
                     self.office.set(office);
+                    self.read_deferred(&store, counts.deferred()).await;
                 }
-                (Err(e), _) | (_, Err(e)) => self.phase.set(Phase::Failed(e.message(), e.to_string())),
+                Err(e) => self.phase.set(Phase::Failed(e.message(), e.to_string())),
             }
         });
         let persistence = self.persistence;
         leptos::task::spawn_local(async move { persistence.set(platform::request_persistence().await) });
+    }
+
+    /// Reads the long lists a page at a time, giving the page back between pages,
+    /// and puts them into `data` in one update so the ledgers are joined once.
+    async fn read_deferred(self, store: &IdbStore, total: usize) {
+        /// Records per step: a few tens of milliseconds of work.
+        const PAGE: usize = 2_500;
+        let mut rest = ops::DeferredLoad::default();
+        loop {
+            match rest.step(store, PAGE).await {
+                Ok(true) => break,
+                Ok(false) => {
+                    self.loading.set(Some((rest.read().min(total), total)));
+                    platform::yield_to_page().await;
+                }
+                Err(e) => return self.phase.set(Phase::Failed(e.message(), e.to_string())),
+            }
+        }
+        self.data.update(|d| rest.finish(d));
+        self.loading.set(None);
     }
 
     /// A catalogue text in the current language (tracks the language).

@@ -92,14 +92,37 @@ test('a backup of more than 50,000 records imports with progress, keeps the page
   assert.deepEqual(net.requests, []);
   assert.deepEqual(net.errors, []);
 
-  // After a restart the records are there, and the same file again changes nothing.
+  // After a restart the first page shows its figures while the ledgers are still
+  // being read, a ledger opened meanwhile shows how far the reading has come, and
+  // then every record is there.
   await browser.close();
   browser = await launchChromium(profile);
   page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__opening = [];
+    const frame = () => {
+      const text = (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+      window.__opening.push({ problems: text('stat-problems'), reading: text('status-reading'), ledger: text('reading-lists') });
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   net = watch(page);
   app = new XunchaPage(page);
   await app.open();
   await app.id('stat-problems').filter({ hasText: String(county.problems) }).waitFor(LONG);
+  await app.go('ledger');
+  await app.id('ledger-row').first().waitFor(LONG);
+  await app.id('ledger-totals').filter({ hasText: String(county.problems) }).waitFor(LONG);
+  const opening = await page.evaluate(() => window.__opening);
+  assert.ok(
+    opening.some((f) => f.problems?.includes(String(county.problems)) && f.reading),
+    'the home page showed every problem counted while the ledgers were still being read',
+  );
+  const reading = opening.filter((f) => f.ledger).map((f) => Number(/(\d+) \//.exec(f.ledger)?.[1]));
+  assert.ok(reading.length > 0, 'the ledger said it was still reading');
+  assert.ok(reading.every((n, i) => i === 0 || n >= reading[i - 1]), `reading only moves forward: ${reading}`);
+  assert.equal(await app.id('status-reading').count(), 0, 'the status line stops saying so once done');
   await app.go('exchange');
   await app.id('import-file').setInputFiles([county.file]);
   await app.id('preview-noop').waitFor(LONG);

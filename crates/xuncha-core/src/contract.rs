@@ -34,6 +34,9 @@ macro_rules! for_each_contract_case {
             a_refused_bulk_entry_writes_no_target,
             archived_versions_land_with_their_commit_or_not_at_all,
             a_revert_restores_removes_and_unarchives_together_or_not_at_all,
+            paging_reads_every_record_once_in_id_order_tombstones_included,
+            the_first_counts_leave_out_tombstones_and_rectifications_closed_or_not_yet_due,
+            loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_meanwhile,
         }
     };
 }
@@ -323,4 +326,127 @@ pub async fn a_revert_restores_removes_and_unarchives_together_or_not_at_all(s: 
     assert_eq!(must(s.get::<Term>(kept.meta.id)).await, Some(kept));
     assert_eq!(must(s.get::<Target>(created.meta.id)).await, None);
     assert!(must(s.archived()).await.is_empty());
+}
+
+fn day(y: i32, m: u8, d: u8) -> crate::date::Day {
+    crate::date::Day::from_ymd(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d} is a day"))
+}
+
+fn problem(ids: &SequentialIds, office: Id) -> Record<crate::problem::Problem> {
+    let p = crate::problem::Problem::new(ids.next_id(), ids.next_id(), day(2025, 5, 6));
+    Record { meta: meta(ids.next_id(), office), data: p }
+}
+
+fn rectification(
+    ids: &SequentialIds,
+    office: Id,
+    deadline: crate::date::Day,
+    status: crate::rectification::RectStatus,
+) -> Record<crate::rectification::Rectification> {
+    let mut r = crate::rectification::Rectification::new(ids.next_id(), deadline);
+    r.status = status;
+    Record { meta: meta(ids.next_id(), office), data: r }
+}
+
+pub async fn paging_reads_every_record_once_in_id_order_tombstones_included(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let mut problems: Vec<_> = (0..7).map(|_| problem(&ids, office)).collect();
+    problems[3].meta.deleted = true;
+    must(s.commit(problems.iter().map(create).collect())).await;
+    let mut read = Vec::new();
+    let mut after = None;
+    loop {
+        let page = must(s.page::<crate::problem::Problem>(after, 3)).await;
+        assert!(page.len() <= 3, "a page holds at most its limit");
+        after = page.last().map(|r| r.meta.id);
+        let n = page.len();
+        read.extend(page);
+        if n < 3 {
+            break;
+        }
+    }
+    problems.sort_by_key(|p| p.meta.id.to_string());
+    assert_eq!(read, problems, "every record once, in the order of their ids as text");
+    assert!(must(s.page::<Term>(None, 3)).await.is_empty(), "an empty kind reads as one empty page");
+}
+
+pub async fn the_first_counts_leave_out_tombstones_and_rectifications_closed_or_not_yet_due(s: &impl Store) {
+    use crate::rectification::RectStatus;
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let today = day(2026, 6, 1);
+    let mut gone = problem(&ids, office);
+    gone.meta.deleted = true;
+    let mut deleted_late = rectification(&ids, office, day(2026, 1, 31), RectStatus::InProgress);
+    deleted_late.meta.deleted = true;
+    let changes = vec![
+        create(&problem(&ids, office)),
+        create(&problem(&ids, office)),
+        create(&gone),
+        create(&rectification(&ids, office, day(2026, 1, 31), RectStatus::InProgress)),
+        create(&rectification(&ids, office, day(2026, 5, 31), RectStatus::NotStarted)),
+        create(&rectification(&ids, office, today, RectStatus::InProgress)),
+        create(&rectification(&ids, office, day(2026, 12, 31), RectStatus::InProgress)),
+        create(&rectification(&ids, office, day(2025, 12, 31), RectStatus::Closed)),
+        create(&deleted_late),
+    ];
+    must(s.commit(changes)).await;
+    let counted = must(ops::FirstCounts::read(s, today)).await;
+    let expected = ops::FirstCounts { problems: 2, rectifications: 5, clues: 0, responses: 0, overdue: 2 };
+    assert_eq!(counted, expected, "the deadline day itself is not overdue");
+    let loaded = must(ops::Snapshot::load(s)).await;
+    assert_eq!(ops::FirstCounts::of(&loaded, today), counted, "counting and loading agree");
+    assert_eq!(counted.deferred(), 7);
+
+    // An edit that closes a late rectification leaves the overdue count at once.
+    let late = loaded.rectifications.iter().find(|r| r.data.deadline == day(2026, 1, 31));
+    let late = late.unwrap_or_else(|| panic!("the late rectification is loaded"));
+    let mut closed = late.clone();
+    closed.data.status = RectStatus::Closed;
+    closed.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
+    must(s.commit(vec![edit(&closed, late)])).await;
+    assert_eq!(must(s.count_overdue(today)).await, 1);
+}
+
+pub async fn loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_meanwhile(s: &impl Store) {
+    use crate::rectification::RectStatus;
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let mut changes = vec![create(&term(&ids, office))];
+    changes.extend((0..5).map(|_| create(&problem(&ids, office))));
+    let rects: Vec<_> = (0..4).map(|_| rectification(&ids, office, day(2026, 3, 1), RectStatus::NotStarted)).collect();
+    changes.extend(rects.iter().map(create));
+    must(s.commit(changes)).await;
+    let whole = must(ops::Snapshot::load(s)).await;
+    assert_eq!((whole.terms.len(), whole.problems.len(), whole.rectifications.len()), (1, 5, 4));
+
+    let mut first = must(ops::Snapshot::load_first(s)).await;
+    assert_eq!(first.terms.len(), 1);
+    assert!(first.problems.is_empty() && first.rectifications.is_empty(), "the long lists wait");
+    let mut rest = ops::DeferredLoad::default();
+    let mut steps = 1;
+    while !must(rest.step(s, 2)).await {
+        steps += 1;
+        if steps == 2 {
+            // A step was read; an edit lands before the rest is.
+            let mut moved = rects[0].clone();
+            moved.data.status = RectStatus::InProgress;
+            moved.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
+            must(s.commit(vec![edit(&moved, &rects[0])])).await;
+            first.apply(vec![crate::record::AnyRecord::Rectification(moved)]);
+        }
+    }
+    assert!(steps >= 5, "two records a step take several steps, not {steps}");
+    assert_eq!(rest.read(), 9);
+    rest.finish(&mut first);
+    let again = must(ops::Snapshot::load(s)).await;
+    let edited = again.rectifications.iter().find(|r| r.meta.id == rects[0].meta.id).map(|r| r.data.status);
+    assert_eq!(edited, Some(RectStatus::InProgress));
+    let sorted = |mut snap: ops::Snapshot| {
+        snap.rectifications.sort_by_key(|r| r.meta.id);
+        snap.problems.sort_by_key(|r| r.meta.id);
+        snap
+    };
+    assert_eq!(sorted(first), sorted(again), "the steps and the edit made meanwhile give what one load gives");
 }

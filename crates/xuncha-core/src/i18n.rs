@@ -101,6 +101,7 @@ catalogue! {
     NavSettings => "设置", "Settings";
     LangSwitch => "English", "中文";
     Loading => "正在加载…", "Loading…";
+    LoadingLists => "正在读取台账：{done} / {total} 条", "Reading the ledgers: {done} / {total} records";
     NotFound => "没有这个页面。", "There is no such page.";
     BackHome => "返回首页", "Back to home";
 

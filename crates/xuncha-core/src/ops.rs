@@ -699,20 +699,28 @@ impl Snapshot {
         upsert_all(&mut self.paper_batches, by_kind.paper_batches);
     }
 
+    /// Every live record.
     pub async fn load<S: Store>(store: &S) -> Result<Snapshot, StoreError> {
+        let mut snapshot = Snapshot::load_first(store).await?;
+        let mut rest = DeferredLoad::default();
+        while !rest.step(store, 10_000).await? {}
+        rest.finish(&mut snapshot);
+        Ok(snapshot)
+    }
+
+    /// The live records of every kind but the `DEFERRED` ones, whose lists stay empty:
+    /// enough for the first page, which takes its figures from `FirstCounts`.
+    pub async fn load_first<S: Store>(store: &S) -> Result<Snapshot, StoreError> {
         Ok(Snapshot {
             terms: live(store).await?,
             targets: live(store).await?,
             rounds: live(store).await?,
             groups: live(store).await?,
             inspections: live(store).await?,
-            problems: live(store).await?,
-            rectifications: live(store).await?,
-            clues: live(store).await?,
             recommendations: live(store).await?,
             questionnaires: live(store).await?,
-            responses: live(store).await?,
             paper_batches: live(store).await?,
+            ..Snapshot::default()
         })
     }
 
@@ -740,6 +748,118 @@ impl Snapshot {
 
     pub fn townships(&self) -> impl Iterator<Item = &Record<Target>> {
         self.targets.iter().filter(|t| t.data.kind == TargetKind::Township)
+    }
+}
+
+/// The kinds that run to tens of thousands of records. The first page is drawn
+/// before they are read; `DeferredLoad` then reads them in steps.
+pub const DEFERRED: [crate::Kind; 4] =
+    [crate::Kind::Problem, crate::Kind::Rectification, crate::Kind::Clue, crate::Kind::Response];
+
+/// Reads the `DEFERRED` kinds a page of records at a time, so the caller can
+/// report progress and give the page back between steps.
+#[derive(Debug, Default)]
+pub struct DeferredLoad {
+    /// Index into `DEFERRED` of the kind being read.
+    kind: usize,
+    after: Option<Id>,
+    read: usize,
+    lists: Snapshot,
+}
+
+/// Reads one page of `B` after `after` into `list` (live records only); returns how
+/// many records the page held and the id of its last.
+async fn page_into<B: Body, S: Store>(
+    store: &S,
+    after: Option<Id>,
+    limit: usize,
+    list: &mut Vec<Record<B>>,
+) -> Result<(usize, Option<Id>), StoreError> {
+    let page = store.page::<B>(after, limit).await?;
+    let last = page.last().map(|r| r.meta.id);
+    let n = page.len();
+    list.extend(page.into_iter().filter(Record::is_live));
+    Ok((n, last))
+}
+
+impl DeferredLoad {
+    /// Reads up to `limit` records; true once every deferred kind has been read.
+    pub async fn step<S: Store>(&mut self, store: &S, limit: usize) -> Result<bool, StoreError> {
+        let limit = limit.max(1);
+        let (n, last) = match self.kind {
+            0 => page_into(store, self.after, limit, &mut self.lists.problems).await?,
+            1 => page_into(store, self.after, limit, &mut self.lists.rectifications).await?,
+            2 => page_into(store, self.after, limit, &mut self.lists.clues).await?,
+            3 => page_into(store, self.after, limit, &mut self.lists.responses).await?,
+            _ => return Ok(true),
+        };
+        self.read += n;
+        if n < limit {
+            self.kind += 1;
+            self.after = None;
+        } else {
+            self.after = last;
+        }
+        Ok(self.kind >= DEFERRED.len())
+    }
+
+    /// Records read so far, tombstones included.
+    pub fn read(&self) -> usize {
+        self.read
+    }
+
+    /// Puts the lists read into `snapshot`. A record already there was written
+    /// while they were being read, so it is the newer version and stays.
+    pub fn finish(self, snapshot: &mut Snapshot) {
+        fn merge<B: Body>(into: &mut Vec<Record<B>>, mut read: Vec<Record<B>>) {
+            let written = std::mem::take(into);
+            upsert_all(&mut read, written);
+            *into = read;
+        }
+        merge(&mut snapshot.problems, self.lists.problems);
+        merge(&mut snapshot.rectifications, self.lists.rectifications);
+        merge(&mut snapshot.clues, self.lists.clues);
+        merge(&mut snapshot.responses, self.lists.responses);
+    }
+}
+
+/// The figures of the first page, which the store counts before the long lists are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FirstCounts {
+    pub problems: usize,
+    pub rectifications: usize,
+    pub clues: usize,
+    pub responses: usize,
+    /// Rectifications still open past their deadline.
+    pub overdue: usize,
+}
+
+impl FirstCounts {
+    /// Counted by the store's indexes, without reading the records.
+    pub async fn read<S: Store>(store: &S, today: Day) -> Result<FirstCounts, StoreError> {
+        Ok(FirstCounts {
+            problems: store.count_live(crate::Kind::Problem).await?,
+            rectifications: store.count_live(crate::Kind::Rectification).await?,
+            clues: store.count_live(crate::Kind::Clue).await?,
+            responses: store.count_live(crate::Kind::Response).await?,
+            overdue: store.count_overdue(today).await?,
+        })
+    }
+
+    /// The same figures from records in memory.
+    pub fn of(snapshot: &Snapshot, today: Day) -> FirstCounts {
+        FirstCounts {
+            problems: snapshot.problems.len(),
+            rectifications: snapshot.rectifications.len(),
+            clues: snapshot.clues.len(),
+            responses: snapshot.responses.len(),
+            overdue: snapshot.rectifications.iter().filter(|r| r.data.is_overdue(today)).count(),
+        }
+    }
+
+    /// How many live records `DeferredLoad` will read, for its progress bar.
+    pub fn deferred(&self) -> usize {
+        self.problems + self.rectifications + self.clues + self.responses
     }
 }
 

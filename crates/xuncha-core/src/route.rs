@@ -45,6 +45,26 @@ impl Route {
         }
     }
 
+    /// Whether the page shows problems, rectifications, clues or responses, the
+    /// lists read after the first page is drawn (`ops::DEFERRED`): until they are
+    /// in, such a page shows how far reading them has come instead.
+    pub fn needs_deferred_lists(&self) -> bool {
+        match self {
+            Route::Home
+            | Route::Targets
+            | Route::Terms
+            | Route::Rounds
+            | Route::Answer
+            | Route::Settings
+            | Route::NotFound => false,
+            // The exchange page imports and undoes: it writes, so it waits for the lists
+            // it will update.
+            Route::Round(_) | Route::Ledger(_) | Route::Questionnaires | Route::Questionnaire(_) | Route::Exchange => {
+                true
+            }
+        }
+    }
+
     pub fn hash(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "#/".to_owned(),
@@ -66,6 +86,15 @@ impl Route {
 mod tests {
     use super::*;
     use crate::id::{IdSource, SequentialIds};
+
+    #[test]
+    fn the_pages_that_show_or_write_the_long_lists_wait_for_them_and_the_first_page_does_not() {
+        assert!(!Route::Home.needs_deferred_lists());
+        assert!(!Route::Settings.needs_deferred_lists(), "the language can be switched at once");
+        assert!(Route::Ledger(crate::ledger::LedgerKind::Problems).needs_deferred_lists());
+        assert!(Route::Exchange.needs_deferred_lists());
+        assert!(Route::Questionnaire(SequentialIds::default().next_id()).needs_deferred_lists());
+    }
 
     #[test]
     fn every_page_survives_a_trip_through_its_hash() {

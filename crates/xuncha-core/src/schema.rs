@@ -27,6 +27,13 @@ pub mod keys {
     pub const BY_RECORD: &str = "by_record";
     pub const BY_PROBLEM: &str = "by_problem";
     pub const BY_QUESTIONNAIRE: &str = "by_questionnaire";
+    /// Live records only (tombstones carry no `idx.live`).
+    pub const LIVE: &str = "live";
+    /// Rectifications not yet closed, by deadline.
+    pub const OPEN_DEADLINE: &str = "open_deadline";
+
+    /// Where the IndexedDB backend keeps `IndexFields` beside a record.
+    pub const INDEX_FIELDS: &str = "idx";
 
     /// Records are keyed by their id inside the envelope.
     pub const RECORD_KEY_PATH: &str = "meta.id";
@@ -45,6 +52,11 @@ pub enum SchemaOp {
         index: &'static str,
         key_path: &'static str,
     },
+    /// Writes `IndexFields` into every record already in `store`, for indexes
+    /// created on them in the same step.
+    WriteIndexFields {
+        store: &'static str,
+    },
 }
 
 /// Everything that moves the database from `version - 1` to `version`.
@@ -54,8 +66,37 @@ pub struct Step {
     pub ops: &'static [SchemaOp],
 }
 
+use crate::date::Day;
+use crate::record::AnyRecord;
 use keys::*;
-use SchemaOp::{CreateIndex, CreateStore};
+use serde::Serialize;
+use SchemaOp::{CreateIndex, CreateStore, WriteIndexFields};
+
+/// What a stored record carries only so that an index can count it without the
+/// record being read: a key that is absent leaves the record out of that index.
+/// Derived from the record on every write; reading a record ignores it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct IndexFields {
+    /// `1` unless the record is a tombstone (IndexedDB cannot index a boolean).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub live: Option<u8>,
+    /// The deadline of a live rectification that is not closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_deadline: Option<Day>,
+}
+
+impl IndexFields {
+    pub fn of(record: &AnyRecord) -> IndexFields {
+        let live = !record.meta().deleted;
+        let open_deadline = match record {
+            AnyRecord::Rectification(r) if live && r.data.status != crate::rectification::RectStatus::Closed => {
+                Some(r.data.deadline)
+            }
+            _ => None,
+        };
+        IndexFields { live: live.then_some(1), open_deadline }
+    }
+}
 
 /// All migrations, oldest first. Append new steps; never edit a released one.
 pub const STEPS: &[Step] = &[
@@ -110,6 +151,38 @@ pub const STEPS: &[Step] = &[
             CreateIndex { store: PAPER_BATCHES, index: BY_QUESTIONNAIRE, key_path: "data.questionnaire" },
         ],
     },
+    // Counting without reading, so the first page shows its figures before the long
+    // lists are loaded: `live` on every kind, open rectifications by deadline.
+    Step {
+        version: 5,
+        ops: &[
+            CreateIndex { store: TERMS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: TARGETS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: ROUNDS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: GROUPS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: INSPECTIONS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: PROBLEMS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: RECTIFICATIONS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: RECTIFICATIONS, index: OPEN_DEADLINE, key_path: "idx.open_deadline" },
+            CreateIndex { store: CLUES, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: RECOMMENDATIONS, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: QUESTIONNAIRES, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: RESPONSES, index: LIVE, key_path: "idx.live" },
+            CreateIndex { store: PAPER_BATCHES, index: LIVE, key_path: "idx.live" },
+            WriteIndexFields { store: TERMS },
+            WriteIndexFields { store: TARGETS },
+            WriteIndexFields { store: ROUNDS },
+            WriteIndexFields { store: GROUPS },
+            WriteIndexFields { store: INSPECTIONS },
+            WriteIndexFields { store: PROBLEMS },
+            WriteIndexFields { store: RECTIFICATIONS },
+            WriteIndexFields { store: CLUES },
+            WriteIndexFields { store: RECOMMENDATIONS },
+            WriteIndexFields { store: QUESTIONNAIRES },
+            WriteIndexFields { store: RESPONSES },
+            WriteIndexFields { store: PAPER_BATCHES },
+        ],
+    },
 ];
 
 /// The version the code expects the database to be at.
@@ -135,6 +208,7 @@ pub fn layout_at(version: u32) -> Vec<StoreLayout> {
                         s.2.push((index, key_path));
                     }
                 }
+                WriteIndexFields { .. } => {}
             }
         }
     }
@@ -176,6 +250,7 @@ mod tests {
                         assert!(indexes.insert((store, index)), "index {store}.{index} created twice");
                         assert!(!key_path.is_empty() && !key_path.ends_with('.'));
                     }
+                    WriteIndexFields { store } => assert!(stores.contains(store), "index fields on no store {store}"),
                 }
             }
         }
@@ -195,6 +270,70 @@ mod tests {
     fn upgrading_from_nothing_runs_every_step_and_from_current_runs_none() {
         assert_eq!(steps_after(0).count(), STEPS.len());
         assert_eq!(steps_after(CURRENT_VERSION).count(), 0);
+    }
+
+    #[test]
+    fn an_index_on_index_fields_of_an_older_store_comes_with_their_rewrite_in_the_same_step() {
+        let mut before: HashSet<&str> = HashSet::new();
+        for step in STEPS {
+            for op in step.ops {
+                if let CreateIndex { store, key_path, .. } = *op {
+                    if key_path.starts_with(keys::INDEX_FIELDS) && before.contains(store) {
+                        assert!(
+                            step.ops.contains(&WriteIndexFields { store }),
+                            "step {} indexes idx on {store} without writing it",
+                            step.version
+                        );
+                    }
+                }
+            }
+            for op in step.ops {
+                if let CreateStore { store, .. } = *op {
+                    before.insert(store);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_record_kind_can_count_its_live_records_and_index_paths_name_real_fields() {
+        let layout = layout_at(CURRENT_VERSION);
+        let full = IndexFields { live: Some(1), open_deadline: Some(Day::from_ymd(2026, 1, 1).expect("a day")) };
+        let fields = serde_json::to_value(full).expect("serialises");
+        for (store, _, indexes) in &layout {
+            for (index, path) in indexes {
+                if let Some(field) = path.strip_prefix("idx.") {
+                    assert!(fields.get(field).is_some(), "{store}.{index} indexes a field IndexFields lacks");
+                }
+            }
+        }
+        for kind in Kind::ALL {
+            assert_eq!(index_key_path(kind.store_name(), keys::LIVE), Some("idx.live"), "{kind:?}");
+        }
+        assert_eq!(index_key_path(keys::RECTIFICATIONS, keys::OPEN_DEADLINE), Some("idx.open_deadline"));
+    }
+
+    #[test]
+    fn index_fields_leave_tombstones_and_closed_rectifications_out() {
+        use crate::id::{IdSource, SequentialIds};
+        use crate::meta::{Meta, Timestamp};
+        use crate::record::Record;
+        use crate::rectification::{RectStatus, Rectification};
+        let ids = SequentialIds::default();
+        let meta = Meta::new(ids.next_id(), ids.next_id(), Timestamp::from_unix_millis(1_790_000_000_000.0));
+        let deadline = Day::from_ymd(2026, 3, 31).expect("a day");
+        let mut data = Rectification::new(ids.next_id(), deadline);
+        let open = AnyRecord::Rectification(Record { meta: meta.clone(), data: data.clone() });
+        assert_eq!(IndexFields::of(&open), IndexFields { live: Some(1), open_deadline: Some(deadline) });
+        data.status = RectStatus::Closed;
+        let closed = AnyRecord::Rectification(Record { meta: meta.clone(), data: data.clone() });
+        assert_eq!(IndexFields::of(&closed), IndexFields { live: Some(1), open_deadline: None });
+        data.status = RectStatus::NotStarted;
+        let mut gone = meta;
+        gone.deleted = true;
+        let tombstone = AnyRecord::Rectification(Record { meta: gone, data });
+        assert_eq!(IndexFields::of(&tombstone), IndexFields::default());
+        assert_eq!(serde_json::to_string(&IndexFields::default()).expect("serialises"), "{}");
     }
 
     #[test]

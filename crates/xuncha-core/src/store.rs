@@ -2,6 +2,7 @@
 //! native tests. The IndexedDB backend lives in the app crate and passes the same
 //! contract suite (`contract`).
 
+use crate::date::Day;
 use crate::i18n::T;
 use crate::id::Id;
 use crate::meta::VersionVector;
@@ -89,6 +90,15 @@ pub trait Store {
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError>;
     /// The records whose `index` (see `schema::keys`) equals `key`, tombstones included.
     async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError>;
+    /// Up to `limit` records of a kind in id order, after `after` (from the first when
+    /// `None`), tombstones included: a long list is read in steps, and between the
+    /// steps the page stays responsive.
+    async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError>;
+    /// How many live records of a kind there are, counted without reading them.
+    async fn count_live(&self, kind: Kind) -> Result<usize, StoreError>;
+    /// How many live rectifications are still open past their deadline on `today`
+    /// (`Rectification::is_overdue`), counted without reading them.
+    async fn count_overdue(&self, today: Day) -> Result<usize, StoreError>;
     async fn commit(&self, changes: Vec<Change>) -> Result<(), StoreError> {
         self.commit_all(changes, Vec::new()).await
     }
@@ -185,6 +195,31 @@ impl Store for MemoryStore {
             .filter(|v| at_path(v, path) == Some(&key))
             .map(|v| serde_json::from_value(v.clone()).map_err(corrupt))
             .collect()
+    }
+
+    async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError> {
+        use std::ops::Bound::{Excluded, Unbounded};
+        let tables = self.tables.borrow();
+        let Some(table) = tables.get(B::KIND.store_name()) else {
+            return Ok(Vec::new());
+        };
+        let from = after.map_or(Unbounded, Excluded);
+        table
+            .range((from, Unbounded))
+            .take(limit)
+            .map(|(_, v)| serde_json::from_value(v.clone()).map_err(corrupt))
+            .collect()
+    }
+
+    async fn count_live(&self, kind: Kind) -> Result<usize, StoreError> {
+        let tables = self.tables.borrow();
+        let deleted = |v: &serde_json::Value| at_path(v, "meta.deleted").and_then(serde_json::Value::as_bool);
+        Ok(tables.get(kind.store_name()).map_or(0, |t| t.values().filter(|v| deleted(v) == Some(false)).count()))
+    }
+
+    async fn count_overdue(&self, today: Day) -> Result<usize, StoreError> {
+        let all = self.all::<crate::rectification::Rectification>().await?;
+        Ok(all.iter().filter(|r| r.is_live() && r.data.is_overdue(today)).count())
     }
 
     async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
