@@ -54,11 +54,11 @@ export function tempProfile(name) {
 }
 
 /** A Chromium with a persistent profile, as a user's browser keeps IndexedDB. */
-export async function launchChromium(profile) {
+export async function launchChromium(profile, extraArgs = []) {
   return chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     acceptDownloads: true,
