@@ -10,7 +10,7 @@ use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::KeyRange;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::prelude::*;
 use xuncha_core::date::Day;
 use xuncha_core::id::Id;
@@ -50,6 +50,36 @@ struct StoredVersion {
 #[derive(Deserialize)]
 struct StoredMeta {
     version: VersionVector,
+    #[serde(default)]
+    deleted: bool,
+}
+
+/// How a write changes the number of live records of each store.
+type CountDelta = std::collections::HashMap<&'static str, i64>;
+
+fn count_change(delta: &mut CountDelta, record: &AnyRecord, was_live: bool) {
+    let now_live = !record.meta().deleted;
+    *delta.entry(record.kind().store_name()).or_default() += i64::from(now_live) - i64::from(was_live);
+}
+
+/// Applies `delta` to the live counts inside the write's transaction (which must
+/// include the settings store). When the counts have never been made, they stay
+/// unmade: `count_live` then makes them from the stores in one transaction.
+async fn update_counts(tx: &Transaction<'_>, delta: &CountDelta) -> Result<(), StoreError> {
+    if delta.values().all(|d| *d == 0) {
+        return Ok(());
+    }
+    let settings = tx.object_store(keys::SETTINGS).map_err(backend)?;
+    let text: Option<String> = settings.get(keys::LIVE_COUNTS).primitive().map_err(backend)?.await.map_err(backend)?;
+    let Some(text) = text else { return Ok(()) };
+    let mut counts: BTreeMap<String, i64> = serde_json::from_str(&text).map_err(corrupt)?;
+    for (store, d) in delta {
+        let n = counts.entry((*store).to_owned()).or_default();
+        *n = (*n + d).max(0);
+    }
+    let text = serde_json::to_string(&counts).map_err(corrupt)?;
+    settings.put(text).with_key(keys::LIVE_COUNTS).primitive().map_err(backend)?;
+    Ok(())
 }
 
 impl IdbStore {
@@ -89,6 +119,143 @@ impl IdbStore {
         handler.forget();
     }
 
+    /// Writes a commit in one transaction, `COMMIT_BATCH` changes at a time. New
+    /// records are added without a listener each: IndexedDB works through a
+    /// transaction's requests in order, so when the last add of a batch succeeds
+    /// every earlier one has, and a refused add aborts the transaction, which that
+    /// last request then reports. The next batch is queued before the last one is
+    /// awaited, so the database always has work while the page prepares more.
+    async fn write(
+        &self,
+        changes: &[Change],
+        archive: &[ArchivedVersion],
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        let mut names: BTreeSet<&str> = changes.iter().map(|c| c.record.kind().store_name()).collect();
+        if !archive.is_empty() {
+            names.insert(keys::ARCHIVE);
+        }
+        if !changes.is_empty() {
+            names.insert(keys::SETTINGS);
+        }
+        let names: Vec<&str> = names.into_iter().collect();
+        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let total = changes.len();
+        let mut delta = CountDelta::new();
+        let mut queued: Option<(usize, indexed_db_futures::future::BasicRequest<JsValue>)> = None;
+        let mut done = 0;
+        for batch in changes.chunks(COMMIT_BATCH) {
+            let added: Vec<&AnyRecord> =
+                batch.iter().filter(|c| c.expect == Expect::Absent).map(|c| &c.record).collect();
+            for record in &added {
+                count_change(&mut delta, record, false);
+            }
+            let values = batch_to_js(&added)?;
+            let mut last = None;
+            for (i, record) in added.iter().enumerate() {
+                let store = tx.object_store(record.kind().store_name()).map_err(backend)?;
+                let value = values.get(i as u32);
+                if i + 1 == added.len() {
+                    last = Some(store.add(value).with_key_type::<JsValue>().primitive().map_err(backend)?);
+                } else {
+                    store.as_sys().add(&value).map_err(|e| backend(format!("{e:?}")))?;
+                }
+            }
+            // An edit first asks for the stored version, which must be what the edit saw.
+            let mut asked = Vec::new();
+            for change in batch.iter().filter(|c| c.expect != Expect::Absent) {
+                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+                let id = change.record.meta().id.to_string();
+                asked.push((change, store.get(id).primitive().map_err(backend)?));
+            }
+            for (change, request) in asked {
+                let stored: Option<JsValue> = request.await.map_err(backend)?;
+                let stored = stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta);
+                // Returning early drops the transaction, which rolls back every write so far.
+                check_expectation(change, stored.as_ref().map(|m| &m.version))?;
+                count_change(&mut delta, &change.record, stored.is_some_and(|m| !m.deleted));
+                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
+                store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+            }
+            done += batch.len();
+            if let Some((reached, request)) = queued.take() {
+                let _key: JsValue = request.await.map_err(backend)?;
+                progress(reached, total);
+            }
+            match last {
+                Some(request) => queued = Some((done, request)),
+                None => progress(done, total),
+            }
+        }
+        if let Some((reached, request)) = queued {
+            let _key: JsValue = request.await.map_err(backend)?;
+            progress(reached, total);
+        }
+        update_counts(&tx, &delta).await?;
+        if !archive.is_empty() {
+            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
+            for entry in archive {
+                store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
+            }
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    /// Counts the live records of every store (all minus tombstones) and keeps the
+    /// counts, in one transaction over every store so no write falls between.
+    /// Runs once for a database; afterwards every write updates the counts.
+    async fn make_live_counts(&self) -> Result<BTreeMap<String, u64>, StoreError> {
+        let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.store_name()).collect();
+        names.push(keys::SETTINGS);
+        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let settings = tx.object_store(keys::SETTINGS).map_err(backend)?;
+        let made: Option<String> =
+            settings.get(keys::LIVE_COUNTS).primitive().map_err(backend)?.await.map_err(backend)?;
+        if let Some(text) = made {
+            // Another tab made them first.
+            return serde_json::from_str(&text).map_err(corrupt);
+        }
+        let mut counts = BTreeMap::new();
+        for kind in Kind::ALL {
+            let store = tx.object_store(kind.store_name()).map_err(backend)?;
+            let all = store.count().primitive().map_err(backend)?.await.map_err(backend)?;
+            let gone = store.index(keys::GONE).map_err(backend)?.count().primitive().map_err(backend)?;
+            let gone = gone.await.map_err(backend)?;
+            counts.insert(kind.store_name().to_owned(), u64::from(all.saturating_sub(gone)));
+        }
+        let text = serde_json::to_string(&counts).map_err(corrupt)?;
+        settings.put(text).with_key(keys::LIVE_COUNTS).primitive().map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(counts)
+    }
+
+    /// The first new record of `changes` whose id is stored already or came earlier
+    /// in the same commit, as the refusal the memory store gives.
+    async fn first_taken(&self, changes: &[Change]) -> Result<Option<StoreError>, StoreError> {
+        let mut taken: std::collections::HashMap<&str, std::collections::HashSet<String>> = Default::default();
+        for change in changes.iter().filter(|c| c.expect == Expect::Absent) {
+            let name = change.record.kind().store_name();
+            if !taken.contains_key(name) {
+                let tx = self.reader(name)?;
+                let store = tx.object_store(name).map_err(backend)?;
+                let keys: Vec<JsValue> = store
+                    .get_all_keys()
+                    .primitive()
+                    .map_err(backend)?
+                    .await
+                    .map_err(backend)?
+                    .collect::<Result<_, _>>()
+                    .map_err(backend)?;
+                taken.insert(name, keys.into_iter().filter_map(|k| k.as_string()).collect());
+            }
+            let id = change.record.meta().id;
+            if !taken.get_mut(name).is_some_and(|ids| ids.insert(id.to_string())) {
+                return Ok(Some(StoreError::Exists { kind: change.record.kind(), id }));
+            }
+        }
+        Ok(None)
+    }
+
     /// A read-only transaction on one store.
     fn reader(&self, name: &str) -> Result<Transaction<'_>, StoreError> {
         self.db.transaction(name).build().map_err(backend)
@@ -105,21 +272,20 @@ impl IdbStore {
 
 use wasm_bindgen::JsCast;
 
-fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
-    /// A record as stored: its own fields, and beside them what the indexes count.
+/// A record as stored: its own fields, and beside them what the indexes count.
+fn stored_text(record: &AnyRecord) -> Result<String, StoreError> {
     #[derive(Serialize)]
     struct Stored<'r, R> {
         #[serde(flatten)]
         record: &'r R,
+        #[serde(skip_serializing_if = "IndexFields::is_empty")]
         idx: IndexFields,
     }
     fn text<R: Serialize>(record: &R, idx: IndexFields) -> serde_json::Result<String> {
         serde_json::to_string(&Stored { record, idx })
     }
     let idx = IndexFields::of(record);
-    // serde_json text through the browser's JSON.parse: measured faster than building
-    // the object field by field across the wasm boundary.
-    let text = match record {
+    match record {
         AnyRecord::Term(r) => text(r, idx),
         AnyRecord::Target(r) => text(r, idx),
         AnyRecord::Round(r) => text(r, idx),
@@ -133,17 +299,36 @@ fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
         AnyRecord::Response(r) => text(r, idx),
         AnyRecord::PaperBatch(r) => text(r, idx),
     }
-    .map_err(corrupt)?;
-    js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))
+    .map_err(corrupt)
 }
 
-/// The version of the record `id` in `store`, if it is there.
-async fn stored_version(
+/// serde_json text through the browser's JSON.parse: measured faster than building
+/// the object field by field across the wasm boundary.
+fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
+    js_sys::JSON::parse(&stored_text(record)?).map_err(|e| corrupt(format!("{e:?}")))
+}
+
+/// Records as stored, in one JSON text and one `JSON.parse` for the whole batch.
+fn batch_to_js(records: &[&AnyRecord]) -> Result<js_sys::Array, StoreError> {
+    let mut text = String::from("[");
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&stored_text(record)?);
+    }
+    text.push(']');
+    let parsed = js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))?;
+    Ok(parsed.unchecked_into())
+}
+
+/// The version of the record `id` in `store` and whether it is a tombstone, if it is there.
+async fn stored_meta(
     store: &indexed_db_futures::object_store::ObjectStore<'_>,
     id: Id,
-) -> Result<Option<VersionVector>, StoreError> {
+) -> Result<Option<StoredMeta>, StoreError> {
     let stored: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
-    Ok(stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta.version))
+    Ok(stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta))
 }
 
 /// Decodes what a `get_all` returned: the browser writes the whole list as JSON
@@ -205,11 +390,11 @@ impl Store for IdbStore {
     }
 
     async fn count_live(&self, kind: Kind) -> Result<usize, StoreError> {
-        let name = kind.store_name();
-        let tx = self.reader(name)?;
-        let store = tx.object_store(name).map_err(backend)?;
-        let index = store.index(keys::LIVE).map_err(backend)?;
-        Ok(index.count().primitive().map_err(backend)?.await.map_err(backend)? as usize)
+        let counts = match self.setting::<BTreeMap<String, u64>>(keys::LIVE_COUNTS).await? {
+            Some(counts) => counts,
+            None => self.make_live_counts().await?,
+        };
+        Ok(counts.get(kind.store_name()).copied().unwrap_or(0) as usize)
     }
 
     async fn count_overdue(&self, today: Day) -> Result<usize, StoreError> {
@@ -234,65 +419,26 @@ impl Store for IdbStore {
         if changes.is_empty() && archive.is_empty() {
             return Ok(());
         }
-        let mut names: BTreeSet<&str> = changes.iter().map(|c| c.record.kind().store_name()).collect();
-        if !archive.is_empty() {
-            names.insert(keys::ARCHIVE);
+        match self.write(&changes, &archive, progress).await {
+            Ok(()) => {
+                self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
+                Ok(())
+            }
+            // A new record whose id was taken aborted the transaction; which one it
+            // was is looked up now that nothing of the commit is left.
+            Err(StoreError::Backend(text)) if text.contains("Constraint") || text.contains("Abort") => {
+                Err(self.first_taken(&changes).await?.unwrap_or(StoreError::Backend(text)))
+            }
+            Err(e) => Err(e),
         }
-        let names: Vec<&str> = names.into_iter().collect();
-        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
-        let total = changes.len();
-        for (n, batch) in changes.chunks(COMMIT_BATCH).enumerate() {
-            // A new record is added, which the database itself refuses if the id exists;
-            // an edit first asks for the stored version. Every request of the batch goes
-            // out at once, then the answers are checked in order: one round trip per batch.
-            let mut added = Vec::new();
-            let mut asked = Vec::new();
-            for change in batch {
-                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-                match change.expect {
-                    Expect::Absent => {
-                        added.push((change, store.add(any_to_js(&change.record)?).primitive().map_err(backend)?))
-                    }
-                    Expect::Version(_) => {
-                        let id = change.record.meta().id.to_string();
-                        asked.push((change, store.get(id).primitive().map_err(backend)?));
-                    }
-                }
-            }
-            for (change, request) in asked {
-                let stored: Option<JsValue> = request.await.map_err(backend)?;
-                let stored = stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta.version);
-                // Returning early drops the transaction, which rolls back every write so far.
-                check_expectation(change, stored.as_ref())?;
-                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-                store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
-            }
-            for (change, request) in added {
-                request.await.map_err(|e| {
-                    let text = e.to_string();
-                    if text.contains("ConstraintError") || text.contains("Constraint") {
-                        StoreError::Exists { kind: change.record.kind(), id: change.record.meta().id }
-                    } else {
-                        backend(text)
-                    }
-                })?;
-            }
-            progress((n * COMMIT_BATCH + batch.len()).min(total), total);
-        }
-        if !archive.is_empty() {
-            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
-            for entry in &archive {
-                store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
-            }
-        }
-        tx.commit().await.map_err(backend)?;
-        self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
-        Ok(())
     }
 
     async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
         let mut names: BTreeSet<&str> = revert.restore.iter().map(|c| c.record.kind().store_name()).collect();
         names.extend(revert.remove.iter().map(|(k, _, _)| k.store_name()));
+        if !names.is_empty() {
+            names.insert(keys::SETTINGS);
+        }
         if !revert.unarchive.is_empty() {
             names.insert(keys::ARCHIVE);
         }
@@ -301,20 +447,27 @@ impl Store for IdbStore {
         }
         let names: Vec<&str> = names.into_iter().collect();
         let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let mut delta = CountDelta::new();
         for change in &revert.restore {
             let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-            let stored = stored_version(&store, change.record.meta().id).await?;
-            check_expectation(change, stored.as_ref())?;
+            let stored = stored_meta(&store, change.record.meta().id).await?;
+            check_expectation(change, stored.as_ref().map(|m| &m.version))?;
+            count_change(&mut delta, &change.record, stored.is_some_and(|m| !m.deleted));
             store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
         }
         for (kind, id, version) in &revert.remove {
             let store = tx.object_store(kind.store_name()).map_err(backend)?;
-            if stored_version(&store, *id).await?.as_ref() != Some(version) {
+            let stored = stored_meta(&store, *id).await?;
+            if stored.as_ref().map(|m| &m.version) != Some(version) {
                 // Dropping the transaction rolls back the restores above.
                 return Err(StoreError::Stale { kind: *kind, id: *id });
             }
+            if stored.is_some_and(|m| !m.deleted) {
+                *delta.entry(kind.store_name()).or_default() -= 1;
+            }
             store.delete(id.to_string()).primitive().map_err(backend)?;
         }
+        update_counts(&tx, &delta).await?;
         if !revert.unarchive.is_empty() {
             let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
             for id in &revert.unarchive {

@@ -37,6 +37,7 @@ macro_rules! for_each_contract_case {
             paging_reads_every_record_once_in_id_order_tombstones_included,
             the_first_counts_leave_out_tombstones_and_rectifications_closed_or_not_yet_due,
             loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_meanwhile,
+            live_counts_follow_deletions_and_reverts,
         }
     };
 }
@@ -181,8 +182,19 @@ pub async fn a_long_commit_reports_its_progress_and_still_lands_all_or_nothing(s
     let mut changes: Vec<Change> = more.iter().map(create).collect();
     changes.push(create(&targets[0]));
     let result = s.commit_all_reporting(changes, Vec::new(), &|_, _| {}).await;
-    assert!(matches!(result, Err(StoreError::Exists { .. })), "{result:?}");
+    let existing = StoreError::Exists { kind: crate::Kind::Target, id: targets[0].meta.id };
+    assert_eq!(result, Err(existing.clone()), "the refusal names the record");
     assert_eq!(must(live::<Target, _>(s)).await.len(), 2500, "nothing of the refused commit landed");
+
+    // So does one in the middle, and a new record given twice in one commit.
+    let mut changes: Vec<Change> = more.iter().map(create).collect();
+    changes.insert(1200, create(&targets[0]));
+    assert_eq!(s.commit_all_reporting(changes, Vec::new(), &|_, _| {}).await, Err(existing));
+    let mut changes: Vec<Change> = more.iter().map(create).collect();
+    changes.insert(2000, create(&more[7]));
+    let twice = StoreError::Exists { kind: crate::Kind::Target, id: more[7].meta.id };
+    assert_eq!(s.commit_all_reporting(changes, Vec::new(), &|_, _| {}).await, Err(twice));
+    assert_eq!(must(live::<Target, _>(s)).await.len(), 2500, "nothing of the refused commits landed");
 }
 
 pub async fn an_index_finds_records_by_their_parent(s: &impl Store) {
@@ -449,4 +461,43 @@ pub async fn loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_
         snap
     };
     assert_eq!(sorted(first), sorted(again), "the steps and the edit made meanwhile give what one load gives");
+}
+
+pub async fn live_counts_follow_deletions_and_reverts(s: &impl Store) {
+    use crate::store::Revert;
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let count = || async { must(s.count_live(crate::Kind::Problem)).await };
+    assert_eq!(count().await, 0);
+    let kept = problem(&ids, office);
+    let gone = problem(&ids, office);
+    must(s.commit(vec![create(&kept), create(&gone)])).await;
+    assert_eq!(count().await, 2);
+
+    // Deleting makes a tombstone: one fewer live record.
+    let mut tombstone = gone.clone();
+    tombstone.meta.deleted = true;
+    tombstone.meta.touch(office, Timestamp::from_unix_millis(1.8e12));
+    must(s.commit(vec![edit(&tombstone, &gone)])).await;
+    assert_eq!(count().await, 1);
+
+    // A refused commit counts nothing.
+    let late = problem(&ids, office);
+    assert!(s.commit(vec![create(&late), create(&kept)]).await.is_err());
+    assert_eq!(count().await, 1);
+
+    // An import brings one new and brings the deleted one back; its undo reverts both.
+    let mut back = tombstone.clone();
+    back.meta.deleted = false;
+    back.meta.touch(office, Timestamp::from_unix_millis(1.9e12));
+    must(s.commit(vec![create(&late), edit(&back, &tombstone)])).await;
+    assert_eq!(count().await, 3);
+    let undo = Revert {
+        restore: vec![edit(&tombstone, &back)],
+        remove: vec![(crate::Kind::Problem, late.meta.id, late.meta.version.clone())],
+        unarchive: Vec::new(),
+    };
+    must(s.revert(undo)).await;
+    assert_eq!(count().await, 1);
+    assert_eq!(must(live::<crate::problem::Problem, _>(s)).await.len(), 1, "counting and reading agree");
 }

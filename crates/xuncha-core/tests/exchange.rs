@@ -513,3 +513,33 @@ fn a_township_package_holds_the_township_its_villages_and_their_inspections() {
     let missing = block_on(package(&store, Scope::Township(ids.next_id()), source, now(), Lang::Zh));
     assert_eq!(missing, Ok(None));
 }
+
+#[test]
+fn the_canonical_form_writes_every_string_and_number_as_serde_json_does_with_keys_sorted() {
+    let tricky = [
+        "",
+        "城关镇",
+        "say \"hi\"",
+        "C:\\巡察\\",
+        "line\nbreak\ttab",
+        "\u{1}\u{1f}",
+        "\u{7f}",
+        "emoji 🙂",
+        "a/b",
+        "<script>",
+    ];
+    for s in tricky {
+        let expected = serde_json::to_string(s).expect("a string serialises");
+        assert_eq!(canonical_json(&serde_json::Value::String(s.to_owned())), expected, "{s:?}");
+    }
+    let value = serde_json::json!({
+        "z": [1, -2.5, 1e300, true, null], "a\"b": {"y": "\n", "b": 0}, "中": "文", "A": u64::MAX
+    });
+    let text = canonical_json(&value);
+    assert_eq!(
+        text,
+        format!(r#"{{"A":{},"a\"b":{{"b":0,"y":"\n"}},"z":[1,-2.5,1e+300,true,null],"中":"文"}}"#, u64::MAX)
+    );
+    let back: serde_json::Value = serde_json::from_str(&text).expect("canonical text is JSON");
+    assert_eq!(back, value);
+}

@@ -236,24 +236,50 @@ pub fn canonical_json(value: &Value) -> String {
 
 /// An object key as the canonical form writes it: a JSON string.
 pub(super) fn push_canonical_key(key: &str, out: &mut String) {
-    out.push_str(&Value::String(key.to_owned()).to_string());
+    push_json_string(key, out);
+}
+
+/// A JSON string exactly as serde_json writes it. Most strings need no escape
+/// (serde_json escapes only the quote, the backslash and control characters), and those are
+/// copied as they are: this runs for every key and value of every record.
+fn push_json_string(s: &str, out: &mut String) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else {
+        out.push_str(&Value::String(s.to_owned()).to_string());
+    }
 }
 
 pub(super) fn write_canonical(value: &Value, out: &mut String) {
+    let entry = |i: usize, k: &String, v: &Value, out: &mut String| {
+        if i > 0 {
+            out.push(',');
+        }
+        push_canonical_key(k, out);
+        out.push(':');
+        write_canonical(v, out);
+    };
     match value {
+        // serde_json's map keeps its keys sorted unless a crate in the build turns on
+        // its `preserve_order` feature; the order is checked, not assumed.
+        Value::Object(map) if map.keys().is_sorted() => {
+            out.push('{');
+            for (i, (k, v)) in map.iter().enumerate() {
+                entry(i, k, v, out);
+            }
+            out.push('}');
+        }
         Value::Object(map) => {
             let sorted: BTreeMap<&String, &Value> = map.iter().collect();
             out.push('{');
             for (i, (k, v)) in sorted.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_canonical_key(k, out);
-                out.push(':');
-                write_canonical(v, out);
+                entry(i, k, v, out);
             }
             out.push('}');
         }
+        Value::String(text) => push_json_string(text, out),
         Value::Array(items) => {
             out.push('[');
             for (i, v) in items.iter().enumerate() {
@@ -264,7 +290,11 @@ pub(super) fn write_canonical(value: &Value, out: &mut String) {
             }
             out.push(']');
         }
-        other => out.push_str(&other.to_string()),
+        other => {
+            use std::fmt::Write;
+            // Numbers, booleans and null as serde_json writes them; a String cannot fail.
+            let _ = write!(out, "{other}");
+        }
     }
 }
 
