@@ -131,12 +131,12 @@ test('a backup of more than 50,000 records imports with progress, keeps the page
   await browser.close();
 });
 
-test('a 200 MB file is refused before it is read and the database is unchanged', LONG, async () => {
+test('a 450 MB file is refused before it is read and the database is unchanged', LONG, async () => {
   const dir = tempProfile('huge-files');
   const huge = path.join(dir, 'huge.json');
-  // Sparse: 200 MB on paper, nothing on disk.
+  // Sparse: 450 MB on paper, nothing on disk.
   fs.closeSync(fs.openSync(huge, 'w'));
-  fs.truncateSync(huge, 200 * 1024 * 1024);
+  fs.truncateSync(huge, 450 * 1024 * 1024);
 
   const browser = await launchChromium(tempProfile('huge'));
   const page = await browser.newPage();
@@ -147,7 +147,7 @@ test('a 200 MB file is refused before it is read and the database is unchanged',
   await app.addTerm('十五届', 2021, 2026);
   const before = await app.snapshot(dir);
   await app.pickImport([huge]);
-  assert.match(await app.id('import-errors').innerText(), /huge\.json.*文件过大（约 200 MB），无法导入。/s);
+  assert.match(await app.id('import-errors').innerText(), /huge\.json.*文件过大（约 450 MB），无法导入。/s);
   assert.equal(await app.id('import-preview').count(), 0);
   assert.deepEqual(await app.snapshot(dir), before);
   assert.deepEqual(net.errors, []);
