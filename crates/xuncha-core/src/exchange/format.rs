@@ -244,7 +244,7 @@ pub(super) fn push_canonical_key(key: &str, out: &mut String) {
 /// A JSON string exactly as serde_json writes it. Most strings need no escape
 /// (serde_json escapes only the quote, the backslash and control characters), and those are
 /// copied as they are: this runs for every key and value of every record.
-fn push_json_string(s: &str, out: &mut String) {
+pub(super) fn push_json_string(s: &str, out: &mut String) {
     if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
         out.push('"');
         out.push_str(s);

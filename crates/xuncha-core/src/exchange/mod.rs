@@ -1,6 +1,7 @@
 //! Exchange between offices by file: the format, reading and checking a file,
 //! and planning how its records merge into the local database.
 
+pub mod canonical;
 pub mod crypto;
 pub mod export;
 pub mod format;

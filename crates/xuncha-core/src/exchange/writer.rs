@@ -21,8 +21,7 @@ fn kinds_sorted() -> Vec<Kind> {
 }
 
 fn canonical<V: Serialize>(value: &V, out: &mut String) -> Result<(), serde_json::Error> {
-    write_canonical(&serde_json::to_value(value)?, out);
-    Ok(())
+    super::canonical::write_canonical_of(value, out)
 }
 
 #[derive(Debug)]
