@@ -293,7 +293,12 @@ Ours does more than the baselines by design: it checks every record against the
 model and the SHA-256 checksum, compares each with the local version (version
 vectors), builds the preview and records an undo; it writes each record with the
 fields its indexes count, and its export reads every record into the model and
-writes the canonical, checksummed file.
+writes the canonical, checksummed file. The baselines' stores have no index; ours
+keep the ones the app looks records up by (problems and clues by round and by
+target, rectifications by problem, responses by questionnaire), and each index over
+every record adds about a fifth of the raw import's time (measured at ×1 with the
+raw page given the same indexes). \`bench/profile-import.mjs\` shows where an
+import's time goes, stage by stage.
 
 ## Opening, searching, statistics, memory (the database the import left)
 
