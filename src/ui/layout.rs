@@ -46,13 +46,18 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// "正在读取台账：done / total 条", in the current language (tracks it).
+fn reading_text(st: super::state::AppState, done: usize, total: usize) -> String {
+    xuncha_core::i18n::fill(st.t(T::LoadingLists), &[("done", &done), ("total", &total)])
+}
+
 /// Stands in for a page that shows the long lists while they are still being read.
 #[component]
 pub fn ReadingLists() -> impl IntoView {
     let st = state();
     move || {
         let (done, total) = st.loading.get().unwrap_or((0, 0));
-        let text = xuncha_core::i18n::fill(st.t(T::LoadingLists), &[("done", &done), ("total", &total)]);
+        let text = reading_text(st, done, total);
         view! {
             <div class="import-progress" role="status" data-testid="reading-lists">
                 <progress max=total.max(1) value=done></progress>
@@ -94,7 +99,7 @@ pub fn StatusLine() -> impl IntoView {
             <span data-testid="persistence">{move || st.t(st.persistence.get().message())}</span>
             {move || {
                 st.loading.get().map(|(done, total)| {
-                    let text = xuncha_core::i18n::fill(st.t(T::LoadingLists), &[("done", &done), ("total", &total)]);
+                    let text = reading_text(st, done, total);
                     view! { " " <span data-testid="status-reading">{text}</span> }
                 })
             }}
