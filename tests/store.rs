@@ -62,6 +62,13 @@ async fn check_step(version: u32) {
     let mut actual = store.store_names();
     actual.sort();
     assert_eq!(actual, expected, "stores after step {version}");
+    for (name, _, indexes) in layout_at(version) {
+        let mut expected: Vec<&str> = indexes.iter().map(|i| i.0).collect();
+        expected.sort();
+        let mut actual = store.index_names(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        actual.sort();
+        assert_eq!(actual, expected, "indexes of {name} after step {version}");
+    }
     for id in fixture_ids {
         let kept = xuncha_core::store::Store::get::<xuncha_core::term::Term>(&store, id).await;
         assert!(matches!(kept, Ok(Some(_))), "fixture record lost in step {version}: {kept:?}");

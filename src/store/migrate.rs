@@ -64,6 +64,7 @@ fn apply(db: &Database, ops: &[SchemaOp]) -> IdbResult<()> {
             SchemaOp::CreateIndex { store, index, key_path } => {
                 tx.object_store(store)?.create_index(index, KeyPath::from(key_path)).build()?;
             }
+            SchemaOp::DeleteIndex { store, index } => tx.object_store(store)?.delete_index(index)?,
             SchemaOp::WriteIndexFields { store } => {
                 let kind = Kind::ALL
                     .into_iter()

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::prelude::*;
 use xuncha_core::date::Day;
+use xuncha_core::exchange::format::Records;
 use xuncha_core::id::Id;
 use xuncha_core::meta::VersionVector;
 use xuncha_core::record::{AnyRecord, Body, Kind, Record};
@@ -103,6 +104,12 @@ impl IdbStore {
 
     pub fn store_names(&self) -> Vec<String> {
         self.db.object_store_names().collect()
+    }
+
+    /// The indexes of `store`, as the schema steps left them.
+    pub fn index_names(&self, store: &str) -> Result<Vec<String>, StoreError> {
+        let tx = self.reader(store)?;
+        Ok(tx.object_store(store).map_err(backend)?.index_names().collect())
     }
 
     /// When another tab opens a newer schema, this connection closes itself so
@@ -331,18 +338,49 @@ async fn stored_meta(
     Ok(stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta))
 }
 
-/// Decodes what a `get_all` returned: the browser writes the whole list as JSON
-/// text in one call and serde_json reads it, which is several times faster than
-/// visiting every field of every record across the wasm boundary.
-fn decode_all<B: Body, E: std::fmt::Display>(
-    values: impl Iterator<Item = Result<JsValue, E>>,
-) -> Result<Vec<Record<B>>, StoreError> {
-    let list = js_sys::Array::new();
-    for value in values {
-        list.push(&value.map_err(backend)?);
+/// Waits for a request made on the browser's own objects and gives its result.
+/// The promise settles through the request's own handlers, so no closure is left
+/// behind whichever way it ends. A request asked beside others may have finished
+/// before it is waited for; its event has passed then, and its result is there.
+async fn settled(request: web_sys::IdbRequest) -> Result<JsValue, StoreError> {
+    if request.ready_state() == web_sys::IdbRequestReadyState::Done {
+        return finished(&request);
     }
-    let text = js_sys::JSON::stringify(&list).map_err(|e| corrupt(format!("{e:?}")))?;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    match outcome {
+        Ok(_) => finished(&request),
+        Err(_) => Err(failed(&request)),
+    }
+}
+
+/// The result of a finished request, or why it failed.
+fn finished(request: &web_sys::IdbRequest) -> Result<JsValue, StoreError> {
+    request.result().map_err(|_| failed(request))
+}
+
+fn failed(request: &web_sys::IdbRequest) -> StoreError {
+    backend(match request.error() {
+        Ok(Some(e)) => format!("{}: {}", e.name(), e.message()),
+        _ => "request failed".to_owned(),
+    })
+}
+
+/// Decodes the list a `getAll` gave: the browser writes it as JSON text in one call
+/// and serde_json reads that, several times faster than visiting every field of
+/// every record across the wasm boundary.
+fn decode_list<B: Body>(list: &JsValue) -> Result<Vec<Record<B>>, StoreError> {
+    let text = js_sys::JSON::stringify(list).map_err(|e| corrupt(format!("{e:?}")))?;
     serde_json::from_str(&String::from(text)).map_err(corrupt)
+}
+
+fn js_error(e: JsValue) -> StoreError {
+    backend(format!("{e:?}"))
 }
 
 fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
@@ -362,16 +400,48 @@ impl Store for IdbStore {
         let name = B::KIND.store_name();
         let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
-        decode_all(store.get_all().primitive().map_err(backend)?.await.map_err(backend)?)
+        decode_list(&settled(store.as_sys().get_all().map_err(js_error)?).await?)
+    }
+
+    /// One transaction over every store, with every store's `getAll` asked at once:
+    /// the database reads the next stores while the page decodes the first.
+    async fn all_records(&self) -> Result<Records, StoreError> {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.store_name()).collect();
+        let tx = self.db.transaction(names).build().map_err(backend)?;
+        let mut asked = Vec::new();
+        for kind in Kind::ALL {
+            let store = tx.object_store(kind.store_name()).map_err(backend)?;
+            asked.push((kind, store.as_sys().get_all().map_err(js_error)?));
+        }
+        async fn take<B: Body>(asked: &mut Vec<(Kind, web_sys::IdbRequest)>) -> Result<Vec<Record<B>>, StoreError> {
+            let at = asked.iter().position(|(k, _)| *k == B::KIND).ok_or_else(|| backend("no reading asked"))?;
+            let (_, request) = asked.swap_remove(at);
+            decode_list(&settled(request).await?)
+        }
+        let a = &mut asked;
+        Ok(Records {
+            terms: take(a).await?,
+            targets: take(a).await?,
+            rounds: take(a).await?,
+            groups: take(a).await?,
+            inspections: take(a).await?,
+            problems: take(a).await?,
+            rectifications: take(a).await?,
+            clues: take(a).await?,
+            recommendations: take(a).await?,
+            questionnaires: take(a).await?,
+            responses: take(a).await?,
+            paper_batches: take(a).await?,
+        })
     }
 
     async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {
         let name = B::KIND.store_name();
         let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
-        let index = store.index(index).map_err(backend)?;
-        let query = index.get_all().with_query(key.to_string());
-        decode_all(query.primitive().map_err(backend)?.await.map_err(backend)?)
+        let index = store.as_sys().index(index).map_err(js_error)?;
+        let request = index.get_all_with_key(&JsValue::from_str(&key.to_string())).map_err(js_error)?;
+        decode_list(&settled(request).await?)
     }
 
     async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError> {
@@ -379,14 +449,15 @@ impl Store for IdbStore {
         let tx = self.reader(name)?;
         let store = tx.object_store(name).map_err(backend)?;
         let limit = u32::try_from(limit).unwrap_or(u32::MAX);
-        let values = match after {
+        let request = match after {
             Some(id) => {
-                let range = KeyRange::LowerBound(id.to_string(), true);
-                store.get_all().with_query::<String, _>(range).with_limit(limit).primitive().map_err(backend)?.await
+                let range = web_sys::IdbKeyRange::lower_bound_with_open(&JsValue::from_str(&id.to_string()), true)
+                    .map_err(js_error)?;
+                store.as_sys().get_all_with_key_and_limit(&range, limit)
             }
-            None => store.get_all().with_limit(limit).primitive().map_err(backend)?.await,
+            None => store.as_sys().get_all_with_key_and_limit(&JsValue::UNDEFINED, limit),
         };
-        decode_all(values.map_err(backend)?)
+        decode_list(&settled(request.map_err(js_error)?).await?)
     }
 
     async fn count_live(&self, kind: Kind) -> Result<usize, StoreError> {

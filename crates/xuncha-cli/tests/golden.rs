@@ -5,7 +5,6 @@ use pollster::block_on;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use xuncha_core::exchange::export::all_records;
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, Source};
 use xuncha_core::id::{Id, IdSource, SequentialIds};
 use xuncha_core::meta::Timestamp;
@@ -27,7 +26,7 @@ fn file_of(store: &MemoryStore, office: Id, name: &str) -> ExchangeFile {
             exported_at: now(),
             source: Source { office_id: office, office_name: name.into() },
             kind: FileKind::Backup,
-            records: all_records(store).await.unwrap_or_default(),
+            records: store.all_records().await.unwrap_or_default(),
         }
     })
 }

@@ -38,6 +38,7 @@ macro_rules! for_each_contract_case {
             the_first_counts_leave_out_tombstones_and_rectifications_closed_or_not_yet_due,
             loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_meanwhile,
             live_counts_follow_deletions_and_reverts,
+            all_records_holds_each_kind_as_reading_it_alone_does,
         }
     };
 }
@@ -96,6 +97,29 @@ pub async fn all_lists_every_record_including_tombstones(s: &impl Store) {
     names.sort();
     assert_eq!(names, vec!["十五届", "十六届"]);
     assert!(must(s.all::<Round>()).await.is_empty(), "other kinds stay empty");
+}
+
+pub async fn all_records_holds_each_kind_as_reading_it_alone_does(s: &impl Store) {
+    use crate::rectification::RectStatus;
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let mut gone = term(&ids, office);
+    gone.meta.deleted = true;
+    let mut changes = vec![create(&term(&ids, office)), create(&gone), create(&target(&ids, office, "城关镇"))];
+    changes.extend((0..5).map(|_| create(&problem(&ids, office))));
+    changes.push(create(&rectification(&ids, office, day(2026, 5, 31), RectStatus::InProgress)));
+    must(s.commit(changes)).await;
+    let mut all = must(s.all_records()).await;
+    fn by_id<B: Body>(mut list: Vec<Record<B>>) -> Vec<Record<B>> {
+        list.sort_by_key(|r| r.meta.id);
+        list
+    }
+    assert_eq!(all.len(), 9, "every record, tombstones included");
+    assert_eq!(by_id(std::mem::take(&mut all.terms)), by_id(must(s.all::<Term>()).await));
+    assert_eq!(all.targets, must(s.all::<Target>()).await);
+    assert_eq!(by_id(std::mem::take(&mut all.problems)), by_id(must(s.all::<crate::problem::Problem>()).await));
+    assert_eq!(all.rectifications, must(s.all::<crate::rectification::Rectification>()).await);
+    assert!(all.rounds.is_empty() && all.clues.is_empty() && all.responses.is_empty(), "other kinds stay empty");
 }
 
 pub async fn a_tombstone_drops_out_of_the_live_list(s: &impl Store) {

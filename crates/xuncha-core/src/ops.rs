@@ -357,10 +357,10 @@ pub async fn unassign<S: Store>(store: &S, ctx: &Ctx<'_>, inspection: &Record<In
 
 /// An inspection whose target has problems or clues in the round must stay.
 async fn refuse_if_ledgered<S: Store>(store: &S, i: &Inspection) -> Result<(), OpError> {
-    let problems = store.by_index::<Problem>(keys::BY_TARGET, i.target).await?;
-    let clues = store.by_index::<Clue>(keys::BY_TARGET, i.target).await?;
-    if problems.iter().any(|p| p.is_live() && p.data.round == i.round)
-        || clues.iter().any(|c| c.is_live() && c.data.round == i.round)
+    let problems = store.by_index::<Problem>(keys::BY_ROUND, i.round).await?;
+    let clues = store.by_index::<Clue>(keys::BY_ROUND, i.round).await?;
+    if problems.iter().any(|p| p.is_live() && p.data.target == i.target)
+        || clues.iter().any(|c| c.is_live() && c.data.target == i.target)
     {
         return Err(OpError::Refused(T::ErrInspectionHasLedger));
     }

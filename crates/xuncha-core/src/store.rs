@@ -3,6 +3,7 @@
 //! contract suite (`contract`).
 
 use crate::date::Day;
+use crate::exchange::format::Records;
 use crate::i18n::T;
 use crate::id::Id;
 use crate::meta::VersionVector;
@@ -94,6 +95,24 @@ pub trait Store {
     /// `None`), tombstones included: a long list is read in steps, and between the
     /// steps the page stays responsive.
     async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError>;
+    /// Every record of every kind, tombstones included, as of one moment: what a
+    /// full backup holds. A backend that can read its stores side by side does so.
+    async fn all_records(&self) -> Result<Records, StoreError> {
+        Ok(Records {
+            terms: self.all().await?,
+            targets: self.all().await?,
+            rounds: self.all().await?,
+            groups: self.all().await?,
+            inspections: self.all().await?,
+            problems: self.all().await?,
+            rectifications: self.all().await?,
+            clues: self.all().await?,
+            recommendations: self.all().await?,
+            questionnaires: self.all().await?,
+            responses: self.all().await?,
+            paper_batches: self.all().await?,
+        })
+    }
     /// How many live records of a kind there are, counted without reading them.
     async fn count_live(&self, kind: Kind) -> Result<usize, StoreError>;
     /// How many live rectifications are still open past their deadline on `today`

@@ -3,7 +3,6 @@
 
 use pollster::block_on;
 use serde_json::Value;
-use xuncha_core::exchange::export::all_records;
 use xuncha_core::exchange::format::{
     canonical_json, ExchangeFile, FileKind, ParseError, Records, Source, MAX_FILE_BYTES,
 };
@@ -43,7 +42,7 @@ fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
             exported_at: now(),
             source: Source { office_id: office, office_name: "某某县委巡察办".into() },
             kind: FileKind::Backup,
-            records: all_records(store).await.unwrap_or_default(),
+            records: store.all_records().await.unwrap_or_default(),
         }
     })
 }

@@ -26,25 +26,7 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Everything in the store, tombstones included, as one backup file.
 pub async fn full_backup<S: Store>(store: &S, source: Source, now: Timestamp) -> Result<ExchangeFile, StoreError> {
-    Ok(ExchangeFile::new(source, now, FileKind::Backup, all_records(store).await?))
-}
-
-/// Every record of every kind, tombstones included.
-pub async fn all_records<S: Store>(store: &S) -> Result<Records, StoreError> {
-    Ok(Records {
-        terms: store.all().await?,
-        targets: store.all().await?,
-        rounds: store.all().await?,
-        groups: store.all().await?,
-        inspections: store.all().await?,
-        problems: store.all().await?,
-        rectifications: store.all().await?,
-        clues: store.all().await?,
-        recommendations: store.all().await?,
-        questionnaires: store.all().await?,
-        responses: store.all().await?,
-        paper_batches: store.all().await?,
-    })
+    Ok(ExchangeFile::new(source, now, FileKind::Backup, store.all_records().await?))
 }
 
 /// What a package holds.
@@ -77,6 +59,14 @@ struct Collect {
     questionnaires: BTreeMap<Id, Record<Questionnaire>>,
     responses: BTreeMap<Id, Record<Response>>,
     paper_batches: BTreeMap<Id, Record<PaperBatch>>,
+    /// The problems and clues of each round read so far, read once per round
+    /// however many of its targets a package takes.
+    round_ledgers: BTreeMap<Id, RoundLedger>,
+}
+
+struct RoundLedger {
+    problems: Vec<Record<Problem>>,
+    clues: Vec<Record<Clue>>,
 }
 
 impl Collect {
@@ -145,19 +135,23 @@ impl Collect {
 
     /// The problems, rectifications and clues of one target in one round.
     async fn ledger<S: Store>(&mut self, store: &S, round: Id, target: Id) -> Result<(), StoreError> {
-        for p in store.by_index::<Problem>(keys::BY_TARGET, target).await? {
-            if p.data.round != round {
-                continue;
-            }
+        let ledger = match self.round_ledgers.entry(round) {
+            std::collections::btree_map::Entry::Occupied(read) => read.into_mut(),
+            std::collections::btree_map::Entry::Vacant(unread) => unread.insert(RoundLedger {
+                problems: store.by_index(keys::BY_ROUND, round).await?,
+                clues: store.by_index(keys::BY_ROUND, round).await?,
+            }),
+        };
+        let problems: Vec<_> = ledger.problems.iter().filter(|p| p.data.target == target).cloned().collect();
+        let clues: Vec<_> = ledger.clues.iter().filter(|c| c.data.target == target).cloned().collect();
+        for p in problems {
             for r in store.by_index::<Rectification>(keys::BY_PROBLEM, p.meta.id).await? {
                 self.rectifications.insert(r.meta.id, r);
             }
             self.problems.insert(p.meta.id, p);
         }
-        for c in store.by_index::<Clue>(keys::BY_TARGET, target).await? {
-            if c.data.round == round {
-                self.clues.insert(c.meta.id, c);
-            }
+        for c in clues {
+            self.clues.insert(c.meta.id, c);
         }
         Ok(())
     }
