@@ -17,7 +17,7 @@ use xuncha_core::exchange::format::Records;
 use xuncha_core::id::Id;
 use xuncha_core::meta::VersionVector;
 use xuncha_core::record::{AnyRecord, Body, Kind, Record};
-use xuncha_core::schema::{keys, IndexFields, CURRENT_VERSION};
+use xuncha_core::schema::{self, keys, CURRENT_VERSION};
 use xuncha_core::store::{check_expectation, ArchivedVersion, Change, Expect, Revert, Store, StoreError};
 
 pub use migrate::open_at;
@@ -279,52 +279,18 @@ impl IdbStore {
 
 use wasm_bindgen::JsCast;
 
-/// A record as stored: its own fields, and beside them what the indexes count.
-fn stored_text(record: &AnyRecord) -> Result<String, StoreError> {
-    #[derive(Serialize)]
-    struct Stored<'r, R> {
-        #[serde(flatten)]
-        record: &'r R,
-        #[serde(skip_serializing_if = "IndexFields::is_empty")]
-        idx: IndexFields,
-    }
-    fn text<R: Serialize>(record: &R, idx: IndexFields) -> serde_json::Result<String> {
-        serde_json::to_string(&Stored { record, idx })
-    }
-    let idx = IndexFields::of(record);
-    match record {
-        AnyRecord::Term(r) => text(r, idx),
-        AnyRecord::Target(r) => text(r, idx),
-        AnyRecord::Round(r) => text(r, idx),
-        AnyRecord::Group(r) => text(r, idx),
-        AnyRecord::Inspection(r) => text(r, idx),
-        AnyRecord::Problem(r) => text(r, idx),
-        AnyRecord::Rectification(r) => text(r, idx),
-        AnyRecord::Clue(r) => text(r, idx),
-        AnyRecord::Recommendation(r) => text(r, idx),
-        AnyRecord::Questionnaire(r) => text(r, idx),
-        AnyRecord::Response(r) => text(r, idx),
-        AnyRecord::PaperBatch(r) => text(r, idx),
-    }
-    .map_err(corrupt)
-}
-
 /// serde_json text through the browser's JSON.parse: measured faster than building
 /// the object field by field across the wasm boundary.
 fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
-    js_sys::JSON::parse(&stored_text(record)?).map_err(|e| corrupt(format!("{e:?}")))
+    let mut text = Vec::new();
+    schema::write_stored(record, &mut text).map_err(corrupt)?;
+    js_sys::JSON::parse(std::str::from_utf8(&text).map_err(corrupt)?).map_err(|e| corrupt(format!("{e:?}")))
 }
 
-/// Records as stored, in one JSON text and one `JSON.parse` for the whole batch.
+/// Records as stored (`schema::stored_list`), in one JSON text and one `JSON.parse`
+/// for the whole batch.
 fn batch_to_js(records: &[&AnyRecord]) -> Result<js_sys::Array, StoreError> {
-    let mut text = String::from("[");
-    for (i, record) in records.iter().enumerate() {
-        if i > 0 {
-            text.push(',');
-        }
-        text.push_str(&stored_text(record)?);
-    }
-    text.push(']');
+    let text = schema::stored_list(records).map_err(corrupt)?;
     let parsed = js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))?;
     Ok(parsed.unchecked_into())
 }
@@ -374,9 +340,16 @@ fn failed(request: &web_sys::IdbRequest) -> StoreError {
 /// Decodes the list a `getAll` gave: the browser writes it as JSON text in one call
 /// and serde_json reads that, several times faster than visiting every field of
 /// every record across the wasm boundary.
+/// The decoding itself is the core's `read_stored_list`, built for speed.
 fn decode_list<B: Body>(list: &JsValue) -> Result<Vec<Record<B>>, StoreError> {
+    let mut records = Records::default();
+    decode_into(B::KIND, list, &mut records)?;
+    Ok(std::mem::take(B::list_of(&mut records)))
+}
+
+fn decode_into(kind: Kind, list: &JsValue, into: &mut Records) -> Result<(), StoreError> {
     let text = js_sys::JSON::stringify(list).map_err(|e| corrupt(format!("{e:?}")))?;
-    serde_json::from_str(&String::from(text)).map_err(corrupt)
+    schema::read_stored_list(kind, &String::from(text), into).map_err(corrupt)
 }
 
 fn js_error(e: JsValue) -> StoreError {
@@ -413,26 +386,11 @@ impl Store for IdbStore {
             let store = tx.object_store(kind.store_name()).map_err(backend)?;
             asked.push((kind, store.as_sys().get_all().map_err(js_error)?));
         }
-        async fn take<B: Body>(asked: &mut Vec<(Kind, web_sys::IdbRequest)>) -> Result<Vec<Record<B>>, StoreError> {
-            let at = asked.iter().position(|(k, _)| *k == B::KIND).ok_or_else(|| backend("no reading asked"))?;
-            let (_, request) = asked.swap_remove(at);
-            decode_list(&settled(request).await?)
+        let mut records = Records::default();
+        for (kind, request) in asked {
+            decode_into(kind, &settled(request).await?, &mut records)?;
         }
-        let a = &mut asked;
-        Ok(Records {
-            terms: take(a).await?,
-            targets: take(a).await?,
-            rounds: take(a).await?,
-            groups: take(a).await?,
-            inspections: take(a).await?,
-            problems: take(a).await?,
-            rectifications: take(a).await?,
-            clues: take(a).await?,
-            recommendations: take(a).await?,
-            questionnaires: take(a).await?,
-            responses: take(a).await?,
-            paper_batches: take(a).await?,
-        })
+        Ok(records)
     }
 
     async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {

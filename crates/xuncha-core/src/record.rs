@@ -77,10 +77,12 @@ impl Kind {
 pub trait Body: Serialize + DeserializeOwned + Clone + PartialEq + Debug + 'static {
     const KIND: Kind;
     fn into_any(record: Record<Self>) -> AnyRecord;
+    /// This kind's list in a set of records of every kind.
+    fn list_of(records: &mut crate::exchange::format::Records) -> &mut Vec<Record<Self>>;
 }
 
 macro_rules! any_record {
-    ($($kind:ident => $ty:ty),* $(,)?) => {
+    ($($kind:ident => $ty:ty, $list:ident),* $(,)?) => {
         /// A record of any kind, for writes that span several stores in one transaction.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum AnyRecord {
@@ -125,6 +127,11 @@ macro_rules! any_record {
             pub fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
                 match self { $(AnyRecord::$kind(r) => serde_json::to_value(r)),* }
             }
+
+            /// Appends the record's compact JSON text to `out`.
+            pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+                match self { $(AnyRecord::$kind(r) => serde_json::to_writer(&mut *out, r)),* }
+            }
         }
 
         $(impl Body for $ty {
@@ -132,21 +139,24 @@ macro_rules! any_record {
             fn into_any(record: Record<Self>) -> AnyRecord {
                 AnyRecord::$kind(record)
             }
+            fn list_of(records: &mut crate::exchange::format::Records) -> &mut Vec<Record<Self>> {
+                &mut records.$list
+            }
         })*
     };
 }
 
 any_record! {
-    Term => crate::term::Term,
-    Target => crate::target::Target,
-    Round => crate::round::Round,
-    Group => crate::group::Group,
-    Inspection => crate::inspection::Inspection,
-    Problem => crate::problem::Problem,
-    Rectification => crate::rectification::Rectification,
-    Clue => crate::clue::Clue,
-    Recommendation => crate::recommendation::Recommendation,
-    Questionnaire => crate::questionnaire::Questionnaire,
-    Response => crate::response::Response,
-    PaperBatch => crate::response::PaperBatch,
+    Term => crate::term::Term, terms,
+    Target => crate::target::Target, targets,
+    Round => crate::round::Round, rounds,
+    Group => crate::group::Group, groups,
+    Inspection => crate::inspection::Inspection, inspections,
+    Problem => crate::problem::Problem, problems,
+    Rectification => crate::rectification::Rectification, rectifications,
+    Clue => crate::clue::Clue, clues,
+    Recommendation => crate::recommendation::Recommendation, recommendations,
+    Questionnaire => crate::questionnaire::Questionnaire, questionnaires,
+    Response => crate::response::Response, responses,
+    PaperBatch => crate::response::PaperBatch, paper_batches,
 }

@@ -79,7 +79,8 @@ pub struct Step {
 }
 
 use crate::date::Day;
-use crate::record::AnyRecord;
+use crate::exchange::format::Records;
+use crate::record::{AnyRecord, Body, Kind, Record};
 use keys::*;
 use serde::Serialize;
 use SchemaOp::{CreateIndex, CreateStore, DeleteIndex, WriteIndexFields};
@@ -114,6 +115,66 @@ impl IndexFields {
     /// Nothing to index: most records, which then carry no `idx` at all.
     pub fn is_empty(&self) -> bool {
         *self == IndexFields::default()
+    }
+}
+
+/// Appends the JSON text of `record` as IndexedDB stores it: the record's own
+/// fields and, when there are any, its `IndexFields` under `idx` (which reading
+/// a record ignores). A record is a JSON object, so `idx` goes in before its
+/// closing brace; written once per record on every import, hence no tree.
+pub fn write_stored(record: &AnyRecord, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let start = out.len();
+    record.write_json(out)?;
+    let idx = IndexFields::of(record);
+    if idx.is_empty() {
+        return Ok(());
+    }
+    if out.len() <= start || out.pop() != Some(b'}') {
+        return Err(serde::ser::Error::custom("a record is not a JSON object"));
+    }
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(keys::INDEX_FIELDS.as_bytes());
+    out.extend_from_slice(b"\":");
+    serde_json::to_writer(&mut *out, &idx)?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// `write_stored` for a list of records: one JSON array, parsed by the browser in one go.
+pub fn stored_list(records: &[&AnyRecord]) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(records.len() * 800);
+    out.push(b'[');
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_stored(record, &mut out)?;
+    }
+    out.push(b']');
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// Reads a JSON array of stored records of `kind` (as `getAll` gives them) into
+/// `into`. Not generic, so that this decoding is built with the core, for speed.
+pub fn read_stored_list(kind: Kind, text: &str, into: &mut Records) -> serde_json::Result<()> {
+    fn read<B: Body>(text: &str, into: &mut Records) -> serde_json::Result<()> {
+        B::list_of(into).extend(serde_json::from_str::<Vec<Record<B>>>(text)?);
+        Ok(())
+    }
+    use crate::{clue, group, inspection, problem, questionnaire, recommendation, rectification, response};
+    match kind {
+        Kind::Term => read::<crate::term::Term>(text, into),
+        Kind::Target => read::<crate::target::Target>(text, into),
+        Kind::Round => read::<crate::round::Round>(text, into),
+        Kind::Group => read::<group::Group>(text, into),
+        Kind::Inspection => read::<inspection::Inspection>(text, into),
+        Kind::Problem => read::<problem::Problem>(text, into),
+        Kind::Rectification => read::<rectification::Rectification>(text, into),
+        Kind::Clue => read::<clue::Clue>(text, into),
+        Kind::Recommendation => read::<recommendation::Recommendation>(text, into),
+        Kind::Questionnaire => read::<questionnaire::Questionnaire>(text, into),
+        Kind::Response => read::<response::Response>(text, into),
+        Kind::PaperBatch => read::<response::PaperBatch>(text, into),
     }
 }
 
@@ -254,7 +315,6 @@ pub fn index_key_path(store: &str, index: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Kind;
     use std::collections::HashSet;
 
     #[test]
@@ -356,6 +416,48 @@ mod tests {
             assert_eq!(index_key_path(kind.store_name(), keys::GONE), Some("idx.gone"), "{kind:?}");
         }
         assert_eq!(index_key_path(keys::RECTIFICATIONS, keys::OPEN_DEADLINE), Some("idx.open_deadline"));
+    }
+
+    #[test]
+    fn a_stored_record_reads_back_as_itself_with_its_index_fields_beside_it() {
+        let file = crate::generate::generate(0.01, 4, Day::from_ymd(2026, 11, 22).expect("a day"));
+        let mut records: Vec<AnyRecord> =
+            file.records.rectifications.iter().cloned().map(AnyRecord::Rectification).collect();
+        records.extend(file.records.terms.iter().cloned().map(AnyRecord::Term));
+        let mut gone = file.records.problems[0].clone();
+        gone.meta.deleted = true;
+        records.push(AnyRecord::Problem(gone));
+        let list: Vec<&AnyRecord> = records.iter().collect();
+        let text = stored_list(&list).expect("writes");
+
+        let stored: Vec<serde_json::Value> = serde_json::from_str(&text).expect("one JSON array");
+        assert_eq!(stored.len(), records.len());
+        let mut with_idx = 0;
+        for (record, value) in records.iter().zip(&stored) {
+            let idx = IndexFields::of(record);
+            let written = value.get(keys::INDEX_FIELDS);
+            assert_eq!(written.is_some(), !idx.is_empty(), "idx only when there is something to index");
+            if let Some(w) = written {
+                assert_eq!(*w, serde_json::to_value(&idx).expect("serialises"));
+                with_idx += 1;
+            }
+            let back = AnyRecord::from_json(record.kind(), value.clone()).expect("reads back");
+            assert_eq!(&back, record);
+        }
+        assert!(with_idx > 0 && with_idx < records.len(), "both kinds of record were written");
+    }
+
+    #[test]
+    fn a_stored_list_reads_into_the_records_of_its_kind() {
+        let file = crate::generate::generate(0.01, 4, Day::from_ymd(2026, 11, 22).expect("a day"));
+        let rects: Vec<AnyRecord> = file.records.rectifications.iter().cloned().map(AnyRecord::Rectification).collect();
+        let text = stored_list(&rects.iter().collect::<Vec<_>>()).expect("writes");
+        let mut read = Records::default();
+        read_stored_list(Kind::Rectification, &text, &mut read).expect("reads");
+        read_stored_list(Kind::Problem, "[]", &mut read).expect("an empty list reads");
+        assert_eq!(read.rectifications, file.records.rectifications);
+        assert_eq!(read.len(), rects.len(), "nothing lands in another kind");
+        assert!(read_stored_list(Kind::Problem, &text, &mut read).is_err(), "a list of another kind is refused");
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! because the checksum is taken over it. Scalars other than strings go through
 //! `serde_json::to_value` to get exactly its numbers; tests compare both ways on
 //! every kind of record.
+//!
+//! `is_canonical` goes the other way: it recognises text that is canonical already,
+//! as every record of a file this app wrote is, so that reading a file can hash the
+//! text as it stands instead of building a tree and writing it out again.
 
 use super::format::{push_canonical_key, push_json_string, write_canonical};
 use serde::ser::{self, Serialize};
@@ -297,6 +301,102 @@ impl ser::SerializeMap for Members<'_> {
     }
 }
 
+/// How deep `is_canonical` follows nested values before it gives up and leaves
+/// the text to the general way (serde_json has its own limit there).
+const MAX_DEPTH: usize = 32;
+
+/// True only when `write_canonical` of the value `text` parses to would give
+/// `text` itself. Conservative: it says false for anything it does not need to
+/// recognise (any backslash escape, fractions and exponents, long numbers, deep
+/// nesting), and the caller then takes the general way. One pass, no allocation.
+pub fn is_canonical(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    matches!(value(bytes, 0, 0), Some(end) if end == bytes.len())
+}
+
+/// Where the canonical value starting at `at` ends, if it is one.
+fn value(b: &[u8], at: usize, depth: usize) -> Option<usize> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    match *b.get(at)? {
+        b'"' => string(b, at).map(|(_, end)| end),
+        b'{' => object(b, at, depth),
+        b'[' => array(b, at, depth),
+        b't' => literal(b, at, b"true"),
+        b'f' => literal(b, at, b"false"),
+        b'n' => literal(b, at, b"null"),
+        b'-' | b'0'..=b'9' => integer(b, at),
+        _ => None,
+    }
+}
+
+/// A string without escapes: its content and where it ends. Control characters
+/// cannot stand in JSON text unescaped, and every escape is left to the general way.
+fn string(b: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let start = at + 1;
+    let len = b.get(start..)?.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
+    let end = start + len;
+    (b[end] == b'"').then(|| (&b[start..end], end + 1))
+}
+
+fn literal(b: &[u8], at: usize, word: &[u8]) -> Option<usize> {
+    b.get(at..)?.starts_with(word).then_some(at + word.len())
+}
+
+/// An integer as serde_json writes one: no plus, no leading zero, no `-0`, and
+/// short enough to be an `i64` or `u64` whatever its digits.
+fn integer(b: &[u8], at: usize) -> Option<usize> {
+    let digits_at = if b[at] == b'-' { at + 1 } else { at };
+    let digits = b.get(digits_at..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = digits_at + digits;
+    let leading_zero = digits > 1 && b[digits_at] == b'0';
+    let minus_zero = digits_at > at && digits == 1 && b[digits_at] == b'0';
+    let fraction = matches!(b.get(end), Some(b'.' | b'e' | b'E'));
+    (digits > 0 && digits <= 18 && !leading_zero && !minus_zero && !fraction).then_some(end)
+}
+
+/// Members with keys in strictly rising byte order (the order of a sorted map of
+/// `String`s, and no key twice), no spaces.
+fn object(b: &[u8], at: usize, depth: usize) -> Option<usize> {
+    let mut at = at + 1;
+    if *b.get(at)? == b'}' {
+        return Some(at + 1);
+    }
+    let mut last: Option<&[u8]> = None;
+    loop {
+        if *b.get(at)? != b'"' {
+            return None;
+        }
+        let (key, after) = string(b, at)?;
+        if last.is_some_and(|l| l >= key) || *b.get(after)? != b':' {
+            return None;
+        }
+        last = Some(key);
+        at = value(b, after + 1, depth + 1)?;
+        match *b.get(at)? {
+            b',' => at += 1,
+            b'}' => return Some(at + 1),
+            _ => return None,
+        }
+    }
+}
+
+fn array(b: &[u8], at: usize, depth: usize) -> Option<usize> {
+    let mut at = at + 1;
+    if *b.get(at)? == b']' {
+        return Some(at + 1);
+    }
+    loop {
+        at = value(b, at, depth + 1)?;
+        match *b.get(at)? {
+            b',' => at += 1,
+            b']' => return Some(at + 1),
+            _ => return None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +409,121 @@ mod tests {
         let mut direct = String::new();
         write_canonical_of(v, &mut direct).unwrap_or_else(|e| panic!("{e}"));
         (direct, canonical_json(&serde_json::to_value(v).unwrap_or_else(|e| panic!("{e}"))))
+    }
+
+    /// What `is_canonical` promises: when it says yes, writing the parsed value
+    /// canonically gives the text back.
+    fn sound(text: &str) {
+        if is_canonical(text) {
+            let value: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(canonical_json(&value), text, "taken for canonical but is not");
+        }
+    }
+
+    #[test]
+    fn every_record_this_app_writes_is_recognised_as_canonical() {
+        let file = crate::generate::generate(0.02, 5, Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("a day")));
+        let records = serde_json::to_value(&file.records).unwrap_or_else(|e| panic!("{e}"));
+        let mut seen = 0;
+        for list in records.as_object().into_iter().flat_map(|m| m.values()).filter_map(Value::as_array) {
+            for record in list {
+                let text = canonical_json(record);
+                assert!(is_canonical(&text), "{text}");
+                sound(&text);
+                seen += 1;
+            }
+        }
+        assert!(seen > 1000, "only {seen} records");
+    }
+
+    #[test]
+    fn text_that_writing_would_change_is_not_taken_for_canonical() {
+        for text in [
+            r#"{"b":1,"a":2}"#,
+            r#"{"a":1,"a":2}"#,
+            r#"{ "a":1}"#,
+            "{\"a\":1}\n",
+            r#"{"a":"x\ny"}"#,
+            r#"{"a":"\u4e2d"}"#,
+            r#"{"a":"\/"}"#,
+            r#"{"a\"b":1}"#,
+            "[1.0]",
+            "[1e3]",
+            "[-0]",
+            "[01]",
+            "[+1]",
+            "[1234567890123456789012]",
+            "[1,]",
+            r#"{"a":1,}"#,
+            "[tru]",
+            r#"{"a":nul}"#,
+            "",
+            "\"",
+        ] {
+            assert!(!is_canonical(text), "{text}");
+        }
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(!is_canonical(&deep), "deep nesting is left to the general way, without overflowing the stack");
+    }
+
+    #[test]
+    fn text_taken_for_canonical_writes_back_to_itself() {
+        for text in [
+            r#"{"a":1,"b":[true,false,null,-7,0,"中文"],"c":{}}"#,
+            "{\"A\":1,\"a\":2,\"b\":[],\"é\":\"\u{7f}\"}",
+            r#"[{"id":"x","n":123456789012345678}]"#,
+            r#""plain""#,
+        ] {
+            assert!(is_canonical(text), "{text}");
+            sound(text);
+        }
+    }
+
+    #[test]
+    fn no_mutation_of_a_record_is_taken_for_canonical_unless_it_is() {
+        let file = crate::generate::generate(0.01, 9, Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("a day")));
+        let records = serde_json::to_value(&file.records).unwrap_or_else(|e| panic!("{e}"));
+        let samples: Vec<String> = records
+            .as_object()
+            .into_iter()
+            .flat_map(|m| m.values())
+            .filter_map(Value::as_array)
+            .filter_map(|list| list.first())
+            .map(canonical_json)
+            .collect();
+        let swaps: &[u8] = b"{}[]\",:0123456789-.e \\abtnul";
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut parsed = 0;
+        for text in &samples {
+            for _ in 0..2000 {
+                let mut bytes = text.clone().into_bytes();
+                let at = next(bytes.len());
+                if !bytes[at].is_ascii() {
+                    continue;
+                }
+                match next(3) {
+                    0 => bytes[at] = swaps[next(swaps.len())],
+                    1 => bytes.insert(at, swaps[next(swaps.len())]),
+                    _ => {
+                        bytes.remove(at);
+                    }
+                }
+                let Ok(mutant) = String::from_utf8(bytes) else { continue };
+                if serde_json::from_str::<Value>(&mutant).is_ok() {
+                    parsed += 1;
+                    sound(&mutant);
+                } else {
+                    assert!(!is_canonical(&mutant), "not JSON, yet taken for canonical: {mutant}");
+                }
+            }
+        }
+        assert!(samples.len() > 5 && parsed > 100, "too few mutants were JSON: {parsed}");
     }
 
     #[test]

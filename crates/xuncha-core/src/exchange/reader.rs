@@ -390,27 +390,47 @@ impl<'a> Reader<'a> {
         self.section >= self.sections.len()
     }
 
+    /// Hashes one record's canonical text and reads it into the model. A record
+    /// whose text is canonical already (every record of a file this app wrote) is
+    /// hashed as it stands and read straight from the text; any other goes through
+    /// a `Value`, which is also the way every refusal is worded.
     fn read_item(&mut self, kind: Kind) {
         let Section::Known { items, .. } = &self.sections[self.section].1 else { return };
         let raw: &'a RawValue = items[self.item];
         let index = self.item;
-        let value: Value = match serde_json::from_str(raw.get()) {
-            Ok(v) => v,
-            Err(e) => {
-                let detail = e.to_string();
-                return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", &detail));
+        let text = raw.get();
+        if index > 0 {
+            self.hasher.update(b",");
+        }
+        let canonical = super::canonical::is_canonical(text);
+        let value = if canonical {
+            self.hasher.update(text.as_bytes());
+            None
+        } else {
+            match serde_json::from_str::<Value>(text) {
+                Ok(v) => {
+                    self.scratch.clear();
+                    write_canonical(&v, &mut self.scratch);
+                    self.hasher.update(self.scratch.as_bytes());
+                    Some(v)
+                }
+                Err(e) => {
+                    let detail = e.to_string();
+                    return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", &detail));
+                }
             }
         };
-        self.scratch.clear();
-        if index > 0 {
-            self.scratch.push(',');
-        }
-        write_canonical(&value, &mut self.scratch);
-        self.hasher.update(self.scratch.as_bytes());
         if self.refused.as_ref().is_some_and(|(at, _)| *at < (kind_position(kind), index)) {
             // An earlier record is refused already; only the checksum still needs this one.
             return;
         }
+        if canonical && self.records.take_text(kind, text) {
+            return;
+        }
+        let value = match value.map(Ok).unwrap_or_else(|| serde_json::from_str::<Value>(text)) {
+            Ok(v) => v,
+            Err(e) => return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", &e.to_string())),
+        };
         let result = match kind {
             Kind::Term => take(&mut self.records.terms, value, index),
             Kind::Target => take(&mut self.records.targets, value, index),
@@ -481,6 +501,30 @@ fn kind_position(kind: Kind) -> usize {
     Kind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
 }
 
+impl Records {
+    /// Reads one record of `kind` straight from its text; false when the model
+    /// refuses it, which the `Value` way then words.
+    fn take_text(&mut self, kind: Kind, text: &str) -> bool {
+        fn push<B: Body>(list: &mut Vec<Record<B>>, text: &str) -> bool {
+            serde_json::from_str(text).map(|r| list.push(r)).is_ok()
+        }
+        match kind {
+            Kind::Term => push(&mut self.terms, text),
+            Kind::Target => push(&mut self.targets, text),
+            Kind::Round => push(&mut self.rounds, text),
+            Kind::Group => push(&mut self.groups, text),
+            Kind::Inspection => push(&mut self.inspections, text),
+            Kind::Problem => push(&mut self.problems, text),
+            Kind::Rectification => push(&mut self.rectifications, text),
+            Kind::Clue => push(&mut self.clues, text),
+            Kind::Recommendation => push(&mut self.recommendations, text),
+            Kind::Questionnaire => push(&mut self.questionnaires, text),
+            Kind::Response => push(&mut self.responses, text),
+            Kind::PaperBatch => push(&mut self.paper_batches, text),
+        }
+    }
+}
+
 fn take<B: Body>(list: &mut Vec<Record<B>>, value: Value, index: usize) -> Result<(), ParseError> {
     let id = value.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
     let record = serde_path_to_error::deserialize(value).map_err(|e| {
@@ -544,6 +588,18 @@ mod tests {
         }
         let (_, seen) = read_in_steps(json.as_bytes(), 100);
         assert!(seen.len() > file.records.len() / 100, "a big file is read in many steps: {}", seen.len());
+    }
+
+    #[test]
+    fn indented_text_and_escaped_strings_read_as_the_compact_file_does() {
+        let (mut file, _) = county();
+        file.records.problems[0].data.description = "第一行\n第二行 \"引号\" \\ 反斜杠".into();
+        let json = file.to_json().unwrap_or_else(|e| panic!("{e}"));
+        assert!(json.contains(r#"\n第二行 \"引号\" \\"#), "the description is written with escapes");
+        assert_eq!(ExchangeFile::parse(json.as_bytes()).as_ref(), Ok(&file));
+        let value: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        let indented = serde_json::to_string_pretty(&value).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ExchangeFile::parse(indented.as_bytes()).as_ref(), Ok(&file));
     }
 
     #[test]
