@@ -81,6 +81,13 @@ pub trait Body: Serialize + DeserializeOwned + Clone + PartialEq + Debug + 'stat
     fn list_of(records: &mut crate::exchange::format::Records) -> &mut Vec<Record<Self>>;
 }
 
+/// Work on one kind's records when the kind is known only at run time:
+/// `kind.visit(v)` calls `v.visit::<B>()` with that kind's body type.
+pub trait KindVisitor {
+    type Out;
+    fn visit<B: Body>(self) -> Self::Out;
+}
+
 macro_rules! any_record {
     ($($kind:ident => $ty:ty, $list:ident),* $(,)?) => {
         /// A record of any kind, for writes that span several stores in one transaction.
@@ -131,6 +138,12 @@ macro_rules! any_record {
             /// Appends the record's compact JSON text to `out`.
             pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
                 match self { $(AnyRecord::$kind(r) => serde_json::to_writer(&mut *out, r)),* }
+            }
+        }
+
+        impl Kind {
+            pub fn visit<V: KindVisitor>(self, visitor: V) -> V::Out {
+                match self { $(Kind::$kind => visitor.visit::<$ty>()),* }
             }
         }
 

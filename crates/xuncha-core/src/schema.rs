@@ -80,7 +80,7 @@ pub struct Step {
 
 use crate::date::Day;
 use crate::exchange::format::Records;
-use crate::record::{AnyRecord, Body, Kind, Record};
+use crate::record::{AnyRecord, Body, Kind, KindVisitor, Record};
 use keys::*;
 use serde::Serialize;
 use SchemaOp::{CreateIndex, CreateStore, DeleteIndex, WriteIndexFields};
@@ -157,25 +157,18 @@ pub fn stored_list(records: &[&AnyRecord]) -> serde_json::Result<String> {
 /// Reads a JSON array of stored records of `kind` (as `getAll` gives them) into
 /// `into`. Not generic, so that this decoding is built with the core, for speed.
 pub fn read_stored_list(kind: Kind, text: &str, into: &mut Records) -> serde_json::Result<()> {
-    fn read<B: Body>(text: &str, into: &mut Records) -> serde_json::Result<()> {
-        B::list_of(into).extend(serde_json::from_str::<Vec<Record<B>>>(text)?);
-        Ok(())
+    struct Read<'a> {
+        text: &'a str,
+        into: &'a mut Records,
     }
-    use crate::{clue, group, inspection, problem, questionnaire, recommendation, rectification, response};
-    match kind {
-        Kind::Term => read::<crate::term::Term>(text, into),
-        Kind::Target => read::<crate::target::Target>(text, into),
-        Kind::Round => read::<crate::round::Round>(text, into),
-        Kind::Group => read::<group::Group>(text, into),
-        Kind::Inspection => read::<inspection::Inspection>(text, into),
-        Kind::Problem => read::<problem::Problem>(text, into),
-        Kind::Rectification => read::<rectification::Rectification>(text, into),
-        Kind::Clue => read::<clue::Clue>(text, into),
-        Kind::Recommendation => read::<recommendation::Recommendation>(text, into),
-        Kind::Questionnaire => read::<questionnaire::Questionnaire>(text, into),
-        Kind::Response => read::<response::Response>(text, into),
-        Kind::PaperBatch => read::<response::PaperBatch>(text, into),
+    impl KindVisitor for Read<'_> {
+        type Out = serde_json::Result<()>;
+        fn visit<B: Body>(self) -> serde_json::Result<()> {
+            B::list_of(self.into).extend(serde_json::from_str::<Vec<Record<B>>>(self.text)?);
+            Ok(())
+        }
     }
+    kind.visit(Read { text, into })
 }
 
 /// All migrations, oldest first. Append new steps; never edit a released one.

@@ -13,7 +13,7 @@ use super::format::{
     Records, Source, FORMAT_ID, MAX_FILE_BYTES,
 };
 use crate::meta::Timestamp;
-use crate::record::{Body, Kind, Record};
+use crate::record::{Body, Kind, KindVisitor};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -424,27 +424,14 @@ impl<'a> Reader<'a> {
             // An earlier record is refused already; only the checksum still needs this one.
             return;
         }
-        if canonical && self.records.take_text(kind, text) {
+        if canonical && kind.visit(TakeText { text, into: &mut self.records }) {
             return;
         }
         let value = match value.map(Ok).unwrap_or_else(|| serde_json::from_str::<Value>(text)) {
             Ok(v) => v,
             Err(e) => return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", &e.to_string())),
         };
-        let result = match kind {
-            Kind::Term => take(&mut self.records.terms, value, index),
-            Kind::Target => take(&mut self.records.targets, value, index),
-            Kind::Round => take(&mut self.records.rounds, value, index),
-            Kind::Group => take(&mut self.records.groups, value, index),
-            Kind::Inspection => take(&mut self.records.inspections, value, index),
-            Kind::Problem => take(&mut self.records.problems, value, index),
-            Kind::Rectification => take(&mut self.records.rectifications, value, index),
-            Kind::Clue => take(&mut self.records.clues, value, index),
-            Kind::Recommendation => take(&mut self.records.recommendations, value, index),
-            Kind::Questionnaire => take(&mut self.records.questionnaires, value, index),
-            Kind::Response => take(&mut self.records.responses, value, index),
-            Kind::PaperBatch => take(&mut self.records.paper_batches, value, index),
-        };
+        let result = kind.visit(Take { value, index, into: &mut self.records });
         if let Err(e) = result {
             self.refuse(kind, index, e);
         }
@@ -501,38 +488,39 @@ fn kind_position(kind: Kind) -> usize {
     Kind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
 }
 
-impl Records {
-    /// Reads one record of `kind` straight from its text; false when the model
-    /// refuses it, which the `Value` way then words.
-    fn take_text(&mut self, kind: Kind, text: &str) -> bool {
-        fn push<B: Body>(list: &mut Vec<Record<B>>, text: &str) -> bool {
-            serde_json::from_str(text).map(|r| list.push(r)).is_ok()
-        }
-        match kind {
-            Kind::Term => push(&mut self.terms, text),
-            Kind::Target => push(&mut self.targets, text),
-            Kind::Round => push(&mut self.rounds, text),
-            Kind::Group => push(&mut self.groups, text),
-            Kind::Inspection => push(&mut self.inspections, text),
-            Kind::Problem => push(&mut self.problems, text),
-            Kind::Rectification => push(&mut self.rectifications, text),
-            Kind::Clue => push(&mut self.clues, text),
-            Kind::Recommendation => push(&mut self.recommendations, text),
-            Kind::Questionnaire => push(&mut self.questionnaires, text),
-            Kind::Response => push(&mut self.responses, text),
-            Kind::PaperBatch => push(&mut self.paper_batches, text),
-        }
+/// Reads one record of its kind straight from canonical text; false when the
+/// model refuses it, which the `Value` way then words.
+struct TakeText<'a> {
+    text: &'a str,
+    into: &'a mut Records,
+}
+
+impl KindVisitor for TakeText<'_> {
+    type Out = bool;
+    fn visit<B: Body>(self) -> bool {
+        serde_json::from_str(self.text).map(|r| B::list_of(self.into).push(r)).is_ok()
     }
 }
 
-fn take<B: Body>(list: &mut Vec<Record<B>>, value: Value, index: usize) -> Result<(), ParseError> {
-    let id = value.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
-    let record = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        schema_error(Some(B::KIND), index, &id, &path, &e.into_inner().to_string())
-    })?;
-    list.push(record);
-    Ok(())
+/// Reads one record of its kind from a `Value`, naming the field the model refuses.
+struct Take<'a> {
+    value: Value,
+    index: usize,
+    into: &'a mut Records,
+}
+
+impl KindVisitor for Take<'_> {
+    type Out = Result<(), ParseError>;
+    fn visit<B: Body>(self) -> Result<(), ParseError> {
+        let id = self.value.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
+        let index = self.index;
+        let record = serde_path_to_error::deserialize(self.value).map_err(|e| {
+            let path = e.path().to_string();
+            schema_error(Some(B::KIND), index, &id, &path, &e.into_inner().to_string())
+        })?;
+        B::list_of(self.into).push(record);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
