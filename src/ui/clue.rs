@@ -76,12 +76,12 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
                 <Input label=T::ColCadres value=cadres field="cadres" errors=errors kind="number"/>
                 <Input label=T::ColOthers value=others field="others" errors=errors kind="number"/>
                 <Input label=T::ColNames value=names field="names" errors=errors hint=T::SensitiveHint/>
-                <EnumSelect label=T::ColRecipient options=Recipient::ALL value=recipient field="recipient"/>
+                <EnumSelect label=T::ColRecipient options=&Recipient::ALL value=recipient field="recipient"/>
                 <Show when=move || recipient.get() == Recipient::Other>
                     <Input label=T::FieldRecipientOther value=recipient_other field="recipient_other" errors=errors/>
                 </Show>
                 <Input label=T::ColTransferredOn value=transferred_on field="transferred_on" errors=errors kind="date"/>
-                <OptionalEnumSelect label=T::ColDisposal options=Disposal::ALL value=disposal field="disposal" empty=T::NotYet/>
+                <OptionalEnumSelect label=T::ColDisposal options=&Disposal::ALL value=disposal field="disposal" empty=T::NotYet/>
                 <TextArea label=T::ColResult value=result field="result" rows=2/>
                 <Input label=T::ColClosedOn value=closed_on field="closed_on" errors=errors kind="date"/>
                 <FormButtons errors=errors on_close=on_close/>

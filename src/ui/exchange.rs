@@ -7,13 +7,14 @@ use crate::platform::{self, WebIds};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use xuncha_core::exchange::conflict::conflict_rows;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::export::{
     backup_file_name, full_backup, package, package_file_name, Scope, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS,
     REMINDER_DAYS_KEY,
 };
-use xuncha_core::exchange::format::{kind_label, ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
-use xuncha_core::exchange::merge::{display_value, field_diff, field_label, ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::exchange::format::{ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
+use xuncha_core::exchange::merge::{ImportPlan, Outcome, PlanItem, Resolution};
 use xuncha_core::exchange::reader::{unseal, Reader};
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
 use xuncha_core::exchange::writer::Writer;
@@ -566,7 +567,7 @@ fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Ca
         .filter(|k| file.records.count(**k) > 0)
         .map(|k| {
             let cells = Outcome::ALL.iter().map(|o| view! { <td class="num">{plan.count(*k, *o)}</td> }).collect_view();
-            view! { <tr><td>{move || st.t(kind_label(*k))}</td>{cells}</tr> }
+            view! { <tr><td>{move || st.t(k.label())}</td>{cells}</tr> }
         })
         .collect_view();
     let heads = Outcome::ALL.iter().map(|o| view! { <th>{tr(o.label())}</th> }).collect_view();
@@ -695,24 +696,11 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
     let id = item.id;
     // Names of referenced records as this PC knows them.
     let snapshot = st.data.get_untracked();
-    let name_of = move |id: Id| -> Option<String> {
-        let lang = st.lang.get_untracked();
-        snapshot
-            .target(id)
-            .map(|t| t.data.name.clone())
-            .or_else(|| snapshot.term(id).map(|t| t.data.name.clone()))
-            .or_else(|| snapshot.round(id).map(|r| snapshot.round_title(r, lang)))
-            .or_else(|| snapshot.group(id).map(|g| g.data.name.clone()))
-    };
-    let rows = field_diff(&local, &item.incoming)
+    let lang = st.lang.get_untracked();
+    let name_of = move |kind: Kind, id: Id| snapshot.name_of(kind, id, lang);
+    let rows = conflict_rows(&local, &item.incoming, lang, &name_of)
         .into_iter()
-        .map(|d| {
-            let lang = st.lang.get_untracked();
-            let label = field_label(&d.path).map(|t| t.text(lang).to_owned()).unwrap_or_else(|| d.path.clone());
-            let local = display_value(&d.path, &d.local, lang, &name_of);
-            let incoming = display_value(&d.path, &d.incoming, lang, &name_of);
-            view! { <tr><td>{label}</td><td>{local}</td><td>{incoming}</td></tr> }
-        })
+        .map(|row| view! { <tr><td>{row.label}</td><td>{row.local}</td><td>{row.incoming}</td></tr> })
         .collect_view();
     let chosen = move |r: Resolution| choices.with(|c| c.get(&id) == Some(&r));
     let set = move |r: Resolution| {
@@ -720,7 +708,7 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
             c.insert(id, r);
         })
     };
-    let title = format!("{}：{}", kind_label(item.kind).text(st.lang.get_untracked()), local.title());
+    let title = format!("{}：{}", item.kind.label().text(st.lang.get_untracked()), local.title());
     view! {
         <div class="conflict" data-testid="conflict">
             <p class="conflict-title">{title}</p>
@@ -768,7 +756,7 @@ fn ArchiveSection(archive: RwSignal<Vec<ArchivedVersion>>, on_restored: Callback
                 };
                 view! {
                     <tr data-testid="archive-row">
-                        <td>{kind_label(kind).text(lang)}</td>
+                        <td>{kind.label().text(lang)}</td>
                         <td>{title}</td>
                         <td>{archived_at.display_local()}</td>
                         <td>{from}</td>

@@ -357,10 +357,10 @@ fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
             <RecordSelect label=T::ColTownship options=townships value=f.township field="township" empty=T::All errors=None/>
             <RecordSelect label=T::ColTarget options=targets value=f.target field="target" empty=T::All errors=None/>
             <Show when=move || kind == LedgerKind::Problems>
-                <EnumFilter label=T::ColFocus options=Focus::ALL value=f.focus field="focus"/>
+                <EnumFilter label=T::ColFocus options=&Focus::ALL value=f.focus field="focus"/>
             </Show>
             <Show when=move || has_status>
-                <EnumFilter label=T::ColStatus options=RectStatus::ALL value=f.status field="status"/>
+                <EnumFilter label=T::ColStatus options=&RectStatus::ALL value=f.status field="status"/>
             </Show>
             <label class="field filter">
                 <span class="label">{tr(T::FilterFrom)}</span>

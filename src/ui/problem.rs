@@ -90,10 +90,10 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
                 <RecordSelect label=T::ColTarget options=targets value=target field="target" empty=T::None errors=Some(errors)/>
                 <TextArea label=T::ColDescription value=description field="description" rows=4/>
-                <EnumSelect label=T::ColFocus options=Focus::ALL value=focus field="focus"/>
+                <EnumSelect label=T::ColFocus options=&Focus::ALL value=focus field="focus"/>
                 <Input label=T::ColSubCategory value=sub_category field="sub_category" errors=errors/>
-                <EnumSelect label=T::ColSource options=ProblemSource::ALL value=source field="source"/>
-                <EnumSelect label=T::ColScope options=Scope::ALL value=scope field="scope"/>
+                <EnumSelect label=T::ColSource options=&ProblemSource::ALL value=source field="source"/>
+                <EnumSelect label=T::ColScope options=&Scope::ALL value=scope field="scope"/>
                 <Input label=T::ColFoundOn value=found_on field="found_on" errors=errors kind="date"/>
                 <Input label=T::ColOnSpot value=on_spot field="rectified_on_spot" errors=errors kind="date" hint=T::OnSpotHint/>
                 <FormErrors errors=errors/>

@@ -80,7 +80,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                 <h1>{tr(T::QuestionnairesTitle)}</h1>
             </div>
             <div class="toolbar no-print">
-                <EnumSelect label=T::FieldPurpose options=Purpose::ALL value=purpose field="new-purpose"/>
+                <EnumSelect label=T::FieldPurpose options=&Purpose::ALL value=purpose field="new-purpose"/>
                 <button type="button" data-testid="new-questionnaire" on:click=new>{tr(T::NewQuestionnaire)}</button>
             </div>
             <p class="hint">{tr(T::QuestionnairesHint)}</p>
@@ -255,7 +255,7 @@ fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_close:
         <form class="designer" data-testid="designer" on:submit=save>
             <div class="filters">
                 <Input label=T::FieldQTitle value=title field="title" errors=errors autofocus=is_new/>
-                <EnumSelect label=T::FieldPurpose options=Purpose::ALL value=purpose field="purpose"/>
+                <EnumSelect label=T::FieldPurpose options=&Purpose::ALL value=purpose field="purpose"/>
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
                 <RecordSelect label=T::ColTarget options=targets value=target field="target" empty=T::None errors=Some(errors)/>
             </div>

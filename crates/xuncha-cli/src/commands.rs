@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 use xuncha_core::exchange::crypto;
-use xuncha_core::exchange::format::{kind_label, ExchangeFile, FileKind, ParseError, Source};
+use xuncha_core::exchange::format::{ExchangeFile, FileKind, ParseError, Source};
 use xuncha_core::exchange::merge::merge_records;
-use xuncha_core::i18n::{fill, Lang, T};
+use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::Id;
 use xuncha_core::meta::Timestamp;
-use xuncha_core::record::{Body, Kind, Record};
+use xuncha_core::record::{Body, Kind, KindVisitor, Records};
 
 pub const OK: u8 = 0;
 pub const INVALID: u8 = 1;
@@ -91,8 +91,14 @@ fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
     Ok(file)
 }
 
-fn deletions<B: Body>(records: &[Record<B>]) -> usize {
-    records.iter().filter(|r| r.meta.deleted).count()
+/// How many of one kind's records are deletions (tombstones).
+struct Deletions<'a>(&'a Records);
+
+impl KindVisitor for Deletions<'_> {
+    type Out = usize;
+    fn visit<B: Body>(self) -> usize {
+        B::list(self.0).iter().filter(|r| r.meta.deleted).count()
+    }
 }
 
 fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
@@ -113,20 +119,9 @@ fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
     );
     io.say(&line);
     let r = &file.records;
-    let rows = [
-        (Kind::Term, r.terms.len(), deletions(&r.terms)),
-        (Kind::Target, r.targets.len(), deletions(&r.targets)),
-        (Kind::Round, r.rounds.len(), deletions(&r.rounds)),
-        (Kind::Group, r.groups.len(), deletions(&r.groups)),
-        (Kind::Inspection, r.inspections.len(), deletions(&r.inspections)),
-        (Kind::Problem, r.problems.len(), deletions(&r.problems)),
-        (Kind::Rectification, r.rectifications.len(), deletions(&r.rectifications)),
-        (Kind::Clue, r.clues.len(), deletions(&r.clues)),
-        (Kind::Recommendation, r.recommendations.len(), deletions(&r.recommendations)),
-    ];
+    let rows = Kind::ALL.map(|k| (k, r.count(k), k.visit(Deletions(r))));
     for (k, n, deleted) in rows {
-        let line =
-            fill(io.text(T::CliCounts), &[("kind", &kind_label(k).text(io.lang)), ("n", &n), ("deleted", &deleted)]);
+        let line = fill(io.text(T::CliCounts), &[("kind", &k.label().text(io.lang)), ("n", &n), ("deleted", &deleted)]);
         io.say(&line);
     }
 }
@@ -175,7 +170,7 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
             fill(
                 io.text(T::CliConflict),
                 &[
-                    ("kind", &kind_label(c.kept.kind()).text(io.lang)),
+                    ("kind", &c.kept.kind().label().text(io.lang)),
                     ("title", &c.kept.title()),
                     ("id", &c.kept.meta().id),
                     ("file", &names[c.file]),

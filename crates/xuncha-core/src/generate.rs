@@ -310,8 +310,8 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
         let fed = i.data.milestones.feedback.unwrap_or(found);
         let subject = rng.pick(SUBJECTS);
         let mut p = Problem::new(i.data.round, i.data.target, found);
-        p.focus = *rng.pick(Focus::ALL);
-        p.source = *rng.pick(ProblemSource::ALL);
+        p.focus = *rng.pick(&Focus::ALL);
+        p.source = *rng.pick(&ProblemSource::ALL);
         p.scope = if rng.chance(20) { Scope::Common } else { Scope::Individual };
         let place = names.get(&i.data.target).map(String::as_str).unwrap_or("");
         p.description = format!("{place}{subject}{}", rng.pick(FAULTS));
@@ -364,7 +364,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
             c.recipient = if rng.chance(80) { Recipient::DisciplineCommission } else { Recipient::Organisation };
             c.transferred_on = i.data.milestones.transfer.or(i.data.milestones.feedback);
             if rng.chance(80) {
-                c.disposal = Some(*rng.pick(Disposal::ALL));
+                c.disposal = Some(*rng.pick(&Disposal::ALL));
                 c.result = "已按规定处置".into();
                 c.closed_on = c.feedback_due().map(|d| if d > today { today } else { d });
             }

@@ -62,7 +62,7 @@ macro_rules! labelled_enum {
         pub enum $name { $($(#[$vm])* $variant),* }
 
         impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            pub const ALL: [$name; [$($name::$variant),*].len()] = [$($name::$variant),*];
         }
 
         impl $crate::i18n::Label for $name {

@@ -3,38 +3,28 @@
 //! The app crate renders and stores; this crate owns the model, its rules and the
 //! words shown to users, so that all of it can be tested natively.
 
-pub mod clue;
-pub mod date;
+pub mod base;
 pub mod exchange;
 pub mod generate;
-pub mod group;
 pub mod i18n;
-pub mod id;
-pub mod inspection;
-pub mod kiosk;
 pub mod ledger;
-pub mod meta;
-pub mod numerals;
-pub mod office;
 pub mod ops;
-pub mod problem;
-pub mod questionnaire;
-pub mod recommendation;
 pub mod record;
-pub mod rectification;
-pub mod response;
-pub mod round;
+pub mod register;
+pub mod registry;
 pub mod route;
-pub mod schema;
-pub mod sheet;
-pub mod store;
-pub mod tally;
-pub mod target;
-pub mod term;
-pub mod validation;
+pub mod storage;
+pub mod survey;
+
+// The modules by their own names, as the rest of the workspace has always named them.
+pub use base::{date, id, meta, numerals, validation};
+pub use ledger::{clue, problem, recommendation, rectification, sheet};
+pub use register::{group, inspection, office, round, target, term};
+pub use storage::{schema, store};
+pub use survey::{kiosk, questionnaire, response, tally};
 
 #[cfg(any(test, feature = "contract-tests"))]
-pub mod contract;
+pub use storage::contract;
 
 pub use id::Id;
 pub use record::{Body, Kind, Record};

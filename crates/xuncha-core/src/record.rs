@@ -1,10 +1,16 @@
-//! The envelope around every kind of record, and the closed list of record kinds.
+//! The envelope around every kind of record, and what each kind tells about itself
+//! (the records it refers to, how its fields read), so that code written once for
+//! all kinds needs no list of them. The list itself is `registry.rs`.
 
+use crate::i18n::{Label, Lang, T};
+use crate::id::Id;
 use crate::meta::Meta;
-use crate::schema::keys;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt::Debug;
+
+pub use crate::registry::{AnyRecord, Kind, Records};
 
 /// A stored record: the envelope (`meta`) and the content (`data`) kept apart, so
 /// merge and storage code can treat every kind alike.
@@ -20,65 +26,151 @@ impl<T> Record<T> {
     }
 }
 
-/// Every kind of synchronised record. Settings are per-PC and not records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Term,
-    Target,
-    Round,
-    Group,
-    Inspection,
-    Problem,
-    Rectification,
-    Clue,
-    Recommendation,
-    Questionnaire,
-    Response,
-    PaperBatch,
+/// The content of one kind of record. Implemented for every kind by the registry,
+/// which is why a kind's model module only implements `Model`.
+pub trait Body: Model + Serialize + DeserializeOwned + Clone + PartialEq + Debug + 'static {
+    const KIND: Kind;
+    fn into_any(record: Record<Self>) -> AnyRecord;
+    /// This kind's list in a set of records of every kind.
+    fn list(records: &Records) -> &Vec<Record<Self>>;
+    fn list_of(records: &mut Records) -> &mut Vec<Record<Self>>;
 }
 
-impl Kind {
-    pub const ALL: [Kind; 12] = [
-        Kind::Term,
-        Kind::Target,
-        Kind::Round,
-        Kind::Group,
-        Kind::Inspection,
-        Kind::Problem,
-        Kind::Rectification,
-        Kind::Clue,
-        Kind::Recommendation,
-        Kind::Questionnaire,
-        Kind::Response,
-        Kind::PaperBatch,
-    ];
+/// What a kind's model says about itself. A kind in the registry without it does
+/// not compile.
+pub trait Model {
+    /// The records this one refers to, in the order a check names them.
+    fn references(&self) -> Vec<Reference>;
+    /// How the field at `path` (a key, or `milestones.entry` inside an object) is
+    /// named and read; `None` for a path the kind does not have.
+    fn field(path: &str) -> Option<Field>;
+}
 
-    /// The object store that holds this kind.
-    pub fn store_name(self) -> &'static str {
-        match self {
-            Kind::Term => keys::TERMS,
-            Kind::Target => keys::TARGETS,
-            Kind::Round => keys::ROUNDS,
-            Kind::Group => keys::GROUPS,
-            Kind::Inspection => keys::INSPECTIONS,
-            Kind::Problem => keys::PROBLEMS,
-            Kind::Rectification => keys::RECTIFICATIONS,
-            Kind::Clue => keys::CLUES,
-            Kind::Recommendation => keys::RECOMMENDATIONS,
-            Kind::Questionnaire => keys::QUESTIONNAIRES,
-            Kind::Response => keys::RESPONSES,
-            Kind::PaperBatch => keys::PAPER_BATCHES,
+/// One reference from a record to another: the field that holds it, the kind it
+/// points to and the id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub field: &'static str,
+    pub kind: Kind,
+    pub id: Id,
+}
+
+impl Reference {
+    pub fn to(field: &'static str, kind: Kind, id: Id) -> Reference {
+        Reference { field, kind, id }
+    }
+
+    /// The references of an optional field.
+    pub fn maybe(field: &'static str, kind: Kind, id: Option<Id>) -> Option<Reference> {
+        id.map(|id| Reference::to(field, kind, id))
+    }
+}
+
+/// A field's catalogue name and how its value reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub label: T,
+    pub show: Show,
+}
+
+/// Puts a structured value into words; the last argument names referenced records.
+pub type Words = fn(&Value, Lang, &dyn Fn(Kind, Id) -> Option<String>) -> String;
+
+/// How a field's JSON value is put into words.
+#[derive(Clone, Copy, Debug)]
+pub enum Show {
+    /// Text, numbers and days as they are; a list joined by 、.
+    Plain,
+    /// true / false as 是 / 否.
+    Flag,
+    /// An enum code as its label.
+    Choice(fn(&str) -> Option<T>),
+    /// The id of a record of this kind, as the record's name.
+    Ref(Kind),
+    /// A list of ids of records of this kind, as their names.
+    Refs(Kind),
+    /// Structured content (a step log, questions, answers) in words.
+    Words(Words),
+}
+
+impl Field {
+    pub fn plain(label: T) -> Field {
+        Field { label, show: Show::Plain }
+    }
+
+    pub fn flag(label: T) -> Field {
+        Field { label, show: Show::Flag }
+    }
+
+    pub fn choice<E: DeserializeOwned + Label>(label: T) -> Field {
+        Field { label, show: Show::Choice(enum_label::<E>) }
+    }
+
+    pub fn reference(label: T, kind: Kind) -> Field {
+        Field { label, show: Show::Ref(kind) }
+    }
+
+    pub fn references(label: T, kind: Kind) -> Field {
+        Field { label, show: Show::Refs(kind) }
+    }
+
+    pub fn words(label: T, show: Words) -> Field {
+        Field { label, show: Show::Words(show) }
+    }
+
+    /// `value` in words; `name_of` gives the name of a referenced record.
+    pub fn show(&self, value: &Value, lang: Lang, name_of: &dyn Fn(Kind, Id) -> Option<String>) -> String {
+        let name = |kind: Kind, v: &Value| {
+            let raw = plain(v);
+            raw.parse::<Id>().ok().and_then(|id| name_of(kind, id)).unwrap_or(raw)
+        };
+        match self.show {
+            Show::Plain => plain(value),
+            Show::Flag => match value {
+                Value::Bool(true) => T::Yes.text(lang).to_owned(),
+                Value::Bool(false) => T::No.text(lang).to_owned(),
+                other => plain(other),
+            },
+            Show::Choice(label) => match value {
+                Value::Array(items) => join(items.iter().map(|v| choice_text(label, v, lang))),
+                v => choice_text(label, v, lang),
+            },
+            Show::Ref(kind) => match value {
+                Value::Null => String::new(),
+                v => name(kind, v),
+            },
+            Show::Refs(kind) => match value {
+                Value::Array(items) => join(items.iter().map(|v| name(kind, v))),
+                v => name(kind, v),
+            },
+            Show::Words(words) => words(value, lang, name_of),
         }
     }
 }
 
-/// The content of one kind of record.
-pub trait Body: Serialize + DeserializeOwned + Clone + PartialEq + Debug + 'static {
-    const KIND: Kind;
-    fn into_any(record: Record<Self>) -> AnyRecord;
-    /// This kind's list in a set of records of every kind.
-    fn list_of(records: &mut crate::exchange::format::Records) -> &mut Vec<Record<Self>>;
+fn choice_text(label: fn(&str) -> Option<T>, value: &Value, lang: Lang) -> String {
+    let raw = plain(value);
+    label(&raw).map(|t| t.text(lang).to_owned()).unwrap_or(raw)
+}
+
+/// The label of an enum value given as its stored code.
+pub fn enum_label<E: DeserializeOwned + Label>(raw: &str) -> Option<T> {
+    serde_json::from_value::<E>(Value::String(raw.to_owned())).ok().map(Label::label)
+}
+
+/// A JSON value as plain text: strings without quotes, nothing for null, lists joined.
+pub fn plain(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => join(items.iter().map(plain)),
+        other => other.to_string(),
+    }
+}
+
+/// Items joined the Chinese way.
+pub fn join(items: impl Iterator<Item = String>) -> String {
+    items.filter(|s| !s.is_empty()).collect::<Vec<_>>().join("、")
 }
 
 /// Work on one kind's records when the kind is known only at run time:
@@ -86,90 +178,4 @@ pub trait Body: Serialize + DeserializeOwned + Clone + PartialEq + Debug + 'stat
 pub trait KindVisitor {
     type Out;
     fn visit<B: Body>(self) -> Self::Out;
-}
-
-macro_rules! any_record {
-    ($($kind:ident => $ty:ty, $list:ident),* $(,)?) => {
-        /// A record of any kind, for writes that span several stores in one transaction.
-        #[derive(Clone, Debug, PartialEq, Eq)]
-        pub enum AnyRecord {
-            $($kind(Record<$ty>)),*
-        }
-
-        impl AnyRecord {
-            pub fn kind(&self) -> Kind {
-                match self { $(AnyRecord::$kind(_) => Kind::$kind),* }
-            }
-
-            pub fn meta(&self) -> &Meta {
-                match self { $(AnyRecord::$kind(r) => &r.meta),* }
-            }
-
-            /// Reads a record of `kind` from JSON (an archived version, for instance).
-            pub fn from_json(kind: Kind, value: serde_json::Value) -> Result<AnyRecord, serde_json::Error> {
-                Ok(match kind { $(Kind::$kind => AnyRecord::$kind(serde_json::from_value(value)?)),* })
-            }
-
-            /// The record's name as people know it, for lists of mixed records.
-            pub fn title(&self) -> String {
-                let data = self.data_json();
-                ["name", "description", "summary", "addressee", "measures", "title"]
-                    .iter()
-                    .find_map(|field| data.get(*field).and_then(|n| n.as_str()))
-                    .map(|text| text.chars().take(40).collect())
-                    .unwrap_or_else(|| self.meta().id.to_string())
-            }
-
-            /// The same record with another envelope.
-            pub fn with_meta(self, meta: Meta) -> AnyRecord {
-                match self { $(AnyRecord::$kind(r) => AnyRecord::$kind(Record { meta, data: r.data })),* }
-            }
-
-            /// The content alone as JSON, for showing two versions side by side.
-            pub fn data_json(&self) -> serde_json::Value {
-                match self { $(AnyRecord::$kind(r) => serde_json::to_value(&r.data).unwrap_or_default()),* }
-            }
-
-            /// The record as a JSON value, the form both stores understand.
-            pub fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
-                match self { $(AnyRecord::$kind(r) => serde_json::to_value(r)),* }
-            }
-
-            /// Appends the record's compact JSON text to `out`.
-            pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-                match self { $(AnyRecord::$kind(r) => serde_json::to_writer(&mut *out, r)),* }
-            }
-        }
-
-        impl Kind {
-            pub fn visit<V: KindVisitor>(self, visitor: V) -> V::Out {
-                match self { $(Kind::$kind => visitor.visit::<$ty>()),* }
-            }
-        }
-
-        $(impl Body for $ty {
-            const KIND: Kind = Kind::$kind;
-            fn into_any(record: Record<Self>) -> AnyRecord {
-                AnyRecord::$kind(record)
-            }
-            fn list_of(records: &mut crate::exchange::format::Records) -> &mut Vec<Record<Self>> {
-                &mut records.$list
-            }
-        })*
-    };
-}
-
-any_record! {
-    Term => crate::term::Term, terms,
-    Target => crate::target::Target, targets,
-    Round => crate::round::Round, rounds,
-    Group => crate::group::Group, groups,
-    Inspection => crate::inspection::Inspection, inspections,
-    Problem => crate::problem::Problem, problems,
-    Rectification => crate::rectification::Rectification, rectifications,
-    Clue => crate::clue::Clue, clues,
-    Recommendation => crate::recommendation::Recommendation, recommendations,
-    Questionnaire => crate::questionnaire::Questionnaire, questionnaires,
-    Response => crate::response::Response, responses,
-    PaperBatch => crate::response::PaperBatch, paper_batches,
 }

@@ -13,6 +13,7 @@ use crate::questionnaire::Questionnaire;
 use crate::recommendation::Recommendation;
 use crate::record::Record;
 use crate::rectification::Rectification;
+use crate::registry::RecordsById;
 use crate::response::{PaperBatch, Response};
 use crate::round::{ordinal_label, Round};
 use crate::schema::keys;
@@ -47,18 +48,7 @@ pub enum Scope {
 /// Records collected once each, by id.
 #[derive(Default)]
 struct Collect {
-    terms: BTreeMap<Id, Record<Term>>,
-    targets: BTreeMap<Id, Record<Target>>,
-    rounds: BTreeMap<Id, Record<Round>>,
-    groups: BTreeMap<Id, Record<Group>>,
-    inspections: BTreeMap<Id, Record<Inspection>>,
-    problems: BTreeMap<Id, Record<Problem>>,
-    rectifications: BTreeMap<Id, Record<Rectification>>,
-    clues: BTreeMap<Id, Record<Clue>>,
-    recommendations: BTreeMap<Id, Record<Recommendation>>,
-    questionnaires: BTreeMap<Id, Record<Questionnaire>>,
-    responses: BTreeMap<Id, Record<Response>>,
-    paper_batches: BTreeMap<Id, Record<PaperBatch>>,
+    by_id: RecordsById,
     /// The problems and clues of each round read so far, read once per round
     /// however many of its targets a package takes.
     round_ledgers: BTreeMap<Id, RoundLedger>,
@@ -71,15 +61,15 @@ struct RoundLedger {
 
 impl Collect {
     async fn target<S: Store>(&mut self, store: &S, id: Id) -> Result<(), StoreError> {
-        if self.targets.contains_key(&id) {
+        if self.by_id.targets.contains_key(&id) {
             return Ok(());
         }
         if let Some(t) = store.get::<Target>(id).await? {
             let township = t.data.township;
-            self.targets.insert(id, t);
+            self.by_id.targets.insert(id, t);
             if let Some(w) = township {
                 if let Some(town) = store.get::<Target>(w).await? {
-                    self.targets.insert(w, town);
+                    self.by_id.targets.insert(w, town);
                 }
             }
         }
@@ -87,14 +77,14 @@ impl Collect {
     }
 
     async fn round<S: Store>(&mut self, store: &S, id: Id) -> Result<(), StoreError> {
-        if self.rounds.contains_key(&id) {
+        if self.by_id.rounds.contains_key(&id) {
             return Ok(());
         }
         if let Some(r) = store.get::<Round>(id).await? {
             if let Some(term) = store.get::<Term>(r.data.term).await? {
-                self.terms.insert(term.meta.id, term);
+                self.by_id.terms.insert(term.meta.id, term);
             }
-            self.rounds.insert(id, r);
+            self.by_id.rounds.insert(id, r);
         }
         Ok(())
     }
@@ -103,14 +93,14 @@ impl Collect {
     async fn inspections<S: Store>(&mut self, store: &S, list: Vec<Record<Inspection>>) -> Result<(), StoreError> {
         for i in list {
             self.round(store, i.data.round).await?;
-            if !self.groups.contains_key(&i.data.group) {
+            if !self.by_id.groups.contains_key(&i.data.group) {
                 if let Some(g) = store.get::<Group>(i.data.group).await? {
-                    self.groups.insert(g.meta.id, g);
+                    self.by_id.groups.insert(g.meta.id, g);
                 }
             }
             self.target(store, i.data.target).await?;
             self.ledger(store, i.data.round, i.data.target).await?;
-            self.inspections.insert(i.meta.id, i);
+            self.by_id.inspections.insert(i.meta.id, i);
         }
         Ok(())
     }
@@ -120,15 +110,15 @@ impl Collect {
         self.round(store, round).await?;
         self.target(store, target).await?;
         for i in store.by_index::<Inspection>(keys::BY_TARGET, target).await? {
-            if i.data.round != round || self.inspections.contains_key(&i.meta.id) {
+            if i.data.round != round || self.by_id.inspections.contains_key(&i.meta.id) {
                 continue;
             }
-            if !self.groups.contains_key(&i.data.group) {
+            if !self.by_id.groups.contains_key(&i.data.group) {
                 if let Some(g) = store.get::<Group>(i.data.group).await? {
-                    self.groups.insert(g.meta.id, g);
+                    self.by_id.groups.insert(g.meta.id, g);
                 }
             }
-            self.inspections.insert(i.meta.id, i);
+            self.by_id.inspections.insert(i.meta.id, i);
         }
         Ok(())
     }
@@ -146,12 +136,12 @@ impl Collect {
         let clues: Vec<_> = ledger.clues.iter().filter(|c| c.data.target == target).cloned().collect();
         for p in problems {
             for r in store.by_index::<Rectification>(keys::BY_PROBLEM, p.meta.id).await? {
-                self.rectifications.insert(r.meta.id, r);
+                self.by_id.rectifications.insert(r.meta.id, r);
             }
-            self.problems.insert(p.meta.id, p);
+            self.by_id.problems.insert(p.meta.id, p);
         }
         for c in clues {
-            self.clues.insert(c.meta.id, c);
+            self.by_id.clues.insert(c.meta.id, c);
         }
         Ok(())
     }
@@ -169,17 +159,17 @@ impl Collect {
         for t in q.data.target.into_iter().chain(q.data.handed_out.iter().filter_map(|h| h.target)) {
             self.target(store, t).await?;
         }
-        self.questionnaires.insert(id, q.clone());
+        self.by_id.questionnaires.insert(id, q.clone());
         Ok(Some(q))
     }
 
     /// The letters of the collected rounds whose problems all came along.
     async fn letters<S: Store>(&mut self, store: &S) -> Result<(), StoreError> {
-        let rounds: Vec<Id> = self.rounds.keys().copied().collect();
+        let rounds: Vec<Id> = self.by_id.rounds.keys().copied().collect();
         for round in rounds {
             for l in store.by_index::<Recommendation>(keys::BY_ROUND, round).await? {
-                if l.data.problems.iter().all(|p| self.problems.contains_key(p)) {
-                    self.recommendations.insert(l.meta.id, l);
+                if l.data.problems.iter().all(|p| self.by_id.problems.contains_key(p)) {
+                    self.by_id.recommendations.insert(l.meta.id, l);
                 }
             }
         }
@@ -187,20 +177,7 @@ impl Collect {
     }
 
     fn records(self) -> Records {
-        Records {
-            terms: self.terms.into_values().collect(),
-            targets: self.targets.into_values().collect(),
-            rounds: self.rounds.into_values().collect(),
-            groups: self.groups.into_values().collect(),
-            inspections: self.inspections.into_values().collect(),
-            problems: self.problems.into_values().collect(),
-            rectifications: self.rectifications.into_values().collect(),
-            clues: self.clues.into_values().collect(),
-            recommendations: self.recommendations.into_values().collect(),
-            questionnaires: self.questionnaires.into_values().collect(),
-            responses: self.responses.into_values().collect(),
-            paper_batches: self.paper_batches.into_values().collect(),
-        }
+        self.by_id.into_records()
     }
 }
 
@@ -220,19 +197,20 @@ pub async fn package<S: Store>(
             let Some(round) = store.get::<Round>(id).await? else { return Ok(None) };
             c.round(store, id).await?;
             for g in store.by_index::<Group>(keys::BY_ROUND, id).await? {
-                c.groups.insert(g.meta.id, g);
+                c.by_id.groups.insert(g.meta.id, g);
             }
             c.inspections(store, store.by_index(keys::BY_ROUND, id).await?).await?;
-            let term = c.terms.get(&round.data.term).map(|t| t.data.name.clone()).unwrap_or_default();
+            let term = c.by_id.terms.get(&round.data.term).map(|t| t.data.name.clone()).unwrap_or_default();
             (round.data.title(&term, lang), format!("{term}{}", ordinal_label(round.data.ordinal, lang)))
         }
         Scope::Group(id) => {
             let Some(group) = store.get::<Group>(id).await? else { return Ok(None) };
             c.round(store, group.data.round).await?;
-            c.groups.insert(id, group.clone());
+            c.by_id.groups.insert(id, group.clone());
             c.inspections(store, store.by_index(keys::BY_GROUP, id).await?).await?;
-            let round = c.rounds.get(&group.data.round);
-            let term = round.and_then(|r| c.terms.get(&r.data.term)).map(|t| t.data.name.clone()).unwrap_or_default();
+            let round = c.by_id.rounds.get(&group.data.round);
+            let term =
+                round.and_then(|r| c.by_id.terms.get(&r.data.term)).map(|t| t.data.name.clone()).unwrap_or_default();
             let title = round.map(|r| r.data.title(&term, lang)).unwrap_or_default();
             let ordinal = round.map(|r| ordinal_label(r.data.ordinal, lang)).unwrap_or_default();
             (format!("{title} {}", group.data.name), format!("{term}{ordinal}-{}", group.data.name))
@@ -243,7 +221,7 @@ pub async fn package<S: Store>(
             let mut places = vec![id];
             for v in store.by_index::<Target>(keys::BY_TOWNSHIP, id).await? {
                 places.push(v.meta.id);
-                c.targets.insert(v.meta.id, v);
+                c.by_id.targets.insert(v.meta.id, v);
             }
             for place in places {
                 c.inspections(store, store.by_index(keys::BY_TARGET, place).await?).await?;
@@ -260,13 +238,13 @@ pub async fn package<S: Store>(
                 if let Some(t) = r.data.target {
                     c.target(store, t).await?;
                 }
-                c.responses.insert(r.meta.id, r);
+                c.by_id.responses.insert(r.meta.id, r);
             }
             for b in store.by_index::<PaperBatch>(keys::BY_QUESTIONNAIRE, id).await? {
                 if let Some(t) = b.data.target {
                     c.target(store, t).await?;
                 }
-                c.paper_batches.insert(b.meta.id, b);
+                c.by_id.paper_batches.insert(b.meta.id, b);
             }
             let label = format!("{}-{}", q.data.title, T::KindResponse.text(lang));
             (fill(T::ScopeResponses.text(lang), &[("title", &q.data.title)]), label)
@@ -301,25 +279,25 @@ pub async fn ledger_package<S: Store>(
         if let Some(l) = store.get::<Recommendation>(*id).await? {
             c.round(store, l.data.round).await?;
             problems.extend(l.data.problems.iter().copied());
-            c.recommendations.insert(l.meta.id, l);
+            c.by_id.recommendations.insert(l.meta.id, l);
         }
     }
     for id in problems {
-        if c.problems.contains_key(&id) {
+        if c.by_id.problems.contains_key(&id) {
             continue;
         }
         if let Some(p) = store.get::<Problem>(id).await? {
             c.place(store, p.data.round, p.data.target).await?;
             for r in store.by_index::<Rectification>(keys::BY_PROBLEM, id).await? {
-                c.rectifications.insert(r.meta.id, r);
+                c.by_id.rectifications.insert(r.meta.id, r);
             }
-            c.problems.insert(id, p);
+            c.by_id.problems.insert(id, p);
         }
     }
     for id in &rows.clues {
         if let Some(x) = store.get::<Clue>(*id).await? {
             c.place(store, x.data.round, x.data.target).await?;
-            c.clues.insert(x.meta.id, x);
+            c.by_id.clues.insert(x.meta.id, x);
         }
     }
     Ok(ExchangeFile::new(source, now, FileKind::Package { scope: description }, c.records()))

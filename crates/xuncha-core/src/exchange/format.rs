@@ -2,24 +2,16 @@
 //! Serialising and parsing are pure; reading and writing files is the caller's job.
 //! See docs/exchange-format.md.
 
-use crate::clue::Clue;
-use crate::group::Group;
-use crate::i18n::{fill, Lang, T};
+use crate::i18n::{fill, Label, Lang, T};
 use crate::id::Id;
-use crate::inspection::Inspection;
 use crate::meta::Timestamp;
-use crate::problem::Problem;
-use crate::questionnaire::Questionnaire;
-use crate::recommendation::Recommendation;
 use crate::record::{Body, Kind, Record};
-use crate::rectification::Rectification;
-use crate::response::{PaperBatch, Response};
-use crate::round::Round;
-use crate::target::Target;
-use crate::term::Term;
+use crate::registry::ListVisitor;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
+
+pub use crate::registry::Records;
 
 pub const FORMAT_ID: &str = "xuncha-exchange";
 /// major.minor: readers accept any minor of their major and refuse a newer major.
@@ -46,63 +38,6 @@ pub enum FileKind {
     Backup,
     /// A selection; `scope` says which, in words.
     Package { scope: String },
-}
-
-/// The records of a file, by kind.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Records {
-    #[serde(default)]
-    pub terms: Vec<Record<Term>>,
-    #[serde(default)]
-    pub targets: Vec<Record<Target>>,
-    #[serde(default)]
-    pub rounds: Vec<Record<Round>>,
-    #[serde(default)]
-    pub groups: Vec<Record<Group>>,
-    #[serde(default)]
-    pub inspections: Vec<Record<Inspection>>,
-    #[serde(default)]
-    pub problems: Vec<Record<Problem>>,
-    #[serde(default)]
-    pub rectifications: Vec<Record<Rectification>>,
-    #[serde(default)]
-    pub clues: Vec<Record<Clue>>,
-    #[serde(default)]
-    pub recommendations: Vec<Record<Recommendation>>,
-    #[serde(default)]
-    pub questionnaires: Vec<Record<Questionnaire>>,
-    #[serde(default)]
-    pub responses: Vec<Record<Response>>,
-    #[serde(default)]
-    pub paper_batches: Vec<Record<PaperBatch>>,
-}
-
-impl Records {
-    pub fn len(&self) -> usize {
-        Kind::ALL.iter().map(|k| self.count(*k)).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// How many records of `kind`.
-    pub fn count(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Term => self.terms.len(),
-            Kind::Target => self.targets.len(),
-            Kind::Round => self.rounds.len(),
-            Kind::Group => self.groups.len(),
-            Kind::Inspection => self.inspections.len(),
-            Kind::Problem => self.problems.len(),
-            Kind::Rectification => self.rectifications.len(),
-            Kind::Clue => self.clues.len(),
-            Kind::Recommendation => self.recommendations.len(),
-            Kind::Questionnaire => self.questionnaires.len(),
-            Kind::Response => self.responses.len(),
-            Kind::PaperBatch => self.paper_batches.len(),
-        }
-    }
 }
 
 /// A whole exchange file as read or about to be written.
@@ -176,28 +111,10 @@ impl From<super::crypto::CryptoError> for ParseError {
     }
 }
 
-/// The catalogue word for each kind, used in messages.
-pub fn kind_label(kind: Kind) -> T {
-    match kind {
-        Kind::Term => T::KindTerm,
-        Kind::Target => T::KindTarget,
-        Kind::Round => T::KindRound,
-        Kind::Group => T::KindGroup,
-        Kind::Inspection => T::KindInspection,
-        Kind::Problem => T::KindProblem,
-        Kind::Rectification => T::KindRectification,
-        Kind::Clue => T::KindClue,
-        Kind::Recommendation => T::KindRecommendation,
-        Kind::Questionnaire => T::KindQuestionnaire,
-        Kind::Response => T::KindResponse,
-        Kind::PaperBatch => T::KindPaperBatch,
-    }
-}
-
 impl ParseError {
     /// One sentence for the user, with the details filled in.
     pub fn message(&self, lang: Lang) -> String {
-        let kind = |k: &Option<Kind>| k.map(|k| kind_label(k).text(lang)).unwrap_or_default();
+        let kind = |k: &Option<Kind>| k.map(|k| k.label().text(lang)).unwrap_or_default();
         match self {
             ParseError::TooLarge { bytes } => fill(T::ErrFileTooLarge.text(lang), &[("mb", &(bytes / (1024 * 1024)))]),
             ParseError::NotUtf8 { offset } => fill(T::ErrNotUtf8.text(lang), &[("offset", offset)]),
@@ -323,142 +240,67 @@ impl ExchangeFile {
         reader.finish()
     }
     pub(super) fn check_duplicates(&self) -> Result<(), ParseError> {
-        fn dup<B: Body>(records: &[Record<B>]) -> Result<(), ParseError> {
-            let mut seen = HashSet::with_capacity(records.len());
-            for r in records {
-                if !seen.insert(r.meta.id) {
-                    return Err(ParseError::DuplicateId { kind: B::KIND, id: r.meta.id });
+        struct Dup(Result<(), ParseError>);
+        impl ListVisitor for Dup {
+            fn list<B: Body>(&mut self, records: &[Record<B>]) {
+                if self.0.is_err() {
+                    return;
+                }
+                let mut seen = HashSet::with_capacity(records.len());
+                if let Some(r) = records.iter().find(|r| !seen.insert(r.meta.id)) {
+                    self.0 = Err(ParseError::DuplicateId { kind: B::KIND, id: r.meta.id });
                 }
             }
-            Ok(())
         }
-        dup(&self.records.terms)?;
-        dup(&self.records.targets)?;
-        dup(&self.records.rounds)?;
-        dup(&self.records.groups)?;
-        dup(&self.records.inspections)?;
-        dup(&self.records.problems)?;
-        dup(&self.records.rectifications)?;
-        dup(&self.records.clues)?;
-        dup(&self.records.recommendations)?;
-        dup(&self.records.questionnaires)?;
-        dup(&self.records.responses)?;
-        dup(&self.records.paper_batches)
+        let mut dup = Dup(Ok(()));
+        self.records.each(&mut dup);
+        dup.0
     }
 
     /// Every reference of a live record must point to a record in the file or in
     /// `local` (the ids the database holds, by kind).
     pub fn check_references(&self, local: &dyn Fn(Kind, Id) -> bool) -> Result<(), ParseError> {
-        let r = &self.records;
-        let ids = |kind: Kind| -> HashSet<Id> {
-            match kind {
-                Kind::Term => r.terms.iter().map(|x| x.meta.id).collect(),
-                Kind::Target => r.targets.iter().map(|x| x.meta.id).collect(),
-                Kind::Round => r.rounds.iter().map(|x| x.meta.id).collect(),
-                Kind::Group => r.groups.iter().map(|x| x.meta.id).collect(),
-                Kind::Inspection => r.inspections.iter().map(|x| x.meta.id).collect(),
-                Kind::Problem => r.problems.iter().map(|x| x.meta.id).collect(),
-                Kind::Rectification => r.rectifications.iter().map(|x| x.meta.id).collect(),
-                Kind::Clue => r.clues.iter().map(|x| x.meta.id).collect(),
-                Kind::Recommendation => r.recommendations.iter().map(|x| x.meta.id).collect(),
-                Kind::Questionnaire => r.questionnaires.iter().map(|x| x.meta.id).collect(),
-                Kind::Response => r.responses.iter().map(|x| x.meta.id).collect(),
-                Kind::PaperBatch => r.paper_batches.iter().map(|x| x.meta.id).collect(),
-            }
-        };
-        let (terms, targets, rounds, groups) = (ids(Kind::Term), ids(Kind::Target), ids(Kind::Round), ids(Kind::Group));
-        let known = |set: &HashSet<Id>, kind: Kind, id: Id| set.contains(&id) || local(kind, id);
-        let dangling = |kind, id, field, missing| Err(ParseError::DanglingReference { kind, id, field, missing });
-        for t in r.targets.iter().filter(|t| t.is_live()) {
-            if let Some(w) = t.data.township {
-                if !known(&targets, Kind::Target, w) {
-                    return dangling(Kind::Target, t.meta.id, "township", w);
+        struct Check<'a> {
+            ids: HashSet<(Kind, Id)>,
+            local: &'a dyn Fn(Kind, Id) -> bool,
+            found: Result<(), ParseError>,
+        }
+        impl ListVisitor for Check<'_> {
+            fn list<B: Body>(&mut self, records: &[Record<B>]) {
+                for r in records.iter().filter(|r| r.is_live()) {
+                    if self.found.is_err() {
+                        return;
+                    }
+                    let dangling = r
+                        .data
+                        .references()
+                        .into_iter()
+                        .find(|x| !self.ids.contains(&(x.kind, x.id)) && !(self.local)(x.kind, x.id));
+                    if let Some(x) = dangling {
+                        self.found = Err(ParseError::DanglingReference {
+                            kind: B::KIND,
+                            id: r.meta.id,
+                            field: x.field,
+                            missing: x.id,
+                        });
+                    }
                 }
             }
         }
-        for x in r.rounds.iter().filter(|x| x.is_live()) {
-            if !known(&terms, Kind::Term, x.data.term) {
-                return dangling(Kind::Round, x.meta.id, "term", x.data.term);
-            }
-        }
-        for g in r.groups.iter().filter(|g| g.is_live()) {
-            if !known(&rounds, Kind::Round, g.data.round) {
-                return dangling(Kind::Group, g.meta.id, "round", g.data.round);
-            }
-        }
-        for i in r.inspections.iter().filter(|i| i.is_live()) {
-            for (field, kind, set, id) in [
-                ("round", Kind::Round, &rounds, i.data.round),
-                ("group", Kind::Group, &groups, i.data.group),
-                ("target", Kind::Target, &targets, i.data.target),
-            ] {
-                if !known(set, kind, id) {
-                    return dangling(Kind::Inspection, i.meta.id, field, id);
-                }
-            }
-        }
-        let problems = ids(Kind::Problem);
-        for p in r.problems.iter().filter(|p| p.is_live()) {
-            for (field, kind, set, id) in
-                [("round", Kind::Round, &rounds, p.data.round), ("target", Kind::Target, &targets, p.data.target)]
-            {
-                if !known(set, kind, id) {
-                    return dangling(Kind::Problem, p.meta.id, field, id);
-                }
-            }
-        }
-        for x in r.rectifications.iter().filter(|x| x.is_live()) {
-            if !known(&problems, Kind::Problem, x.data.problem) {
-                return dangling(Kind::Rectification, x.meta.id, "problem", x.data.problem);
-            }
-        }
-        for c in r.clues.iter().filter(|c| c.is_live()) {
-            for (field, kind, set, id) in
-                [("round", Kind::Round, &rounds, c.data.round), ("target", Kind::Target, &targets, c.data.target)]
-            {
-                if !known(set, kind, id) {
-                    return dangling(Kind::Clue, c.meta.id, field, id);
-                }
-            }
-        }
-        for l in r.recommendations.iter().filter(|l| l.is_live()) {
-            if !known(&rounds, Kind::Round, l.data.round) {
-                return dangling(Kind::Recommendation, l.meta.id, "round", l.data.round);
-            }
-            if let Some(p) = l.data.problems.iter().find(|p| !known(&problems, Kind::Problem, **p)) {
-                return dangling(Kind::Recommendation, l.meta.id, "problems", *p);
-            }
-        }
-        for q in r.questionnaires.iter().filter(|q| q.is_live()) {
-            if let Some(round) = q.data.round.filter(|x| !known(&rounds, Kind::Round, *x)) {
-                return dangling(Kind::Questionnaire, q.meta.id, "round", round);
-            }
-            let mut targets_of = q.data.target.into_iter().chain(q.data.handed_out.iter().filter_map(|h| h.target));
-            if let Some(t) = targets_of.find(|t| !known(&targets, Kind::Target, *t)) {
-                return dangling(Kind::Questionnaire, q.meta.id, "target", t);
-            }
-        }
-        let questionnaires = ids(Kind::Questionnaire);
-        let answered = r
-            .responses
-            .iter()
-            .filter(|x| x.is_live())
-            .map(|x| (Kind::Response, x.meta.id, x.data.questionnaire, x.data.target))
-            .chain(
-                r.paper_batches
-                    .iter()
-                    .filter(|x| x.is_live())
-                    .map(|x| (Kind::PaperBatch, x.meta.id, x.data.questionnaire, x.data.target)),
-            );
-        for (kind, id, questionnaire, target) in answered {
-            if !known(&questionnaires, Kind::Questionnaire, questionnaire) {
-                return dangling(kind, id, "questionnaire", questionnaire);
-            }
-            if let Some(t) = target.filter(|t| !known(&targets, Kind::Target, *t)) {
-                return dangling(kind, id, "target", t);
-            }
-        }
-        Ok(())
+        let mut ids = Ids(HashSet::new());
+        self.records.each(&mut ids);
+        let mut check = Check { ids: ids.0, local, found: Ok(()) };
+        self.records.each(&mut check);
+        check.found
+    }
+}
+
+/// The ids of every record, by kind.
+struct Ids(HashSet<(Kind, Id)>);
+
+impl ListVisitor for Ids {
+    fn list<B: Body>(&mut self, records: &[Record<B>]) {
+        self.0.extend(records.iter().map(|r| (B::KIND, r.meta.id)));
     }
 }
 

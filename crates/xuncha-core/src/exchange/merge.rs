@@ -6,9 +6,9 @@
 use super::format::{ExchangeFile, Records};
 use crate::id::Id;
 use crate::meta::{Causality, Timestamp, VersionVector};
-use crate::record::{AnyRecord, Body, Kind, Record};
+use crate::record::{AnyRecord, Body, Kind, KindVisitor, Record};
 use crate::store::{ArchivedVersion, Change, Expect, Store, StoreError};
-use serde_json::Value;
+
 use std::collections::{BTreeMap, HashMap};
 
 /// What importing one record would do.
@@ -131,32 +131,28 @@ pub struct FileConflict {
 /// The records of several files as one, by the same rule as `merge_kind`, and the
 /// records the files disagree on. Shared by `xuncha merge` and the import page.
 pub fn merge_records(files: &[&Records]) -> (Records, Vec<FileConflict>) {
-    let mut conflicts = Vec::new();
-    macro_rules! kind {
-        ($field:ident) => {{
-            let merged = merge_kind(files.iter().map(|f| f.$field.as_slice()).collect());
-            conflicts.extend(merged.conflicts.into_iter().map(|(kept, file, others)| FileConflict {
-                kept: Body::into_any(kept),
+    struct MergeKind<'a> {
+        files: &'a [&'a Records],
+        out: &'a mut Records,
+        conflicts: &'a mut Vec<FileConflict>,
+    }
+    impl KindVisitor for MergeKind<'_> {
+        type Out = ();
+        fn visit<B: Body>(self) {
+            let merged = merge_kind(self.files.iter().map(|f| B::list(f).as_slice()).collect());
+            self.conflicts.extend(merged.conflicts.into_iter().map(|(kept, file, others)| FileConflict {
+                kept: B::into_any(kept),
                 file,
                 others,
             }));
-            merged.records
-        }};
+            *B::list_of(self.out) = merged.records;
+        }
     }
-    let records = Records {
-        terms: kind!(terms),
-        targets: kind!(targets),
-        rounds: kind!(rounds),
-        groups: kind!(groups),
-        inspections: kind!(inspections),
-        problems: kind!(problems),
-        rectifications: kind!(rectifications),
-        clues: kind!(clues),
-        recommendations: kind!(recommendations),
-        questionnaires: kind!(questionnaires),
-        responses: kind!(responses),
-        paper_batches: kind!(paper_batches),
-    };
+    let mut records = Records::default();
+    let mut conflicts = Vec::new();
+    for kind in Kind::ALL {
+        kind.visit(MergeKind { files, out: &mut records, conflicts: &mut conflicts });
+    }
     (records, conflicts)
 }
 
@@ -174,169 +170,6 @@ pub struct PlanItem {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     pub items: Vec<PlanItem>,
-}
-
-/// One field that differs between the two sides of a conflict.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldDiff {
-    pub path: String,
-    pub local: String,
-    pub incoming: String,
-}
-
-fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(&path, v, out);
-            }
-        }
-        Value::Null => out.push((prefix.to_owned(), String::new())),
-        Value::String(s) => out.push((prefix.to_owned(), s.clone())),
-        Value::Array(items) => {
-            let texts: Vec<String> =
-                items.iter().map(|i| i.as_str().map(str::to_owned).unwrap_or_else(|| i.to_string())).collect();
-            out.push((prefix.to_owned(), texts.join("、")));
-        }
-        other => out.push((prefix.to_owned(), other.to_string())),
-    }
-}
-
-/// The catalogue name of a field path of any record kind, for conflict tables.
-pub fn field_label(path: &str) -> Option<crate::i18n::T> {
-    use crate::i18n::{Label, T};
-    use crate::inspection::{Activity, Milestone};
-    if let Some(m) = path.strip_prefix("milestones.") {
-        return Milestone::ALL.into_iter().find(|x| x.field() == m).map(Label::label);
-    }
-    if let Some(a) = path.strip_prefix("activities.") {
-        return Activity::ALL.into_iter().find(|x| x.field() == a).map(Label::label);
-    }
-    Some(match path {
-        "name" => T::FieldName,
-        "kind" => T::FieldKind,
-        "org_form" => T::FieldOrgForm,
-        "township" => T::FieldTownship,
-        "status" => T::FieldStatus,
-        "notes" => T::FieldNotes,
-        "start_year" => T::FieldStartYear,
-        "end_year" => T::FieldEndYear,
-        "term" => T::FieldTerm,
-        "ordinal" => T::FieldOrdinal,
-        "topic" => T::FieldTopic,
-        "start" => T::FieldStart,
-        "end" => T::FieldEnd,
-        "leader" => T::FieldLeader,
-        "deputy" => T::FieldDeputy,
-        "members" => T::FieldMembers,
-        "round" => T::ColRound,
-        "group" => T::ColGroup,
-        "target" => T::ColTarget,
-        "deleted" => T::FieldDeleted,
-        "report_sent" => T::ReportSent,
-        "focus" => T::ColFocus,
-        "sub_category" => T::ColSubCategory,
-        "description" => T::ColDescription,
-        "source" => T::ColSource,
-        "found_on" => T::ColFoundOn,
-        "scope" => T::ColScope,
-        "rectified_on_spot" => T::ColOnSpot,
-        "fed_back_on" => T::FieldFedBackOn,
-        "problem" => T::KindProblem,
-        "measures" => T::ColMeasures,
-        "unit" => T::ColUnit,
-        "person" => T::ColPerson,
-        "deadline" => T::ColDeadline,
-        "evidence" => T::ColEvidence,
-        "verifier" => T::ColVerifier,
-        "closed_on" => T::ColClosedOn,
-        "history" => T::HistoryTitle,
-        "summary" => T::ColSummary,
-        "cadres" => T::ColCadres,
-        "others" => T::ColOthers,
-        "names" => T::ColNames,
-        "recipient" => T::ColRecipient,
-        "recipient_other" => T::FieldRecipientOther,
-        "transferred_on" => T::ColTransferredOn,
-        "disposal" => T::ColDisposal,
-        "result" => T::ColResult,
-        "addressee" => T::ColAddressee,
-        "sector" => T::ColSector,
-        "problems" => T::LetterProblems,
-        "sent_on" => T::ColSentOn,
-        "response" => T::ColResponse,
-        "responded_on" => T::ColRespondedOn,
-        "title" => T::FieldQTitle,
-        "purpose" => T::FieldPurpose,
-        "intro" => T::FieldIntro,
-        "questions" => T::FieldQuestions,
-        "series" => T::FieldSeries,
-        "version" => T::FieldQVersion,
-        "handed_out" => T::FieldHandedOut,
-        "questionnaire" => T::KindQuestionnaire,
-        "day" => T::FieldDay,
-        "channel" => T::FieldChannel,
-        "answers" => T::FieldAnswers,
-        "forms" => T::FieldForms,
-        "counts" => T::FieldCounts,
-        _ => return None,
-    })
-}
-
-fn enum_label<E: serde::de::DeserializeOwned + crate::i18n::Label>(raw: &str) -> Option<crate::i18n::T> {
-    serde_json::from_value::<E>(Value::String(raw.to_owned())).ok().map(crate::i18n::Label::label)
-}
-
-/// A value of a conflict table as people read it: enum codes become their labels,
-/// ids become the names `name_of` knows, flags become 是/否.
-pub fn display_value(path: &str, raw: &str, lang: crate::i18n::Lang, name_of: &dyn Fn(Id) -> Option<String>) -> String {
-    use crate::i18n::T;
-    use crate::round::{RoundKind, RoundStatus};
-    use crate::target::{OrgForm, TargetKind, TargetStatus};
-    let label = match path {
-        "kind" => enum_label::<TargetKind>(raw).or_else(|| enum_label::<RoundKind>(raw)),
-        "org_form" => enum_label::<OrgForm>(raw),
-        "status" => enum_label::<TargetStatus>(raw).or_else(|| enum_label::<RoundStatus>(raw)),
-        "deleted" => match raw {
-            "true" => Some(T::Yes),
-            "false" => Some(T::No),
-            _ => None,
-        },
-        _ => None,
-    };
-    if let Some(t) = label {
-        return t.text(lang).to_owned();
-    }
-    if matches!(path, "township" | "term" | "round" | "group" | "target") {
-        if let Some(name) = raw.parse::<Id>().ok().and_then(name_of) {
-            return name;
-        }
-    }
-    raw.to_owned()
-}
-
-/// The fields (content and the deleted flag) in which two versions differ.
-pub fn field_diff(local: &AnyRecord, incoming: &AnyRecord) -> Vec<FieldDiff> {
-    let mut left = Vec::new();
-    let mut right = Vec::new();
-    flatten("", &local.data_json(), &mut left);
-    flatten("", &incoming.data_json(), &mut right);
-    left.push(("deleted".into(), local.meta().deleted.to_string()));
-    right.push(("deleted".into(), incoming.meta().deleted.to_string()));
-    let mut paths: Vec<&String> = left.iter().chain(right.iter()).map(|(p, _)| p).collect();
-    paths.sort();
-    paths.dedup();
-    let get = |side: &[(String, String)], p: &str| {
-        side.iter().find(|(q, _)| q == p).map(|(_, v)| v.clone()).unwrap_or_default()
-    };
-    paths
-        .into_iter()
-        .filter_map(|p| {
-            let (l, r) = (get(&left, p), get(&right, p));
-            (l != r).then(|| FieldDiff { path: p.clone(), local: l, incoming: r })
-        })
-        .collect()
 }
 
 async fn plan_kind<B: Body, S: Store>(
@@ -387,18 +220,12 @@ impl ImportPlan {
     /// Classifies every record of `records` against the store.
     pub async fn build<S: Store>(store: &S, records: &Records) -> Result<ImportPlan, StoreError> {
         let mut items = Vec::with_capacity(records.len());
-        plan_kind(store, &records.terms, &mut items).await?;
-        plan_kind(store, &records.targets, &mut items).await?;
-        plan_kind(store, &records.rounds, &mut items).await?;
-        plan_kind(store, &records.groups, &mut items).await?;
-        plan_kind(store, &records.inspections, &mut items).await?;
-        plan_kind(store, &records.problems, &mut items).await?;
-        plan_kind(store, &records.rectifications, &mut items).await?;
-        plan_kind(store, &records.clues, &mut items).await?;
-        plan_kind(store, &records.recommendations, &mut items).await?;
-        plan_kind(store, &records.questionnaires, &mut items).await?;
-        plan_kind(store, &records.responses, &mut items).await?;
-        plan_kind(store, &records.paper_batches, &mut items).await?;
+        macro_rules! plan_every_kind {
+            ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
+                $(plan_kind(store, &records.$list, &mut items).await?;)*
+            };
+        }
+        crate::for_each_kind!(plan_every_kind);
         Ok(ImportPlan { items })
     }
 
@@ -513,84 +340,6 @@ mod tests {
         let b = term_with(&[(1, 2)], "b");
         assert_eq!(classify(&a.meta.version, Some(&b.meta.version), false), Outcome::Conflict);
         assert_eq!(classify(&a.meta.version, Some(&a.meta.version), false), Outcome::Conflict);
-    }
-
-    #[test]
-    fn field_paths_read_as_form_labels() {
-        use crate::i18n::{Lang, T};
-        assert_eq!(field_label("name"), Some(T::FieldName));
-        assert_eq!(field_label("milestones.feedback").map(|t| t.text(Lang::Zh)), Some("反馈"));
-        assert_eq!(field_label("activities.talks").map(|t| t.text(Lang::Zh)), Some("个别谈话（人次）"));
-        assert_eq!(field_label("milestones.nonsense"), None);
-        assert_eq!(field_label("future_field"), None);
-    }
-
-    #[test]
-    fn every_field_of_every_ledger_record_has_a_label() {
-        use crate::id::Id;
-        let day = crate::date::Day::from_ymd(2026, 1, 1).unwrap_or_else(|| panic!("a day"));
-        let samples = [
-            serde_json::to_value(crate::problem::Problem::new(Id::nil(), Id::nil(), day)),
-            serde_json::to_value(crate::rectification::Rectification::new(Id::nil(), day)),
-            serde_json::to_value(crate::clue::Clue::new(Id::nil(), Id::nil())),
-            serde_json::to_value(crate::recommendation::Recommendation::new(Id::nil())),
-            serde_json::to_value(crate::inspection::Inspection::new(Id::nil(), Id::nil(), Id::nil())),
-            serde_json::to_value(crate::questionnaire::Questionnaire::new(
-                Id::nil(),
-                crate::questionnaire::Purpose::Survey,
-                "",
-            )),
-            serde_json::to_value(crate::response::Response {
-                questionnaire: Id::nil(),
-                target: None,
-                day,
-                channel: crate::response::Channel::Kiosk,
-                answers: vec![],
-            }),
-            serde_json::to_value(crate::response::PaperBatch {
-                questionnaire: Id::nil(),
-                target: None,
-                day,
-                forms: 1,
-                counts: vec![],
-            }),
-        ];
-        for sample in samples {
-            let sample = sample.unwrap_or_default();
-            let fields = sample.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-            assert!(!fields.is_empty());
-            for field in fields.iter().filter(|f| *f != "milestones" && *f != "activities") {
-                assert!(field_label(field).is_some(), "no label for {field}");
-            }
-        }
-    }
-
-    #[test]
-    fn conflict_values_read_as_labels_and_names() {
-        use crate::i18n::Lang;
-        let town = office(5);
-        let name_of = |id: Id| (id == town).then(|| "城关镇".to_owned());
-        assert_eq!(display_value("kind", "village", Lang::Zh, &name_of), "村");
-        assert_eq!(display_value("kind", "look_back", Lang::Zh, &name_of), "巡察“回头看”");
-        assert_eq!(display_value("status", "merged", Lang::Zh, &name_of), "已撤并");
-        assert_eq!(display_value("org_form", "branch", Lang::En, &name_of), "Branch");
-        assert_eq!(display_value("deleted", "true", Lang::Zh, &name_of), "是");
-        assert_eq!(display_value("township", &town.to_string(), Lang::Zh, &name_of), "城关镇");
-        let unknown = office(6).to_string();
-        assert_eq!(display_value("township", &unknown, Lang::Zh, &name_of), unknown);
-        assert_eq!(display_value("name", "village", Lang::Zh, &name_of), "village", "free text stays as typed");
-    }
-
-    #[test]
-    fn differing_fields_are_listed_side_by_side() {
-        let mut a = term_with(&[(1, 1)], "十五届");
-        let b = term_with(&[(2, 1)], "第十五届");
-        a.meta.deleted = true;
-        let diff = field_diff(&Term::into_any(a), &Term::into_any(b));
-        let paths: Vec<&str> = diff.iter().map(|d| d.path.as_str()).collect();
-        assert_eq!(paths, vec!["deleted", "name"]);
-        assert_eq!(diff[1].local, "十五届");
-        assert_eq!(diff[1].incoming, "第十五届");
     }
 
     fn arb_version() -> impl Strategy<Value = Record<Term>> {

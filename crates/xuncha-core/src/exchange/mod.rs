@@ -2,6 +2,7 @@
 //! and planning how its records merge into the local database.
 
 pub mod canonical;
+pub mod conflict;
 pub mod crypto;
 pub mod export;
 pub mod format;

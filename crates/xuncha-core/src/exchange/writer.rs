@@ -7,7 +7,7 @@
 //! sorted place near the top. `ExchangeFile::to_json` runs one writer to the end.
 
 use super::format::{push_canonical_key, write_canonical, ExchangeFile, FORMAT_ID};
-use crate::record::{Body, Kind, Record};
+use crate::record::{Body, Kind, KindVisitor, Records};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -105,20 +105,7 @@ impl<'a> Writer<'a> {
             let r = &self.file.records;
             let count = r.count(kind);
             let end = (self.item + left).min(count);
-            match kind {
-                Kind::Term => write_items(&r.terms[self.item..end], self.item, &mut self.rest)?,
-                Kind::Target => write_items(&r.targets[self.item..end], self.item, &mut self.rest)?,
-                Kind::Round => write_items(&r.rounds[self.item..end], self.item, &mut self.rest)?,
-                Kind::Group => write_items(&r.groups[self.item..end], self.item, &mut self.rest)?,
-                Kind::Inspection => write_items(&r.inspections[self.item..end], self.item, &mut self.rest)?,
-                Kind::Problem => write_items(&r.problems[self.item..end], self.item, &mut self.rest)?,
-                Kind::Rectification => write_items(&r.rectifications[self.item..end], self.item, &mut self.rest)?,
-                Kind::Clue => write_items(&r.clues[self.item..end], self.item, &mut self.rest)?,
-                Kind::Recommendation => write_items(&r.recommendations[self.item..end], self.item, &mut self.rest)?,
-                Kind::Questionnaire => write_items(&r.questionnaires[self.item..end], self.item, &mut self.rest)?,
-                Kind::Response => write_items(&r.responses[self.item..end], self.item, &mut self.rest)?,
-                Kind::PaperBatch => write_items(&r.paper_batches[self.item..end], self.item, &mut self.rest)?,
-            }
+            kind.visit(WriteItems { records: r, from: self.item, to: end, out: &mut self.rest })?;
             left -= end - self.item;
             self.done += end - self.item;
             self.item = end;
@@ -156,14 +143,25 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn write_items<B: Body>(items: &[Record<B>], from: usize, out: &mut String) -> Result<(), serde_json::Error> {
-    for (i, record) in items.iter().enumerate() {
-        if from + i > 0 {
-            out.push(',');
+/// Writes records `from..to` of one kind's list, with the commas between them.
+struct WriteItems<'a> {
+    records: &'a Records,
+    from: usize,
+    to: usize,
+    out: &'a mut String,
+}
+
+impl KindVisitor for WriteItems<'_> {
+    type Out = Result<(), serde_json::Error>;
+    fn visit<B: Body>(self) -> Self::Out {
+        for (i, record) in B::list(self.records)[self.from..self.to].iter().enumerate() {
+            if self.from + i > 0 {
+                self.out.push(',');
+            }
+            canonical(record, self.out)?;
         }
-        canonical(record, out)?;
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -123,6 +123,35 @@ impl Clue {
     }
 }
 
+impl crate::record::Model for Clue {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        use crate::record::Reference;
+        use crate::Kind;
+        vec![Reference::to("round", Kind::Round, self.round), Reference::to("target", Kind::Target, self.target)]
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::i18n::T;
+        use crate::record::Field;
+        use crate::Kind;
+        Some(match path {
+            "round" => Field::reference(T::ColRound, Kind::Round),
+            "target" => Field::reference(T::ColTarget, Kind::Target),
+            "summary" => Field::plain(T::ColSummary),
+            "cadres" => Field::plain(T::ColCadres),
+            "others" => Field::plain(T::ColOthers),
+            "names" => Field::plain(T::ColNames),
+            "recipient" => Field::choice::<Recipient>(T::ColRecipient),
+            "recipient_other" => Field::plain(T::FieldRecipientOther),
+            "transferred_on" => Field::plain(T::ColTransferredOn),
+            "disposal" => Field::choice::<Disposal>(T::ColDisposal),
+            "result" => Field::plain(T::ColResult),
+            "closed_on" => Field::plain(T::ColClosedOn),
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

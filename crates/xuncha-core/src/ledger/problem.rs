@@ -102,6 +102,33 @@ impl Problem {
     }
 }
 
+impl crate::record::Model for Problem {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        use crate::record::Reference;
+        use crate::Kind;
+        vec![Reference::to("round", Kind::Round, self.round), Reference::to("target", Kind::Target, self.target)]
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::i18n::T;
+        use crate::record::Field;
+        use crate::Kind;
+        Some(match path {
+            "round" => Field::reference(T::ColRound, Kind::Round),
+            "target" => Field::reference(T::ColTarget, Kind::Target),
+            "focus" => Field::choice::<Focus>(T::ColFocus),
+            "sub_category" => Field::plain(T::ColSubCategory),
+            "description" => Field::plain(T::ColDescription),
+            "source" => Field::choice::<ProblemSource>(T::ColSource),
+            "found_on" => Field::plain(T::ColFoundOn),
+            "scope" => Field::choice::<Scope>(T::ColScope),
+            "rectified_on_spot" => Field::plain(T::ColOnSpot),
+            "fed_back_on" => Field::plain(T::FieldFedBackOn),
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

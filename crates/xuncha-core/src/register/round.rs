@@ -1,7 +1,7 @@
 //! 巡察轮次: one round of inspection within a term, e.g. 十五届县委第三轮巡察.
 
 use crate::date::Day;
-use crate::i18n::{Label, Lang, T};
+use crate::i18n::{Lang, T};
 use crate::id::Id;
 use crate::numerals::chinese_number;
 use crate::record::Record;
@@ -9,78 +9,37 @@ use crate::term::Term;
 use crate::validation::{blank, Checker, Invalid};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RoundKind {
-    /// 常规巡察
-    Regular,
-    /// 专项巡察, with a topic
-    Special,
-    /// 机动巡察
-    Mobile,
-    /// 延伸巡察, down to villages
-    Extended,
-    /// 提级巡察
-    Escalated,
-    /// 交叉巡察
-    Cross,
-    /// 巡察"回头看"
-    LookBack,
-    /// 上下联动
-    Joint,
-}
-
-impl RoundKind {
-    pub const ALL: [RoundKind; 8] = [
-        RoundKind::Regular,
-        RoundKind::Special,
-        RoundKind::Mobile,
-        RoundKind::Extended,
-        RoundKind::Escalated,
-        RoundKind::Cross,
-        RoundKind::LookBack,
-        RoundKind::Joint,
-    ];
-}
-
-impl Label for RoundKind {
-    fn label(self) -> T {
-        match self {
-            RoundKind::Regular => T::RoundRegular,
-            RoundKind::Special => T::RoundSpecial,
-            RoundKind::Mobile => T::RoundMobile,
-            RoundKind::Extended => T::RoundExtended,
-            RoundKind::Escalated => T::RoundEscalated,
-            RoundKind::Cross => T::RoundCross,
-            RoundKind::LookBack => T::RoundLookBack,
-            RoundKind::Joint => T::RoundJoint,
-        }
+crate::labelled_enum! {
+    pub enum RoundKind {
+        /// 常规巡察
+        Regular => RoundRegular,
+        /// 专项巡察, with a topic
+        Special => RoundSpecial,
+        /// 机动巡察
+        Mobile => RoundMobile,
+        /// 延伸巡察, down to villages
+        Extended => RoundExtended,
+        /// 提级巡察
+        Escalated => RoundEscalated,
+        /// 交叉巡察
+        Cross => RoundCross,
+        /// 巡察"回头看"
+        LookBack => RoundLookBack,
+        /// 上下联动
+        Joint => RoundJoint,
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RoundStatus {
-    /// 计划中
-    #[default]
-    Planned,
-    /// 进行中
-    Ongoing,
-    /// 已结束
-    Finished,
-}
-
-impl RoundStatus {
-    pub const ALL: [RoundStatus; 3] = [RoundStatus::Planned, RoundStatus::Ongoing, RoundStatus::Finished];
-}
-
-impl Label for RoundStatus {
-    fn label(self) -> T {
-        match self {
-            RoundStatus::Planned => T::RoundPlanned,
-            RoundStatus::Ongoing => T::RoundOngoing,
-            RoundStatus::Finished => T::RoundFinished,
-        }
+crate::labelled_enum! {
+    #[derive(Default)]
+    pub enum RoundStatus {
+        /// 计划中
+        #[default]
+        Planned => RoundPlanned,
+        /// 进行中
+        Ongoing => RoundOngoing,
+        /// 已结束
+        Finished => RoundFinished,
     }
 }
 
@@ -186,6 +145,27 @@ impl RoundFilter {
         self.term.is_none_or(|t| r.term == t)
             && self.kind.is_none_or(|k| r.kind == k)
             && self.status.is_none_or(|s| r.status == s)
+    }
+}
+
+impl crate::record::Model for Round {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        vec![crate::record::Reference::to("term", crate::Kind::Term, self.term)]
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        Some(match path {
+            "term" => Field::reference(T::FieldTerm, crate::Kind::Term),
+            "ordinal" => Field::plain(T::FieldOrdinal),
+            "kind" => Field::choice::<RoundKind>(T::FieldRoundKind),
+            "topic" => Field::plain(T::FieldTopic),
+            "start" => Field::plain(T::FieldStart),
+            "end" => Field::plain(T::FieldEnd),
+            "status" => Field::choice::<RoundStatus>(T::FieldRoundStatus),
+            "notes" => Field::plain(T::FieldNotes),
+            _ => return None,
+        })
     }
 }
 

@@ -201,6 +201,92 @@ pub fn day_start(day: Day) -> Timestamp {
     Timestamp(day.date().midnight().assume_utc())
 }
 
+impl crate::record::Model for Response {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        answered_references(self.questionnaire, self.target)
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        Some(match path {
+            "answers" => Field::words(T::FieldAnswers, answers_words),
+            "channel" => Field::choice::<Channel>(T::FieldChannel),
+            _ => return answered_field(path),
+        })
+    }
+}
+
+impl crate::record::Model for PaperBatch {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        answered_references(self.questionnaire, self.target)
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        Some(match path {
+            "forms" => Field::plain(T::FieldForms),
+            "counts" => Field::words(T::FieldCounts, counts_words),
+            _ => return answered_field(path),
+        })
+    }
+}
+
+/// What a response and a paper batch both refer to: the questionnaire, and the unit.
+fn answered_references(questionnaire: Id, target: Option<Id>) -> Vec<crate::record::Reference> {
+    use crate::record::Reference;
+    use crate::Kind;
+    let mut out = vec![Reference::to("questionnaire", Kind::Questionnaire, questionnaire)];
+    out.extend(Reference::maybe("target", Kind::Target, target));
+    out
+}
+
+fn answered_field(path: &str) -> Option<crate::record::Field> {
+    use crate::record::Field;
+    use crate::Kind;
+    Some(match path {
+        "questionnaire" => Field::reference(T::KindQuestionnaire, Kind::Questionnaire),
+        "target" => Field::reference(T::ColTarget, Kind::Target),
+        "day" => Field::plain(T::FieldDay),
+        _ => return None,
+    })
+}
+
+/// Answers in words, one a question in order: the options ticked (numbered from 1),
+/// the number or the text.
+fn answers_words(
+    value: &serde_json::Value,
+    _: crate::i18n::Lang,
+    _: &dyn Fn(crate::Kind, Id) -> Option<String>,
+) -> String {
+    let Ok(answers) = serde_json::from_value::<Vec<Answer>>(value.clone()) else {
+        return crate::record::plain(value);
+    };
+    let one = |a: &Answer| {
+        let mut parts: Vec<String> = Vec::new();
+        if !a.choices.is_empty() {
+            parts.push(a.choices.iter().map(|c| (c + 1).to_string()).collect::<Vec<_>>().join("/"));
+        }
+        parts.extend(a.number.map(|n| n.to_string()));
+        if !a.text.is_empty() {
+            parts.push(a.text.clone());
+        }
+        parts.join(" ")
+    };
+    answers.iter().enumerate().map(|(n, a)| format!("{}. {}", n + 1, one(a))).collect::<Vec<_>>().join("；")
+}
+
+/// A paper batch's ticks in words: option (numbered from 1) and count.
+fn counts_words(
+    value: &serde_json::Value,
+    _: crate::i18n::Lang,
+    _: &dyn Fn(crate::Kind, Id) -> Option<String>,
+) -> String {
+    match serde_json::from_value::<Vec<OptionCount>>(value.clone()) {
+        Ok(counts) => crate::record::join(counts.iter().map(|c| format!("{}×{}", c.option + 1, c.count))),
+        Err(_) => crate::record::plain(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

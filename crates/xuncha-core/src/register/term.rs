@@ -33,6 +33,22 @@ impl Term {
     }
 }
 
+impl crate::record::Model for Term {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        Vec::new()
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        Some(match path {
+            "name" => Field::plain(T::FieldName),
+            "start_year" => Field::plain(T::FieldStartYear),
+            "end_year" => Field::plain(T::FieldEndYear),
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,41 +1,31 @@
 //! 巡察对象: the county's register of party organisations that can be inspected.
 
-use crate::i18n::{Label, T};
+use crate::i18n::T;
 use crate::id::Id;
 use crate::record::Record;
 use crate::validation::{blank, Checker, Invalid};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetKind {
-    /// 县直党群部门
-    CountyPartyDept,
-    /// 县直政府部门
-    CountyGovDept,
-    /// 事业单位
-    Institution,
-    /// 国有企业
-    StateEnterprise,
-    /// 乡镇（街道）
-    Township,
-    /// 村
-    Village,
-    /// 社区
-    Community,
+crate::labelled_enum! {
+    pub enum TargetKind {
+        /// 县直党群部门
+        CountyPartyDept => KindCountyPartyDept,
+        /// 县直政府部门
+        CountyGovDept => KindCountyGovDept,
+        /// 事业单位
+        Institution => KindInstitution,
+        /// 国有企业
+        StateEnterprise => KindStateEnterprise,
+        /// 乡镇（街道）
+        Township => KindTownship,
+        /// 村
+        Village => KindVillage,
+        /// 社区
+        Community => KindCommunity,
+    }
 }
 
 impl TargetKind {
-    pub const ALL: [TargetKind; 7] = [
-        TargetKind::CountyPartyDept,
-        TargetKind::CountyGovDept,
-        TargetKind::Institution,
-        TargetKind::StateEnterprise,
-        TargetKind::Township,
-        TargetKind::Village,
-        TargetKind::Community,
-    ];
-
     /// Villages and communities sit under a township.
     pub fn needs_township(self) -> bool {
         matches!(self, TargetKind::Village | TargetKind::Community)
@@ -53,72 +43,29 @@ impl TargetKind {
     }
 }
 
-impl Label for TargetKind {
-    fn label(self) -> T {
-        match self {
-            TargetKind::CountyPartyDept => T::KindCountyPartyDept,
-            TargetKind::CountyGovDept => T::KindCountyGovDept,
-            TargetKind::Institution => T::KindInstitution,
-            TargetKind::StateEnterprise => T::KindStateEnterprise,
-            TargetKind::Township => T::KindTownship,
-            TargetKind::Village => T::KindVillage,
-            TargetKind::Community => T::KindCommunity,
-        }
+crate::labelled_enum! {
+    /// The form of the party organisation (党组织形式).
+    pub enum OrgForm {
+        /// 党委
+        Committee => FormCommittee,
+        /// 党组
+        LeadingGroup => FormLeadingGroup,
+        /// 党工委
+        WorkingCommittee => FormWorkingCommittee,
+        /// 党总支
+        GeneralBranch => FormGeneralBranch,
+        /// 党支部
+        Branch => FormBranch,
     }
 }
 
-/// The form of the party organisation (党组织形式).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgForm {
-    /// 党委
-    Committee,
-    /// 党组
-    LeadingGroup,
-    /// 党工委
-    WorkingCommittee,
-    /// 党总支
-    GeneralBranch,
-    /// 党支部
-    Branch,
-}
-
-impl OrgForm {
-    pub const ALL: [OrgForm; 5] =
-        [OrgForm::Committee, OrgForm::LeadingGroup, OrgForm::WorkingCommittee, OrgForm::GeneralBranch, OrgForm::Branch];
-}
-
-impl Label for OrgForm {
-    fn label(self) -> T {
-        match self {
-            OrgForm::Committee => T::FormCommittee,
-            OrgForm::LeadingGroup => T::FormLeadingGroup,
-            OrgForm::WorkingCommittee => T::FormWorkingCommittee,
-            OrgForm::GeneralBranch => T::FormGeneralBranch,
-            OrgForm::Branch => T::FormBranch,
-        }
-    }
-}
-
-/// Whether the unit still exists; merged villages (并村) stay for the history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetStatus {
-    #[default]
-    Active,
-    Merged,
-}
-
-impl TargetStatus {
-    pub const ALL: [TargetStatus; 2] = [TargetStatus::Active, TargetStatus::Merged];
-}
-
-impl Label for TargetStatus {
-    fn label(self) -> T {
-        match self {
-            TargetStatus::Active => T::StatusActive,
-            TargetStatus::Merged => T::StatusMerged,
-        }
+crate::labelled_enum! {
+    /// Whether the unit still exists; merged villages (并村) stay for the history.
+    #[derive(Default)]
+    pub enum TargetStatus {
+        #[default]
+        Active => StatusActive,
+        Merged => StatusMerged,
     }
 }
 
@@ -243,6 +190,25 @@ fn strip_list_number(s: &str) -> &str {
     match rest.chars().next() {
         Some(c @ ('.' | '、' | '．' | ')' | '）' | ' ')) => rest[c.len_utf8()..].trim_start(),
         _ => s,
+    }
+}
+
+impl crate::record::Model for Target {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        crate::record::Reference::maybe("township", crate::Kind::Target, self.township).into_iter().collect()
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        Some(match path {
+            "name" => Field::plain(T::FieldName),
+            "kind" => Field::choice::<TargetKind>(T::FieldKind),
+            "org_form" => Field::choice::<OrgForm>(T::FieldOrgForm),
+            "township" => Field::reference(T::FieldTownship, crate::Kind::Target),
+            "status" => Field::choice::<TargetStatus>(T::FieldStatus),
+            "notes" => Field::plain(T::FieldNotes),
+            _ => return None,
+        })
     }
 }
 

@@ -10,39 +10,29 @@ use crate::target::Target;
 use crate::validation::{Checker, Invalid};
 use serde::{Deserialize, Serialize};
 
-/// The milestones of one target in a round, in the order they happen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Milestone {
-    /// 进驻
-    Entry,
-    /// 巡察结束
-    End,
-    /// 向领导小组汇报
-    LeadingGroupReport,
-    /// 向书记专题会汇报
-    SecretaryReport,
-    /// 反馈
-    Feedback,
-    /// 移交
-    Transfer,
-    /// 整改报告截止
-    RectificationDue,
-    /// 整改公开
-    Disclosure,
+crate::labelled_enum! {
+    /// The milestones of one target in a round, in the order they happen.
+    pub enum Milestone {
+        /// 进驻
+        Entry => MsEntry,
+        /// 巡察结束
+        End => MsEnd,
+        /// 向领导小组汇报
+        LeadingGroupReport => MsLeadingGroupReport,
+        /// 向书记专题会汇报
+        SecretaryReport => MsSecretaryReport,
+        /// 反馈
+        Feedback => MsFeedback,
+        /// 移交
+        Transfer => MsTransfer,
+        /// 整改报告截止
+        RectificationDue => MsRectificationDue,
+        /// 整改公开
+        Disclosure => MsDisclosure,
+    }
 }
 
 impl Milestone {
-    pub const ALL: [Milestone; 8] = [
-        Milestone::Entry,
-        Milestone::End,
-        Milestone::LeadingGroupReport,
-        Milestone::SecretaryReport,
-        Milestone::Feedback,
-        Milestone::Transfer,
-        Milestone::RectificationDue,
-        Milestone::Disclosure,
-    ];
-
     /// The form field name, also used in validation results.
     pub fn field(self) -> &'static str {
         match self {
@@ -54,21 +44,6 @@ impl Milestone {
             Milestone::Transfer => "transfer",
             Milestone::RectificationDue => "rectification_due",
             Milestone::Disclosure => "disclosure",
-        }
-    }
-}
-
-impl Label for Milestone {
-    fn label(self) -> T {
-        match self {
-            Milestone::Entry => T::MsEntry,
-            Milestone::End => T::MsEnd,
-            Milestone::LeadingGroupReport => T::MsLeadingGroupReport,
-            Milestone::SecretaryReport => T::MsSecretaryReport,
-            Milestone::Feedback => T::MsFeedback,
-            Milestone::Transfer => T::MsTransfer,
-            Milestone::RectificationDue => T::MsRectificationDue,
-            Milestone::Disclosure => T::MsDisclosure,
         }
     }
 }
@@ -156,36 +131,27 @@ impl Milestones {
     }
 }
 
-/// What the group did at this target (the figures every summary counts).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Activity {
-    /// 受理来电来访 件次
-    CallsAndVisits,
-    /// 个别谈话 人次
-    Talks,
-    /// 听取专题汇报 个
-    Briefings,
-    /// 调阅资料 份
-    Documents,
-    /// 查阅财务凭证 本
-    Vouchers,
-    /// 发放调查问卷 份
-    Questionnaires,
-    /// 走访调研 处
-    FieldVisits,
+crate::labelled_enum! {
+    /// What the group did at this target (the figures every summary counts).
+    pub enum Activity {
+        /// 受理来电来访 件次
+        CallsAndVisits => ActCallsAndVisits,
+        /// 个别谈话 人次
+        Talks => ActTalks,
+        /// 听取专题汇报 个
+        Briefings => ActBriefings,
+        /// 调阅资料 份
+        Documents => ActDocuments,
+        /// 查阅财务凭证 本
+        Vouchers => ActVouchers,
+        /// 发放调查问卷 份
+        Questionnaires => ActQuestionnaires,
+        /// 走访调研 处
+        FieldVisits => ActFieldVisits,
+    }
 }
 
 impl Activity {
-    pub const ALL: [Activity; 7] = [
-        Activity::CallsAndVisits,
-        Activity::Talks,
-        Activity::Briefings,
-        Activity::Documents,
-        Activity::Vouchers,
-        Activity::Questionnaires,
-        Activity::FieldVisits,
-    ];
-
     pub fn field(self) -> &'static str {
         match self {
             Activity::CallsAndVisits => "calls_and_visits",
@@ -195,20 +161,6 @@ impl Activity {
             Activity::Vouchers => "vouchers",
             Activity::Questionnaires => "questionnaires",
             Activity::FieldVisits => "field_visits",
-        }
-    }
-}
-
-impl Label for Activity {
-    fn label(self) -> T {
-        match self {
-            Activity::CallsAndVisits => T::ActCallsAndVisits,
-            Activity::Talks => T::ActTalks,
-            Activity::Briefings => T::ActBriefings,
-            Activity::Documents => T::ActDocuments,
-            Activity::Vouchers => T::ActVouchers,
-            Activity::Questionnaires => T::ActQuestionnaires,
-            Activity::FieldVisits => T::ActFieldVisits,
         }
     }
 }
@@ -331,6 +283,37 @@ impl Inspection {
     /// The round this belongs to must exist; kept apart because callers load the round anyway.
     pub fn round_is_live(&self, rounds: &[Record<Round>]) -> bool {
         rounds.iter().any(|r| r.is_live() && r.meta.id == self.round)
+    }
+}
+
+impl crate::record::Model for Inspection {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        use crate::record::Reference;
+        use crate::Kind;
+        vec![
+            Reference::to("round", Kind::Round, self.round),
+            Reference::to("group", Kind::Group, self.group),
+            Reference::to("target", Kind::Target, self.target),
+        ]
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        use crate::Kind;
+        if let Some(m) = path.strip_prefix("milestones.") {
+            return Milestone::ALL.iter().find(|x| x.field() == m).map(|x| Field::plain(x.label()));
+        }
+        if let Some(a) = path.strip_prefix("activities.") {
+            return Activity::ALL.iter().find(|x| x.field() == a).map(|x| Field::plain(x.label()));
+        }
+        Some(match path {
+            "round" => Field::reference(T::ColRound, Kind::Round),
+            "group" => Field::reference(T::ColGroup, Kind::Group),
+            "target" => Field::reference(T::ColTarget, Kind::Target),
+            "notes" => Field::plain(T::FieldNotes),
+            "report_sent" => Field::plain(T::ReportSent),
+            _ => return None,
+        })
     }
 }
 

@@ -87,6 +87,15 @@ pub struct Revert {
 #[allow(async_fn_in_trait)]
 pub trait Store {
     async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError>;
+    /// One record of a kind known only at run time.
+    async fn get_any(&self, kind: Kind, id: Id) -> Result<Option<AnyRecord>, StoreError> {
+        macro_rules! get_kind {
+            ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
+                match kind { $(Kind::$kind => Ok(self.get::<$ty>(id).await?.map(AnyRecord::$kind)),)* }
+            };
+        }
+        crate::for_each_kind!(get_kind)
+    }
     /// Every record of a kind, tombstones included.
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError>;
     /// The records whose `index` (see `schema::keys`) equals `key`, tombstones included.
@@ -98,20 +107,12 @@ pub trait Store {
     /// Every record of every kind, tombstones included, as of one moment: what a
     /// full backup holds. A backend that can read its stores side by side does so.
     async fn all_records(&self) -> Result<Records, StoreError> {
-        Ok(Records {
-            terms: self.all().await?,
-            targets: self.all().await?,
-            rounds: self.all().await?,
-            groups: self.all().await?,
-            inspections: self.all().await?,
-            problems: self.all().await?,
-            rectifications: self.all().await?,
-            clues: self.all().await?,
-            recommendations: self.all().await?,
-            questionnaires: self.all().await?,
-            responses: self.all().await?,
-            paper_batches: self.all().await?,
-        })
+        macro_rules! read_every_kind {
+            ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
+                Ok(Records { $($list: self.all().await?),* })
+            };
+        }
+        crate::for_each_kind!(read_every_kind)
     }
     /// How many live records of a kind there are, counted without reading them.
     async fn count_live(&self, kind: Kind) -> Result<usize, StoreError>;

@@ -12,7 +12,7 @@ use crate::office::{Office, OfficeRole};
 use crate::problem::Problem;
 use crate::questionnaire::Questionnaire;
 use crate::recommendation::Recommendation;
-use crate::record::{AnyRecord, Body, Record};
+use crate::record::{AnyRecord, Body, KindVisitor, Record};
 use crate::rectification::{RectStatus, Rectification, StepInput};
 use crate::response::{PaperBatch, Response};
 use crate::round::Round;
@@ -617,22 +617,8 @@ pub async fn delete_record<S: Store, B: Body>(store: &S, ctx: &Ctx<'_>, record: 
     Ok(())
 }
 
-/// Everything the lists show, loaded once; only live records.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Snapshot {
-    pub terms: Vec<Record<Term>>,
-    pub targets: Vec<Record<Target>>,
-    pub rounds: Vec<Record<Round>>,
-    pub groups: Vec<Record<Group>>,
-    pub inspections: Vec<Record<Inspection>>,
-    pub problems: Vec<Record<Problem>>,
-    pub rectifications: Vec<Record<Rectification>>,
-    pub clues: Vec<Record<Clue>>,
-    pub recommendations: Vec<Record<Recommendation>>,
-    pub questionnaires: Vec<Record<Questionnaire>>,
-    pub responses: Vec<Record<Response>>,
-    pub paper_batches: Vec<Record<PaperBatch>>,
-}
+/// Everything the lists show, loaded once: the live records of every kind.
+pub type Snapshot = crate::record::Records;
 
 /// Puts written records into a live list: replaces, appends, or drops a record
 /// that became a tombstone. One pass with an index, so an import of 100,000
@@ -668,35 +654,17 @@ fn upsert_all<B: Body>(list: &mut Vec<Record<B>>, written: Vec<Record<B>>) {
 impl Snapshot {
     /// Brings the snapshot up to date with records just written, without reading everything again.
     pub fn apply(&mut self, written: Vec<AnyRecord>) {
-        let mut by_kind = Snapshot::default();
-        for record in written {
-            match record {
-                AnyRecord::Term(r) => by_kind.terms.push(r),
-                AnyRecord::Target(r) => by_kind.targets.push(r),
-                AnyRecord::Round(r) => by_kind.rounds.push(r),
-                AnyRecord::Group(r) => by_kind.groups.push(r),
-                AnyRecord::Inspection(r) => by_kind.inspections.push(r),
-                AnyRecord::Problem(r) => by_kind.problems.push(r),
-                AnyRecord::Rectification(r) => by_kind.rectifications.push(r),
-                AnyRecord::Clue(r) => by_kind.clues.push(r),
-                AnyRecord::Recommendation(r) => by_kind.recommendations.push(r),
-                AnyRecord::Questionnaire(r) => by_kind.questionnaires.push(r),
-                AnyRecord::Response(r) => by_kind.responses.push(r),
-                AnyRecord::PaperBatch(r) => by_kind.paper_batches.push(r),
+        struct Upsert<'a>(&'a mut Snapshot, &'a mut Snapshot);
+        impl KindVisitor for Upsert<'_> {
+            type Out = ();
+            fn visit<B: Body>(self) {
+                upsert_all(B::list_of(self.0), std::mem::take(B::list_of(self.1)));
             }
         }
-        upsert_all(&mut self.terms, by_kind.terms);
-        upsert_all(&mut self.targets, by_kind.targets);
-        upsert_all(&mut self.rounds, by_kind.rounds);
-        upsert_all(&mut self.groups, by_kind.groups);
-        upsert_all(&mut self.inspections, by_kind.inspections);
-        upsert_all(&mut self.problems, by_kind.problems);
-        upsert_all(&mut self.rectifications, by_kind.rectifications);
-        upsert_all(&mut self.clues, by_kind.clues);
-        upsert_all(&mut self.recommendations, by_kind.recommendations);
-        upsert_all(&mut self.questionnaires, by_kind.questionnaires);
-        upsert_all(&mut self.responses, by_kind.responses);
-        upsert_all(&mut self.paper_batches, by_kind.paper_batches);
+        let mut by_kind = Snapshot::from_any(written);
+        for kind in crate::Kind::ALL {
+            kind.visit(Upsert(self, &mut by_kind));
+        }
     }
 
     /// Every live record.
@@ -711,17 +679,32 @@ impl Snapshot {
     /// The live records of every kind but the `DEFERRED` ones, whose lists stay empty:
     /// enough for the first page, which takes its figures from `FirstCounts`.
     pub async fn load_first<S: Store>(store: &S) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot {
-            terms: live(store).await?,
-            targets: live(store).await?,
-            rounds: live(store).await?,
-            groups: live(store).await?,
-            inspections: live(store).await?,
-            recommendations: live(store).await?,
-            questionnaires: live(store).await?,
-            paper_batches: live(store).await?,
-            ..Snapshot::default()
-        })
+        let mut first = Snapshot::default();
+        macro_rules! read_first {
+            ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
+                $(if !DEFERRED.contains(&crate::Kind::$kind) {
+                    first.$list = live(store).await?;
+                })*
+            };
+        }
+        crate::for_each_kind!(read_first);
+        Ok(first)
+    }
+
+    /// The name people know a record by, for references shown in words: a round by
+    /// its title, other records by their name or first words.
+    pub fn name_of(&self, kind: crate::Kind, id: Id, lang: Lang) -> Option<String> {
+        struct Find<'a>(&'a Snapshot, Id);
+        impl KindVisitor for Find<'_> {
+            type Out = Option<String>;
+            fn visit<B: Body>(self) -> Option<String> {
+                B::list(self.0).iter().find(|r| r.meta.id == self.1).map(|r| B::into_any(r.clone()).title())
+            }
+        }
+        match kind {
+            crate::Kind::Round => self.round(id).map(|r| self.round_title(r, lang)),
+            other => other.visit(Find(self, id)),
+        }
     }
 
     pub fn term(&self, id: Id) -> Option<&Record<Term>> {
@@ -786,13 +769,16 @@ impl DeferredLoad {
     /// Reads up to `limit` records; true once every deferred kind has been read.
     pub async fn step<S: Store>(&mut self, store: &S, limit: usize) -> Result<bool, StoreError> {
         let limit = limit.max(1);
-        let (n, last) = match self.kind {
-            0 => page_into(store, self.after, limit, &mut self.lists.problems).await?,
-            1 => page_into(store, self.after, limit, &mut self.lists.rectifications).await?,
-            2 => page_into(store, self.after, limit, &mut self.lists.clues).await?,
-            3 => page_into(store, self.after, limit, &mut self.lists.responses).await?,
-            _ => return Ok(true),
+        let Some(kind) = DEFERRED.get(self.kind) else {
+            return Ok(true);
         };
+        let lists = &mut self.lists;
+        macro_rules! read_page {
+            ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
+                match kind { $(crate::Kind::$kind => page_into(store, self.after, limit, &mut lists.$list).await?,)* }
+            };
+        }
+        let (n, last) = crate::for_each_kind!(read_page);
         self.read += n;
         if n < limit {
             self.kind += 1;
@@ -811,15 +797,20 @@ impl DeferredLoad {
     /// Puts the lists read into `snapshot`. A record already there was written
     /// while they were being read, so it is the newer version and stays.
     pub fn finish(self, snapshot: &mut Snapshot) {
-        fn merge<B: Body>(into: &mut Vec<Record<B>>, mut read: Vec<Record<B>>) {
-            let written = std::mem::take(into);
-            upsert_all(&mut read, written);
-            *into = read;
+        struct Merge<'a>(&'a mut Snapshot, &'a mut Snapshot);
+        impl KindVisitor for Merge<'_> {
+            type Out = ();
+            fn visit<B: Body>(self) {
+                let mut read = std::mem::take(B::list_of(self.1));
+                let written = std::mem::take(B::list_of(self.0));
+                upsert_all(&mut read, written);
+                *B::list_of(self.0) = read;
+            }
         }
-        merge(&mut snapshot.problems, self.lists.problems);
-        merge(&mut snapshot.rectifications, self.lists.rectifications);
-        merge(&mut snapshot.clues, self.lists.clues);
-        merge(&mut snapshot.responses, self.lists.responses);
+        let mut lists = self.lists;
+        for kind in DEFERRED {
+            kind.visit(Merge(snapshot, &mut lists));
+        }
     }
 }
 
@@ -873,22 +864,7 @@ pub async fn restore_archived<S: Store>(
     use crate::record::AnyRecord;
     let archived = AnyRecord::from_json(entry.kind, entry.record.clone())
         .map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?;
-    let current = match entry.kind {
-        crate::Kind::Term => store.get::<Term>(entry.record_id).await?.map(Term::into_any),
-        crate::Kind::Target => store.get::<Target>(entry.record_id).await?.map(Target::into_any),
-        crate::Kind::Round => store.get::<Round>(entry.record_id).await?.map(Round::into_any),
-        crate::Kind::Group => store.get::<Group>(entry.record_id).await?.map(Group::into_any),
-        crate::Kind::Inspection => store.get::<Inspection>(entry.record_id).await?.map(Inspection::into_any),
-        crate::Kind::Problem => store.get::<Problem>(entry.record_id).await?.map(Problem::into_any),
-        crate::Kind::Rectification => store.get::<Rectification>(entry.record_id).await?.map(Rectification::into_any),
-        crate::Kind::Clue => store.get::<Clue>(entry.record_id).await?.map(Clue::into_any),
-        crate::Kind::Recommendation => {
-            store.get::<Recommendation>(entry.record_id).await?.map(Recommendation::into_any)
-        }
-        crate::Kind::Questionnaire => store.get::<Questionnaire>(entry.record_id).await?.map(Questionnaire::into_any),
-        crate::Kind::Response => store.get::<Response>(entry.record_id).await?.map(Response::into_any),
-        crate::Kind::PaperBatch => store.get::<PaperBatch>(entry.record_id).await?.map(PaperBatch::into_any),
-    };
+    let current = store.get_any(entry.kind, entry.record_id).await?;
     let (meta, expect) = match &current {
         Some(c) => {
             let mut meta = c.meta().clone();

@@ -63,6 +63,32 @@ impl Recommendation {
     }
 }
 
+impl crate::record::Model for Recommendation {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        use crate::record::Reference;
+        use crate::Kind;
+        let mut out = vec![Reference::to("round", Kind::Round, self.round)];
+        out.extend(self.problems.iter().map(|p| Reference::to("problems", Kind::Problem, *p)));
+        out
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::i18n::T;
+        use crate::record::Field;
+        use crate::Kind;
+        Some(match path {
+            "round" => Field::reference(T::ColRound, Kind::Round),
+            "addressee" => Field::plain(T::ColAddressee),
+            "sector" => Field::plain(T::ColSector),
+            "problems" => Field::references(T::LetterProblems, Kind::Problem),
+            "sent_on" => Field::plain(T::ColSentOn),
+            "response" => Field::plain(T::ColResponse),
+            "responded_on" => Field::plain(T::ColRespondedOn),
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,25 @@ impl Group {
     }
 }
 
+impl crate::record::Model for Group {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        vec![crate::record::Reference::to("round", crate::Kind::Round, self.round)]
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::i18n::T;
+        use crate::record::Field;
+        Some(match path {
+            "round" => Field::reference(T::ColRound, crate::Kind::Round),
+            "name" => Field::plain(T::FieldName),
+            "leader" => Field::plain(T::FieldLeader),
+            "deputy" => Field::plain(T::FieldDeputy),
+            "members" => Field::plain(T::FieldMembers),
+            _ => return None,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,32 +1,18 @@
 //! This PC's office: who is using this copy of the app. Set on first run, never exchanged as a record.
 
-use crate::i18n::{Label, T};
+use crate::i18n::T;
 use crate::id::Id;
 use crate::validation::{blank, Checker, Invalid};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OfficeRole {
-    /// 县委巡察办
-    County,
-    /// 乡镇 office or 纪委
-    Township,
-    /// 巡察组 on site
-    Group,
-}
-
-impl OfficeRole {
-    pub const ALL: [OfficeRole; 3] = [OfficeRole::County, OfficeRole::Township, OfficeRole::Group];
-}
-
-impl Label for OfficeRole {
-    fn label(self) -> T {
-        match self {
-            OfficeRole::County => T::RoleCounty,
-            OfficeRole::Township => T::RoleTownship,
-            OfficeRole::Group => T::RoleGroup,
-        }
+crate::labelled_enum! {
+    pub enum OfficeRole {
+        /// 县委巡察办
+        County => RoleCounty,
+        /// 乡镇 office or 纪委
+        Township => RoleTownship,
+        /// 巡察组 on site
+        Group => RoleGroup,
     }
 }
 

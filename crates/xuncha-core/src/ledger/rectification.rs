@@ -262,6 +262,61 @@ fn first_filled(new: &str, old: &str) -> String {
     }
 }
 
+impl crate::record::Model for Rectification {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        vec![crate::record::Reference::to("problem", crate::Kind::Problem, self.problem)]
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        Some(match path {
+            "problem" => Field::reference(T::KindProblem, crate::Kind::Problem),
+            "measures" => Field::plain(T::ColMeasures),
+            "unit" => Field::plain(T::ColUnit),
+            "person" => Field::plain(T::ColPerson),
+            "deadline" => Field::plain(T::ColDeadline),
+            "status" => Field::choice::<RectStatus>(T::ColStatus),
+            "evidence" => Field::plain(T::ColEvidence),
+            "verifier" => Field::plain(T::ColVerifier),
+            "closed_on" => Field::plain(T::ColClosedOn),
+            "history" => Field::words(T::HistoryTitle, history_words),
+            _ => return None,
+        })
+    }
+}
+
+/// The step log in words: one line a step, with the day, the step and the statuses.
+fn history_words(
+    value: &serde_json::Value,
+    lang: crate::i18n::Lang,
+    _: &dyn Fn(crate::Kind, Id) -> Option<String>,
+) -> String {
+    use crate::i18n::Label;
+    let Ok(events) = serde_json::from_value::<Vec<Event>>(value.clone()) else {
+        return crate::record::plain(value);
+    };
+    let lines: Vec<String> = events
+        .iter()
+        .map(|e| {
+            let mut line = format!(
+                "{} {}：{} → {}",
+                e.on,
+                e.step.label().text(lang),
+                e.from.label().text(lang),
+                e.to.label().text(lang)
+            );
+            if let (Some(old), Some(new)) = (e.old_deadline, e.new_deadline) {
+                line.push_str(&format!("（{old} → {new}）"));
+            }
+            if !e.note.is_empty() {
+                line.push_str(&format!("，{}", e.note));
+            }
+            line
+        })
+        .collect();
+    lines.join("；")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,7 +358,7 @@ mod tests {
             (Step::Extend, &[NotStarted, InProgress, LongTerm], None),
         ];
         for (step, legal, to) in table {
-            for from in RectStatus::ALL {
+            for from in RectStatus::ALL.iter() {
                 let next = step.next(*from);
                 if legal.contains(from) {
                     let expected = to.unwrap_or(*from);

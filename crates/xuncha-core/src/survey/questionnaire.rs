@@ -321,6 +321,63 @@ pub fn template(purpose: Purpose, ids: &dyn IdSource) -> Questionnaire {
     q
 }
 
+impl crate::record::Model for Questionnaire {
+    fn references(&self) -> Vec<crate::record::Reference> {
+        use crate::record::Reference;
+        use crate::Kind;
+        let mut out: Vec<Reference> = Reference::maybe("round", Kind::Round, self.round).into_iter().collect();
+        let targets = self.target.into_iter().chain(self.handed_out.iter().filter_map(|h| h.target));
+        out.extend(targets.map(|t| Reference::to("target", Kind::Target, t)));
+        out
+    }
+
+    fn field(path: &str) -> Option<crate::record::Field> {
+        use crate::record::Field;
+        use crate::Kind;
+        Some(match path {
+            "title" => Field::plain(T::FieldQTitle),
+            "purpose" => Field::choice::<Purpose>(T::FieldPurpose),
+            "round" => Field::reference(T::ColRound, Kind::Round),
+            "target" => Field::reference(T::ColTarget, Kind::Target),
+            "intro" => Field::plain(T::FieldIntro),
+            "questions" => Field::words(T::FieldQuestions, questions_words),
+            "series" => Field::plain(T::FieldSeries),
+            "version" => Field::plain(T::FieldQVersion),
+            "handed_out" => Field::words(T::FieldHandedOut, handed_out_words),
+            _ => return None,
+        })
+    }
+}
+
+/// The questions in words: their texts, numbered.
+fn questions_words(
+    value: &serde_json::Value,
+    _: crate::i18n::Lang,
+    _: &dyn Fn(crate::Kind, Id) -> Option<String>,
+) -> String {
+    match serde_json::from_value::<Vec<Question>>(value.clone()) {
+        Ok(questions) => {
+            questions.iter().enumerate().map(|(n, q)| format!("{}. {}", n + 1, q.text)).collect::<Vec<_>>().join("；")
+        }
+        Err(_) => crate::record::plain(value),
+    }
+}
+
+/// The forms handed out in words: each unit's name and count.
+fn handed_out_words(
+    value: &serde_json::Value,
+    _: crate::i18n::Lang,
+    name_of: &dyn Fn(crate::Kind, Id) -> Option<String>,
+) -> String {
+    match serde_json::from_value::<Vec<HandOut>>(value.clone()) {
+        Ok(list) => crate::record::join(list.iter().map(|h| {
+            let unit = h.target.and_then(|t| name_of(crate::Kind::Target, t)).unwrap_or_default();
+            format!("{unit} {}", h.count).trim().to_owned()
+        })),
+        Err(_) => crate::record::plain(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

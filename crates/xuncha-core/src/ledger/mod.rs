@@ -1,0 +1,11 @@
+//! The ledgers (台账): problems, rectifications, clues and recommendation letters,
+//! the joined ledger table and the sheets it exports.
+
+pub mod clue;
+pub mod problem;
+pub mod recommendation;
+pub mod rectification;
+pub mod sheet;
+pub mod table;
+
+pub use table::*;
