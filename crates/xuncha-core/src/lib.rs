@@ -26,5 +26,8 @@ pub use survey::{kiosk, questionnaire, response, tally};
 #[cfg(any(test, feature = "contract-tests"))]
 pub use storage::contract;
 
+#[cfg(test)]
+mod testing;
+
 pub use id::Id;
 pub use record::{Body, Kind, Record};

@@ -94,10 +94,7 @@ impl<'de> Deserialize<'de> for Day {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> Day {
-        s.parse().unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::testing::day;
 
     #[test]
     fn a_day_is_written_and_read_as_iso_text() {

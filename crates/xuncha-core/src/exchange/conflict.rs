@@ -102,24 +102,10 @@ pub fn conflict_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{Meta, Timestamp, VersionVector};
+    use crate::meta::{Meta, Timestamp};
     use crate::record::Record;
     use crate::term::Term;
-
-    fn office(n: u8) -> Id {
-        Id::from_random_bytes([n; 16])
-    }
-
-    fn term_with(version: &[(u8, u64)], name: &str) -> Record<Term> {
-        let mut meta = Meta::new(office(99), office(1), Timestamp::from_unix_millis(0.0));
-        meta.version = VersionVector::default();
-        for (o, n) in version {
-            for _ in 0..*n {
-                meta.version.bump(office(*o));
-            }
-        }
-        Record { meta, data: Term { name: name.into(), start_year: 2021, end_year: 2026 } }
-    }
+    use crate::testing::{office, term_with};
 
     fn label(kind: Kind, path: &str) -> Option<T> {
         field_of(kind, path).map(|f| f.label)

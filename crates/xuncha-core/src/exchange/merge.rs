@@ -298,24 +298,10 @@ impl ImportPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::Meta;
+    use crate::testing::{office, term_with};
+
     use crate::term::Term;
     use proptest::prelude::*;
-
-    fn office(n: u8) -> Id {
-        Id::from_random_bytes([n; 16])
-    }
-
-    fn term_with(version: &[(u8, u64)], name: &str) -> Record<Term> {
-        let mut meta = Meta::new(office(99), office(1), Timestamp::from_unix_millis(0.0));
-        meta.version = VersionVector::default();
-        for (o, n) in version {
-            for _ in 0..*n {
-                meta.version.bump(office(*o));
-            }
-        }
-        Record { meta, data: Term { name: name.into(), start_year: 2021, end_year: 2026 } }
-    }
 
     #[test]
     fn a_record_not_here_is_new() {

@@ -155,10 +155,7 @@ impl crate::record::Model for Clue {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> Day {
-        s.parse().unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::testing::day;
 
     fn clue(transferred: &str) -> Clue {
         let mut c = Clue::new(Id::nil(), Id::nil());

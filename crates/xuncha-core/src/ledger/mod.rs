@@ -2,10 +2,14 @@
 //! the joined ledger table and the sheets it exports.
 
 pub mod clue;
+pub mod filter;
 pub mod problem;
 pub mod recommendation;
 pub mod rectification;
 pub mod sheet;
 pub mod table;
+pub mod totals;
 
+pub use filter::*;
 pub use table::*;
+pub use totals::*;

@@ -132,15 +132,7 @@ impl crate::record::Model for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{Meta, Timestamp};
-
-    fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
-    }
-
-    fn day(s: &str) -> Day {
-        s.parse().unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::testing::{day, rec};
 
     fn world() -> (Vec<Record<Round>>, Vec<Record<Inspection>>, Problem) {
         let round = rec(1, Round::new(Id::from_random_bytes([9; 16]), 3));

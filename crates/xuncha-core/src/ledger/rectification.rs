@@ -320,11 +320,8 @@ fn history_words(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::day;
     use RectStatus::*;
-
-    fn day(s: &str) -> Day {
-        s.parse().unwrap_or_else(|e| panic!("{e}"))
-    }
 
     fn rect() -> Rectification {
         let mut r = Rectification::new(Id::nil(), day("2026-09-30"));

@@ -1,15 +1,16 @@
 //! The 台账 as tables: rows joined once from a `Snapshot`, then filtered, sorted and
 //! counted in memory, so a keystroke in the search box never touches the database.
 
+use super::filter::LedgerFilter;
 use crate::clue::Clue;
 use crate::date::Day;
-use crate::i18n::{fill, Label, Lang, T};
+use crate::i18n::{Label, Lang, T};
 use crate::id::Id;
 use crate::ops::Snapshot;
-use crate::problem::{Focus, Problem};
+use crate::problem::Problem;
 use crate::recommendation::Recommendation;
 use crate::record::Record;
-use crate::rectification::{RectStatus, Rectification};
+use crate::rectification::Rectification;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -232,7 +233,7 @@ impl Cell {
     }
 
     /// Blanks sort last whichever way the list is sorted.
-    fn compare(&self, other: &Cell) -> Ordering {
+    pub(super) fn compare(&self, other: &Cell) -> Ordering {
         match (self, other) {
             (Cell::Day(a), Cell::Day(b)) => match (a, b) {
                 (Some(a), Some(b)) => a.cmp(b),
@@ -276,7 +277,7 @@ pub struct Row {
     pub target_name: String,
     pub township_name: String,
     /// Lower-cased text of the row, searched by substring.
-    haystack: String,
+    pub(super) haystack: String,
 }
 
 impl Row {
@@ -326,7 +327,7 @@ impl Row {
     }
 
     /// The date the date-range filter looks at in `kind`.
-    fn date(&self, kind: LedgerKind) -> Option<Day> {
+    pub(super) fn date(&self, kind: LedgerKind) -> Option<Day> {
         match (&self.item, kind) {
             (Item::Problem(_, r), LedgerKind::Rectifications) => r.as_ref().map(|r| r.data.deadline),
             (Item::Problem(p, _), _) => Some(p.data.found_on),
@@ -571,271 +572,5 @@ impl Ledger {
             .copied()
             .filter(|i| rows.get(*i).is_some_and(|r| filter.matches(kind, r, &needle, today)))
             .collect()
-    }
-}
-
-/// Every filter a ledger offers; `None` means any.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LedgerFilter {
-    pub term: Option<Id>,
-    pub round: Option<Id>,
-    pub group: Option<Id>,
-    pub target: Option<Id>,
-    pub township: Option<Id>,
-    pub focus: Option<Focus>,
-    pub status: Option<RectStatus>,
-    pub overdue_only: bool,
-    pub from: Option<Day>,
-    pub to: Option<Day>,
-    pub text: String,
-}
-
-impl LedgerFilter {
-    /// `needle` is the search text, trimmed and lower-cased once per keystroke.
-    fn matches(&self, kind: LedgerKind, row: &Row, needle: &str, today: Day) -> bool {
-        if kind == LedgerKind::Rectifications && row.rectification().is_none() {
-            return false;
-        }
-        let same = |want: Option<Id>, have: Option<Id>| want.is_none() || want == have;
-        if !(same(self.term, row.term)
-            && same(self.round, Some(row.round))
-            && same(self.group, row.group)
-            && same(self.target, row.target)
-            && same(self.township, row.township))
-        {
-            return false;
-        }
-        if let Some(focus) = self.focus {
-            if row.problem().is_none_or(|p| p.data.focus != focus) {
-                return false;
-            }
-        }
-        if let Some(status) = self.status {
-            if row.rectification().is_none_or(|r| r.data.status != status) {
-                return false;
-            }
-        }
-        if self.overdue_only && !row.is_overdue(today) {
-            return false;
-        }
-        if self.from.is_some() || self.to.is_some() {
-            let Some(day) = row.date(kind) else { return false };
-            if self.from.is_some_and(|f| day < f) || self.to.is_some_and(|t| day > t) {
-                return false;
-            }
-        }
-        needle.is_empty() || row.haystack.contains(needle)
-    }
-
-    /// The filter in words for the title of an export or a print: "轮次：…；仅逾期；关键词：…".
-    pub fn describe(&self, d: &Snapshot, lang: Lang) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut add = |label: T, value: String| parts.push(format!("{}{}{}", label.text(lang), sep(lang), value));
-        if let Some(t) = self.term.and_then(|id| d.term(id)) {
-            add(T::ColTerm, t.data.name.clone());
-        }
-        if let Some(r) = self.round.and_then(|id| d.round(id)) {
-            add(T::ColRound, d.round_title(r, lang));
-        }
-        if let Some(g) = self.group.and_then(|id| d.group(id)) {
-            add(T::ColGroup, g.data.name.clone());
-        }
-        if let Some(t) = self.township.and_then(|id| d.target(id)) {
-            add(T::ColTownship, t.data.name.clone());
-        }
-        if let Some(t) = self.target.and_then(|id| d.target(id)) {
-            add(T::ColTarget, t.data.name.clone());
-        }
-        if let Some(f) = self.focus {
-            add(T::ColFocus, f.label().text(lang).to_owned());
-        }
-        if let Some(s) = self.status {
-            add(T::ColStatus, s.label().text(lang).to_owned());
-        }
-        match (self.from, self.to) {
-            (None, None) => {}
-            (from, to) => add(T::FilterDates, format!("{} – {}", day_or_blank(from), day_or_blank(to))),
-        }
-        if !self.text.trim().is_empty() {
-            add(T::FilterText, format!("“{}”", self.text.trim()));
-        }
-        if self.overdue_only {
-            parts.push(T::FilterOverdueOnly.text(lang).to_owned());
-        }
-        if parts.is_empty() {
-            T::FilterNone.text(lang).to_owned()
-        } else {
-            parts.join(if lang == Lang::Zh { "；" } else { "; " })
-        }
-    }
-}
-
-fn sep(lang: Lang) -> &'static str {
-    if lang == Lang::Zh {
-        "："
-    } else {
-        ": "
-    }
-}
-
-fn day_or_blank(d: Option<Day>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
-}
-
-/// The figures on top of a list.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub rows: usize,
-    pub on_spot: usize,
-    pub closed: usize,
-    pub long_term: usize,
-    pub overdue: usize,
-    pub inadequate: usize,
-    pub cadres: u64,
-    pub others: u64,
-    pub transferred: usize,
-    pub sent: usize,
-    pub responded: usize,
-}
-
-impl Totals {
-    pub fn of(ledger: &Ledger, kind: LedgerKind, shown: &[usize], today: Day) -> Totals {
-        let rows = ledger.rows(kind);
-        let mut t = Totals::default();
-        for row in shown.iter().filter_map(|i| rows.get(*i)) {
-            t.rows += 1;
-            if row.is_overdue(today) {
-                t.overdue += 1;
-            }
-            match &row.item {
-                Item::Problem(p, r) => {
-                    if p.data.rectified_on_spot.is_some() {
-                        t.on_spot += 1;
-                    }
-                    if let Some(r) = r {
-                        match r.data.status {
-                            RectStatus::Closed => t.closed += 1,
-                            RectStatus::LongTerm => t.long_term += 1,
-                            _ => {}
-                        }
-                        if r.data.inadequate_count() > 0 {
-                            t.inadequate += 1;
-                        }
-                    }
-                }
-                Item::Clue(c) => {
-                    t.cadres += u64::from(c.data.cadres);
-                    t.others += u64::from(c.data.others);
-                    if c.data.transferred_on.is_some() {
-                        t.transferred += 1;
-                    }
-                    if c.data.closed_on.is_some() {
-                        t.closed += 1;
-                    }
-                }
-                Item::Letter(l) => {
-                    if l.data.sent_on.is_some() {
-                        t.sent += 1;
-                    }
-                    if l.data.responded_on.is_some() {
-                        t.responded += 1;
-                    }
-                }
-            }
-        }
-        t
-    }
-
-    /// The sentence above the list, as a summary report words it.
-    pub fn sentence(&self, kind: LedgerKind, lang: Lang) -> String {
-        let n = self.rows;
-        match kind {
-            LedgerKind::Problems => fill(
-                T::TotalsProblems.text(lang),
-                &[
-                    ("n", &n),
-                    ("spot", &self.on_spot),
-                    ("closed", &self.closed),
-                    ("closed_pct", &percent(self.closed, n)),
-                    ("overdue", &self.overdue),
-                    ("inadequate", &self.inadequate),
-                    ("inadequate_pct", &percent(self.inadequate, n)),
-                ],
-            ),
-            LedgerKind::Rectifications => fill(
-                T::TotalsRectifications.text(lang),
-                &[
-                    ("n", &n),
-                    ("closed", &self.closed),
-                    ("closed_pct", &percent(self.closed, n)),
-                    ("long", &self.long_term),
-                    ("overdue", &self.overdue),
-                    ("inadequate", &self.inadequate),
-                ],
-            ),
-            LedgerKind::Clues => fill(
-                T::TotalsClues.text(lang),
-                &[
-                    ("n", &n),
-                    ("cadres", &self.cadres),
-                    ("others", &self.others),
-                    ("transferred", &self.transferred),
-                    ("closed", &self.closed),
-                    ("overdue", &self.overdue),
-                ],
-            ),
-            LedgerKind::Letters => {
-                fill(T::TotalsLetters.text(lang), &[("n", &n), ("sent", &self.sent), ("responded", &self.responded)])
-            }
-        }
-    }
-}
-
-/// A share as summaries print it: "37.5%", and "0%" of nothing.
-pub fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        return "0%".to_owned();
-    }
-    let tenths = (part as u64 * 1000 + whole as u64 / 2) / whole as u64;
-    if tenths % 10 == 0 {
-        format!("{}%", tenths / 10)
-    } else {
-        format!("{}.{}%", tenths / 10, tenths % 10)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentages_round_to_one_decimal_and_drop_a_trailing_zero() {
-        assert_eq!(percent(0, 0), "0%");
-        assert_eq!(percent(1, 3), "33.3%");
-        assert_eq!(percent(2, 3), "66.7%");
-        assert_eq!(percent(1, 2), "50%");
-        assert_eq!(percent(7, 7), "100%");
-    }
-
-    #[test]
-    fn every_ledger_has_a_slug_that_reads_back() {
-        for k in LedgerKind::ALL {
-            assert_eq!(LedgerKind::from_slug(k.slug()), Some(k));
-            assert!(k.columns(false).contains(&k.default_sort()));
-        }
-        assert_eq!(LedgerKind::from_slug("nope"), None);
-    }
-
-    #[test]
-    fn names_of_persons_appear_only_when_asked_for() {
-        assert!(!LedgerKind::Clues.columns(false).contains(&Col::Names));
-        assert!(LedgerKind::Clues.columns(true).contains(&Col::Names));
-    }
-
-    #[test]
-    fn blank_cells_sort_after_filled_ones() {
-        let day: Day = "2026-01-01".parse().unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(Cell::Day(Some(day)).compare(&Cell::Day(None)), Ordering::Less);
-        assert_eq!(Cell::Count(2).compare(&Cell::Count(10)), Ordering::Less, "numbers sort as numbers");
     }
 }

@@ -77,12 +77,9 @@ impl crate::record::Model for Group {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{Meta, Timestamp};
-    use crate::round::{RoundKind, RoundStatus};
+    use crate::testing::rec;
 
-    fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
-    }
+    use crate::round::{RoundKind, RoundStatus};
 
     fn round() -> Record<Round> {
         rec(

@@ -320,16 +320,9 @@ impl crate::record::Model for Inspection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{Meta, Timestamp};
+    use crate::testing::{maybe_day as day, rec};
+
     use crate::target::TargetKind;
-
-    fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
-    }
-
-    fn day(s: &str) -> Option<Day> {
-        s.parse().ok()
-    }
 
     struct World {
         round: Id,

@@ -172,15 +172,7 @@ impl crate::record::Model for Round {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meta::{Meta, Timestamp};
-
-    fn rec<B>(n: u8, data: B) -> Record<B> {
-        Record { meta: Meta::new(Id::from_random_bytes([n; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
-    }
-
-    fn day(s: &str) -> Option<Day> {
-        s.parse().ok()
-    }
+    use crate::testing::{maybe_day as day, rec};
 
     fn fixture() -> (Vec<Record<Term>>, Round) {
         let terms = vec![rec(1, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 })];
