@@ -1,7 +1,7 @@
 //! One target's inspection in a round: milestone dates and activity counts.
 
-use super::state::state;
-use super::widgets::{day_text, parse_count, parse_day, tr, FormButtons, Input, TextArea};
+use crate::ui::state::state;
+use crate::ui::widgets::{day_text, parse_count, parse_day, tr, FormButtons, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;

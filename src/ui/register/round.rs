@@ -1,8 +1,8 @@
 //! 巡察轮次: the rounds list, the round form, and one round's page with its groups.
 
 use super::group::{GroupCard, GroupForm};
-use super::state::state;
-use super::widgets::{
+use crate::ui::state::state;
+use crate::ui::widgets::{
     confirm_delete, day_text, parse_day, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount, PrintButton,
     RecordSelect, SidePanel, TextArea,
 };
@@ -208,7 +208,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         }
     };
     move || match round.get() {
-        None => view! { <super::layout::NotFoundPage/> }.into_any(),
+        None => view! { <crate::ui::layout::NotFoundPage/> }.into_any(),
         Some(r) => {
             let lang = st.lang.get();
             let title = st.data.with(|d| d.round_title(&r, lang));

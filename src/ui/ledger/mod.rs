@@ -1,15 +1,20 @@
 //! 台账: the four ledgers as one page with tabs — filters, totals, a paged table,
 //! .xlsx and CSV export of the filtered rows, and an A4 print of them.
 
-use super::clue::ClueForm;
-use super::problem::{FeedBackForm, ProblemForm};
-use super::recommendation::LetterForm;
-use super::rectification::RectificationPanel;
-use super::state::{state, AppState};
-use super::target::township_options;
-use super::widgets::{tr, Check, EnumFilter, RecordSelect};
+mod clue;
+mod problem;
+mod recommendation;
+mod rectification;
+
 use crate::platform;
+use crate::ui::register::target::township_options;
+use crate::ui::state::{state, AppState};
+use crate::ui::widgets::{tr, Check, EnumFilter, RecordSelect};
+use clue::ClueForm;
 use leptos::prelude::*;
+use problem::{FeedBackForm, ProblemForm};
+use recommendation::LetterForm;
+use rectification::RectificationPanel;
 use xuncha_core::clue::Clue;
 use xuncha_core::date::Day;
 use xuncha_core::exchange::export::{ledger_package, package_file_name, LedgerRows};
@@ -484,7 +489,7 @@ where
 {
     let errors = RwSignal::new(None);
     let on_delete = move |_| {
-        if super::widgets::confirm_delete(st, &name) {
+        if crate::ui::widgets::confirm_delete(st, &name) {
             st.act(errors, op.clone(), || ());
         }
     };

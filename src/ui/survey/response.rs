@@ -1,10 +1,10 @@
 //! 答卷: the form respondents fill in (previewed by the designer, used in kiosk
 //! mode and by respondents who open a questionnaire file), and the kiosk screen.
 
-use super::ledger::today;
-use super::state::state;
-use super::widgets::tr;
 use crate::platform;
+use crate::ui::ledger::today;
+use crate::ui::state::state;
+use crate::ui::widgets::tr;
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::kiosk::{KioskSession, KIOSK_KEY};
@@ -216,7 +216,7 @@ pub fn KioskScreen(session: KioskSession) -> impl IntoView {
         let data = Response { questionnaire: qid, target, day: today(), channel: Channel::Kiosk, answers };
         let office = st.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
         leptos::task::spawn_local(async move {
-            let ctx = ops::Ctx { office, now: platform::now(), ids: super::state::AppState::ids() };
+            let ctx = ops::Ctx { office, now: platform::now(), ids: crate::ui::state::AppState::ids() };
             store.take_written();
             match ops::save_response(store.as_ref(), &ctx, data).await {
                 Ok(_) => {
@@ -307,7 +307,7 @@ fn KioskExit(session: KioskSession, always_open: bool) -> impl IntoView {
 /// Starts kiosk mode for `q` once the PIN is typed twice alike. Takes the state
 /// because it runs in an event handler, outside the component tree.
 pub fn start_kiosk(
-    st: super::state::AppState,
+    st: crate::ui::state::AppState,
     q: xuncha_core::Id,
     target: Option<xuncha_core::Id>,
     pin: &str,
@@ -388,7 +388,7 @@ pub fn AnswerPage() -> impl IntoView {
             answers,
         };
         // A fresh id stands in for an office, so the file links to no one.
-        let ids = super::state::AppState::ids();
+        let ids = crate::ui::state::AppState::ids();
         let writer = xuncha_core::id::IdSource::next_id(ids);
         let result = ops::response_record(ids, writer, &q, data)
             .map_err(|_| T::ErrAnswersInvalid.text(lang).to_owned())
@@ -419,7 +419,7 @@ pub fn AnswerPage() -> impl IntoView {
     });
     view! {
         <div class="kiosk answer-page" data-testid="answer-page">
-            <div class="setup-lang no-print"><super::layout::LangSwitch/></div>
+            <div class="setup-lang no-print"><crate::ui::layout::LangSwitch/></div>
             <h2 class="no-print">{tr(T::AnswerTitle)}</h2>
             <p class="hint no-print">{tr(T::AnswerHint)}</p>
             <label class="file-pick no-print">
@@ -506,7 +506,7 @@ pub fn PaperEntry(q: xuncha_core::record::Record<Questionnaire>, target: Option<
             let office = st.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
             let blank = blank.clone();
             leptos::task::spawn_local(async move {
-                let ctx = ops::Ctx { office, now: platform::now(), ids: super::state::AppState::ids() };
+                let ctx = ops::Ctx { office, now: platform::now(), ids: crate::ui::state::AppState::ids() };
                 store.take_written();
                 match ops::save_response(store.as_ref(), &ctx, response).await {
                     Ok(_) => {
@@ -672,7 +672,7 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let mut bad = Vec::new();
-            let n = super::widgets::parse_count(&forms.get_untracked(), "forms", &mut bad);
+            let n = crate::ui::widgets::parse_count(&forms.get_untracked(), "forms", &mut bad);
             let mut batch = xuncha_core::response::PaperBatch {
                 questionnaire: qid,
                 target,
@@ -681,7 +681,7 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
                 counts: Vec::new(),
             };
             for (_, question, option, value) in &cells {
-                let count = super::widgets::parse_count(&value.get_untracked(), "counts", &mut bad);
+                let count = crate::ui::widgets::parse_count(&value.get_untracked(), "counts", &mut bad);
                 batch.set_count(*question, *option, count);
             }
             if !bad.is_empty() {
@@ -733,7 +733,7 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
                 .map(|b| {
                     let record = b.clone();
                     let delete = move |_| {
-                        if !super::widgets::confirm(st.t(T::ConfirmDeleteBatch)) {
+                        if !crate::ui::widgets::confirm(st.t(T::ConfirmDeleteBatch)) {
                             return;
                         }
                         let record = record.clone();
@@ -756,9 +756,9 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
     view! {
         <form class="paper-batch" data-testid="paper-batch-form" on:submit=save>
             <p class="hint">{tr(T::PaperBatchHint)}</p>
-            <super::widgets::Input label=T::FieldForms value=forms field="forms" errors=errors kind="number"/>
+            <crate::ui::widgets::Input label=T::FieldForms value=forms field="forms" errors=errors kind="number"/>
             <table class="list compact"><tbody>{table}</tbody></table>
-            <super::widgets::FormErrors errors=errors/>
+            <crate::ui::widgets::FormErrors errors=errors/>
             <button type="submit" data-testid="save-batch">{tr(T::Save)}</button>
             <h4>{tr(T::PaperBatches)}</h4>
             <ul class="plain">{batches}</ul>

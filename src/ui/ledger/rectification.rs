@@ -1,9 +1,9 @@
 //! 整改: one rectification in the side panel — its editable fields, the steps
 //! allowed from its status (销号, 申请延期, 整改不到位 …) and its history.
 
-use super::ledger::today;
-use super::state::state;
-use super::widgets::{parse_day, tr, FormButtons, FormErrors, Input, TextArea};
+use super::today;
+use crate::ui::state::state;
+use crate::ui::widgets::{parse_day, tr, FormButtons, FormErrors, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;

@@ -1,7 +1,7 @@
 //! 届: the list of terms and the term form.
 
-use super::state::state;
-use super::widgets::{parse_year, tr, FormButtons, Input, RowActions, SidePanel};
+use crate::ui::state::state;
+use crate::ui::widgets::{parse_year, tr, FormButtons, Input, RowActions, SidePanel};
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
 use xuncha_core::ops::{self, OpError};

@@ -1,7 +1,7 @@
 //! Small form and list pieces shared by the pages: labelled inputs, enum and
 //! record pickers, error lists, and parsing of typed text into model values.
 
-use super::state::{state, AppState};
+use crate::ui::state::{state, AppState};
 use leptos::prelude::*;
 use xuncha_core::date::Day;
 use xuncha_core::i18n::{Label, T};

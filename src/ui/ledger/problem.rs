@@ -1,9 +1,9 @@
 //! 问题: entering a problem (keyboard first, with "save and next"), and feeding it
 //! back to open its rectification.
 
-use super::ledger::{inspected_targets, round_options, today};
-use super::state::state;
-use super::widgets::{
+use super::{inspected_targets, round_options, today};
+use crate::ui::state::state;
+use crate::ui::widgets::{
     day_text, parse_day, tr, EnumSelect, FormButtons, FormErrors, Input, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;

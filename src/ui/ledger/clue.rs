@@ -1,8 +1,8 @@
 //! 问题线索: the clue form — persons involved, transfer, disposal and closing.
 
-use super::ledger::{inspected_targets, round_options};
-use super::state::state;
-use super::widgets::{
+use super::{inspected_targets, round_options};
+use crate::ui::state::state;
+use crate::ui::widgets::{
     day_text, parse_count, parse_day, EnumSelect, FormButtons, Input, OptionalEnumSelect, RecordSelect, SidePanel,
     TextArea,
 };

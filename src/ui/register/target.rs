@@ -1,7 +1,7 @@
 //! 巡察对象: the register with its filters, the target form and bulk entry.
 
-use super::state::state;
-use super::widgets::{
+use crate::ui::state::state;
+use crate::ui::widgets::{
     tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton, RecordSelect, RowActions,
     SidePanel, TextArea,
 };

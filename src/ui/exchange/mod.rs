@@ -1,9 +1,9 @@
 //! 数据交换: full backup export, import with preview and conflict resolution,
 //! and the conflict archive.
 
-use super::state::state;
-use super::widgets::{confirm, tr, RecordSelect};
 use crate::platform::{self, WebIds};
+use crate::ui::state::state;
+use crate::ui::widgets::{confirm, tr, RecordSelect};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -97,7 +97,7 @@ fn ExportSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let townships = Signal::derive(move || st.data.with(super::target::township_options));
+    let townships = Signal::derive(move || st.data.with(crate::ui::register::target::township_options));
 
     // Exports a full backup (`None`) or a package, sealed when asked to.
     let export = move |scope: Option<Scope>| {
@@ -184,7 +184,7 @@ fn ExportSection() -> impl IntoView {
     view! {
         <h2>{tr(T::ExportTitle)}</h2>
         <p class="hint">{tr(T::ExportHint)}</p>
-        <super::home::BackupStatus/>
+        <crate::ui::home::BackupStatus/>
         <label class="check">
             <input type="checkbox" data-testid="export-encrypt" bind:checked=encrypt/>
             {tr(T::ExportEncrypt)}

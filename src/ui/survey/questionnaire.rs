@@ -2,11 +2,11 @@
 //! design (questions, frozen once answered), preview, collect (kiosk, files,
 //! forms handed out) and the tally.
 
-use super::ledger::round_options;
 use super::response::{start_kiosk, FormHead, PaperBatchForm, PaperEntry, ResponseForm};
-use super::state::{state, AppState};
-use super::widgets::{confirm_delete, tr, EnumSelect, FormErrors, Input, RecordSelect, TextArea};
 use crate::platform;
+use crate::ui::ledger::round_options;
+use crate::ui::state::{state, AppState};
+use crate::ui::widgets::{confirm_delete, tr, EnumSelect, FormErrors, Input, RecordSelect, TextArea};
 use leptos::prelude::*;
 use xuncha_core::exchange::export::{package, package_file_name, Scope};
 use xuncha_core::exchange::format::Source;
@@ -120,7 +120,7 @@ pub fn QuestionnairePage(id: Id) -> impl IntoView {
     let record = Memo::new(move |_| st.data.with(|d| d.questionnaires.iter().find(|q| q.meta.id == id).cloned()));
     move || {
         let Some(q) = record.get() else {
-            return view! { <super::layout::NotFoundPage/> }.into_any();
+            return view! { <crate::ui::layout::NotFoundPage/> }.into_any();
         };
         let tab_button = move |t: Tab, label: T, testid: &'static str| {
             view! {
@@ -426,7 +426,7 @@ fn Preview(q: Questionnaire) -> impl IntoView {
     let on_submit = Callback::new(move |_| st.notify(st.t(T::PreviewChecked), false));
     view! {
         <div class="preview-form" data-testid="preview">
-            <p class="hint no-print">{tr(T::PreviewHint)}" "<super::widgets::PrintButton/></p>
+            <p class="hint no-print">{tr(T::PreviewHint)}" "<crate::ui::widgets::PrintButton/></p>
             <FormHead q=q.clone()/>
             <ResponseForm q=q submit_label=T::PreviewSubmit on_submit=on_submit/>
         </div>
@@ -460,7 +460,7 @@ fn Collect(q: Record<Questionnaire>) -> impl IntoView {
         ev.prevent_default();
         let Some(q) = current() else { return };
         let mut bad = Vec::new();
-        let count = super::widgets::parse_count(&hand_count.get_untracked(), "handed_out", &mut bad);
+        let count = crate::ui::widgets::parse_count(&hand_count.get_untracked(), "handed_out", &mut bad);
         if !bad.is_empty() {
             return errors.set(Some(OpError::Invalid(bad)));
         }
