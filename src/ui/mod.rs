@@ -26,14 +26,14 @@ pub fn App() -> impl IntoView {
     let page = move || match state.phase.get() {
         // A respondent needs neither an office nor the database.
         _ if state.route.get() == Route::Answer && state.kiosk.get().is_none() => {
-            view! { <survey::response::AnswerPage/> }.into_any()
+            view! { <survey::AnswerPage/> }.into_any()
         }
         Phase::Opening => view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any(),
         Phase::Failed(message, detail) => view! { <layout::OpenFailed message=message detail=detail/> }.into_any(),
         Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
         Phase::Ready => match state.kiosk.get() {
             // Kiosk mode shows the form alone; no route leads out of it.
-            Some(session) => view! { <survey::response::KioskScreen session=session/> }.into_any(),
+            Some(session) => view! { <survey::KioskScreen session=session/> }.into_any(),
             None => view! {
                 <layout::Shell>
                     {move || {
@@ -62,7 +62,7 @@ fn routed(route: Route) -> AnyView {
         Route::Ledger(kind) => view! { <ledger::LedgerPage kind=kind/> }.into_any(),
         Route::Questionnaires => view! { <survey::questionnaire::QuestionnairesPage/> }.into_any(),
         Route::Questionnaire(id) => view! { <survey::questionnaire::QuestionnairePage id=id/> }.into_any(),
-        Route::Answer => view! { <survey::response::AnswerPage/> }.into_any(),
+        Route::Answer => view! { <survey::AnswerPage/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

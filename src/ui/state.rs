@@ -168,7 +168,7 @@ impl AppState {
             let disconnected = self.disconnected;
             store.on_version_change(move || disconnected.set(true));
             self.store.set_value(Some(store.clone()));
-            let today = super::ledger::today();
+            let today = super::widgets::today();
             let first = async {
                 let office = ops::load_office(store.as_ref()).await?;
                 let snapshot = Snapshot::load_first(store.as_ref()).await?;

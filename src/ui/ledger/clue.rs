@@ -1,10 +1,9 @@
 //! 问题线索: the clue form — persons involved, transfer, disposal and closing.
 
-use super::{inspected_targets, round_options};
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    day_text, parse_count, parse_day, EnumSelect, FormButtons, Input, OptionalEnumSelect, RecordSelect, SidePanel,
-    TextArea,
+    day_text, inspected_targets, parse_count, parse_day, round_options, EnumSelect, FormButtons, Input,
+    OptionalEnumSelect, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::clue::{Clue, Disposal, Recipient};

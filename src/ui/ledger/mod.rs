@@ -2,31 +2,31 @@
 //! .xlsx and CSV export of the filtered rows, and an A4 print of them.
 
 mod clue;
+mod filters;
 mod problem;
 mod recommendation;
 mod rectification;
+mod rows;
 
 use crate::platform;
-use crate::ui::register::target::township_options;
-use crate::ui::state::{state, AppState};
-use crate::ui::widgets::{tr, Check, EnumFilter, RecordSelect};
+use crate::ui::state::state;
+use crate::ui::widgets::{today, tr};
 use clue::ClueForm;
+use filters::Filters;
 use leptos::prelude::*;
 use problem::{FeedBackForm, ProblemForm};
 use recommendation::LetterForm;
 use rectification::RectificationPanel;
+use rows::table_row;
 use xuncha_core::clue::Clue;
-use xuncha_core::date::Day;
 use xuncha_core::exchange::export::{ledger_package, package_file_name, LedgerRows};
 use xuncha_core::exchange::format::Source;
-use xuncha_core::i18n::{fill, Lang, T};
+use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
-use xuncha_core::ledger::{Cell, Col, LedgerKind, Row, Totals};
-use xuncha_core::ops::{self, Snapshot};
-use xuncha_core::problem::{Focus, Problem};
+use xuncha_core::ledger::{LedgerKind, Totals};
+use xuncha_core::problem::Problem;
 use xuncha_core::recommendation::Recommendation;
 use xuncha_core::record::Record;
-use xuncha_core::rectification::RectStatus;
 use xuncha_core::route::Route;
 use xuncha_core::sheet::{file_name, Sheet};
 
@@ -46,31 +46,6 @@ pub enum Panel {
     Clue(Record<Clue>),
     NewLetter,
     Letter(Record<Recommendation>),
-}
-
-/// (id, title) of every round, newest first.
-pub fn round_options(d: &Snapshot, lang: Lang) -> Vec<(Id, String)> {
-    let mut rounds: Vec<&Record<xuncha_core::round::Round>> = d.rounds.iter().collect();
-    rounds.sort_by_key(|r| std::cmp::Reverse((r.data.start, r.data.ordinal)));
-    rounds.into_iter().map(|r| (r.meta.id, d.round_title(r, lang))).collect()
-}
-
-/// (id, name) of the targets inspected in `round`, by name.
-pub fn inspected_targets(d: &Snapshot, round: Option<Id>) -> Vec<(Id, String)> {
-    let Some(round) = round else { return Vec::new() };
-    let mut out: Vec<(Id, String)> = d
-        .inspections
-        .iter()
-        .filter(|i| i.data.round == round)
-        .filter_map(|i| d.target(i.data.target))
-        .map(|t| (t.meta.id, t.data.name.clone()))
-        .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    out
-}
-
-pub fn today() -> Day {
-    platform::now().local_date_day()
 }
 
 #[component]
@@ -294,206 +269,6 @@ fn LedgerTabs(current: LedgerKind) -> impl IntoView {
         })
         .collect_view();
     view! { <nav class="tabs no-print">{tabs}</nav> }
-}
-
-#[component]
-fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
-    let st = state();
-    let f = st.ledger_filter;
-    let terms = Signal::derive(move || {
-        st.data.with(|d| d.terms.iter().map(|t| (t.meta.id, t.data.name.clone())).collect::<Vec<_>>())
-    });
-    let rounds = Signal::derive(move || {
-        let term = f.term.get();
-        st.data.with(|d| {
-            round_options(d, st.lang.get())
-                .into_iter()
-                .filter(|(id, _)| term.is_none() || d.round(*id).is_some_and(|r| Some(r.data.term) == term))
-                .collect::<Vec<_>>()
-        })
-    });
-    let groups = Signal::derive(move || {
-        let round = f.round.get();
-        st.data.with(|d| {
-            d.groups
-                .iter()
-                .filter(|g| round.is_none_or(|r| g.data.round == r))
-                .map(|g| {
-                    let title = if round.is_some() {
-                        g.data.name.clone()
-                    } else {
-                        let round = d.round(g.data.round).map(|r| d.round_title(r, st.lang.get())).unwrap_or_default();
-                        format!("{}（{round}）", g.data.name)
-                    };
-                    (g.meta.id, title)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let townships = Signal::derive(move || st.data.with(township_options));
-    let targets = Signal::derive(move || {
-        let township = f.township.get();
-        let round = f.round.get();
-        st.data.with(|d| {
-            let pool = match round {
-                Some(_) => inspected_targets(d, round),
-                None => d.targets.iter().map(|t| (t.meta.id, t.data.name.clone())).collect(),
-            };
-            let mut out: Vec<(Id, String)> = pool
-                .into_iter()
-                .filter(|(id, _)| {
-                    township.is_none_or(|w| *id == w || d.target(*id).is_some_and(|t| t.data.township == Some(w)))
-                })
-                .collect();
-            out.sort_by(|a, b| a.1.cmp(&b.1));
-            out
-        })
-    });
-    let has_status = matches!(kind, LedgerKind::Problems | LedgerKind::Rectifications);
-    view! {
-        <div class="filters no-print" data-testid="ledger-filters">
-            <label class="field filter search">
-                <span class="label">{tr(T::Search)}</span>
-                <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=f.text/>
-            </label>
-            <RecordSelect label=T::ColTerm options=terms value=f.term field="term" empty=T::All errors=None/>
-            <RecordSelect label=T::ColRound options=rounds value=f.round field="round" empty=T::All errors=None/>
-            <RecordSelect label=T::ColGroup options=groups value=f.group field="group" empty=T::All errors=None/>
-            <RecordSelect label=T::ColTownship options=townships value=f.township field="township" empty=T::All errors=None/>
-            <RecordSelect label=T::ColTarget options=targets value=f.target field="target" empty=T::All errors=None/>
-            <Show when=move || kind == LedgerKind::Problems>
-                <EnumFilter label=T::ColFocus options=Focus::ALL value=f.focus field="focus"/>
-            </Show>
-            <Show when=move || has_status>
-                <EnumFilter label=T::ColStatus options=RectStatus::ALL value=f.status field="status"/>
-            </Show>
-            <label class="field filter">
-                <span class="label">{tr(T::FilterFrom)}</span>
-                <input type="date" data-testid="filter-from" bind:value=f.from/>
-            </label>
-            <label class="field filter">
-                <span class="label">{tr(T::FilterTo)}</span>
-                <input type="date" data-testid="filter-to" bind:value=f.to/>
-            </label>
-            <Show when=move || kind != LedgerKind::Letters>
-                <Check label=T::FilterOverdueOnly value=f.overdue_only testid="filter-overdue"/>
-            </Show>
-            <Show when=move || kind == LedgerKind::Clues>
-                <Check label=T::ShowNames value=show_names testid="show-names"/>
-            </Show>
-            <button type="button" class="link" data-testid="filter-clear" on:click=move |_| f.clear()>{tr(T::FilterClear)}</button>
-        </div>
-    }
-}
-
-/// One ledger row: its cells, a red mark when overdue, and what can be done with it.
-fn table_row(
-    st: AppState,
-    kind: LedgerKind,
-    row: &Row,
-    cols: &[Col],
-    lang: Lang,
-    today: Day,
-    panel: RwSignal<Panel>,
-) -> AnyView {
-    let overdue = row.is_overdue(today);
-    let cells = cols
-        .iter()
-        .map(|col| {
-            let cell = row.cell(*col, lang, today);
-            match (col, &cell) {
-                (Col::Overdue, Cell::Text(t)) if !t.is_empty() => {
-                    view! { <td><span class="overdue-mark" data-testid="overdue-mark">{t.clone()}</span></td> }
-                        .into_any()
-                }
-                (Col::Description | Col::Measures | Col::Summary | Col::Response | Col::Result, _) => {
-                    view! { <td class="long">{cell.text()}</td> }.into_any()
-                }
-                _ => view! { <td>{cell.text()}</td> }.into_any(),
-            }
-        })
-        .collect_view();
-    let actions = row_actions(st, kind, row, panel);
-    view! { <tr class:overdue=overdue data-testid="ledger-row">{cells}<td class="actions no-print">{actions}</td></tr> }
-        .into_any()
-}
-
-fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>) -> AnyView {
-    let button = move |label: T, testid: &'static str, open: Panel| {
-        view! { <button type="button" class="link" data-testid=testid on:click=move |_| panel.set(open.clone())>{tr(label)}</button> }
-    };
-    match (kind, row.problem(), row.rectification(), row.clue(), row.letter()) {
-        (LedgerKind::Problems, Some(p), rect, _, _) => {
-            let follow = match rect {
-                Some(r) => {
-                    button(T::HandleRectification, "row-rectification", Panel::Rectification(r.meta.id)).into_any()
-                }
-                None if p.data.rectified_on_spot.is_none() => {
-                    button(T::FeedBack, "row-feed-back", Panel::FeedBack(p.clone())).into_any()
-                }
-                None => ().into_any(),
-            };
-            let del = p.clone();
-            let delete = delete_button(st, short(&p.data.description), move |s, ctx| async move {
-                ops::delete_problem(s.as_ref(), &ctx, &del).await
-            });
-            view! {
-                {button(T::Edit, "row-edit", Panel::Problem(p.clone()))}
-                {follow}
-                {delete}
-            }
-            .into_any()
-        }
-        (LedgerKind::Rectifications, _, Some(r), _, _) => {
-            button(T::HandleRectification, "row-rectification", Panel::Rectification(r.meta.id)).into_any()
-        }
-        (LedgerKind::Clues, _, _, Some(c), _) => {
-            let del = c.clone();
-            let delete = delete_button(st, short(&c.data.summary), move |s, ctx| async move {
-                ops::delete_record(s.as_ref(), &ctx, &del).await
-            });
-            view! {
-                {button(T::Edit, "row-edit", Panel::Clue(c.clone()))}
-                {delete}
-            }
-            .into_any()
-        }
-        (LedgerKind::Letters, _, _, _, Some(l)) => {
-            let del = l.clone();
-            let delete = delete_button(st, l.data.addressee.clone(), move |s, ctx| async move {
-                ops::delete_record(s.as_ref(), &ctx, &del).await
-            });
-            view! {
-                {button(T::Edit, "row-edit", Panel::Letter(l.clone()))}
-                {delete}
-            }
-            .into_any()
-        }
-        _ => ().into_any(),
-    }
-}
-
-/// The start of a long text, to name a row in a question.
-fn short(text: &str) -> String {
-    text.chars().take(20).collect()
-}
-
-/// 删除, after the user confirms; a refusal (still in use) shows as a message.
-fn delete_button<Fut>(
-    st: AppState,
-    name: String,
-    op: impl FnOnce(std::rc::Rc<crate::store::IdbStore>, xuncha_core::ops::Ctx<'static>) -> Fut + Clone + 'static,
-) -> impl IntoView
-where
-    Fut: std::future::Future<Output = Result<(), xuncha_core::ops::OpError>> + 'static,
-{
-    let errors = RwSignal::new(None);
-    let on_delete = move |_| {
-        if crate::ui::widgets::confirm_delete(st, &name) {
-            st.act(errors, op.clone(), || ());
-        }
-    };
-    view! { <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button> }
 }
 
 /// "第 2 / 9 页 · 共 431 条" with previous and next.

@@ -1,10 +1,10 @@
 //! 问题: entering a problem (keyboard first, with "save and next"), and feeding it
 //! back to open its rectification.
 
-use super::{inspected_targets, round_options, today};
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    day_text, parse_day, tr, EnumSelect, FormButtons, FormErrors, Input, RecordSelect, SidePanel, TextArea,
+    day_text, inspected_targets, parse_day, round_options, today, tr, EnumSelect, FormButtons, FormErrors, Input,
+    RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::T;

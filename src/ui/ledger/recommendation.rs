@@ -1,8 +1,9 @@
 //! 巡察建议书: the letter form, with the problems of its round to tick.
 
-use super::round_options;
 use crate::ui::state::state;
-use crate::ui::widgets::{day_text, parse_day, tr, FormButtons, Input, RecordSelect, SidePanel, TextArea};
+use crate::ui::widgets::{
+    day_text, parse_day, round_options, tr, FormButtons, Input, RecordSelect, SidePanel, TextArea,
+};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use xuncha_core::i18n::T;

@@ -1,9 +1,8 @@
 //! 整改: one rectification in the side panel — its editable fields, the steps
 //! allowed from its status (销号, 申请延期, 整改不到位 …) and its history.
 
-use super::today;
 use crate::ui::state::state;
-use crate::ui::widgets::{parse_day, tr, FormButtons, FormErrors, Input, TextArea};
+use crate::ui::widgets::{parse_day, today, tr, FormButtons, FormErrors, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;

@@ -2,7 +2,7 @@
 
 use super::inspection::InspectionPanel;
 use crate::ui::state::state;
-use crate::ui::widgets::{confirm, confirm_delete, day_text, tr, FormButtons, FormErrors, Input};
+use crate::ui::widgets::{confirm, confirm_delete, day_text, today, tr, EnumFilter, FormButtons, FormErrors, Input};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use xuncha_core::group::{default_group_name, parse_members, Group};
@@ -46,7 +46,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                 let kind = target.map(|t| t.data.kind.label().text(lang)).unwrap_or_default();
                 let progress = i.data.milestones.latest().map(|m| m.label().text(lang)).unwrap_or(T::ProgressNone.text(lang));
                 let ms = |m: Milestone| day_text(i.data.milestones.get(m));
-                let report_late = i.data.report_overdue(crate::ui::ledger::today());
+                let report_late = i.data.report_overdue(today());
                 let removed = i.clone();
                 let remove_name = name.clone();
                 view! {
@@ -240,7 +240,7 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
                     <span class="label">{tr(T::Search)}</span>
                     <input type="search" data-testid="assign-search" bind:value=text/>
                 </label>
-                <crate::ui::widgets::EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="assign-kind"/>
+                <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="assign-kind"/>
             </div>
             <div class="checklist">{list}</div>
             <FormErrors errors=errors/>

@@ -1,24 +1,19 @@
 //! 巡察轮次: the rounds list, the round form, and one round's page with its groups.
 
 use super::group::{GroupCard, GroupForm};
+use crate::ui::layout::NotFoundPage;
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    confirm_delete, day_text, parse_day, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount, PrintButton,
-    RecordSelect, SidePanel, TextArea,
+    confirm_delete, day_text, parse_day, term_options, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount,
+    PrintButton, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{Label, T};
 use xuncha_core::id::Id;
-use xuncha_core::ops::{self, OpError, Snapshot};
+use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::round::{Round, RoundFilter, RoundKind, RoundStatus};
 use xuncha_core::route::Route;
-
-fn term_options(d: &Snapshot) -> Vec<(Id, String)> {
-    let mut terms: Vec<&Record<xuncha_core::term::Term>> = d.terms.iter().collect();
-    terms.sort_by_key(|t| std::cmp::Reverse(t.data.start_year));
-    terms.into_iter().map(|t| (t.meta.id, t.data.name.clone())).collect()
-}
 
 fn dates(r: &Round) -> String {
     match (r.start, r.end) {
@@ -208,7 +203,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         }
     };
     move || match round.get() {
-        None => view! { <crate::ui::layout::NotFoundPage/> }.into_any(),
+        None => view! { <NotFoundPage/> }.into_any(),
         Some(r) => {
             let lang = st.lang.get();
             let title = st.data.with(|d| d.round_title(&r, lang));

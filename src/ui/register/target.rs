@@ -2,13 +2,13 @@
 
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton, RecordSelect, RowActions,
-    SidePanel, TextArea,
+    township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton, RecordSelect,
+    RowActions, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
-use xuncha_core::ops::{self, OpError, Snapshot};
+use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::target::{parse_bulk_names, register_order, OrgForm, Target, TargetFilter, TargetKind, TargetStatus};
 
@@ -18,13 +18,6 @@ enum Panel {
     New,
     Edit(Record<Target>),
     Bulk,
-}
-
-/// (id, name) of every township, for pickers.
-pub fn township_options(d: &Snapshot) -> Vec<(Id, String)> {
-    let mut out: Vec<(Id, String)> = d.townships().map(|t| (t.meta.id, t.data.name.clone())).collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    out
 }
 
 #[component]

@@ -2,9 +2,8 @@
 //! scores, the free-text answers listed, units side by side, .xlsx and print.
 
 use crate::platform;
-use crate::ui::ledger::today;
 use crate::ui::state::state;
-use crate::ui::widgets::{tr, PrintButton, RecordSelect};
+use crate::ui::widgets::{today, tr, PrintButton, RecordSelect};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
