@@ -30,8 +30,8 @@ pub fn ArchiveSection(archive: RwSignal<Vec<ArchivedVersion>>, on_restored: Call
                     let entry = entry.clone();
                     st.act(
                         errors,
-                        move |s, ctx| async move { xuncha_core::ops::restore_archived(s.as_ref(), &ctx, &entry).await },
-                        move || on_restored.run(()),
+                        async move |s, ctx| xuncha_core::ops::restore_archived(s, ctx, &entry).await,
+                        move |_| on_restored.run(()),
                     );
                 };
                 view! {

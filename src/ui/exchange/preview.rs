@@ -77,7 +77,6 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
             if applying.get_untracked() {
                 return;
             }
-            let Some(store) = st.store() else { return };
             applying.set(true);
             let office = st.office.get_untracked().map(|o| o.id).unwrap_or(Id::nil());
             let picked = choices.get_untracked();
@@ -100,27 +99,31 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                 };
                 report(0, changes.len());
                 platform::yield_to_page().await;
-                store.take_written();
-                let committed = store.commit_all_reporting(changes, archive, &report).await;
+                let committed = st
+                    .write(async move |s, _| {
+                        s.commit_all_reporting(changes, archive, &report).await?;
+                        // The import stands even if its undo record cannot be kept.
+                        let kept = s.put_setting(LAST_IMPORT_KEY, &Some(&record)).await.is_ok();
+                        Ok::<_, StoreError>(kept.then_some(record))
+                    })
+                    .await;
                 progress.set(None);
                 match committed {
-                    Ok(()) => {
-                        // The import stands even if its undo record cannot be kept.
-                        if store.put_setting(LAST_IMPORT_KEY, &Some(&record)).await.is_ok() {
+                    Some(Ok(kept)) => {
+                        if let Some(record) = kept {
                             undo.set(Some(record));
                         }
-                        let written = store.take_written();
-                        st.data.update(|d| d.apply(written));
                         let msg = fill(
                             T::ImportDone.text(lang),
                             &[("new", &new), ("updated", &updated), ("conflicts", &resolved)],
                         );
                         st.notify(msg, false);
                     }
-                    Err(StoreError::Stale { .. } | StoreError::Exists { .. }) => {
+                    Some(Err(StoreError::Stale { .. } | StoreError::Exists { .. })) => {
                         st.notify(T::ErrImportChanged.text(lang), true)
                     }
-                    Err(e) => st.notify(e.message().text(lang), true),
+                    Some(Err(e)) => st.notify(e.message().text(lang), true),
+                    None => {}
                 }
                 applying.set(false);
                 on_done.run(key);

@@ -62,8 +62,8 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_clue(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_clue(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

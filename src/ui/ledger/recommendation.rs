@@ -86,10 +86,8 @@ pub fn LetterForm(base: Option<Record<Recommendation>>, on_close: Callback<()>) 
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::save_recommendation(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ())
-            },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_recommendation(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

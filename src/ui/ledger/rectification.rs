@@ -112,11 +112,7 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
             evidence: evidence.get_untracked(),
         };
         let r = r.clone();
-        st.act(
-            errors,
-            move |s, ctx| async move { ops::step_rectification(s.as_ref(), &ctx, &r, input).await.map(|_| ()) },
-            move || on_done.run(()),
-        );
+        st.act(errors, async move |s, ctx| ops::step_rectification(s, ctx, &r, input).await, move |_| on_done.run(()));
     };
     view! {
         <form class="step-form" data-testid="step-form" on:submit=save>
@@ -159,8 +155,8 @@ fn Edit(r: Record<Rectification>) -> impl IntoView {
         let base = r.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_rectification(s.as_ref(), &ctx, &base, data).await.map(|_| ()) },
-            move || open.set(false),
+            async move |s, ctx| ops::save_rectification(s, ctx, &base, data).await,
+            move |_| open.set(false),
         );
     };
     view! {

@@ -2,13 +2,14 @@
 //! that open the side panel on its record or delete it.
 
 use super::Panel;
+use crate::store::IdbStore;
 use crate::ui::state::AppState;
 use crate::ui::widgets::{confirm_delete, tr};
 use leptos::prelude::*;
 use xuncha_core::date::Day;
 use xuncha_core::i18n::{Lang, T};
 use xuncha_core::ledger::{Cell, Col, LedgerKind, Row};
-use xuncha_core::ops;
+use xuncha_core::ops::{self, Ctx, OpError};
 
 /// One ledger row: its cells, a red mark when overdue, and what can be done with it.
 pub fn table_row(
@@ -58,8 +59,8 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
                 None => ().into_any(),
             };
             let del = p.clone();
-            let delete = delete_button(st, short(&p.data.description), move |s, ctx| async move {
-                ops::delete_problem(s.as_ref(), &ctx, &del).await
+            let delete = delete_button(st, short(&p.data.description), async move |s, ctx| {
+                ops::delete_problem(s, ctx, &del).await
             });
             view! {
                 {button(T::Edit, "row-edit", Panel::Problem(p.clone()))}
@@ -73,9 +74,8 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
         }
         (LedgerKind::Clues, _, _, Some(c), _) => {
             let del = c.clone();
-            let delete = delete_button(st, short(&c.data.summary), move |s, ctx| async move {
-                ops::delete_record(s.as_ref(), &ctx, &del).await
-            });
+            let delete =
+                delete_button(st, short(&c.data.summary), async move |s, ctx| ops::delete_record(s, ctx, &del).await);
             view! {
                 {button(T::Edit, "row-edit", Panel::Clue(c.clone()))}
                 {delete}
@@ -84,9 +84,8 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>
         }
         (LedgerKind::Letters, _, _, _, Some(l)) => {
             let del = l.clone();
-            let delete = delete_button(st, l.data.addressee.clone(), move |s, ctx| async move {
-                ops::delete_record(s.as_ref(), &ctx, &del).await
-            });
+            let delete =
+                delete_button(st, l.data.addressee.clone(), async move |s, ctx| ops::delete_record(s, ctx, &del).await);
             view! {
                 {button(T::Edit, "row-edit", Panel::Letter(l.clone()))}
                 {delete}
@@ -103,18 +102,15 @@ fn short(text: &str) -> String {
 }
 
 /// 删除, after the user confirms; a refusal (still in use) shows as a message.
-fn delete_button<Fut>(
+fn delete_button(
     st: AppState,
     name: String,
-    op: impl FnOnce(std::rc::Rc<crate::store::IdbStore>, xuncha_core::ops::Ctx<'static>) -> Fut + Clone + 'static,
-) -> impl IntoView
-where
-    Fut: std::future::Future<Output = Result<(), xuncha_core::ops::OpError>> + 'static,
-{
+    op: impl AsyncFnOnce(&IdbStore, &Ctx<'static>) -> Result<(), OpError> + Clone + 'static,
+) -> impl IntoView {
     let errors = RwSignal::new(None);
     let on_delete = move |_| {
         if confirm_delete(st, &name) {
-            st.act(errors, op.clone(), || ());
+            st.act(errors, op.clone(), |_| ());
         }
     };
     view! { <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button> }

@@ -63,12 +63,8 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
             let meta = base.meta.clone();
             st.act(
                 errors,
-                move |s, ctx| async move {
-                    ops::save_inspection(s.as_ref(), &ctx, Some(&meta), data)
-                        .await
-                        .map(|_| ())
-                },
-                move || on_close.run(()),
+                async move |s, ctx| ops::save_inspection(s, ctx, Some(&meta), data).await,
+                move |_| on_close.run(()),
             );
         }
     };

@@ -151,8 +151,8 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_round(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_round(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {
@@ -195,11 +195,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         };
         let title = st.data.with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
         if confirm_delete(st, &title) {
-            st.act(
-                page_errors,
-                move |s, ctx| async move { ops::delete_round(s.as_ref(), &ctx, &r).await },
-                move || st.go(Route::Rounds),
-            );
+            st.act(page_errors, async move |s, ctx| ops::delete_round(s, ctx, &r).await, move |_| st.go(Route::Rounds));
         }
     };
     move || match round.get() {

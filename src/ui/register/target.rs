@@ -53,11 +53,7 @@ pub fn TargetsPage() -> impl IntoView {
                 let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(
-                        page_errors,
-                        move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
+                    st.act(page_errors, async move |s, ctx| ops::delete_target(s, ctx, &del).await, |_| ());
                 });
                 let town = t.data.township.and_then(|w| names.iter().find(|(id, _)| *id == w)).map(|(_, n)| n.clone());
                 view! {
@@ -149,8 +145,8 @@ fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl Into
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_target(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_target(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {
@@ -191,13 +187,11 @@ fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
         let (k, f, w) = (kind.get_untracked(), org_form.get_untracked(), township.get_untracked());
         st.act(
             errors,
-            move |s, ctx| async move {
-                let outcome = ops::bulk_add_targets(s.as_ref(), &ctx, &names, k, f, w).await?;
+            async move |s, ctx| ops::bulk_add_targets(s, ctx, &names, k, f, w).await,
+            move |outcome| {
                 result.set(Some((outcome.added.len(), outcome.skipped)));
                 text.set(String::new());
-                Ok(())
             },
-            || (),
         );
     };
     let summary = move || {

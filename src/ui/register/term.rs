@@ -32,11 +32,7 @@ pub fn TermsPage() -> impl IntoView {
                 let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(
-                        page_errors,
-                        move |s, ctx| async move { ops::delete_term(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
+                    st.act(page_errors, async move |s, ctx| ops::delete_term(s, ctx, &del).await, |_| ());
                 });
                 view! {
                     <tr>
@@ -97,8 +93,8 @@ fn TermForm(base: Option<Record<Term>>, on_close: Callback<()>) -> impl IntoView
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_term(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_term(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

@@ -48,11 +48,7 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
         }
         let mut data = q.data.clone();
         data.set_handed_out(hand_target.get_untracked(), count);
-        st.act(
-            errors,
-            move |s, ctx| async move { ops::save_questionnaire(s.as_ref(), &ctx, Some(&q), data).await.map(|_| ()) },
-            || (),
-        );
+        st.act(errors, async move |s, ctx| ops::save_questionnaire(s, ctx, Some(&q), data).await, |_| ());
     };
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -47,18 +47,13 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
         data.intro = intro.get_untracked();
         data.questions = questions.get_untracked();
         let base = base_for_save.clone();
-        let saved = RwSignal::new(None::<Id>);
         st.act(
             errors,
-            move |s, ctx| async move {
-                let r = ops::save_questionnaire(s.as_ref(), &ctx, base.as_ref(), data).await?;
-                saved.set(Some(r.meta.id));
-                Ok(())
-            },
-            move || {
-                if let Some(id) = saved.get_untracked().filter(|_| is_new) {
+            async move |s, ctx| ops::save_questionnaire(s, ctx, base.as_ref(), data).await,
+            move |saved| {
+                if is_new {
                     on_close.run(());
-                    st.go(Route::Questionnaire(id));
+                    st.go(Route::Questionnaire(saved.meta.id));
                 }
             },
         );
@@ -67,19 +62,10 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
         let base = base.clone();
         move |_| {
             let Some(of) = base.clone() else { return };
-            let made = RwSignal::new(None::<Id>);
             st.act(
                 errors,
-                move |s, ctx| async move {
-                    let r = ops::new_questionnaire_version(s.as_ref(), &ctx, &of).await?;
-                    made.set(Some(r.meta.id));
-                    Ok(())
-                },
-                move || {
-                    if let Some(id) = made.get_untracked() {
-                        st.go(Route::Questionnaire(id));
-                    }
-                },
+                async move |s, ctx| ops::new_questionnaire_version(s, ctx, &of).await,
+                move |made| st.go(Route::Questionnaire(made.meta.id)),
             );
         }
     };
@@ -92,8 +78,8 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
             }
             st.act(
                 errors,
-                move |s, ctx| async move { ops::delete_questionnaire(s.as_ref(), &ctx, &q).await },
-                move || st.go(Route::Questionnaires),
+                async move |s, ctx| ops::delete_questionnaire(s, ctx, &q).await,
+                move |_| st.go(Route::Questionnaires),
             );
         }
     };

@@ -33,18 +33,12 @@ pub fn KioskScreen(session: KioskSession) -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let Some(store) = st.store() else { return };
         saving.set(true);
         let data = Response { questionnaire: qid, target, day: today(), channel: Channel::Kiosk, answers };
-        let office = st.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
         leptos::task::spawn_local(async move {
-            let ctx = ops::Ctx { office, now: platform::now(), ids: crate::ui::state::AppState::ids() };
-            store.take_written();
-            match ops::save_response(store.as_ref(), &ctx, data).await {
-                Ok(_) => {
+            match st.write(async move |s, ctx| ops::save_response(s, ctx, data).await).await {
+                Some(Ok(_)) => {
                     errors.set(None);
-                    let written = store.take_written();
-                    st.data.update(|d| d.apply(written));
                     clear.update(|n| *n += 1);
                     thanks.set(true);
                     if let Some(w) = web_sys::window() {
@@ -52,7 +46,8 @@ pub fn KioskScreen(session: KioskSession) -> impl IntoView {
                     }
                 }
                 // The answers stay in the form, so nothing is lost; the message says why.
-                Err(e) => errors.set(Some(e)),
+                Some(Err(e)) => errors.set(Some(e)),
+                None => {}
             }
             saving.set(false);
         });

@@ -45,7 +45,6 @@ pub fn PaperEntry(q: xuncha_core::record::Record<Questionnaire>, target: Option<
     let save = {
         let blank = blank.clone();
         move || {
-            let Some(store) = st.store() else { return };
             if saving.get_untracked() {
                 return;
             }
@@ -57,22 +56,18 @@ pub fn PaperEntry(q: xuncha_core::record::Record<Questionnaire>, target: Option<
                 channel: Channel::Paper,
                 answers: answers.get_untracked(),
             };
-            let office = st.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
             let blank = blank.clone();
             leptos::task::spawn_local(async move {
-                let ctx = ops::Ctx { office, now: platform::now(), ids: crate::ui::state::AppState::ids() };
-                store.take_written();
-                match ops::save_response(store.as_ref(), &ctx, response).await {
-                    Ok(_) => {
-                        let written = store.take_written();
-                        st.data.update(|d| d.apply(written));
+                match st.write(async move |s, ctx| ops::save_response(s, ctx, response).await).await {
+                    Some(Ok(_)) => {
                         entered.update(|n| *n += 1);
                         errors.set(None);
                         answers.set(blank());
                         go(0);
                     }
                     // The form stays as typed; the message says why.
-                    Err(e) => errors.set(Some(e)),
+                    Some(Err(e)) => errors.set(Some(e)),
+                    None => {}
                 }
                 saving.set(false);
             });
@@ -244,8 +239,8 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
             let cells = cells.clone();
             st.act(
                 errors,
-                move |s, ctx| async move { ops::save_paper_batch(s.as_ref(), &ctx, None, batch).await.map(|_| ()) },
-                move || {
+                async move |s, ctx| ops::save_paper_batch(s, ctx, None, batch).await,
+                move |_| {
                     forms.set(String::new());
                     cells.iter().for_each(|(_, _, _, v)| v.set(String::new()));
                 },
@@ -291,11 +286,7 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
                             return;
                         }
                         let record = record.clone();
-                        st.act(
-                            errors,
-                            move |s, ctx| async move { ops::delete_record(s.as_ref(), &ctx, &record).await },
-                            || (),
-                        );
+                        st.act(errors, async move |s, ctx| ops::delete_record(s, ctx, &record).await, |_| ());
                     };
                     let line = fill(T::PaperBatchLine.text(lang), &[("day", &b.data.day), ("forms", &b.data.forms)]);
                     view! {
