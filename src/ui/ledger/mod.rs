@@ -10,7 +10,7 @@ mod rows;
 
 use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::{today, tr};
+use crate::ui::widgets::{today, tr, ListPage};
 use clue::ClueForm;
 use filters::Filters;
 use leptos::prelude::*;
@@ -34,10 +34,9 @@ use xuncha_core::sheet::{file_name, Sheet};
 const PAGE_ROWS: usize = 50;
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// What the side panel shows.
+/// What the side panel holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Panel {
-    Closed,
     NewProblem,
     Problem(Record<Problem>),
     FeedBack(Record<Problem>),
@@ -52,8 +51,7 @@ pub enum Panel {
 pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let st = state();
     let today = today();
-    let panel = RwSignal::new(Panel::Closed);
-    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    let panel = RwSignal::new(None::<Panel>);
     let ledger = st.ledger;
     let sort = RwSignal::new((kind.default_sort(), false));
     let order = Memo::new_with_compare(
@@ -214,44 +212,45 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
         LedgerKind::Rectifications => None,
     }
     .map(|(label, testid, open)| {
-        view! { <button type="button" class="no-print" data-testid=testid on:click=move |_| panel.set(open.clone())>{tr(label)}</button> }
+        view! { <button type="button" class="no-print" data-testid=testid on:click=move |_| panel.set(Some(open.clone()))>{tr(label)}</button> }
     });
     view! {
-        <section class="with-panel ledger">
-            <div class="list-area">
-                <LedgerTabs current=kind/>
-                <div class="print-title">
-                    <h1>{move || format!("{} {}", office(), st.t(kind.title()))}</h1>
-                    <p>{move || fill(st.t(T::SheetSubtitle), &[("filter", &filter_words()), ("day", &today)])}</p>
-                </div>
-                <div class="toolbar no-print">
-                    {new_button}
-                    <button type="button" class="secondary" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export(true)>{tr(T::ExportXlsx)}</button>
-                    <button type="button" class="secondary" data-testid="export-csv" disabled=move || exporting.get() on:click=move |_| export(false)>{tr(T::ExportCsv)}</button>
-                    <button type="button" class="secondary" data-testid="export-package" disabled=move || exporting.get() on:click=export_package>{tr(T::ExportLedgerPackage)}</button>
-                    <button type="button" class="secondary" data-testid="print-ledger" on:click=print>{tr(T::Print)}</button>
-                    <Show when=move || exporting.get()><span class="busy" data-testid="exporting">{tr(T::Exporting)}</span></Show>
-                </div>
-                <Filters kind=kind show_names=show_names/>
-                <p class="totals" data-testid="ledger-totals">{totals}</p>
-                <table class="list ledger-table" data-testid="ledger-table">
-                    <thead><tr>{header}<th class="no-print">{tr(T::Actions)}</th></tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-                <Pager page=page pages=pages shown=Signal::derive(move || shown.with(Vec::len))/>
+        <ListPage panel=panel form=panel_form class="ledger">
+            <LedgerTabs current=kind/>
+            <div class="print-title">
+                <h1>{move || format!("{} {}", office(), st.t(kind.title()))}</h1>
+                <p>{move || fill(st.t(T::SheetSubtitle), &[("filter", &filter_words()), ("day", &today)])}</p>
             </div>
-            {move || match panel.get() {
-                Panel::Closed => ().into_any(),
-                Panel::NewProblem => view! { <ProblemForm base=None on_close=close/> }.into_any(),
-                Panel::Problem(p) => view! { <ProblemForm base=Some(p) on_close=close/> }.into_any(),
-                Panel::FeedBack(p) => view! { <FeedBackForm problem=p on_close=close/> }.into_any(),
-                Panel::Rectification(id) => view! { <RectificationPanel id=id on_close=close/> }.into_any(),
-                Panel::NewClue => view! { <ClueForm base=None on_close=close/> }.into_any(),
-                Panel::Clue(c) => view! { <ClueForm base=Some(c) on_close=close/> }.into_any(),
-                Panel::NewLetter => view! { <LetterForm base=None on_close=close/> }.into_any(),
-                Panel::Letter(l) => view! { <LetterForm base=Some(l) on_close=close/> }.into_any(),
-            }}
-        </section>
+            <div class="toolbar no-print">
+                {new_button}
+                <button type="button" class="secondary" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export(true)>{tr(T::ExportXlsx)}</button>
+                <button type="button" class="secondary" data-testid="export-csv" disabled=move || exporting.get() on:click=move |_| export(false)>{tr(T::ExportCsv)}</button>
+                <button type="button" class="secondary" data-testid="export-package" disabled=move || exporting.get() on:click=export_package>{tr(T::ExportLedgerPackage)}</button>
+                <button type="button" class="secondary" data-testid="print-ledger" on:click=print>{tr(T::Print)}</button>
+                <Show when=move || exporting.get()><span class="busy" data-testid="exporting">{tr(T::Exporting)}</span></Show>
+            </div>
+            <Filters kind=kind show_names=show_names/>
+            <p class="totals" data-testid="ledger-totals">{totals}</p>
+            <table class="list ledger-table" data-testid="ledger-table">
+                <thead><tr>{header}<th class="no-print">{tr(T::Actions)}</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            <Pager page=page pages=pages shown=Signal::derive(move || shown.with(Vec::len))/>
+        </ListPage>
+    }
+}
+
+/// The form or panel for what the side panel holds.
+fn panel_form(panel: Panel, close: Callback<()>) -> AnyView {
+    match panel {
+        Panel::NewProblem => view! { <ProblemForm base=None on_close=close/> }.into_any(),
+        Panel::Problem(p) => view! { <ProblemForm base=Some(p) on_close=close/> }.into_any(),
+        Panel::FeedBack(p) => view! { <FeedBackForm problem=p on_close=close/> }.into_any(),
+        Panel::Rectification(id) => view! { <RectificationPanel id=id on_close=close/> }.into_any(),
+        Panel::NewClue => view! { <ClueForm base=None on_close=close/> }.into_any(),
+        Panel::Clue(c) => view! { <ClueForm base=Some(c) on_close=close/> }.into_any(),
+        Panel::NewLetter => view! { <LetterForm base=None on_close=close/> }.into_any(),
+        Panel::Letter(l) => view! { <LetterForm base=Some(l) on_close=close/> }.into_any(),
     }
 }
 

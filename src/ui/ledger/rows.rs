@@ -19,7 +19,7 @@ pub fn table_row(
     cols: &[Col],
     lang: Lang,
     today: Day,
-    panel: RwSignal<Panel>,
+    panel: RwSignal<Option<Panel>>,
 ) -> AnyView {
     let overdue = row.is_overdue(today);
     let cells = cols
@@ -43,9 +43,9 @@ pub fn table_row(
         .into_any()
 }
 
-fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Panel>) -> AnyView {
+fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Option<Panel>>) -> AnyView {
     let button = move |label: T, testid: &'static str, open: Panel| {
-        view! { <button type="button" class="link" data-testid=testid on:click=move |_| panel.set(open.clone())>{tr(label)}</button> }
+        view! { <button type="button" class="link" data-testid=testid on:click=move |_| panel.set(Some(open.clone()))>{tr(label)}</button> }
     };
     match (kind, row.problem(), row.rectification(), row.clue(), row.letter()) {
         (LedgerKind::Problems, Some(p), rect, _, _) => {

@@ -5,7 +5,7 @@ use crate::ui::layout::NotFoundPage;
 use crate::ui::state::state;
 use crate::ui::widgets::{
     confirm_delete, day_text, parse_day, term_options, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount,
-    PrintButton, RecordSelect, SidePanel, TextArea,
+    ListPage, PrintButton, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{Label, T};
@@ -23,9 +23,9 @@ fn dates(r: &Round) -> String {
     }
 }
 
+/// What the side panel holds.
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
-    Closed,
     New,
     Edit(Record<Round>),
 }
@@ -33,8 +33,7 @@ enum Panel {
 #[component]
 pub fn RoundsPage() -> impl IntoView {
     let st = state();
-    let panel = RwSignal::new(Panel::Closed);
-    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    let panel = RwSignal::new(None::<Panel>);
     let term = RwSignal::new(None::<Id>);
     let kind = RwSignal::new(None::<RoundKind>);
     let status = RwSignal::new(None::<RoundStatus>);
@@ -68,7 +67,7 @@ pub fn RoundsPage() -> impl IntoView {
                         <td class="num">{groups}</td>
                         <td class="num">{targets}</td>
                         <td class="actions no-print">
-                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
+                            <button type="button" class="link" on:click=move |_| panel.set(Some(Panel::Edit(edit.clone())))>{tr(T::Edit)}</button>
                         </td>
                     </tr>
                 }
@@ -77,35 +76,31 @@ pub fn RoundsPage() -> impl IntoView {
     };
     let can_create = move || st.data.with(|d| !d.terms.is_empty());
     view! {
-        <section class="with-panel">
-            <div class="list-area">
-                <div class="toolbar">
-                    <h1>{tr(T::RoundsTitle)}</h1>
-                    <button type="button" class="no-print" data-testid="new-round" disabled=move || !can_create() on:click=move |_| panel.set(Panel::New)>{tr(T::NewRound)}</button>
-                    <PrintButton/>
-                </div>
-                <Show when=move || !can_create()><p class="hint">{tr(T::NeedTermFirst)}</p></Show>
-                <div class="filters no-print">
-                    <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::All errors=None/>
-                    <EnumFilter label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
-                    <EnumFilter label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
-                </div>
-                <ListCount shown=shown total=total/>
-                <table class="list" data-testid="rounds-table">
-                    <thead><tr>
-                        <th>{tr(T::ColRound)}</th><th>{tr(T::FieldRoundKind)}</th><th>{tr(T::ColDates)}</th>
-                        <th>{tr(T::FieldRoundStatus)}</th><th>{tr(T::ColGroups)}</th><th>{tr(T::ColTargets)}</th>
-                        <th class="no-print">{tr(T::Actions)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+        <ListPage panel=panel form=|p, close| match p {
+            Panel::New => view! { <RoundForm base=None on_close=close/> }.into_any(),
+            Panel::Edit(r) => view! { <RoundForm base=Some(r) on_close=close/> }.into_any(),
+        }>
+            <div class="toolbar">
+                <h1>{tr(T::RoundsTitle)}</h1>
+                <button type="button" class="no-print" data-testid="new-round" disabled=move || !can_create() on:click=move |_| panel.set(Some(Panel::New))>{tr(T::NewRound)}</button>
+                <PrintButton/>
             </div>
-            {move || match panel.get() {
-                Panel::Closed => ().into_any(),
-                Panel::New => view! { <RoundForm base=None on_close=close/> }.into_any(),
-                Panel::Edit(r) => view! { <RoundForm base=Some(r) on_close=close/> }.into_any(),
-            }}
-        </section>
+            <Show when=move || !can_create()><p class="hint">{tr(T::NeedTermFirst)}</p></Show>
+            <div class="filters no-print">
+                <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::All errors=None/>
+                <EnumFilter label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
+                <EnumFilter label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
+            </div>
+            <ListCount shown=shown total=total/>
+            <table class="list" data-testid="rounds-table">
+                <thead><tr>
+                    <th>{tr(T::ColRound)}</th><th>{tr(T::FieldRoundKind)}</th><th>{tr(T::ColDates)}</th>
+                    <th>{tr(T::FieldRoundStatus)}</th><th>{tr(T::ColGroups)}</th><th>{tr(T::ColTargets)}</th>
+                    <th class="no-print">{tr(T::Actions)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ListPage>
     }
 }
 

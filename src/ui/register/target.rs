@@ -2,8 +2,8 @@
 
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton, RecordSelect,
-    RowActions, SidePanel, TextArea,
+    township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, ListPage, PrintButton,
+    RecordSelect, RowActions, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
@@ -12,9 +12,9 @@ use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::target::{parse_bulk_names, register_order, OrgForm, Target, TargetFilter, TargetKind, TargetStatus};
 
+/// What the side panel holds.
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
-    Closed,
     New,
     Edit(Record<Target>),
     Bulk,
@@ -23,9 +23,8 @@ enum Panel {
 #[component]
 pub fn TargetsPage() -> impl IntoView {
     let st = state();
-    let panel = RwSignal::new(Panel::Closed);
+    let panel = RwSignal::new(None::<Panel>);
     let page_errors = RwSignal::new(None);
-    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(None::<TargetKind>);
     let township = RwSignal::new(None::<Id>);
@@ -50,7 +49,7 @@ pub fn TargetsPage() -> impl IntoView {
             .map(|t| {
                 let edit = t.clone();
                 let del = t.clone();
-                let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
+                let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(edit.clone()))));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
                     st.act(page_errors, async move |s, ctx| ops::delete_target(s, ctx, &del).await, |_| ());
@@ -70,39 +69,35 @@ pub fn TargetsPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="with-panel">
-            <div class="list-area">
-                <div class="toolbar">
-                    <h1>{tr(T::TargetsTitle)}</h1>
-                    <button type="button" class="no-print" data-testid="new-target" on:click=move |_| panel.set(Panel::New)>{tr(T::NewTarget)}</button>
-                    <button type="button" class="secondary no-print" data-testid="bulk-targets" on:click=move |_| panel.set(Panel::Bulk)>{tr(T::BulkTitle)}</button>
-                    <PrintButton/>
-                </div>
-                <div class="filters no-print">
-                    <label class="field filter">
-                        <span class="label">{tr(T::Search)}</span>
-                        <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=text/>
-                    </label>
-                    <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
-                    <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::All errors=None/>
-                    <EnumFilter label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
-                </div>
-                <ListCount shown=shown total=total/>
-                <table class="list" data-testid="targets-table">
-                    <thead><tr>
-                        <th>{tr(T::FieldName)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::FieldOrgForm)}</th>
-                        <th>{tr(T::FieldTownship)}</th><th>{tr(T::FieldStatus)}</th><th class="no-print">{tr(T::Actions)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+        <ListPage panel=panel form=|p, close| match p {
+            Panel::New => view! { <TargetForm base=None on_close=close/> }.into_any(),
+            Panel::Edit(t) => view! { <TargetForm base=Some(t) on_close=close/> }.into_any(),
+            Panel::Bulk => view! { <BulkEntry on_close=close/> }.into_any(),
+        }>
+            <div class="toolbar">
+                <h1>{tr(T::TargetsTitle)}</h1>
+                <button type="button" class="no-print" data-testid="new-target" on:click=move |_| panel.set(Some(Panel::New))>{tr(T::NewTarget)}</button>
+                <button type="button" class="secondary no-print" data-testid="bulk-targets" on:click=move |_| panel.set(Some(Panel::Bulk))>{tr(T::BulkTitle)}</button>
+                <PrintButton/>
             </div>
-            {move || match panel.get() {
-                Panel::Closed => ().into_any(),
-                Panel::New => view! { <TargetForm base=None on_close=close/> }.into_any(),
-                Panel::Edit(t) => view! { <TargetForm base=Some(t) on_close=close/> }.into_any(),
-                Panel::Bulk => view! { <BulkEntry on_close=close/> }.into_any(),
-            }}
-        </section>
+            <div class="filters no-print">
+                <label class="field filter">
+                    <span class="label">{tr(T::Search)}</span>
+                    <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=text/>
+                </label>
+                <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
+                <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::All errors=None/>
+                <EnumFilter label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
+            </div>
+            <ListCount shown=shown total=total/>
+            <table class="list" data-testid="targets-table">
+                <thead><tr>
+                    <th>{tr(T::FieldName)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::FieldOrgForm)}</th>
+                    <th>{tr(T::FieldTownship)}</th><th>{tr(T::FieldStatus)}</th><th class="no-print">{tr(T::Actions)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ListPage>
     }
 }
 

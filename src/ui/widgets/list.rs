@@ -66,3 +66,30 @@ pub fn RowActions(name: String, on_edit: Callback<()>, on_delete: Callback<()>) 
         </td>
     }
 }
+
+/// The shape of every register and ledger page: the list (toolbar, filters,
+/// table) in `children`, and beside it the side panel while `panel` holds
+/// something to show there, drawn by `form` with a callback that closes it.
+/// Each page names what its panel can hold (a new record, one to edit, …).
+#[component]
+pub fn ListPage<P, F>(
+    panel: RwSignal<Option<P>>,
+    form: F,
+    /// A class beside `with-panel` for the page's own styles.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView
+where
+    P: Clone + Send + Sync + 'static,
+    F: Fn(P, Callback<()>) -> AnyView + Send + Sync + 'static,
+{
+    let close = Callback::new(move |_: ()| panel.set(None));
+    let class = if class.is_empty() { "with-panel".to_owned() } else { format!("with-panel {class}") };
+    view! {
+        <section class=class>
+            <div class="list-area">{children()}</div>
+            {move || panel.get().map(|p| form(p, close))}
+        </section>
+    }
+}
