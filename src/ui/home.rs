@@ -39,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let today = super::ledger::today();
+    let today = super::widgets::today();
     // The store's counts until the long lists are read, then the lists themselves,
     // so the page is drawn before they are and stays right after every edit.
     let figures = Memo::new(move |_| match st.lists_ready.get() {

@@ -1,25 +1,15 @@
 //! Leptos components: they render the core's data and call the core's operations
 //! on the IndexedDB store. No rule about the domain is decided here.
 
-mod clue;
 mod exchange;
-mod group;
 mod home;
-mod inspection;
 mod layout;
 mod ledger;
-mod problem;
-mod questionnaire;
-mod recommendation;
-mod rectification;
-mod response;
-mod round;
+mod register;
 mod settings;
 mod setup;
 mod state;
-mod tally;
-mod target;
-mod term;
+mod survey;
 mod widgets;
 
 use leptos::prelude::*;
@@ -36,14 +26,14 @@ pub fn App() -> impl IntoView {
     let page = move || match state.phase.get() {
         // A respondent needs neither an office nor the database.
         _ if state.route.get() == Route::Answer && state.kiosk.get().is_none() => {
-            view! { <response::AnswerPage/> }.into_any()
+            view! { <survey::AnswerPage/> }.into_any()
         }
         Phase::Opening => view! { <p class="loading">{widgets::tr(xuncha_core::i18n::T::Loading)}</p> }.into_any(),
         Phase::Failed(message, detail) => view! { <layout::OpenFailed message=message detail=detail/> }.into_any(),
         Phase::NeedsOffice => view! { <setup::SetupPage/> }.into_any(),
         Phase::Ready => match state.kiosk.get() {
             // Kiosk mode shows the form alone; no route leads out of it.
-            Some(session) => view! { <response::KioskScreen session=session/> }.into_any(),
+            Some(session) => view! { <survey::KioskScreen session=session/> }.into_any(),
             None => view! {
                 <layout::Shell>
                     {move || {
@@ -65,14 +55,14 @@ pub fn App() -> impl IntoView {
 fn routed(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <home::HomePage/> }.into_any(),
-        Route::Targets => view! { <target::TargetsPage/> }.into_any(),
-        Route::Terms => view! { <term::TermsPage/> }.into_any(),
-        Route::Rounds => view! { <round::RoundsPage/> }.into_any(),
-        Route::Round(id) => view! { <round::RoundPage id=id/> }.into_any(),
+        Route::Targets => view! { <register::target::TargetsPage/> }.into_any(),
+        Route::Terms => view! { <register::term::TermsPage/> }.into_any(),
+        Route::Rounds => view! { <register::round::RoundsPage/> }.into_any(),
+        Route::Round(id) => view! { <register::round::RoundPage id=id/> }.into_any(),
         Route::Ledger(kind) => view! { <ledger::LedgerPage kind=kind/> }.into_any(),
-        Route::Questionnaires => view! { <questionnaire::QuestionnairesPage/> }.into_any(),
-        Route::Questionnaire(id) => view! { <questionnaire::QuestionnairePage id=id/> }.into_any(),
-        Route::Answer => view! { <response::AnswerPage/> }.into_any(),
+        Route::Questionnaires => view! { <survey::questionnaire::QuestionnairesPage/> }.into_any(),
+        Route::Questionnaire(id) => view! { <survey::questionnaire::QuestionnairePage id=id/> }.into_any(),
+        Route::Answer => view! { <survey::AnswerPage/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

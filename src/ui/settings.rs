@@ -26,13 +26,11 @@ pub fn SettingsPage() -> impl IntoView {
         updated.role = role.get_untracked();
         st.act(
             errors,
-            move |s, _| async move {
-                ops::update_office(s.as_ref(), &updated).await?;
+            async move |s, _| ops::update_office(s, &updated).await.map(|()| updated),
+            move |mut updated| {
                 updated.name = updated.name.trim().to_owned();
                 st.office.set(Some(updated));
-                Ok(())
             },
-            || (),
         );
     };
     view! {

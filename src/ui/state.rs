@@ -4,7 +4,6 @@
 use crate::platform::{self, Persistence, WebIds};
 use crate::store::IdbStore;
 use leptos::prelude::*;
-use std::future::Future;
 use std::rc::Rc;
 use xuncha_core::i18n::{Lang, T};
 use xuncha_core::office::Office;
@@ -168,7 +167,7 @@ impl AppState {
             let disconnected = self.disconnected;
             store.on_version_change(move || disconnected.set(true));
             self.store.set_value(Some(store.clone()));
-            let today = super::ledger::today();
+            let today = super::widgets::today();
             let first = async {
                 let office = ops::load_office(store.as_ref()).await?;
                 let snapshot = Snapshot::load_first(store.as_ref()).await?;
@@ -266,35 +265,50 @@ impl AppState {
         }
     }
 
-    /// Runs one write. On success the records are reloaded, `done` runs and
-    /// "已保存" shows; on failure the error goes to `errors` and the form keeps its input.
-    pub fn act<Fut>(
+    /// The one way a write reaches the store: runs `op` with this office's
+    /// context (office, clock, ids) and, when it succeeds, puts the records it
+    /// committed into `data`, so no store is read again after a save. `None`
+    /// while the database is not open.
+    pub async fn write<R, E>(
         self,
-        errors: RwSignal<Option<OpError>>,
-        op: impl FnOnce(Rc<IdbStore>, Ctx<'static>) -> Fut + 'static,
-        done: impl FnOnce() + 'static,
-    ) where
-        Fut: Future<Output = Result<(), OpError>> + 'static,
-    {
-        let Some(store) = self.store() else { return };
+        op: impl AsyncFnOnce(&IdbStore, &Ctx<'static>) -> Result<R, E>,
+    ) -> Option<Result<R, E>> {
+        let store = self.store()?;
         let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
         let ctx = Ctx { office, now: platform::now(), ids: &IDS };
+        // Whatever an earlier failed write left behind is not part of this one.
+        store.take_written();
+        let result = op(&store, &ctx).await;
+        if result.is_ok() {
+            let written = store.take_written();
+            self.data.update(|d| d.apply(written));
+        }
+        Some(result)
+    }
+
+    /// A form's save: runs `op` through `write`. On success `done` gets the op's
+    /// result and "已保存" shows; on failure the error goes to `errors` (and to the
+    /// message line unless it names fields) and the form keeps its input.
+    pub fn act<R: 'static>(
+        self,
+        errors: RwSignal<Option<OpError>>,
+        op: impl AsyncFnOnce(&IdbStore, &Ctx<'static>) -> Result<R, OpError> + 'static,
+        done: impl FnOnce(R) + 'static,
+    ) {
         leptos::task::spawn_local(async move {
-            store.take_written();
-            match op(store.clone(), ctx).await {
-                Ok(()) => {
+            match self.write(op).await {
+                Some(Ok(r)) => {
                     errors.set(None);
-                    let written = store.take_written();
-                    self.data.update(|d| d.apply(written));
-                    done();
+                    done(r);
                     self.notify(T::Saved.text(self.lang.get_untracked()), false);
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     if !matches!(e, OpError::Invalid(_)) {
                         self.notify(e.messages(self.lang.get_untracked()).join(" "), true);
                     }
                     errors.set(Some(e));
                 }
+                None => {}
             }
         });
     }

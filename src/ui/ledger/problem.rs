@@ -1,10 +1,10 @@
 //! 问题: entering a problem (keyboard first, with "save and next"), and feeding it
 //! back to open its rectification.
 
-use super::ledger::{inspected_targets, round_options, today};
-use super::state::state;
-use super::widgets::{
-    day_text, parse_day, tr, EnumSelect, FormButtons, FormErrors, Input, RecordSelect, SidePanel, TextArea,
+use crate::ui::state::state;
+use crate::ui::widgets::{
+    day_text, inspected_targets, parse_day, round_options, today, tr, EnumSelect, FormButtons, FormErrors, Input,
+    RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
@@ -66,8 +66,8 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_problem(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || {
+            async move |s, ctx| ops::save_problem(s, ctx, meta.as_ref(), data).await,
+            move |_| {
                 if another {
                     // Same round, target and categories: the next problem usually shares them.
                     added.update(|n| *n += 1);
@@ -164,8 +164,8 @@ pub fn FeedBackForm(problem: Record<Problem>, on_close: Callback<()>) -> impl In
         let problem = problem.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::feed_back(s.as_ref(), &ctx, &problem, fed, draft).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::feed_back(s, ctx, &problem, fed, draft).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

@@ -1,7 +1,7 @@
 //! One target's inspection in a round: milestone dates and activity counts.
 
-use super::state::state;
-use super::widgets::{day_text, parse_count, parse_day, tr, FormButtons, Input, TextArea};
+use crate::ui::state::state;
+use crate::ui::widgets::{day_text, parse_count, parse_day, tr, FormButtons, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
@@ -63,12 +63,8 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
             let meta = base.meta.clone();
             st.act(
                 errors,
-                move |s, ctx| async move {
-                    ops::save_inspection(s.as_ref(), &ctx, Some(&meta), data)
-                        .await
-                        .map(|_| ())
-                },
-                move || on_close.run(()),
+                async move |s, ctx| ops::save_inspection(s, ctx, Some(&meta), data).await,
+                move |_| on_close.run(()),
             );
         }
     };

@@ -1,16 +1,16 @@
 //! 届: the list of terms and the term form.
 
-use super::state::state;
-use super::widgets::{parse_year, tr, FormButtons, Input, RowActions, SidePanel};
+use crate::ui::state::state;
+use crate::ui::widgets::{parse_year, tr, FormButtons, Input, ListPage, RowActions, SidePanel};
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
 use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::term::Term;
 
+/// What the side panel holds.
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
-    Closed,
     New,
     Edit(Record<Term>),
 }
@@ -18,9 +18,8 @@ enum Panel {
 #[component]
 pub fn TermsPage() -> impl IntoView {
     let st = state();
-    let panel = RwSignal::new(Panel::Closed);
+    let panel = RwSignal::new(None::<Panel>);
     let page_errors = RwSignal::new(None);
-    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
     let rows = move || {
         let mut terms = st.data.with(|d| d.terms.clone());
         terms.sort_by_key(|t| std::cmp::Reverse(t.data.start_year));
@@ -29,14 +28,10 @@ pub fn TermsPage() -> impl IntoView {
             .map(|t| {
                 let edit = t.clone();
                 let del = t.clone();
-                let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
+                let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(edit.clone()))));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(
-                        page_errors,
-                        move |s, ctx| async move { ops::delete_term(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
+                    st.act(page_errors, async move |s, ctx| ops::delete_term(s, ctx, &del).await, |_| ());
                 });
                 view! {
                     <tr>
@@ -50,27 +45,23 @@ pub fn TermsPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="with-panel">
-            <div class="list-area">
-                <div class="toolbar">
-                    <h1>{tr(T::TermsTitle)}</h1>
-                    <button type="button" class="no-print" data-testid="new-term" on:click=move |_| panel.set(Panel::New)>{tr(T::NewTerm)}</button>
-                </div>
-                <table class="list" data-testid="terms-table">
-                    <thead><tr>
-                        <th>{tr(T::FieldTermName)}</th><th>{tr(T::FieldStartYear)}</th><th>{tr(T::FieldEndYear)}</th>
-                        <th class="no-print">{tr(T::Actions)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                {move || st.data.with(|d| d.terms.is_empty()).then(|| view! { <p class="empty">{tr(T::NoRecords)}</p> })}
+        <ListPage panel=panel form=|p, close| match p {
+            Panel::New => view! { <TermForm base=None on_close=close/> }.into_any(),
+            Panel::Edit(t) => view! { <TermForm base=Some(t) on_close=close/> }.into_any(),
+        }>
+            <div class="toolbar">
+                <h1>{tr(T::TermsTitle)}</h1>
+                <button type="button" class="no-print" data-testid="new-term" on:click=move |_| panel.set(Some(Panel::New))>{tr(T::NewTerm)}</button>
             </div>
-            {move || match panel.get() {
-                Panel::Closed => ().into_any(),
-                Panel::New => view! { <TermForm base=None on_close=close/> }.into_any(),
-                Panel::Edit(t) => view! { <TermForm base=Some(t) on_close=close/> }.into_any(),
-            }}
-        </section>
+            <table class="list" data-testid="terms-table">
+                <thead><tr>
+                    <th>{tr(T::FieldTermName)}</th><th>{tr(T::FieldStartYear)}</th><th>{tr(T::FieldEndYear)}</th>
+                    <th class="no-print">{tr(T::Actions)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {move || st.data.with(|d| d.terms.is_empty()).then(|| view! { <p class="empty">{tr(T::NoRecords)}</p> })}
+        </ListPage>
     }
 }
 
@@ -97,8 +88,8 @@ fn TermForm(base: Option<Record<Term>>, on_close: Callback<()>) -> impl IntoView
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_term(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_term(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

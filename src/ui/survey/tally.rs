@@ -1,10 +1,9 @@
 //! 问卷统计: one questionnaire's tally for all units or one, with bars, weighted
 //! scores, the free-text answers listed, units side by side, .xlsx and print.
 
-use super::ledger::today;
-use super::state::state;
-use super::widgets::{tr, PrintButton, RecordSelect};
 use crate::platform;
+use crate::ui::state::state;
+use crate::ui::widgets::{today, tr, PrintButton, RecordSelect};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;

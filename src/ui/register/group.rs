@@ -1,8 +1,8 @@
 //! 巡察组: one group of a round, its form, and assigning targets to it.
 
 use super::inspection::InspectionPanel;
-use super::state::state;
-use super::widgets::{confirm, confirm_delete, day_text, tr, FormButtons, FormErrors, Input};
+use crate::ui::state::state;
+use crate::ui::widgets::{confirm, confirm_delete, day_text, today, tr, EnumFilter, FormButtons, FormErrors, Input};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use xuncha_core::group::{default_group_name, parse_members, Group};
@@ -28,7 +28,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     let delete = move |_| {
         let del = del.clone();
         if confirm_delete(st, &del.data.name) {
-            st.act(page_errors, move |s, ctx| async move { ops::delete_group(s.as_ref(), &ctx, &del).await }, || ());
+            st.act(page_errors, async move |s, ctx| ops::delete_group(s, ctx, &del).await, |_| ());
         }
     };
     let rows = move || {
@@ -46,7 +46,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                 let kind = target.map(|t| t.data.kind.label().text(lang)).unwrap_or_default();
                 let progress = i.data.milestones.latest().map(|m| m.label().text(lang)).unwrap_or(T::ProgressNone.text(lang));
                 let ms = |m: Milestone| day_text(i.data.milestones.get(m));
-                let report_late = i.data.report_overdue(super::ledger::today());
+                let report_late = i.data.report_overdue(today());
                 let removed = i.clone();
                 let remove_name = name.clone();
                 view! {
@@ -70,7 +70,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                             <button type="button" class="link danger" on:click=move |_| {
                                 let removed = removed.clone();
                                 if confirm(&fill(st.t(T::ConfirmUnassign), &[("name", &remove_name)])) {
-                                    st.act(page_errors, move |s, ctx| async move { ops::unassign(s.as_ref(), &ctx, &removed).await }, || ());
+                                    st.act(page_errors, async move |s, ctx| ops::unassign(s, ctx, &removed).await, |_| ());
                                 }
                             }>{tr(T::Unassign)}</button>
                         </td>
@@ -151,8 +151,8 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_group(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_group(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {
@@ -200,8 +200,8 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
         }
         st.act(
             errors,
-            move |s, ctx| async move { ops::assign_targets(s.as_ref(), &ctx, round, group, &ids).await.map(|_| ()) },
-            move || {
+            async move |s, ctx| ops::assign_targets(s, ctx, round, group, &ids).await,
+            move |_| {
                 chosen.set(HashSet::new());
                 on_close.run(());
             },
@@ -240,7 +240,7 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
                     <span class="label">{tr(T::Search)}</span>
                     <input type="search" data-testid="assign-search" bind:value=text/>
                 </label>
-                <super::widgets::EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="assign-kind"/>
+                <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="assign-kind"/>
             </div>
             <div class="checklist">{list}</div>
             <FormErrors errors=errors/>

@@ -1,9 +1,8 @@
 //! 整改: one rectification in the side panel — its editable fields, the steps
 //! allowed from its status (销号, 申请延期, 整改不到位 …) and its history.
 
-use super::ledger::today;
-use super::state::state;
-use super::widgets::{parse_day, tr, FormButtons, FormErrors, Input, TextArea};
+use crate::ui::state::state;
+use crate::ui::widgets::{parse_day, today, tr, FormButtons, FormErrors, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
@@ -113,11 +112,7 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
             evidence: evidence.get_untracked(),
         };
         let r = r.clone();
-        st.act(
-            errors,
-            move |s, ctx| async move { ops::step_rectification(s.as_ref(), &ctx, &r, input).await.map(|_| ()) },
-            move || on_done.run(()),
-        );
+        st.act(errors, async move |s, ctx| ops::step_rectification(s, ctx, &r, input).await, move |_| on_done.run(()));
     };
     view! {
         <form class="step-form" data-testid="step-form" on:submit=save>
@@ -160,8 +155,8 @@ fn Edit(r: Record<Rectification>) -> impl IntoView {
         let base = r.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_rectification(s.as_ref(), &ctx, &base, data).await.map(|_| ()) },
-            move || open.set(false),
+            async move |s, ctx| ops::save_rectification(s, ctx, &base, data).await,
+            move |_| open.set(false),
         );
     };
     view! {

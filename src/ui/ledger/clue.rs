@@ -1,10 +1,9 @@
 //! 问题线索: the clue form — persons involved, transfer, disposal and closing.
 
-use super::ledger::{inspected_targets, round_options};
-use super::state::state;
-use super::widgets::{
-    day_text, parse_count, parse_day, EnumSelect, FormButtons, Input, OptionalEnumSelect, RecordSelect, SidePanel,
-    TextArea,
+use crate::ui::state::state;
+use crate::ui::widgets::{
+    day_text, inspected_targets, parse_count, parse_day, round_options, EnumSelect, FormButtons, Input,
+    OptionalEnumSelect, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::clue::{Clue, Disposal, Recipient};
@@ -63,8 +62,8 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_clue(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_clue(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

@@ -1,38 +1,30 @@
 //! 巡察对象: the register with its filters, the target form and bulk entry.
 
-use super::state::state;
-use super::widgets::{
-    tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, PrintButton, RecordSelect, RowActions,
-    SidePanel, TextArea,
+use crate::ui::state::state;
+use crate::ui::widgets::{
+    township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, ListPage, PrintButton,
+    RecordSelect, RowActions, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
-use xuncha_core::ops::{self, OpError, Snapshot};
+use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::target::{parse_bulk_names, register_order, OrgForm, Target, TargetFilter, TargetKind, TargetStatus};
 
+/// What the side panel holds.
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
-    Closed,
     New,
     Edit(Record<Target>),
     Bulk,
 }
 
-/// (id, name) of every township, for pickers.
-pub fn township_options(d: &Snapshot) -> Vec<(Id, String)> {
-    let mut out: Vec<(Id, String)> = d.townships().map(|t| (t.meta.id, t.data.name.clone())).collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    out
-}
-
 #[component]
 pub fn TargetsPage() -> impl IntoView {
     let st = state();
-    let panel = RwSignal::new(Panel::Closed);
+    let panel = RwSignal::new(None::<Panel>);
     let page_errors = RwSignal::new(None);
-    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(None::<TargetKind>);
     let township = RwSignal::new(None::<Id>);
@@ -57,14 +49,10 @@ pub fn TargetsPage() -> impl IntoView {
             .map(|t| {
                 let edit = t.clone();
                 let del = t.clone();
-                let on_edit = Callback::new(move |_: ()| panel.set(Panel::Edit(edit.clone())));
+                let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(edit.clone()))));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(
-                        page_errors,
-                        move |s, ctx| async move { ops::delete_target(s.as_ref(), &ctx, &del).await },
-                        || (),
-                    );
+                    st.act(page_errors, async move |s, ctx| ops::delete_target(s, ctx, &del).await, |_| ());
                 });
                 let town = t.data.township.and_then(|w| names.iter().find(|(id, _)| *id == w)).map(|(_, n)| n.clone());
                 view! {
@@ -81,39 +69,35 @@ pub fn TargetsPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="with-panel">
-            <div class="list-area">
-                <div class="toolbar">
-                    <h1>{tr(T::TargetsTitle)}</h1>
-                    <button type="button" class="no-print" data-testid="new-target" on:click=move |_| panel.set(Panel::New)>{tr(T::NewTarget)}</button>
-                    <button type="button" class="secondary no-print" data-testid="bulk-targets" on:click=move |_| panel.set(Panel::Bulk)>{tr(T::BulkTitle)}</button>
-                    <PrintButton/>
-                </div>
-                <div class="filters no-print">
-                    <label class="field filter">
-                        <span class="label">{tr(T::Search)}</span>
-                        <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=text/>
-                    </label>
-                    <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
-                    <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::All errors=None/>
-                    <EnumFilter label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
-                </div>
-                <ListCount shown=shown total=total/>
-                <table class="list" data-testid="targets-table">
-                    <thead><tr>
-                        <th>{tr(T::FieldName)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::FieldOrgForm)}</th>
-                        <th>{tr(T::FieldTownship)}</th><th>{tr(T::FieldStatus)}</th><th class="no-print">{tr(T::Actions)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+        <ListPage panel=panel form=|p, close| match p {
+            Panel::New => view! { <TargetForm base=None on_close=close/> }.into_any(),
+            Panel::Edit(t) => view! { <TargetForm base=Some(t) on_close=close/> }.into_any(),
+            Panel::Bulk => view! { <BulkEntry on_close=close/> }.into_any(),
+        }>
+            <div class="toolbar">
+                <h1>{tr(T::TargetsTitle)}</h1>
+                <button type="button" class="no-print" data-testid="new-target" on:click=move |_| panel.set(Some(Panel::New))>{tr(T::NewTarget)}</button>
+                <button type="button" class="secondary no-print" data-testid="bulk-targets" on:click=move |_| panel.set(Some(Panel::Bulk))>{tr(T::BulkTitle)}</button>
+                <PrintButton/>
             </div>
-            {move || match panel.get() {
-                Panel::Closed => ().into_any(),
-                Panel::New => view! { <TargetForm base=None on_close=close/> }.into_any(),
-                Panel::Edit(t) => view! { <TargetForm base=Some(t) on_close=close/> }.into_any(),
-                Panel::Bulk => view! { <BulkEntry on_close=close/> }.into_any(),
-            }}
-        </section>
+            <div class="filters no-print">
+                <label class="field filter">
+                    <span class="label">{tr(T::Search)}</span>
+                    <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=text/>
+                </label>
+                <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="kind"/>
+                <RecordSelect label=T::FieldTownship options=townships value=township field="township" empty=T::All errors=None/>
+                <EnumFilter label=T::FieldStatus options=&TargetStatus::ALL value=status field="status"/>
+            </div>
+            <ListCount shown=shown total=total/>
+            <table class="list" data-testid="targets-table">
+                <thead><tr>
+                    <th>{tr(T::FieldName)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::FieldOrgForm)}</th>
+                    <th>{tr(T::FieldTownship)}</th><th>{tr(T::FieldStatus)}</th><th class="no-print">{tr(T::Actions)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ListPage>
     }
 }
 
@@ -156,8 +140,8 @@ fn TargetForm(base: Option<Record<Target>>, on_close: Callback<()>) -> impl Into
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_target(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_target(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {
@@ -198,13 +182,11 @@ fn BulkEntry(on_close: Callback<()>) -> impl IntoView {
         let (k, f, w) = (kind.get_untracked(), org_form.get_untracked(), township.get_untracked());
         st.act(
             errors,
-            move |s, ctx| async move {
-                let outcome = ops::bulk_add_targets(s.as_ref(), &ctx, &names, k, f, w).await?;
+            async move |s, ctx| ops::bulk_add_targets(s, ctx, &names, k, f, w).await,
+            move |outcome| {
                 result.set(Some((outcome.added.len(), outcome.skipped)));
                 text.set(String::new());
-                Ok(())
             },
-            || (),
         );
     };
     let summary = move || {

@@ -1,8 +1,9 @@
 //! 巡察建议书: the letter form, with the problems of its round to tick.
 
-use super::ledger::round_options;
-use super::state::state;
-use super::widgets::{day_text, parse_day, tr, FormButtons, Input, RecordSelect, SidePanel, TextArea};
+use crate::ui::state::state;
+use crate::ui::widgets::{
+    day_text, parse_day, round_options, tr, FormButtons, Input, RecordSelect, SidePanel, TextArea,
+};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use xuncha_core::i18n::T;
@@ -85,10 +86,8 @@ pub fn LetterForm(base: Option<Record<Recommendation>>, on_close: Callback<()>) 
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move {
-                ops::save_recommendation(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ())
-            },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_recommendation(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {

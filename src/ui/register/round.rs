@@ -1,24 +1,19 @@
 //! 巡察轮次: the rounds list, the round form, and one round's page with its groups.
 
 use super::group::{GroupCard, GroupForm};
-use super::state::state;
-use super::widgets::{
-    confirm_delete, day_text, parse_day, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount, PrintButton,
-    RecordSelect, SidePanel, TextArea,
+use crate::ui::layout::NotFoundPage;
+use crate::ui::state::state;
+use crate::ui::widgets::{
+    confirm_delete, day_text, parse_day, term_options, tr, EnumFilter, EnumSelect, FormButtons, Input, ListCount,
+    ListPage, PrintButton, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{Label, T};
 use xuncha_core::id::Id;
-use xuncha_core::ops::{self, OpError, Snapshot};
+use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::round::{Round, RoundFilter, RoundKind, RoundStatus};
 use xuncha_core::route::Route;
-
-fn term_options(d: &Snapshot) -> Vec<(Id, String)> {
-    let mut terms: Vec<&Record<xuncha_core::term::Term>> = d.terms.iter().collect();
-    terms.sort_by_key(|t| std::cmp::Reverse(t.data.start_year));
-    terms.into_iter().map(|t| (t.meta.id, t.data.name.clone())).collect()
-}
 
 fn dates(r: &Round) -> String {
     match (r.start, r.end) {
@@ -28,9 +23,9 @@ fn dates(r: &Round) -> String {
     }
 }
 
+/// What the side panel holds.
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
-    Closed,
     New,
     Edit(Record<Round>),
 }
@@ -38,8 +33,7 @@ enum Panel {
 #[component]
 pub fn RoundsPage() -> impl IntoView {
     let st = state();
-    let panel = RwSignal::new(Panel::Closed);
-    let close = Callback::new(move |_: ()| panel.set(Panel::Closed));
+    let panel = RwSignal::new(None::<Panel>);
     let term = RwSignal::new(None::<Id>);
     let kind = RwSignal::new(None::<RoundKind>);
     let status = RwSignal::new(None::<RoundStatus>);
@@ -73,7 +67,7 @@ pub fn RoundsPage() -> impl IntoView {
                         <td class="num">{groups}</td>
                         <td class="num">{targets}</td>
                         <td class="actions no-print">
-                            <button type="button" class="link" on:click=move |_| panel.set(Panel::Edit(edit.clone()))>{tr(T::Edit)}</button>
+                            <button type="button" class="link" on:click=move |_| panel.set(Some(Panel::Edit(edit.clone())))>{tr(T::Edit)}</button>
                         </td>
                     </tr>
                 }
@@ -82,35 +76,31 @@ pub fn RoundsPage() -> impl IntoView {
     };
     let can_create = move || st.data.with(|d| !d.terms.is_empty());
     view! {
-        <section class="with-panel">
-            <div class="list-area">
-                <div class="toolbar">
-                    <h1>{tr(T::RoundsTitle)}</h1>
-                    <button type="button" class="no-print" data-testid="new-round" disabled=move || !can_create() on:click=move |_| panel.set(Panel::New)>{tr(T::NewRound)}</button>
-                    <PrintButton/>
-                </div>
-                <Show when=move || !can_create()><p class="hint">{tr(T::NeedTermFirst)}</p></Show>
-                <div class="filters no-print">
-                    <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::All errors=None/>
-                    <EnumFilter label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
-                    <EnumFilter label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
-                </div>
-                <ListCount shown=shown total=total/>
-                <table class="list" data-testid="rounds-table">
-                    <thead><tr>
-                        <th>{tr(T::ColRound)}</th><th>{tr(T::FieldRoundKind)}</th><th>{tr(T::ColDates)}</th>
-                        <th>{tr(T::FieldRoundStatus)}</th><th>{tr(T::ColGroups)}</th><th>{tr(T::ColTargets)}</th>
-                        <th class="no-print">{tr(T::Actions)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+        <ListPage panel=panel form=|p, close| match p {
+            Panel::New => view! { <RoundForm base=None on_close=close/> }.into_any(),
+            Panel::Edit(r) => view! { <RoundForm base=Some(r) on_close=close/> }.into_any(),
+        }>
+            <div class="toolbar">
+                <h1>{tr(T::RoundsTitle)}</h1>
+                <button type="button" class="no-print" data-testid="new-round" disabled=move || !can_create() on:click=move |_| panel.set(Some(Panel::New))>{tr(T::NewRound)}</button>
+                <PrintButton/>
             </div>
-            {move || match panel.get() {
-                Panel::Closed => ().into_any(),
-                Panel::New => view! { <RoundForm base=None on_close=close/> }.into_any(),
-                Panel::Edit(r) => view! { <RoundForm base=Some(r) on_close=close/> }.into_any(),
-            }}
-        </section>
+            <Show when=move || !can_create()><p class="hint">{tr(T::NeedTermFirst)}</p></Show>
+            <div class="filters no-print">
+                <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::All errors=None/>
+                <EnumFilter label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
+                <EnumFilter label=T::FieldRoundStatus options=&RoundStatus::ALL value=status field="status"/>
+            </div>
+            <ListCount shown=shown total=total/>
+            <table class="list" data-testid="rounds-table">
+                <thead><tr>
+                    <th>{tr(T::ColRound)}</th><th>{tr(T::FieldRoundKind)}</th><th>{tr(T::ColDates)}</th>
+                    <th>{tr(T::FieldRoundStatus)}</th><th>{tr(T::ColGroups)}</th><th>{tr(T::ColTargets)}</th>
+                    <th class="no-print">{tr(T::Actions)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ListPage>
     }
 }
 
@@ -156,8 +146,8 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
         let meta = meta.clone();
         st.act(
             errors,
-            move |s, ctx| async move { ops::save_round(s.as_ref(), &ctx, meta.as_ref(), data).await.map(|_| ()) },
-            move || on_close.run(()),
+            async move |s, ctx| ops::save_round(s, ctx, meta.as_ref(), data).await,
+            move |_| on_close.run(()),
         );
     };
     view! {
@@ -200,15 +190,11 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         };
         let title = st.data.with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
         if confirm_delete(st, &title) {
-            st.act(
-                page_errors,
-                move |s, ctx| async move { ops::delete_round(s.as_ref(), &ctx, &r).await },
-                move || st.go(Route::Rounds),
-            );
+            st.act(page_errors, async move |s, ctx| ops::delete_round(s, ctx, &r).await, move |_| st.go(Route::Rounds));
         }
     };
     move || match round.get() {
-        None => view! { <super::layout::NotFoundPage/> }.into_any(),
+        None => view! { <NotFoundPage/> }.into_any(),
         Some(r) => {
             let lang = st.lang.get();
             let title = st.data.with(|d| d.round_title(&r, lang));

@@ -1,0 +1,317 @@
+//! Importing: picked or dropped files are read, unsealed and checked in steps,
+//! planned against the database, and listed as previews; several files can be
+//! combined into one; the last import can be undone.
+
+use super::preview::{Preview, PreviewCard};
+use super::{Progress, ProgressBar, Stage, CHECK_BATCH};
+use crate::platform;
+use crate::ui::state::state;
+use crate::ui::widgets::{confirm, tr};
+use leptos::prelude::*;
+use std::sync::Arc;
+use xuncha_core::exchange::crypto;
+use xuncha_core::exchange::format::{ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
+use xuncha_core::exchange::merge::ImportPlan;
+use xuncha_core::exchange::reader::{unseal, Reader};
+use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
+use xuncha_core::i18n::{fill, Lang, T};
+use xuncha_core::store::{Store, StoreError};
+
+/// Why a picked file could not be previewed.
+enum CheckError {
+    /// The file is encrypted: ask for its passphrase and try again.
+    Locked {
+        wrong: bool,
+    },
+    Refused(String),
+}
+
+/// Checks and plans one file's bytes; nothing is written. Reports each stage to
+/// `progress` and lets the page paint between batches of records.
+async fn check_bytes<S: Store>(
+    store: &S,
+    name: &str,
+    bytes: &[u8],
+    passphrase: Option<&str>,
+    lang: Lang,
+    progress: RwSignal<Option<Progress>>,
+) -> Result<(ExchangeFile, ImportPlan), CheckError> {
+    let report = |stage: Stage| progress.set(Some(Progress { file: name.to_owned(), stage }));
+    let refused = |e: ParseError| match e {
+        ParseError::NeedsPassphrase => CheckError::Locked { wrong: false },
+        ParseError::WrongPassphrase => CheckError::Locked { wrong: true },
+        e => CheckError::Refused(e.message(lang)),
+    };
+    if crypto::is_encrypted(bytes) && passphrase.is_some() {
+        report(Stage::Unsealing);
+        platform::yield_to_page().await;
+    }
+    let plain = unseal(bytes, passphrase).map_err(refused)?;
+    report(Stage::Checking { done: 0, total: 0 });
+    platform::yield_to_page().await;
+    let mut reader = Reader::new(&plain).map_err(refused)?;
+    loop {
+        let finished = reader.step(CHECK_BATCH);
+        report(Stage::Checking { done: reader.done(), total: reader.total() });
+        platform::yield_to_page().await;
+        if finished {
+            break;
+        }
+    }
+    let parsed = reader.finish().map_err(refused)?;
+    report(Stage::Comparing);
+    platform::yield_to_page().await;
+    let store_err = |e: StoreError| CheckError::Refused(e.message().text(lang).to_owned());
+    let known = xuncha_core::exchange::merge::known_ids(store).await.map_err(store_err)?;
+    parsed
+        .check_references(&|kind, id| known.contains(&(kind, id)))
+        .map_err(|e| CheckError::Refused(e.message(lang)))?;
+    let plan = ImportPlan::build(store, &parsed.records).await.map_err(store_err)?;
+    Ok((parsed, plan))
+}
+
+/// An encrypted file waiting for its passphrase.
+#[derive(Clone, Debug)]
+struct Locked {
+    key: u64,
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    wrong: bool,
+}
+
+#[component]
+pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -> impl IntoView {
+    let st = state();
+    let previews = RwSignal::new(Vec::<Preview>::new());
+    let locked = RwSignal::new(Vec::<Locked>::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let checking = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
+    let next_key = StoredValue::new(0u64);
+    let fresh_key = move || {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        key
+    };
+    // Checks one file's bytes and files the result as a preview, a locked file or an error.
+    let examine = move |name: String, bytes: Arc<Vec<u8>>, passphrase: Option<String>| async move {
+        let Some(store) = st.store() else { return };
+        let lang = st.lang.get_untracked();
+        let checked = check_bytes(store.as_ref(), &name, &bytes, passphrase.as_deref(), lang, progress).await;
+        progress.set(None);
+        match checked {
+            Ok((file, plan)) => previews.update(|p| p.push(Preview::new(fresh_key(), name, file, plan))),
+            Err(CheckError::Locked { wrong }) => {
+                if wrong {
+                    errors.update(|e| {
+                        e.push(fill(
+                            T::ImportFileError.text(lang),
+                            &[("file", &name), ("message", &T::ErrWrongPassphrase.text(lang))],
+                        ))
+                    });
+                }
+                locked.update(|l| l.push(Locked { key: fresh_key(), name, bytes, wrong }));
+            }
+            Err(CheckError::Refused(message)) => errors
+                .update(|e| e.push(fill(T::ImportFileError.text(lang), &[("file", &name), ("message", &message)]))),
+        }
+    };
+    let take = move |files: Vec<web_sys::File>| {
+        let lang = st.lang.get_untracked();
+        errors.set(Vec::new());
+        checking.set(true);
+        leptos::task::spawn_local(async move {
+            for f in files {
+                // Refuse a huge file before reading it, so the tab never runs out of memory.
+                let size = f.size() as usize;
+                if size > MAX_FILE_BYTES {
+                    let msg = ParseError::TooLarge { bytes: size }.message(lang);
+                    errors.update(|e| {
+                        e.push(fill(T::ImportFileError.text(lang), &[("file", &f.name()), ("message", &msg)]))
+                    });
+                    continue;
+                }
+                progress.set(Some(Progress { file: f.name(), stage: Stage::Reading }));
+                let read = platform::read_file(&f).await;
+                progress.set(None);
+                match read {
+                    Ok(bytes) => examine(f.name(), Arc::new(bytes), None).await,
+                    Err(e) => errors.update(|list| {
+                        list.push(fill(
+                            T::ImportFileError.text(lang),
+                            &[("file", &f.name()), ("message", &format!("{e:?}"))],
+                        ))
+                    }),
+                }
+            }
+            checking.set(false);
+        });
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Let the same file be picked again later (a re-import must be possible).
+        input.set_value("");
+        take(files);
+    };
+    let dragging = RwSignal::new(false);
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(list) = ev.data_transfer().and_then(|d| d.files()) else { return };
+        take((0..list.length()).filter_map(|i| list.get(i)).collect());
+    };
+    let remove = move |key: u64| previews.update(|p| p.retain(|x| x.key != key));
+    // Many files (response files above all) become one preview, one transaction and one undo.
+    let combine = move |_| {
+        let Some(store) = st.store() else { return };
+        let Some(office) = st.office.get_untracked() else { return };
+        let lang = st.lang.get_untracked();
+        let list = previews.get_untracked();
+        let files: Vec<&xuncha_core::exchange::Records> = list.iter().map(|p| &p.file.records).collect();
+        let (records, disagree) = xuncha_core::exchange::merge::merge_records(&files);
+        if !disagree.is_empty() {
+            return errors.set(vec![fill(T::ErrFilesDisagree.text(lang), &[("n", &disagree.len())])]);
+        }
+        let name = fill(T::CombinedFiles.text(lang), &[("n", &list.len())]);
+        let source = Source {
+            office_id: office.id,
+            office_name: list
+                .iter()
+                .map(|p| p.file.source.office_name.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join("、"),
+        };
+        let file = ExchangeFile::new(
+            source,
+            platform::now(),
+            xuncha_core::exchange::FileKind::Package { scope: name.clone() },
+            records,
+        );
+        checking.set(true);
+        leptos::task::spawn_local(async move {
+            match ImportPlan::build(store.as_ref(), &file.records).await {
+                Ok(plan) => previews.set(vec![Preview::new(fresh_key(), name, file, plan)]),
+                Err(e) => errors.set(vec![e.message().text(lang).to_owned()]),
+            }
+            checking.set(false);
+        });
+    };
+    view! {
+        <h2>{tr(T::ImportTitle)}</h2>
+        <p class="hint">{tr(T::ImportHint)}</p>
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            data-testid="drop-zone"
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=drop
+        >
+            <label class="file-pick">
+                <span>{tr(T::ImportChoose)}</span>
+                <input type="file" multiple accept=".json,application/json" data-testid="import-file" on:change=pick/>
+            </label>
+            <span class="hint">{tr(T::ImportDrop)}</span>
+        </div>
+        <Show when=move || checking.get()><p class="hint">{tr(T::ImportChecking)}</p></Show>
+        <ProgressBar progress=progress/>
+        {move || {
+            let list = errors.get();
+            (!list.is_empty()).then(|| view! {
+                <div class="form-errors" role="alert" data-testid="import-errors">
+                    <ul>{list.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+        <For each=move || locked.get() key=|l| (l.key, l.wrong) let:l>
+            <LockedFile locked=l on_unlock=Callback::new(move |(key, pass): (u64, String)| {
+                let Some(entry) = locked.with_untracked(|all| all.iter().find(|x| x.key == key).cloned()) else { return };
+                locked.update(|all| all.retain(|x| x.key != key));
+                errors.set(Vec::new());
+                checking.set(true);
+                leptos::task::spawn_local(async move {
+                    examine(entry.name, entry.bytes, Some(pass)).await;
+                    checking.set(false);
+                });
+            })/>
+        </For>
+        <Show when=move || previews.with(|p| p.len() > 1)>
+            <p class="toolbar">
+                <button type="button" data-testid="combine-imports" on:click=combine>
+                    {move || fill(st.t(T::CombineImports), &[("n", &previews.with(Vec::len))])}
+                </button>
+                <span class="hint">{tr(T::CombineHint)}</span>
+            </p>
+        </Show>
+        <For each=move || previews.get() key=|p| p.key let:p>
+            <PreviewCard preview=p undo=undo on_done=Callback::new(move |key: u64| { remove(key); on_applied.run(()); })/>
+        </For>
+        <UndoButton undo=undo on_undone=on_applied/>
+    }
+}
+
+#[component]
+fn LockedFile(locked: Locked, on_unlock: Callback<(u64, String)>) -> impl IntoView {
+    let st = state();
+    let pass = RwSignal::new(String::new());
+    let key = locked.key;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_unlock.run((key, pass.get_untracked()));
+    };
+    view! {
+        <form class="preview" data-testid="locked-file" on:submit=submit>
+            <p>{move || fill(st.t(T::LockedFile), &[("file", &locked.name)])}</p>
+            <div class="toolbar">
+                <input type="password" autocomplete="off" data-testid="import-passphrase" bind:value=pass/>
+                <button type="submit" data-testid="unlock">{tr(T::Unlock)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// "撤销上次导入" while the last import can still be undone.
+#[component]
+fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> impl IntoView {
+    let st = state();
+    let run = move |_| {
+        let Some(record) = undo.get_untracked() else { return };
+        if !confirm(st.t(T::ConfirmUndo)) {
+            return;
+        }
+        let Some(store) = st.store() else { return };
+        leptos::task::spawn_local(async move {
+            let lang = st.lang.get_untracked();
+            let result = match record.revert() {
+                Ok(revert) => store.revert(revert).await,
+                Err(e) => Err(StoreError::Corrupt(e.to_string())),
+            };
+            match result {
+                Ok(()) => {
+                    let _ = store.put_setting(LAST_IMPORT_KEY, &None::<ImportUndo>).await;
+                    undo.set(None);
+                    st.reload().await;
+                    st.notify(T::UndoDone.text(lang), false);
+                    on_undone.run(());
+                }
+                Err(StoreError::Stale { .. } | StoreError::Exists { .. }) => {
+                    st.notify(T::ErrUndoStale.text(lang), true)
+                }
+                Err(e) => st.notify(e.message().text(lang), true),
+            }
+        });
+    };
+    move || {
+        undo.get().map(|u| {
+            let label = fill(st.t(T::UndoImport), &[("file", &u.file), ("when", &u.applied_at.display_local())]);
+            view! { <p><button type="button" class="secondary" data-testid="undo-import" on:click=run>{label}</button></p> }
+        })
+    }
+}

@@ -1,0 +1,210 @@
+//! One checked file before it is written: what it would add and update, and each
+//! conflict side by side with the choice of which version stays.
+
+use super::{Progress, ProgressBar, Stage};
+use crate::platform::{self, WebIds};
+use crate::ui::state::state;
+use crate::ui::widgets::tr;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use xuncha_core::exchange::conflict::conflict_rows;
+use xuncha_core::exchange::format::ExchangeFile;
+use xuncha_core::exchange::merge::{ImportPlan, Outcome, PlanItem, Resolution};
+use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
+use xuncha_core::i18n::{fill, Label, T};
+use xuncha_core::id::{Id, IdSource};
+use xuncha_core::record::Kind;
+use xuncha_core::store::{Store, StoreError};
+
+/// One checked file waiting for the user's go-ahead.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    pub key: u64,
+    pub name: String,
+    pub file: Arc<ExchangeFile>,
+    pub plan: Arc<ImportPlan>,
+    pub choices: RwSignal<HashMap<Id, Resolution>>,
+}
+
+impl Preview {
+    pub fn new(key: u64, name: String, file: ExchangeFile, plan: ImportPlan) -> Preview {
+        Preview { key, name, file: Arc::new(file), plan: Arc::new(plan), choices: RwSignal::new(HashMap::new()) }
+    }
+}
+
+#[component]
+pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done: Callback<u64>) -> impl IntoView {
+    let st = state();
+    let Preview { key, name, file, plan, choices } = preview;
+    let file_name = name.clone();
+    let lang = st.lang.get_untracked();
+    let counts = Kind::ALL
+        .iter()
+        .filter(|k| file.records.count(**k) > 0)
+        .map(|k| {
+            let cells = Outcome::ALL.iter().map(|o| view! { <td class="num">{plan.count(*k, *o)}</td> }).collect_view();
+            view! { <tr><td>{move || st.t(k.label())}</td>{cells}</tr> }
+        })
+        .collect_view();
+    let heads = Outcome::ALL.iter().map(|o| view! { <th>{tr(o.label())}</th> }).collect_view();
+    let conflicts: Vec<PlanItem> = plan.conflicts().cloned().collect();
+    let conflict_ids: Vec<Id> = conflicts.iter().map(|c| c.id).collect();
+    let all_chosen = {
+        let ids = conflict_ids.clone();
+        move || choices.with(|c| ids.iter().all(|id| c.contains_key(id)))
+    };
+    let choose_all = {
+        let ids = conflict_ids.clone();
+        move |r: Resolution| {
+            choices.update(|c| {
+                ids.iter().for_each(|id| {
+                    c.insert(*id, r);
+                })
+            })
+        }
+    };
+    let choose_all_local = {
+        let f = choose_all.clone();
+        move |_| f(Resolution::KeepLocal)
+    };
+    let choose_all_incoming = move |_| choose_all(Resolution::TakeIncoming);
+    let noop = plan.is_noop();
+    let applying = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
+    let apply = {
+        let (file, plan) = (file.clone(), plan.clone());
+        move |_| {
+            if applying.get_untracked() {
+                return;
+            }
+            applying.set(true);
+            let office = st.office.get_untracked().map(|o| o.id).unwrap_or(Id::nil());
+            let picked = choices.get_untracked();
+            let now = platform::now();
+            let (changes, archive) = plan.changes(
+                &|item| picked.get(&item.id).copied().unwrap_or(Resolution::KeepLocal),
+                office,
+                now,
+                &file,
+                &|| WebIds.next_id(),
+            );
+            let count = |o| plan.items.iter().filter(|i| i.outcome == o).count();
+            let (new, updated, resolved) = (count(Outcome::New), count(Outcome::Updated), count(Outcome::Conflict));
+            let record = ImportUndo::of(&file_name, now, &plan, &changes, &archive);
+            let file_name = file_name.clone();
+            leptos::task::spawn_local(async move {
+                let lang = st.lang.get_untracked();
+                let report = |done, total| {
+                    progress.set(Some(Progress { file: file_name.clone(), stage: Stage::Writing { done, total } }))
+                };
+                report(0, changes.len());
+                platform::yield_to_page().await;
+                let committed = st
+                    .write(async move |s, _| {
+                        s.commit_all_reporting(changes, archive, &report).await?;
+                        // The import stands even if its undo record cannot be kept.
+                        let kept = s.put_setting(LAST_IMPORT_KEY, &Some(&record)).await.is_ok();
+                        Ok::<_, StoreError>(kept.then_some(record))
+                    })
+                    .await;
+                progress.set(None);
+                match committed {
+                    Some(Ok(kept)) => {
+                        if let Some(record) = kept {
+                            undo.set(Some(record));
+                        }
+                        let msg = fill(
+                            T::ImportDone.text(lang),
+                            &[("new", &new), ("updated", &updated), ("conflicts", &resolved)],
+                        );
+                        st.notify(msg, false);
+                    }
+                    Some(Err(StoreError::Stale { .. } | StoreError::Exists { .. })) => {
+                        st.notify(T::ErrImportChanged.text(lang), true)
+                    }
+                    Some(Err(e)) => st.notify(e.message().text(lang), true),
+                    None => {}
+                }
+                applying.set(false);
+                on_done.run(key);
+            });
+        }
+    };
+    let has_conflicts = !conflicts.is_empty();
+    let conflict_views = conflicts.into_iter().map(|c| view! { <ConflictView item=c choices=choices/> }).collect_view();
+    let source = fill(
+        T::PreviewSource.text(lang),
+        &[("office", &file.source.office_name), ("when", &file.exported_at.display_local())],
+    );
+    view! {
+        <article class="preview" data-testid="import-preview">
+            <h3>{move || fill(st.t(T::PreviewTitle), &[("file", &name)])}</h3>
+            <p class="hint">{source}</p>
+            <table class="list compact" data-testid="preview-counts">
+                <thead><tr><th>{tr(T::ColKind)}</th>{heads}</tr></thead>
+                <tbody>{counts}</tbody>
+            </table>
+            {noop.then(|| view! { <p data-testid="preview-noop">{tr(T::PreviewNoop)}</p> })}
+            {has_conflicts.then(|| view! {
+                <h4>{tr(T::ConflictsTitle)}</h4>
+                <p class="hint">{tr(T::ConflictHint)}</p>
+                <div class="buttons">
+                    <button type="button" class="secondary" data-testid="all-local" on:click=choose_all_local>{tr(T::AllLocal)}</button>
+                    <button type="button" class="secondary" data-testid="all-incoming" on:click=choose_all_incoming>{tr(T::AllIncoming)}</button>
+                </div>
+                {conflict_views}
+            })}
+            <div class="buttons">
+                {(!noop).then(|| view! {
+                    <button type="button" data-testid="apply-import" disabled=move || !all_chosen() || applying.get() on:click=apply.clone()>{tr(T::ApplyImport)}</button>
+                })}
+                <button type="button" class="secondary" data-testid="discard-import" disabled=move || applying.get() on:click=move |_| on_done.run(key)>{tr(T::CancelImport)}</button>
+                <Show when=move || applying.get()><span class="hint" data-testid="applying">{tr(T::Applying)}</span></Show>
+            </div>
+            <ProgressBar progress=progress/>
+        </article>
+    }
+}
+
+#[component]
+fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> impl IntoView {
+    let st = state();
+    let Some(local) = item.local.clone() else {
+        return ().into_any();
+    };
+    let id = item.id;
+    // Names of referenced records as this PC knows them.
+    let snapshot = st.data.get_untracked();
+    let lang = st.lang.get_untracked();
+    let name_of = move |kind: Kind, id: Id| snapshot.name_of(kind, id, lang);
+    let rows = conflict_rows(&local, &item.incoming, lang, &name_of)
+        .into_iter()
+        .map(|row| view! { <tr><td>{row.label}</td><td>{row.local}</td><td>{row.incoming}</td></tr> })
+        .collect_view();
+    let chosen = move |r: Resolution| choices.with(|c| c.get(&id) == Some(&r));
+    let set = move |r: Resolution| {
+        choices.update(|c| {
+            c.insert(id, r);
+        })
+    };
+    let title = format!("{}：{}", item.kind.label().text(st.lang.get_untracked()), local.title());
+    view! {
+        <div class="conflict" data-testid="conflict">
+            <p class="conflict-title">{title}</p>
+            <table class="list compact">
+                <thead><tr><th>{tr(T::ConflictField)}</th><th>{tr(T::ConflictLocal)}</th><th>{tr(T::ConflictIncoming)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <label class="check">
+                <input type="radio" name=format!("c-{id}") data-testid="keep-local" prop:checked=move || chosen(Resolution::KeepLocal) on:change=move |_| set(Resolution::KeepLocal)/>
+                {tr(T::KeepLocal)}
+            </label>
+            <label class="check">
+                <input type="radio" name=format!("c-{id}") data-testid="take-incoming" prop:checked=move || chosen(Resolution::TakeIncoming) on:change=move |_| set(Resolution::TakeIncoming)/>
+                {tr(T::TakeIncoming)}
+            </label>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,101 @@
+//! The ledger filters. Their values live in `AppState::ledger_filter`, so they
+//! stay set while the user moves between ledgers and pages.
+
+use crate::ui::state::state;
+use crate::ui::widgets::{inspected_targets, round_options, township_options, tr, Check, EnumFilter, RecordSelect};
+use leptos::prelude::*;
+use xuncha_core::i18n::T;
+use xuncha_core::id::Id;
+use xuncha_core::ledger::LedgerKind;
+use xuncha_core::problem::Focus;
+use xuncha_core::rectification::RectStatus;
+
+#[component]
+pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
+    let st = state();
+    let f = st.ledger_filter;
+    let terms = Signal::derive(move || {
+        st.data.with(|d| d.terms.iter().map(|t| (t.meta.id, t.data.name.clone())).collect::<Vec<_>>())
+    });
+    let rounds = Signal::derive(move || {
+        let term = f.term.get();
+        st.data.with(|d| {
+            round_options(d, st.lang.get())
+                .into_iter()
+                .filter(|(id, _)| term.is_none() || d.round(*id).is_some_and(|r| Some(r.data.term) == term))
+                .collect::<Vec<_>>()
+        })
+    });
+    let groups = Signal::derive(move || {
+        let round = f.round.get();
+        st.data.with(|d| {
+            d.groups
+                .iter()
+                .filter(|g| round.is_none_or(|r| g.data.round == r))
+                .map(|g| {
+                    let title = if round.is_some() {
+                        g.data.name.clone()
+                    } else {
+                        let round = d.round(g.data.round).map(|r| d.round_title(r, st.lang.get())).unwrap_or_default();
+                        format!("{}（{round}）", g.data.name)
+                    };
+                    (g.meta.id, title)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let townships = Signal::derive(move || st.data.with(township_options));
+    let targets = Signal::derive(move || {
+        let township = f.township.get();
+        let round = f.round.get();
+        st.data.with(|d| {
+            let pool = match round {
+                Some(_) => inspected_targets(d, round),
+                None => d.targets.iter().map(|t| (t.meta.id, t.data.name.clone())).collect(),
+            };
+            let mut out: Vec<(Id, String)> = pool
+                .into_iter()
+                .filter(|(id, _)| {
+                    township.is_none_or(|w| *id == w || d.target(*id).is_some_and(|t| t.data.township == Some(w)))
+                })
+                .collect();
+            out.sort_by(|a, b| a.1.cmp(&b.1));
+            out
+        })
+    });
+    let has_status = matches!(kind, LedgerKind::Problems | LedgerKind::Rectifications);
+    view! {
+        <div class="filters no-print" data-testid="ledger-filters">
+            <label class="field filter search">
+                <span class="label">{tr(T::Search)}</span>
+                <input type="search" data-testid="filter-text" placeholder=tr(T::SearchPlaceholder) bind:value=f.text/>
+            </label>
+            <RecordSelect label=T::ColTerm options=terms value=f.term field="term" empty=T::All errors=None/>
+            <RecordSelect label=T::ColRound options=rounds value=f.round field="round" empty=T::All errors=None/>
+            <RecordSelect label=T::ColGroup options=groups value=f.group field="group" empty=T::All errors=None/>
+            <RecordSelect label=T::ColTownship options=townships value=f.township field="township" empty=T::All errors=None/>
+            <RecordSelect label=T::ColTarget options=targets value=f.target field="target" empty=T::All errors=None/>
+            <Show when=move || kind == LedgerKind::Problems>
+                <EnumFilter label=T::ColFocus options=&Focus::ALL value=f.focus field="focus"/>
+            </Show>
+            <Show when=move || has_status>
+                <EnumFilter label=T::ColStatus options=&RectStatus::ALL value=f.status field="status"/>
+            </Show>
+            <label class="field filter">
+                <span class="label">{tr(T::FilterFrom)}</span>
+                <input type="date" data-testid="filter-from" bind:value=f.from/>
+            </label>
+            <label class="field filter">
+                <span class="label">{tr(T::FilterTo)}</span>
+                <input type="date" data-testid="filter-to" bind:value=f.to/>
+            </label>
+            <Show when=move || kind != LedgerKind::Letters>
+                <Check label=T::FilterOverdueOnly value=f.overdue_only testid="filter-overdue"/>
+            </Show>
+            <Show when=move || kind == LedgerKind::Clues>
+                <Check label=T::ShowNames value=show_names testid="show-names"/>
+            </Show>
+            <button type="button" class="link" data-testid="filter-clear" on:click=move |_| f.clear()>{tr(T::FilterClear)}</button>
+        </div>
+    }
+}

@@ -1,0 +1,288 @@
+//! 台账: the four ledgers as one page with tabs — filters, totals, a paged table,
+//! .xlsx and CSV export of the filtered rows, and an A4 print of them.
+
+mod clue;
+mod filters;
+mod problem;
+mod recommendation;
+mod rectification;
+mod rows;
+
+use crate::platform;
+use crate::ui::state::state;
+use crate::ui::widgets::{today, tr, ListPage};
+use clue::ClueForm;
+use filters::Filters;
+use leptos::prelude::*;
+use problem::{FeedBackForm, ProblemForm};
+use recommendation::LetterForm;
+use rectification::RectificationPanel;
+use rows::table_row;
+use xuncha_core::clue::Clue;
+use xuncha_core::exchange::export::{ledger_package, package_file_name, LedgerRows};
+use xuncha_core::exchange::format::Source;
+use xuncha_core::i18n::{fill, T};
+use xuncha_core::id::Id;
+use xuncha_core::ledger::{LedgerKind, Totals};
+use xuncha_core::problem::Problem;
+use xuncha_core::recommendation::Recommendation;
+use xuncha_core::record::Record;
+use xuncha_core::route::Route;
+use xuncha_core::sheet::{file_name, Sheet};
+
+/// Rows drawn per page: enough to work with, few enough to redraw at once.
+const PAGE_ROWS: usize = 50;
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// What the side panel holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Panel {
+    NewProblem,
+    Problem(Record<Problem>),
+    FeedBack(Record<Problem>),
+    Rectification(Id),
+    NewClue,
+    Clue(Record<Clue>),
+    NewLetter,
+    Letter(Record<Recommendation>),
+}
+
+#[component]
+pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
+    let st = state();
+    let today = today();
+    let panel = RwSignal::new(None::<Panel>);
+    let ledger = st.ledger;
+    let sort = RwSignal::new((kind.default_sort(), false));
+    let order = Memo::new_with_compare(
+        move |_| {
+            let (col, descending) = sort.get();
+            ledger.with(|l| l.sorted(kind, col, descending, st.lang.get(), today))
+        },
+        |_, _| true,
+    );
+    let filter = st.ledger_filter;
+    let shown = Memo::new_with_compare(
+        move |_| {
+            let f = filter.value();
+            order.with(|o| ledger.with(|l| l.filter(kind, o, &f, today)))
+        },
+        |_, _| true,
+    );
+    let page = RwSignal::new(0usize);
+    Effect::watch(move || filter.value(), move |_, _, _| page.set(0), false);
+    let show_names = RwSignal::new(false);
+    let printing = RwSignal::new(false);
+    let totals = move || ledger.with(|l| shown.with(|s| Totals::of(l, kind, s, today))).sentence(kind, st.lang.get());
+    let pages = Signal::derive(move || shown.with(|s| s.len().div_ceil(PAGE_ROWS).max(1)));
+    let columns = Signal::derive(move || kind.columns(show_names.get()));
+    let header = move || {
+        columns
+            .get()
+            .into_iter()
+            .map(|col| {
+                let arrow = move || match sort.get() {
+                    (c, false) if c == col => " ▲",
+                    (c, true) if c == col => " ▼",
+                    _ => "",
+                };
+                let click = move |_| sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, false) });
+                view! {
+                    <th>
+                        <button type="button" class="sort" data-testid=format!("sort-{col:?}") on:click=click>
+                            {move || st.t(col.label())}{arrow}
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view()
+    };
+    let body = move || {
+        let lang = st.lang.get();
+        let cols = columns.get();
+        shown.with(|s| {
+            // Printing draws every shown row; the screen draws one page.
+            let visible = if printing.get() {
+                s.as_slice()
+            } else {
+                let start = (page.get() * PAGE_ROWS).min(s.len());
+                &s[start..(start + PAGE_ROWS).min(s.len())]
+            };
+            ledger.with(|l| {
+                let rows = l.rows(kind);
+                visible
+                    .iter()
+                    .filter_map(|i| rows.get(*i))
+                    .map(|row| table_row(st, kind, row, &cols, lang, today, panel))
+                    .collect_view()
+            })
+        })
+    };
+    let office = move || st.office.get().map(|o| o.name).unwrap_or_default();
+    let filter_words = move || st.data.with(|d| filter.value().describe(d, st.lang.get()));
+    let exporting = RwSignal::new(false);
+    let export = move |xlsx: bool| {
+        exporting.set(true);
+        // Let the page draw "正在导出…" before the work starts.
+        set_timeout(
+            move || {
+                let lang = st.lang.get_untracked();
+                let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
+                let words = untrack(filter_words);
+                let sheet = untrack(|| {
+                    ledger.with(|l| {
+                        shown.with(|s| Sheet::of_ledger(l, kind, s, &office, &words, show_names.get(), lang, today))
+                    })
+                });
+                let result = if xlsx {
+                    sheet.to_xlsx(platform::now()).map_err(|e| e.to_string()).and_then(|bytes| {
+                        let name = file_name(&office, kind, lang, today, "xlsx");
+                        platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| format!("{e:?}"))
+                    })
+                } else {
+                    let name = file_name(&office, kind, lang, today, "csv");
+                    platform::download_bytes(&name, sheet.to_csv().as_bytes(), "text/csv;charset=utf-8")
+                        .map_err(|e| format!("{e:?}"))
+                };
+                exporting.set(false);
+                match result {
+                    Ok(()) => st.notify(fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]), false),
+                    Err(e) => st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true),
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    // The shown rows as an exchange package, for another office to import.
+    let export_package = move |_| {
+        let (Some(store), Some(office)) = (st.store(), st.office.get_untracked()) else { return };
+        let lang = st.lang.get_untracked();
+        let words = untrack(filter_words);
+        let rows = untrack(|| {
+            ledger.with(|l| {
+                shown.with(|s| {
+                    let all = l.rows(kind);
+                    let mut rows = LedgerRows::default();
+                    for row in s.iter().filter_map(|i| all.get(*i)) {
+                        match (row.problem(), row.clue(), row.letter()) {
+                            (Some(p), _, _) => rows.problems.push(p.meta.id),
+                            (_, Some(c), _) => rows.clues.push(c.meta.id),
+                            (_, _, Some(l)) => rows.letters.push(l.meta.id),
+                            _ => {}
+                        }
+                    }
+                    rows
+                })
+            })
+        });
+        exporting.set(true);
+        leptos::task::spawn_local(async move {
+            let now = platform::now();
+            let source = Source { office_id: office.id, office_name: office.name.clone() };
+            let description = format!("{}（{words}）", kind.title().text(lang));
+            let result = match ledger_package(store.as_ref(), &rows, description, source, now).await {
+                Ok(file) => file.to_json().map_err(|e| e.to_string()).and_then(|text| {
+                    let name = package_file_name(kind.title().text(lang), now.local_date_day());
+                    platform::download(&name, &text).map_err(|e| format!("{e:?}"))
+                }),
+                Err(e) => Err(e.message().text(lang).to_owned()),
+            };
+            exporting.set(false);
+            if let Err(e) = result {
+                st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true);
+            }
+        });
+    };
+    let print = move |_| {
+        printing.set(true);
+        set_timeout(
+            move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+                printing.set(false);
+            },
+            std::time::Duration::from_millis(50),
+        );
+    };
+    let new_button = match kind {
+        LedgerKind::Problems => Some((T::NewProblem, "new-problem", Panel::NewProblem)),
+        LedgerKind::Clues => Some((T::NewClue, "new-clue", Panel::NewClue)),
+        LedgerKind::Letters => Some((T::NewLetter, "new-letter", Panel::NewLetter)),
+        LedgerKind::Rectifications => None,
+    }
+    .map(|(label, testid, open)| {
+        view! { <button type="button" class="no-print" data-testid=testid on:click=move |_| panel.set(Some(open.clone()))>{tr(label)}</button> }
+    });
+    view! {
+        <ListPage panel=panel form=panel_form class="ledger">
+            <LedgerTabs current=kind/>
+            <div class="print-title">
+                <h1>{move || format!("{} {}", office(), st.t(kind.title()))}</h1>
+                <p>{move || fill(st.t(T::SheetSubtitle), &[("filter", &filter_words()), ("day", &today)])}</p>
+            </div>
+            <div class="toolbar no-print">
+                {new_button}
+                <button type="button" class="secondary" data-testid="export-xlsx" disabled=move || exporting.get() on:click=move |_| export(true)>{tr(T::ExportXlsx)}</button>
+                <button type="button" class="secondary" data-testid="export-csv" disabled=move || exporting.get() on:click=move |_| export(false)>{tr(T::ExportCsv)}</button>
+                <button type="button" class="secondary" data-testid="export-package" disabled=move || exporting.get() on:click=export_package>{tr(T::ExportLedgerPackage)}</button>
+                <button type="button" class="secondary" data-testid="print-ledger" on:click=print>{tr(T::Print)}</button>
+                <Show when=move || exporting.get()><span class="busy" data-testid="exporting">{tr(T::Exporting)}</span></Show>
+            </div>
+            <Filters kind=kind show_names=show_names/>
+            <p class="totals" data-testid="ledger-totals">{totals}</p>
+            <table class="list ledger-table" data-testid="ledger-table">
+                <thead><tr>{header}<th class="no-print">{tr(T::Actions)}</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            <Pager page=page pages=pages shown=Signal::derive(move || shown.with(Vec::len))/>
+        </ListPage>
+    }
+}
+
+/// The form or panel for what the side panel holds.
+fn panel_form(panel: Panel, close: Callback<()>) -> AnyView {
+    match panel {
+        Panel::NewProblem => view! { <ProblemForm base=None on_close=close/> }.into_any(),
+        Panel::Problem(p) => view! { <ProblemForm base=Some(p) on_close=close/> }.into_any(),
+        Panel::FeedBack(p) => view! { <FeedBackForm problem=p on_close=close/> }.into_any(),
+        Panel::Rectification(id) => view! { <RectificationPanel id=id on_close=close/> }.into_any(),
+        Panel::NewClue => view! { <ClueForm base=None on_close=close/> }.into_any(),
+        Panel::Clue(c) => view! { <ClueForm base=Some(c) on_close=close/> }.into_any(),
+        Panel::NewLetter => view! { <LetterForm base=None on_close=close/> }.into_any(),
+        Panel::Letter(l) => view! { <LetterForm base=Some(l) on_close=close/> }.into_any(),
+    }
+}
+
+#[component]
+fn LedgerTabs(current: LedgerKind) -> impl IntoView {
+    let st = state();
+    let tabs = LedgerKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <a href=Route::Ledger(k).hash() class="tab" class:active=k == current data-testid=format!("tab-{}", k.slug())>
+                    {move || st.t(k.title())}
+                </a>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs no-print">{tabs}</nav> }
+}
+
+/// "第 2 / 9 页 · 共 431 条" with previous and next.
+#[component]
+fn Pager(page: RwSignal<usize>, pages: Signal<usize>, shown: Signal<usize>) -> impl IntoView {
+    let st = state();
+    let at_first = move || page.get() == 0;
+    let at_last = move || page.get() + 1 >= pages.get();
+    view! {
+        <div class="pager no-print" data-testid="pager">
+            <button type="button" class="secondary" data-testid="page-prev" disabled=at_first on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(T::PagePrev)}</button>
+            <span data-testid="page-info">
+                {move || fill(st.t(T::PageInfo), &[("page", &(page.get() + 1)), ("pages", &pages.get()), ("n", &shown.get())])}
+            </span>
+            <button type="button" class="secondary" data-testid="page-next" disabled=at_last on:click=move |_| page.update(|p| *p += 1)>{tr(T::PageNext)}</button>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! The pieces of a list page: its count line, print button, row actions with
+//! their confirmation, and the side panel that holds its form.
+
+use super::tr;
+use crate::ui::state::{state, AppState};
+use leptos::prelude::*;
+use xuncha_core::i18n::T;
+
+/// Asks the user to confirm; a browser that cannot ask counts as "no".
+pub fn confirm(text: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
+}
+
+/// "显示 3 / 共 10 条" above a list.
+#[component]
+pub fn ListCount(shown: Signal<usize>, total: Signal<usize>) -> impl IntoView {
+    let st = state();
+    view! {
+        <p class="list-count" data-testid="list-count">
+            {move || xuncha_core::i18n::fill(st.t(T::CountShown), &[("shown", &shown.get()), ("total", &total.get())])}
+        </p>
+    }
+}
+
+/// A print button for lists (the print stylesheet hides the rest of the page).
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    view! {
+        <button type="button" class="secondary no-print" on:click=move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }>{tr(T::Print)}</button>
+    }
+}
+
+/// The side panel that holds a list page's form.
+#[component]
+pub fn SidePanel(title: T, testid: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <aside class="panel" data-testid=testid>
+            <h2>{tr(title)}</h2>
+            {children()}
+        </aside>
+    }
+}
+
+/// Asks "确定删除“name”吗？". Takes the state because event handlers run
+/// outside the component tree, where context cannot be looked up.
+pub fn confirm_delete(st: AppState, name: &str) -> bool {
+    confirm(&xuncha_core::i18n::fill(st.t(T::ConfirmDelete), &[("name", &name)]))
+}
+
+/// Edit and delete links at the end of a list row; delete asks first.
+#[component]
+pub fn RowActions(name: String, on_edit: Callback<()>, on_delete: Callback<()>) -> impl IntoView {
+    let st = state();
+    view! {
+        <td class="actions no-print">
+            <button type="button" class="link" data-testid="row-edit" on:click=move |_| on_edit.run(())>{tr(T::Edit)}</button>
+            <button type="button" class="link danger" data-testid="row-delete" on:click=move |_| {
+                if confirm_delete(st, &name) {
+                    on_delete.run(());
+                }
+            }>{tr(T::Delete)}</button>
+        </td>
+    }
+}
+
+/// The shape of every register and ledger page: the list (toolbar, filters,
+/// table) in `children`, and beside it the side panel while `panel` holds
+/// something to show there, drawn by `form` with a callback that closes it.
+/// Each page names what its panel can hold (a new record, one to edit, …).
+#[component]
+pub fn ListPage<P, F>(
+    panel: RwSignal<Option<P>>,
+    form: F,
+    /// A class beside `with-panel` for the page's own styles.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView
+where
+    P: Clone + Send + Sync + 'static,
+    F: Fn(P, Callback<()>) -> AnyView + Send + Sync + 'static,
+{
+    let close = Callback::new(move |_: ()| panel.set(None));
+    let class = if class.is_empty() { "with-panel".to_owned() } else { format!("with-panel {class}") };
+    view! {
+        <section class=class>
+            <div class="list-area">{children()}</div>
+            {move || panel.get().map(|p| form(p, close))}
+        </section>
+    }
+}

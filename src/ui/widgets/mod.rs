@@ -1,0 +1,30 @@
+//! Small pieces shared by the pages: form fields, pickers, list parts, parsing of
+//! typed text, and the option lists the pickers show. Pages import them from here.
+
+mod fields;
+mod list;
+mod options;
+mod parse;
+mod select;
+
+pub use fields::{Check, FormButtons, FormErrors, Input, TextArea};
+pub use list::{confirm, confirm_delete, ListCount, ListPage, PrintButton, RowActions, SidePanel};
+pub use options::{inspected_targets, round_options, target_options, term_options, township_options};
+pub use parse::{day_text, parse_count, parse_day, parse_year};
+pub use select::{EnumFilter, EnumSelect, OptionalEnumSelect, RecordSelect};
+
+use crate::platform;
+use crate::ui::state::state;
+use xuncha_core::date::Day;
+use xuncha_core::i18n::T;
+
+/// A catalogue text that follows the language switch.
+pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let st = state();
+    move || st.t(key)
+}
+
+/// Today on this PC's calendar: the default day of new entries and what overdue is measured against.
+pub fn today() -> Day {
+    platform::now().local_date_day()
+}
