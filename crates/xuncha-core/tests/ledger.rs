@@ -384,7 +384,7 @@ fn a_package_of_filtered_rows_carries_what_they_refer_to_and_nothing_else() {
 
 #[test]
 fn a_file_whose_rectification_points_to_a_problem_held_here_passes_the_reference_check() {
-    use xuncha_core::exchange::merge::known_ids;
+    use xuncha_core::exchange::import::plan;
     let w = world();
     let p = w.problem(w.village, Focus::Corruption, "村务公开不及时");
     let r = w.feed_back(&p, "2026-09-30");
@@ -393,7 +393,6 @@ fn a_file_whose_rectification_points_to_a_problem_held_here_passes_the_reference
     let mut file = ok(block_on(xuncha_core::exchange::export::full_backup(&w.store, source, now)));
     file.records = Default::default();
     file.records.rectifications.push(r);
-    let known = ok(block_on(known_ids(&w.store)));
-    assert_eq!(file.check_references(&|kind, id| known.contains(&(kind, id))), Ok(()));
+    assert!(block_on(plan(&w.store, &file)).is_ok(), "the problem held here resolves the reference");
     assert!(file.check_references(&|_, _| false).is_err(), "without the local problem it dangles");
 }

@@ -177,10 +177,15 @@ async fn plan_kind<B: Body, S: Store>(
     incoming: &[Record<B>],
     items: &mut Vec<PlanItem>,
 ) -> Result<(), StoreError> {
-    if incoming.is_empty() {
-        return Ok(());
+    if !incoming.is_empty() {
+        plan_against(store.all::<B>().await?, incoming, items);
     }
-    let local: HashMap<Id, Record<B>> = store.all::<B>().await?.into_iter().map(|r| (r.meta.id, r)).collect();
+    Ok(())
+}
+
+/// Classifies the records of one kind of a file against that kind's records here.
+pub(super) fn plan_against<B: Body>(local: Vec<Record<B>>, incoming: &[Record<B>], items: &mut Vec<PlanItem>) {
+    let local: HashMap<Id, Record<B>> = local.into_iter().map(|r| (r.meta.id, r)).collect();
     for r in incoming {
         let here = local.get(&r.meta.id);
         let same = here.is_some_and(|l| l.data == r.data && l.meta.deleted == r.meta.deleted);
@@ -193,27 +198,6 @@ async fn plan_kind<B: Body, S: Store>(
             local: here.cloned().map(B::into_any),
         });
     }
-    Ok(())
-}
-
-/// Every (kind, id) the database holds of the kinds other records point to,
-/// tombstones included, for `ExchangeFile::check_references`.
-pub async fn known_ids<S: Store>(store: &S) -> Result<std::collections::HashSet<(Kind, Id)>, StoreError> {
-    async fn add<B: Body, S: Store>(
-        store: &S,
-        out: &mut std::collections::HashSet<(Kind, Id)>,
-    ) -> Result<(), StoreError> {
-        out.extend(store.all::<B>().await?.into_iter().map(|r| (B::KIND, r.meta.id)));
-        Ok(())
-    }
-    let mut out = std::collections::HashSet::new();
-    add::<crate::term::Term, S>(store, &mut out).await?;
-    add::<crate::target::Target, S>(store, &mut out).await?;
-    add::<crate::round::Round, S>(store, &mut out).await?;
-    add::<crate::group::Group, S>(store, &mut out).await?;
-    add::<crate::problem::Problem, S>(store, &mut out).await?;
-    add::<crate::questionnaire::Questionnaire, S>(store, &mut out).await?;
-    Ok(out)
 }
 
 impl ImportPlan {

@@ -6,6 +6,7 @@ pub mod conflict;
 pub mod crypto;
 pub mod export;
 pub mod format;
+pub mod import;
 mod layout;
 pub mod merge;
 pub mod reader;

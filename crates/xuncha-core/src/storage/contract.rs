@@ -33,6 +33,7 @@ macro_rules! for_each_contract_case {
             deleting_a_round_removes_its_groups_and_assignments_together,
             a_refused_bulk_entry_writes_no_target,
             archived_versions_land_with_their_commit_or_not_at_all,
+            settings_land_with_their_commit_or_not_at_all,
             a_revert_restores_removes_and_unarchives_together_or_not_at_all,
             paging_reads_every_record_once_in_id_order_tombstones_included,
             the_first_counts_leave_out_tombstones_and_rectifications_closed_or_not_yet_due,
@@ -318,6 +319,29 @@ pub async fn archived_versions_land_with_their_commit_or_not_at_all(s: &impl Sto
     let refused = s.commit_all(vec![create(&t)], vec![entry(t.meta.id)]).await;
     assert!(refused.is_err());
     assert_eq!(must(s.archived()).await.len(), 1);
+}
+
+pub async fn settings_land_with_their_commit_or_not_at_all(s: &impl Store) {
+    use crate::store::{Commit, SettingWrite};
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let first = term(&ids, office);
+    let undo = |n: u32| must_write(SettingWrite::new("last_import", &n));
+    let commit = |changes: Vec<Change>, n: u32| Commit { changes, archive: Vec::new(), settings: vec![undo(n)] };
+    must(s.commit_with(commit(vec![create(&first)], 1), &|_, _| {})).await;
+    assert_eq!(must(s.setting::<u32>("last_import")).await, Some(1), "the setting landed with the records");
+    // A refused commit, here by its last record, leaves the setting as it was.
+    let second = term(&ids, office);
+    let refused = s.commit_with(commit(vec![create(&second), create(&first)], 2), &|_, _| {}).await;
+    assert!(refused.is_err());
+    assert_eq!(must(s.setting::<u32>("last_import")).await, Some(1), "a refused commit writes no setting");
+    assert_eq!(must(s.get::<Term>(second.meta.id)).await, None, "nor any record");
+    must(s.commit_with(commit(vec![create(&second)], 2), &|_, _| {})).await;
+    assert_eq!(must(s.setting::<u32>("last_import")).await, Some(2));
+}
+
+fn must_write<T>(r: Result<T, StoreError>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
 }
 
 pub async fn a_revert_restores_removes_and_unarchives_together_or_not_at_all(s: &impl Store) {

@@ -72,6 +72,29 @@ pub struct ArchivedVersion {
     pub record: serde_json::Value,
 }
 
+/// Everything one transaction writes: records, archive entries and settings. An
+/// import's undo record travels with the import this way, so no crash can leave
+/// the one without the other.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Commit {
+    pub changes: Vec<Change>,
+    pub archive: Vec<ArchivedVersion>,
+    pub settings: Vec<SettingWrite>,
+}
+
+/// A setting written within a commit: its key and its value as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingWrite {
+    pub key: String,
+    pub json: String,
+}
+
+impl SettingWrite {
+    pub fn new<V: Serialize>(key: &str, value: &V) -> Result<SettingWrite, StoreError> {
+        Ok(SettingWrite { key: key.to_owned(), json: serde_json::to_string(value).map_err(corrupt)? })
+    }
+}
+
 /// Puts records back as they were before an import, in one transaction: restores
 /// (checked like any change), removals of records the import created (checked
 /// against the version it wrote), and removal of the archive entries it made.
@@ -123,7 +146,9 @@ pub trait Store {
         self.commit_all(changes, Vec::new()).await
     }
     /// Writes records and archive entries in one transaction.
-    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError>;
+    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
+        self.commit_with(Commit { changes, archive, settings: Vec::new() }, &|_, _| {}).await
+    }
     /// `commit_all`, telling `progress(written, total)` as the changes go in, so a
     /// long import can show how far it is. Still one transaction: all or nothing.
     async fn commit_all_reporting(
@@ -132,11 +157,10 @@ pub trait Store {
         archive: Vec<ArchivedVersion>,
         progress: &dyn Fn(usize, usize),
     ) -> Result<(), StoreError> {
-        let total = changes.len();
-        self.commit_all(changes, archive).await?;
-        progress(total, total);
-        Ok(())
+        self.commit_with(Commit { changes, archive, settings: Vec::new() }, progress).await
     }
+    /// Writes a whole `Commit` in one transaction, reporting progress as above.
+    async fn commit_with(&self, commit: Commit, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError>;
     /// Applies an undo, all or nothing.
     async fn revert(&self, revert: Revert) -> Result<(), StoreError>;
     /// The conflict archive, oldest first.
@@ -242,7 +266,12 @@ impl Store for MemoryStore {
         Ok(all.iter().filter(|r| r.is_live() && r.data.is_overdue(today)).count())
     }
 
-    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
+    async fn commit_with(&self, commit: Commit, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        let Commit { changes, archive, settings } = commit;
+        let settings = settings
+            .into_iter()
+            .map(|w| Ok((w.key, serde_json::from_str::<serde_json::Value>(&w.json).map_err(corrupt)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
         // Work on a copy and swap it in only when every change passed: all or nothing.
         let mut next = self.tables.borrow().clone();
         for change in &changes {
@@ -260,6 +289,8 @@ impl Store for MemoryStore {
         }
         *self.tables.borrow_mut() = next;
         self.archive.borrow_mut().extend(archive);
+        self.settings.borrow_mut().extend(settings);
+        progress(changes.len(), changes.len());
         Ok(())
     }
 

@@ -1,0 +1,111 @@
+//! Importing a file, as one use case for the app and the command line: the file is
+//! checked in steps (`Reader`), then planned against the database reading each
+//! store it touches once, then applied in one transaction that also keeps the
+//! import's undo record, so a crash can never leave the one without the other.
+
+use super::format::{ExchangeFile, ParseError};
+use super::merge::{plan_against, ImportPlan, PlanItem, Resolution};
+use super::undo::{ImportUndo, LAST_IMPORT_KEY};
+use crate::i18n::Lang;
+use crate::id::Id;
+use crate::meta::Timestamp;
+use crate::record::{Body, Kind, Record};
+use crate::registry::ListVisitor;
+use crate::store::{Commit, SettingWrite, Store, StoreError};
+use std::collections::HashSet;
+
+/// Why a file cannot be imported: the file itself, or the database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    File(ParseError),
+    Store(StoreError),
+}
+
+impl ImportError {
+    /// One sentence for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::File(e) => e.message(lang),
+            ImportError::Store(e) => e.message().text(lang).to_owned(),
+        }
+    }
+}
+
+/// A file checked on its own, as the command line does: every reference must
+/// resolve inside the file.
+pub fn check_alone(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile, ParseError> {
+    let file = ExchangeFile::open(bytes, passphrase)?;
+    file.check_references(&|_, _| false)?;
+    Ok(file)
+}
+
+/// The kinds a file's records belong to or refer to: the stores an import reads.
+fn kinds_touched(file: &ExchangeFile) -> HashSet<Kind> {
+    struct Touched(HashSet<Kind>);
+    impl ListVisitor for Touched {
+        fn list<B: Body>(&mut self, records: &[Record<B>]) {
+            if !records.is_empty() {
+                self.0.insert(B::KIND);
+            }
+            for r in records.iter().filter(|r| r.is_live()) {
+                self.0.extend(r.data.references().iter().map(|x| x.kind));
+            }
+        }
+    }
+    let mut touched = Touched(HashSet::new());
+    file.records.each(&mut touched);
+    touched.0
+}
+
+/// Checks the file's references against the database and classifies every record,
+/// reading each store the file touches once. Nothing is written.
+pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan, ImportError> {
+    let touched = kinds_touched(file);
+    let mut known: HashSet<(Kind, Id)> = HashSet::new();
+    let mut items = Vec::with_capacity(file.records.len());
+    macro_rules! read_each_store_once {
+        ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
+            $(if touched.contains(&Kind::$kind) {
+                let local = store.all::<$ty>().await.map_err(ImportError::Store)?;
+                known.extend(local.iter().map(|r| (Kind::$kind, r.meta.id)));
+                plan_against(local, &file.records.$list, &mut items);
+            })*
+        };
+    }
+    crate::for_each_kind!(read_each_store_once);
+    file.check_references(&|kind, id| known.contains(&(kind, id))).map_err(ImportError::File)?;
+    Ok(ImportPlan { items })
+}
+
+/// Who applies an import, when, and how conflicts are settled.
+#[derive(Clone, Copy)]
+pub struct Apply<'a> {
+    /// The name the undo button shows for this import.
+    pub name: &'a str,
+    pub office: Id,
+    pub now: Timestamp,
+    pub resolve: &'a dyn Fn(&PlanItem) -> Resolution,
+    pub new_id: &'a dyn Fn() -> Id,
+}
+
+impl std::fmt::Debug for Apply<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Apply").field("name", &self.name).field("now", &self.now).finish_non_exhaustive()
+    }
+}
+
+/// Writes the plan and its undo record in one transaction, telling `progress` how
+/// far the writing has come; returns the undo record.
+pub async fn apply<S: Store>(
+    store: &S,
+    file: &ExchangeFile,
+    plan: &ImportPlan,
+    how: Apply<'_>,
+    progress: &dyn Fn(usize, usize),
+) -> Result<ImportUndo, StoreError> {
+    let (changes, archive) = plan.changes(how.resolve, how.office, how.now, file, how.new_id);
+    let undo = ImportUndo::of(how.name, how.now, plan, &changes, &archive);
+    let settings = vec![SettingWrite::new(LAST_IMPORT_KEY, &Some(&undo))?];
+    store.commit_with(Commit { changes, archive, settings }, progress).await?;
+    Ok(undo)
+}
