@@ -1,6 +1,13 @@
 //! The few things the core cannot do itself: read the clock, draw random ids,
 //! remember the language, ask for persistent storage, and report a panic.
 
+use gloo_events::EventListener;
+use gloo_file::futures::read_as_bytes;
+use gloo_file::{Blob, FileReadError, ObjectUrl};
+use gloo_timers::future::TimeoutFuture;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use xuncha_core::i18n::{Lang, T};
@@ -110,16 +117,9 @@ pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
 
 /// Saves binary content (a workbook) or text of another type as a download.
 pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    save_blob(name, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into()), mime)
-}
-
-fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
+    // The Blob copies the bytes straight out of wasm memory, with no copy in between.
+    let url = ObjectUrl::from(Blob::new_with_options(bytes, Some(mime)));
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -127,12 +127,19 @@ fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValu
     body.append_child(&a)?;
     a.click();
     a.remove();
-    // Revoking at once can cancel the download in some browsers; a minute is ample.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    // The URL is revoked when dropped. Revoking at once can cancel the download in
+    // some browsers; a minute is ample.
+    after(60_000, move || drop(url));
     Ok(())
+}
+
+/// Runs `f` after `millis` milliseconds. A timer: a hidden tab may run it late,
+/// which suits messages and short waits for a paint, not long work (`yield_to_page`).
+pub fn after(millis: u32, f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        TimeoutFuture::new(millis).await;
+        f();
+    });
 }
 
 /// `N` bytes from the browser's cryptographic random source.
@@ -144,30 +151,33 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
 }
 
 /// The bytes of a file the user picked.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileReadError> {
+    read_as_bytes(&Blob::from(file.clone())).await
+}
+
+/// One message channel for every yield, as long as the page lives: its listener
+/// wakes the oldest waiting yield.
+struct Yielder {
+    port: web_sys::MessagePort,
+    waiting: Rc<RefCell<VecDeque<js_sys::Function>>>,
+    _wake: EventListener,
 }
 
 thread_local! {
-    /// One message channel for every yield, as long as the page lives; its
-    /// handler wakes the oldest waiting yield.
-    static YIELD: Option<(web_sys::MessagePort, std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>)> = {
-        let channel = web_sys::MessageChannel::new().ok();
-        channel.map(|channel| {
-            let waiting = std::rc::Rc::new(std::cell::RefCell::new(std::collections::VecDeque::<js_sys::Function>::new()));
-            let queue = waiting.clone();
-            let wake = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                if let Some(resolve) = queue.borrow_mut().pop_front() {
-                    let _ = resolve.call0(&JsValue::NULL);
-                }
-            });
-            channel.port1().set_onmessage(Some(wake.as_ref().unchecked_ref()));
-            // The handler lives as long as the page.
-            wake.forget();
-            (channel.port2(), waiting)
-        })
-    };
+    static YIELD: Option<Yielder> = web_sys::MessageChannel::new().ok().map(|channel| {
+        let waiting = Rc::new(RefCell::new(VecDeque::<js_sys::Function>::new()));
+        let queue = waiting.clone();
+        let receiver = channel.port1();
+        let wake = EventListener::new(&receiver, "message", move |_| {
+            if let Some(resolve) = queue.borrow_mut().pop_front() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        // A port delivers messages to listeners added this way only once started
+        // (setting `onmessage` would start it implicitly).
+        receiver.start();
+        Yielder { port: channel.port2(), waiting, _wake: wake }
+    });
 }
 
 /// Lets the browser paint and handle input before long work goes on. A message
@@ -176,7 +186,7 @@ thread_local! {
 pub async fn yield_to_page() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let posted = YIELD.with(|y| match y {
-            Some((port, waiting)) => {
+            Some(Yielder { port, waiting, .. }) => {
                 waiting.borrow_mut().push_back(resolve.clone());
                 let posted = port.post_message(&JsValue::NULL).is_ok();
                 if !posted {

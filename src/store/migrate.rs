@@ -87,7 +87,7 @@ fn write_index_fields(store: &web_sys::IdbObjectStore, kind: Kind) -> IdbResult<
     let request = store.open_cursor()?;
     let tx = store.transaction();
     let walking = request.clone();
-    let on_record = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+    let on_record = gloo_events::EventListener::new(&request, "success", move |_| {
         let Ok(result) = walking.result() else { return tx.abort().unwrap_or(()) };
         let Some(cursor) = result.dyn_ref::<web_sys::IdbCursorWithValue>() else { return };
         let written = cursor.value().and_then(|value| {
@@ -103,8 +103,7 @@ fn write_index_fields(store: &web_sys::IdbObjectStore, kind: Kind) -> IdbResult<
             let _ = tx.abort();
         }
     });
-    request.set_onsuccess(Some(on_record.as_ref().unchecked_ref()));
-    // The handler must outlive this call; it runs once per record of one upgrade.
+    // The listener must outlive this call; it runs once per record of one upgrade.
     on_record.forget();
     Ok(())
 }

@@ -115,15 +115,13 @@ impl IdbStore {
     /// When another tab opens a newer schema, this connection closes itself so
     /// the upgrade is not blocked, then `on_change` tells the user to reload.
     pub fn on_version_change(&self, on_change: impl Fn() + 'static) {
-        let sys = self.db.as_sys().clone();
-        let closing = sys.clone();
-        let handler = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |_| {
+        let closing = self.db.as_sys().clone();
+        let listener = gloo_events::EventListener::new(self.db.as_sys(), "versionchange", move |_| {
             closing.close();
             on_change();
         });
-        sys.set_onversionchange(Some(handler.as_ref().unchecked_ref()));
-        // The handler lives as long as the page.
-        handler.forget();
+        // The listener lives as long as the page.
+        listener.forget();
     }
 
     /// Writes a commit in one transaction, `COMMIT_BATCH` changes at a time. New

@@ -149,9 +149,13 @@ impl AppState {
             store: StoredValue::new_local(None),
         };
         let route = state.route;
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
-        // The listener lives as long as the app.
-        std::mem::forget(handle);
+        if let Some(window) = web_sys::window() {
+            let listener = gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                route.set(Route::parse(&current_hash()))
+            });
+            // The listener lives as long as the app.
+            listener.forget();
+        }
         provide_context(state);
         state
     }
@@ -245,14 +249,12 @@ impl AppState {
         let flash = self.flash;
         let text = text.into();
         flash.set(Some(Flash { text: text.clone(), error }));
-        set_timeout(
-            move || {
-                if flash.get_untracked().is_some_and(|f| f.text == text) {
-                    flash.set(None);
-                }
-            },
-            std::time::Duration::from_secs(if error { 8 } else { 3 }),
-        );
+        // An error stays long enough to be read; a newer message is not cleared early.
+        platform::after(if error { 8_000 } else { 3_000 }, move || {
+            if flash.get_untracked().is_some_and(|f| f.text == text) {
+                flash.set(None);
+            }
+        });
     }
 
     pub async fn reload(&self) {

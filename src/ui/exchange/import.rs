@@ -139,7 +139,7 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
                     Err(e) => errors.update(|list| {
                         list.push(fill(
                             T::ImportFileError.text(lang),
-                            &[("file", &f.name()), ("message", &format!("{e:?}"))],
+                            &[("file", &f.name()), ("message", &e.to_string())],
                         ))
                     }),
                 }

@@ -124,34 +124,31 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let export = move |xlsx: bool| {
         exporting.set(true);
         // Let the page draw "正在导出…" before the work starts.
-        set_timeout(
-            move || {
-                let lang = st.lang.get_untracked();
-                let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
-                let words = untrack(filter_words);
-                let sheet = untrack(|| {
-                    ledger.with(|l| {
-                        shown.with(|s| Sheet::of_ledger(l, kind, s, &office, &words, show_names.get(), lang, today))
-                    })
-                });
-                let result = if xlsx {
-                    sheet.to_xlsx(platform::now()).map_err(|e| e.to_string()).and_then(|bytes| {
-                        let name = file_name(&office, kind, lang, today, "xlsx");
-                        platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| format!("{e:?}"))
-                    })
-                } else {
-                    let name = file_name(&office, kind, lang, today, "csv");
-                    platform::download_bytes(&name, sheet.to_csv().as_bytes(), "text/csv;charset=utf-8")
-                        .map_err(|e| format!("{e:?}"))
-                };
-                exporting.set(false);
-                match result {
-                    Ok(()) => st.notify(fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]), false),
-                    Err(e) => st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true),
-                }
-            },
-            std::time::Duration::from_millis(30),
-        );
+        platform::after(30, move || {
+            let lang = st.lang.get_untracked();
+            let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
+            let words = untrack(filter_words);
+            let sheet = untrack(|| {
+                ledger.with(|l| {
+                    shown.with(|s| Sheet::of_ledger(l, kind, s, &office, &words, show_names.get(), lang, today))
+                })
+            });
+            let result = if xlsx {
+                sheet.to_xlsx(platform::now()).map_err(|e| e.to_string()).and_then(|bytes| {
+                    let name = file_name(&office, kind, lang, today, "xlsx");
+                    platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| format!("{e:?}"))
+                })
+            } else {
+                let name = file_name(&office, kind, lang, today, "csv");
+                platform::download_bytes(&name, sheet.to_csv().as_bytes(), "text/csv;charset=utf-8")
+                    .map_err(|e| format!("{e:?}"))
+            };
+            exporting.set(false);
+            match result {
+                Ok(()) => st.notify(fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]), false),
+                Err(e) => st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true),
+            }
+        });
     };
     // The shown rows as an exchange package, for another office to import.
     let export_package = move |_| {
@@ -195,15 +192,13 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     };
     let print = move |_| {
         printing.set(true);
-        set_timeout(
-            move || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-                printing.set(false);
-            },
-            std::time::Duration::from_millis(50),
-        );
+        // Let the page draw every shown row before the print dialog takes the thread.
+        platform::after(50, move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+            printing.set(false);
+        });
     };
     let new_button = match kind {
         LedgerKind::Problems => Some((T::NewProblem, "new-problem", Panel::NewProblem)),

@@ -35,7 +35,7 @@ pub fn AnswerPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = match platform::read_file(&file).await {
                 Ok(b) => b,
-                Err(e) => return error.set(Some(format!("{e:?}"))),
+                Err(e) => return error.set(Some(e.to_string())),
             };
             match xuncha_core::exchange::ExchangeFile::open(&bytes, None) {
                 Ok(f) => {
