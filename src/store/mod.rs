@@ -18,7 +18,9 @@ use xuncha_core::id::Id;
 use xuncha_core::meta::VersionVector;
 use xuncha_core::record::{AnyRecord, Body, Kind, Record};
 use xuncha_core::schema::{self, keys, CURRENT_VERSION};
-use xuncha_core::store::{check_expectation, ArchivedVersion, Change, Expect, Revert, Store, StoreError};
+use xuncha_core::store::{
+    check_expectation, ArchivedVersion, Change, Commit, Expect, Revert, SettingWrite, Store, StoreError,
+};
 
 pub use migrate::open_at;
 
@@ -134,13 +136,14 @@ impl IdbStore {
         &self,
         changes: &[Change],
         archive: &[ArchivedVersion],
+        settings: &[SettingWrite],
         progress: &dyn Fn(usize, usize),
     ) -> Result<(), StoreError> {
         let mut names: BTreeSet<&str> = changes.iter().map(|c| c.record.kind().store_name()).collect();
         if !archive.is_empty() {
             names.insert(keys::ARCHIVE);
         }
-        if !changes.is_empty() {
+        if !changes.is_empty() || !settings.is_empty() {
             names.insert(keys::SETTINGS);
         }
         let names: Vec<&str> = names.into_iter().collect();
@@ -201,6 +204,14 @@ impl IdbStore {
             let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
             for entry in archive {
                 store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
+            }
+        }
+        // Settings written with the records, such as an import's undo record, go in
+        // the same transaction: they land together or not at all.
+        if !settings.is_empty() {
+            let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
+            for setting in settings {
+                store.put(setting.json.as_str()).with_key(setting.key.as_str()).primitive().map_err(backend)?;
             }
         }
         tx.commit().await.map_err(backend)
@@ -433,20 +444,12 @@ impl Store for IdbStore {
             as usize)
     }
 
-    async fn commit_all(&self, changes: Vec<Change>, archive: Vec<ArchivedVersion>) -> Result<(), StoreError> {
-        self.commit_all_reporting(changes, archive, &|_, _| {}).await
-    }
-
-    async fn commit_all_reporting(
-        &self,
-        changes: Vec<Change>,
-        archive: Vec<ArchivedVersion>,
-        progress: &dyn Fn(usize, usize),
-    ) -> Result<(), StoreError> {
-        if changes.is_empty() && archive.is_empty() {
+    async fn commit_with(&self, commit: Commit, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        let Commit { changes, archive, settings } = commit;
+        if changes.is_empty() && archive.is_empty() && settings.is_empty() {
             return Ok(());
         }
-        match self.write(&changes, &archive, progress).await {
+        match self.write(&changes, &archive, &settings, progress).await {
             Ok(()) => {
                 self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
                 Ok(())

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, ParseError, Source};
+use xuncha_core::exchange::import;
 use xuncha_core::exchange::merge::merge_records;
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::Id;
@@ -85,10 +86,9 @@ fn write(io: &mut Io<'_>, path: &Path, text: &str) -> bool {
 fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
     let bytes = read(io, path).ok_or_else(String::new)?;
     let passphrase = if crypto::is_encrypted(&bytes) { io.passphrase(false) } else { None };
-    let file = ExchangeFile::open(&bytes, passphrase.as_deref()).map_err(|e| e.message(io.lang))?;
-    // References must resolve within the file itself: a file is checked on its own.
-    file.check_references(&|_, _| false).map_err(|e: ParseError| e.message(io.lang))?;
-    Ok(file)
+    // The check stage of an import, without a database: references must resolve
+    // within the file itself.
+    import::check_alone(&bytes, passphrase.as_deref()).map_err(|e| e.message(io.lang))
 }
 
 /// How many of one kind's records are deletions (tombstones).

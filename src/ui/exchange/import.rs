@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::format::{ExchangeFile, ParseError, Source, MAX_FILE_BYTES};
+use xuncha_core::exchange::import;
 use xuncha_core::exchange::merge::ImportPlan;
 use xuncha_core::exchange::reader::{unseal, Reader};
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
@@ -61,12 +62,7 @@ async fn check_bytes<S: Store>(
     let parsed = reader.finish().map_err(refused)?;
     report(Stage::Comparing);
     platform::yield_to_page().await;
-    let store_err = |e: StoreError| CheckError::Refused(e.message().text(lang).to_owned());
-    let known = xuncha_core::exchange::merge::known_ids(store).await.map_err(store_err)?;
-    parsed
-        .check_references(&|kind, id| known.contains(&(kind, id)))
-        .map_err(|e| CheckError::Refused(e.message(lang)))?;
-    let plan = ImportPlan::build(store, &parsed.records).await.map_err(store_err)?;
+    let plan = import::plan(store, &parsed).await.map_err(|e| CheckError::Refused(e.message(lang)))?;
     Ok((parsed, plan))
 }
 
@@ -193,9 +189,9 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
         );
         checking.set(true);
         leptos::task::spawn_local(async move {
-            match ImportPlan::build(store.as_ref(), &file.records).await {
+            match import::plan(store.as_ref(), &file).await {
                 Ok(plan) => previews.set(vec![Preview::new(fresh_key(), name, file, plan)]),
-                Err(e) => errors.set(vec![e.message().text(lang).to_owned()]),
+                Err(e) => errors.set(vec![e.message(lang)]),
             }
             checking.set(false);
         });

@@ -10,12 +10,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use xuncha_core::exchange::conflict::conflict_rows;
 use xuncha_core::exchange::format::ExchangeFile;
+use xuncha_core::exchange::import;
 use xuncha_core::exchange::merge::{ImportPlan, Outcome, PlanItem, Resolution};
-use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
+use xuncha_core::exchange::undo::ImportUndo;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::{Id, IdSource};
 use xuncha_core::record::Kind;
-use xuncha_core::store::{Store, StoreError};
+use xuncha_core::store::StoreError;
 
 /// One checked file waiting for the user's go-ahead.
 #[derive(Clone, Debug)]
@@ -73,7 +74,8 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
     let applying = RwSignal::new(false);
     let progress = RwSignal::new(None::<Progress>);
     let apply = {
-        let (file, plan) = (file.clone(), plan.clone());
+        // Shared with each click's task, not copied: a county's plan is large.
+        let shared = std::rc::Rc::new((file.clone(), plan.clone()));
         move |_| {
             if applying.get_untracked() {
                 return;
@@ -81,39 +83,33 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
             applying.set(true);
             let office = st.office.get_untracked().map(|o| o.id).unwrap_or(Id::nil());
             let picked = choices.get_untracked();
-            let now = platform::now();
-            let (changes, archive) = plan.changes(
-                &|item| picked.get(&item.id).copied().unwrap_or(Resolution::KeepLocal),
-                office,
-                now,
-                &file,
-                &|| WebIds.next_id(),
-            );
-            let count = |o| plan.items.iter().filter(|i| i.outcome == o).count();
+            let shared = shared.clone();
+            let count = |o| shared.1.items.iter().filter(|i| i.outcome == o).count();
             let (new, updated, resolved) = (count(Outcome::New), count(Outcome::Updated), count(Outcome::Conflict));
-            let record = ImportUndo::of(&file_name, now, &plan, &changes, &archive);
             let file_name = file_name.clone();
             leptos::task::spawn_local(async move {
+                let (file, plan) = (&shared.0, &shared.1);
                 let lang = st.lang.get_untracked();
                 let report = |done, total| {
                     progress.set(Some(Progress { file: file_name.clone(), stage: Stage::Writing { done, total } }))
                 };
-                report(0, changes.len());
+                report(0, new + updated + resolved);
                 platform::yield_to_page().await;
-                let committed = st
-                    .write(async move |s, _| {
-                        s.commit_all_reporting(changes, archive, &report).await?;
-                        // The import stands even if its undo record cannot be kept.
-                        let kept = s.put_setting(LAST_IMPORT_KEY, &Some(&record)).await.is_ok();
-                        Ok::<_, StoreError>(kept.then_some(record))
-                    })
-                    .await;
+                let resolve = |item: &PlanItem| picked.get(&item.id).copied().unwrap_or(Resolution::KeepLocal);
+                let new_id = || WebIds.next_id();
+                let how = import::Apply {
+                    name: &file_name,
+                    office,
+                    now: platform::now(),
+                    resolve: &resolve,
+                    new_id: &new_id,
+                };
+                // The import and its undo record are written in one transaction.
+                let committed = st.write(async |s, _| import::apply(s, file, plan, how, &report).await).await;
                 progress.set(None);
                 match committed {
-                    Some(Ok(kept)) => {
-                        if let Some(record) = kept {
-                            undo.set(Some(record));
-                        }
+                    Some(Ok(record)) => {
+                        undo.set(Some(record));
                         let msg = fill(
                             T::ImportDone.text(lang),
                             &[("new", &new), ("updated", &updated), ("conflicts", &resolved)],
