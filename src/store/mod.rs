@@ -19,7 +19,7 @@ use xuncha_core::meta::VersionVector;
 use xuncha_core::record::{AnyRecord, Body, Kind, Record};
 use xuncha_core::schema::{self, keys, CURRENT_VERSION};
 use xuncha_core::store::{
-    check_expectation, ArchivedVersion, Change, Commit, Expect, Revert, SettingWrite, Store, StoreError,
+    check_expectation, guard_id, ArchivedVersion, Change, Commit, Expect, Revert, SettingWrite, Store, StoreError,
 };
 
 pub use migrate::open_at;
@@ -472,11 +472,25 @@ impl Store for IdbStore {
         if !revert.unarchive.is_empty() {
             names.insert(keys::ARCHIVE);
         }
+        if revert.guard.is_some() {
+            names.insert(keys::SETTINGS);
+        }
         if names.is_empty() {
             return Ok(());
         }
         let names: Vec<&str> = names.into_iter().collect();
         let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        // What the revert undoes must still be what the setting names: another tab
+        // may have imported (or undone) since this page read it.
+        if let Some((key, id)) = &revert.guard {
+            let settings = tx.object_store(keys::SETTINGS).map_err(backend)?;
+            let stored: Option<String> =
+                settings.get(key.as_str()).primitive().map_err(backend)?.await.map_err(backend)?;
+            if stored.as_deref().map(guard_id).transpose()?.flatten() != Some(*id) {
+                return Err(StoreError::Superseded(key.clone()));
+            }
+            settings.put("null").with_key(key.as_str()).primitive().map_err(backend)?;
+        }
         let mut delta = CountDelta::new();
         for change in &revert.restore {
             let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;

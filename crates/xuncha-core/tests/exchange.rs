@@ -34,6 +34,12 @@ fn county(ids: &SequentialIds) -> (MemoryStore, Id) {
     (store, office)
 }
 
+/// Keeps `undo` as the last import's undo record, as an import does with its commit.
+fn keep_as_last_import(store: &MemoryStore, undo: &xuncha_core::exchange::undo::ImportUndo) {
+    use xuncha_core::exchange::undo::LAST_IMPORT_KEY;
+    block_on(store.put_setting(LAST_IMPORT_KEY, &Some(undo))).unwrap_or_else(|e| panic!("{e}"));
+}
+
 fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
     block_on(async {
         ExchangeFile {
@@ -363,6 +369,7 @@ fn undoing_an_import_puts_everything_back_and_the_file_can_be_imported_again() {
     let undo = ImportUndo::of("county.json", now(), &plan, &changes, &archive);
     assert!(undo.entries.iter().any(|e| e.before.is_some()), "the conflict's local side is kept for undo");
     block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
+    keep_as_last_import(&township, &undo);
     assert_ne!(backup(&township, office).records, before);
     assert_eq!(block_on(township.archived()).unwrap_or_default().len(), 1);
 
@@ -386,6 +393,7 @@ fn undo_refuses_and_changes_nothing_when_an_imported_record_was_edited_since() {
     let (changes, archive) = plan.changes(&|_| Resolution::KeepLocal, office, now(), &file, &|| ids.next_id());
     let undo = ImportUndo::of("county.json", now(), &plan, &changes, &archive);
     block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
+    keep_as_last_import(&township, &undo);
     let village = block_on(township.all::<Target>())
         .unwrap_or_default()
         .into_iter()

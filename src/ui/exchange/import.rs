@@ -277,21 +277,29 @@ fn LockedFile(locked: Locked, on_unlock: Callback<(u64, String)>) -> impl IntoVi
 #[component]
 fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> impl IntoView {
     let st = state();
+    // One undo at a time: a second click while the first runs does nothing.
+    let undoing = RwSignal::new(false);
     let run = move |_| {
+        if undoing.get_untracked() {
+            return;
+        }
         let Some(record) = undo.get_untracked() else { return };
         if !confirm(st.t(T::ConfirmUndo)) {
             return;
         }
         let Some(store) = st.store() else { return };
+        undoing.set(true);
         leptos::task::spawn_local(async move {
             let lang = st.lang.get_untracked();
+            // Let the page show that the undo has started before the long write.
+            platform::yield_to_page().await;
             let result = match record.revert() {
+                // The revert clears the undo record in its own transaction.
                 Ok(revert) => store.revert(revert).await,
                 Err(e) => Err(StoreError::Corrupt(e.to_string())),
             };
             match result {
                 Ok(()) => {
-                    let _ = store.put_setting(LAST_IMPORT_KEY, &None::<ImportUndo>).await;
                     undo.set(None);
                     st.reload().await;
                     st.notify(T::UndoDone.text(lang), false);
@@ -300,14 +308,27 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
                 Err(StoreError::Stale { .. } | StoreError::Exists { .. }) => {
                     st.notify(T::ErrUndoStale.text(lang), true)
                 }
+                Err(e @ StoreError::Superseded(_)) => {
+                    // Show what the database now names as the last import.
+                    let now = store.setting::<Option<ImportUndo>>(LAST_IMPORT_KEY).await.ok().flatten().flatten();
+                    undo.set(now);
+                    st.reload().await;
+                    st.notify(e.message().text(lang), true);
+                }
                 Err(e) => st.notify(e.message().text(lang), true),
             }
+            undoing.set(false);
         });
     };
     move || {
         undo.get().map(|u| {
             let label = fill(st.t(T::UndoImport), &[("file", &u.file), ("when", &u.applied_at.display_local())]);
-            view! { <p><button type="button" class="secondary" data-testid="undo-import" on:click=run>{label}</button></p> }
+            view! {
+                <p>
+                    <button type="button" class="secondary" data-testid="undo-import" disabled=move || undoing.get() on:click=run>{label}</button>
+                    <Show when=move || undoing.get()><span class="hint" data-testid="undoing">{tr(T::Undoing)}</span></Show>
+                </p>
+            }
         })
     }
 }

@@ -104,7 +104,7 @@ pub async fn apply<S: Store>(
     progress: &dyn Fn(usize, usize),
 ) -> Result<ImportUndo, StoreError> {
     let (changes, archive) = plan.changes(how.resolve, how.office, how.now, file, how.new_id);
-    let undo = ImportUndo::of(how.name, how.now, plan, &changes, &archive);
+    let undo = ImportUndo { id: (how.new_id)(), ..ImportUndo::of(how.name, how.now, plan, &changes, &archive) };
     let settings = vec![SettingWrite::new(LAST_IMPORT_KEY, &Some(&undo))?];
     store.commit_with(Commit { changes, archive, settings }, progress).await?;
     Ok(undo)

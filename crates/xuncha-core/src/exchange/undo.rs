@@ -23,6 +23,10 @@ pub struct UndoEntry {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportUndo {
+    /// Names this import, so an undo acts on it alone (`Revert::guard`); nil in
+    /// records kept before imports had ids.
+    #[serde(default = "Id::nil")]
+    pub id: Id,
     pub file: String,
     pub applied_at: Timestamp,
     pub entries: Vec<UndoEntry>,
@@ -50,12 +54,22 @@ impl ImportUndo {
                 UndoEntry { kind: c.record.kind(), id: meta.id, before, after: meta.version.clone() }
             })
             .collect();
-        ImportUndo { file: file.to_owned(), applied_at: now, entries, archived: archive.iter().map(|a| a.id).collect() }
+        ImportUndo {
+            id: Id::nil(),
+            file: file.to_owned(),
+            applied_at: now,
+            entries,
+            archived: archive.iter().map(|a| a.id).collect(),
+        }
     }
 
     /// The writes that put everything back, each checked against the version the import wrote.
     pub fn revert(&self) -> Result<Revert, serde_json::Error> {
-        let mut revert = Revert { unarchive: self.archived.clone(), ..Revert::default() };
+        let mut revert = Revert {
+            unarchive: self.archived.clone(),
+            guard: Some((LAST_IMPORT_KEY.to_owned(), self.id)),
+            ..Revert::default()
+        };
         for e in &self.entries {
             match &e.before {
                 Some(before) => revert.restore.push(Change {

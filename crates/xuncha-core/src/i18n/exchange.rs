@@ -25,8 +25,10 @@ macro_rules! exchange_texts {
             LockedFile => "{file} 已加密，请输入口令：", "{file} is encrypted; enter its passphrase:";
             Unlock => "解密并检查", "Decrypt and check";
             UndoImport => "撤销上次导入（{file}，{when}）", "Undo the last import ({file}, {when})";
-            ConfirmUndo => "撤销上次导入？该次导入新增的记录将被移除，被更新的记录恢复原样。", "Undo the last import? Records it added are removed and records it updated are put back.";
+            ConfirmUndo => "撤销上次导入？该次导入新增的记录将被移除，被更新的记录恢复原样。如果其中有记录在导入后又被修改过，将无法撤销，本机数据也不会有任何改动。", "Undo the last import? Records it added are removed and records it updated are put back. If any of them was edited after the import, it cannot be undone and nothing is changed.";
             UndoDone => "已撤销上次导入。", "The last import was undone.";
+            ErrUndoSuperseded => "这个“撤销上次导入”已过时：此后（可能在另一个窗口中）又导入或撤销过。本机数据未做任何改动，页面已按现在的情况更新。", "This undo was out of date: a file was imported or an import undone since (perhaps in another window). Nothing was changed; the page now shows how things stand.";
+            Undoing => "正在撤销上次导入…", "Undoing the last import…";
             ErrUndoStale => "上次导入之后相关记录已被修改，无法撤销，本机数据未做任何改动。", "Records of the last import were changed since, so it cannot be undone; nothing was changed.";
             ScopeTownship => "{name}及所辖村（社区）", "{name} with its villages and communities";
             ScopeQuestionnaire => "问卷“{title}”（空白，供答卷）", "Questionnaire “{title}” (blank, to answer)";

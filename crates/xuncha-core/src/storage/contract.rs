@@ -35,6 +35,7 @@ macro_rules! for_each_contract_case {
             archived_versions_land_with_their_commit_or_not_at_all,
             settings_land_with_their_commit_or_not_at_all,
             a_revert_restores_removes_and_unarchives_together_or_not_at_all,
+            a_revert_undoes_only_what_its_guard_setting_still_names,
             paging_reads_every_record_once_in_id_order_tombstones_included,
             the_first_counts_leave_out_tombstones_and_rectifications_closed_or_not_yet_due,
             loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_meanwhile,
@@ -371,6 +372,7 @@ pub async fn a_revert_restores_removes_and_unarchives_together_or_not_at_all(s: 
         restore: vec![edit(&kept, &changed)],
         remove: vec![(crate::Kind::Target, created.meta.id, wrong)],
         unarchive: vec![entry.id],
+        ..Revert::default()
     };
     assert!(matches!(s.revert(refused).await, Err(StoreError::Stale { .. })));
     assert_eq!(must(s.get::<Term>(kept.meta.id)).await, Some(changed.clone()));
@@ -381,6 +383,7 @@ pub async fn a_revert_restores_removes_and_unarchives_together_or_not_at_all(s: 
         restore: vec![edit(&kept, &changed)],
         remove: vec![(crate::Kind::Target, created.meta.id, created.meta.version.clone())],
         unarchive: vec![entry.id],
+        ..Revert::default()
     };
     must(s.revert(revert)).await;
     assert_eq!(must(s.get::<Term>(kept.meta.id)).await, Some(kept));
@@ -406,6 +409,30 @@ fn rectification(
     let mut r = crate::rectification::Rectification::new(ids.next_id(), deadline);
     r.status = status;
     Record { meta: meta(ids.next_id(), office), data: r }
+}
+
+pub async fn a_revert_undoes_only_what_its_guard_setting_still_names(s: &impl Store) {
+    use crate::store::Revert;
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let (first, second) = (ids.next_id(), ids.next_id());
+    let imported = term(&ids, office);
+    must(s.commit(vec![create(&imported)])).await;
+    let named = |id: Id| serde_json::json!({ "id": id, "file": "x01.json" });
+    must(s.put_setting("last_import", &named(second))).await;
+    let undo = |id: Id| Revert {
+        remove: vec![(crate::Kind::Term, imported.meta.id, imported.meta.version.clone())],
+        guard: Some(("last_import".into(), id)),
+        ..Revert::default()
+    };
+    // An undo of an earlier import, from a page that has not seen the later one.
+    assert_eq!(s.revert(undo(first)).await, Err(StoreError::Superseded("last_import".into())));
+    assert!(must(s.get::<Term>(imported.meta.id)).await.is_some(), "nothing was undone");
+    assert_eq!(must(s.setting::<serde_json::Value>("last_import")).await, Some(named(second)));
+    must(s.revert(undo(second))).await;
+    assert_eq!(must(s.get::<Term>(imported.meta.id)).await, None);
+    let cleared = must(s.setting::<serde_json::Value>("last_import")).await;
+    assert_eq!(cleared, Some(serde_json::Value::Null), "the undone import is no longer offered");
 }
 
 pub async fn paging_reads_every_record_once_in_id_order_tombstones_included(s: &impl Store) {
@@ -544,6 +571,7 @@ pub async fn live_counts_follow_deletions_and_reverts(s: &impl Store) {
         restore: vec![edit(&tombstone, &back)],
         remove: vec![(crate::Kind::Problem, late.meta.id, late.meta.version.clone())],
         unarchive: Vec::new(),
+        ..Revert::default()
     };
     must(s.revert(undo)).await;
     assert_eq!(count().await, 1);

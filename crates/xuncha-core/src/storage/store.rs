@@ -25,6 +25,10 @@ pub enum StoreError {
     /// A stored value could not be read back into the model.
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    /// What an undo was for is no longer the last of its kind (another tab
+    /// imported a file since).
+    #[error("setting {0} names something else now")]
+    Superseded(String),
     /// The browser refused (quota, blocked, closed connection…).
     #[error("storage failed: {0}")]
     Backend(String),
@@ -37,6 +41,7 @@ impl StoreError {
             StoreError::Stale { .. } => T::ErrStale,
             StoreError::Exists { .. } => T::ErrExists,
             StoreError::Corrupt(_) => T::ErrCorrupt,
+            StoreError::Superseded(_) => T::ErrUndoSuperseded,
             StoreError::Backend(_) => T::ErrBackend,
         }
     }
@@ -104,6 +109,10 @@ pub struct Revert {
     pub restore: Vec<Change>,
     pub remove: Vec<(Kind, Id, VersionVector)>,
     pub unarchive: Vec<Id>,
+    /// The setting that names what is undone and the id it must hold: checked in
+    /// the revert's own transaction (another tab may have imported since) and
+    /// cleared with it.
+    pub guard: Option<(String, Id)>,
 }
 
 /// A backend. All changes passed to one `commit` land together or not at all.
@@ -183,6 +192,17 @@ pub fn check_expectation(change: &Change, stored: Option<&VersionVector>) -> Res
         (Expect::Version(v), Some(s)) if v == s => Ok(()),
         (Expect::Version(_), _) => Err(StoreError::Stale { kind: change.record.kind(), id: meta.id }),
     }
+}
+
+/// The `id` a guarded setting holds (`None` for an empty setting), read without
+/// building the rest of the value; a value from before ids were kept reads as nil.
+pub fn guard_id(json: &str) -> Result<Option<Id>, StoreError> {
+    #[derive(Deserialize)]
+    struct Named {
+        #[serde(default = "Id::nil")]
+        id: Id,
+    }
+    Ok(serde_json::from_str::<Option<Named>>(json).map_err(corrupt)?.map(|n| n.id))
 }
 
 fn corrupt(e: serde_json::Error) -> StoreError {
@@ -316,6 +336,14 @@ impl Store for MemoryStore {
                 return Err(StoreError::Stale { kind: *kind, id: *id });
             }
             table.remove(id);
+        }
+        if let Some((key, id)) = &revert.guard {
+            let mut settings = self.settings.borrow_mut();
+            let named = settings.get(key).map(|v| guard_id(&v.to_string())).transpose()?.flatten();
+            if named != Some(*id) {
+                return Err(StoreError::Superseded(key.clone()));
+            }
+            settings.insert(key.clone(), serde_json::Value::Null);
         }
         *self.tables.borrow_mut() = next;
         self.archive.borrow_mut().retain(|a| !revert.unarchive.contains(&a.id));
