@@ -108,6 +108,29 @@ pub async fn request_persistence() -> Persistence {
     }
 }
 
+/// The browser's own figures for this page's storage, `(quota, usage)` in bytes;
+/// `None` when it gives none within two seconds (some never answer).
+pub async fn storage_estimate() -> Option<(u64, u64)> {
+    let window = web_sys::window()?;
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false) {
+        return None;
+    }
+    let estimate = navigator.storage().estimate().ok()?;
+    // The timer settles the race with `undefined`; no closure is made for it.
+    let timeout = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 2000);
+    });
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&estimate, &timeout));
+    let value = wasm_bindgen_futures::JsFuture::from(first).await.ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    // A dictionary, not a class: there is nothing to check it against but its shape.
+    let figures: web_sys::StorageEstimate = value.unchecked_into();
+    Some((figures.get_quota()? as u64, figures.get_usage()? as u64))
+}
+
 /// Saves `text` as a download named `name` (the browser asks where, or uses its folder).
 pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
     // The UTF-8 bytes as they are: a JS string would be decoded to UTF-16 and

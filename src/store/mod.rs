@@ -1,8 +1,10 @@
 //! The IndexedDB backend of the core's `Store` contract: one object store per
 //! record kind, versioned migrations, and every write in one explicit transaction.
 
+mod errors;
 mod migrate;
 
+use errors::RequestErrors;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
@@ -39,6 +41,8 @@ pub struct IdbStore {
     /// Records of the commits since the last `take_written`, so the page can
     /// update its in-memory lists without reading every store again.
     written: std::cell::RefCell<Vec<AnyRecord>>,
+    /// Takes the error events of a bulk write's requests (see `quiet_errors`).
+    request_errors: RequestErrors,
 }
 
 /// Changes checked and written per round trip in a long commit.
@@ -92,7 +96,7 @@ impl IdbStore {
     }
 
     pub fn from_database(db: Database) -> IdbStore {
-        IdbStore { db, written: Default::default() }
+        IdbStore { db, written: Default::default(), request_errors: RequestErrors::new() }
     }
 
     /// The records committed since the last call, oldest first.
@@ -148,6 +152,7 @@ impl IdbStore {
         }
         let names: Vec<&str> = names.into_iter().collect();
         let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        self.request_errors.watch(tx.as_sys());
         let total = changes.len();
         let mut delta = CountDelta::new();
         let mut queued: Option<(usize, indexed_db_futures::future::BasicRequest<JsValue>)> = None;
@@ -454,6 +459,8 @@ impl Store for IdbStore {
                 self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
                 Ok(())
             }
+            // The disk (or the browser's quota) is full: nothing of the commit landed.
+            Err(_) if self.request_errors.first().as_deref() == Some("QuotaExceededError") => Err(StoreError::Full),
             // A new record whose id was taken aborted the transaction; which one it
             // was is looked up now that nothing of the commit is left.
             Err(StoreError::Backend(text)) if text.contains("Constraint") || text.contains("Abort") => {

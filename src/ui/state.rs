@@ -41,6 +41,10 @@ pub struct AppState {
     pub persistence: RwSignal<Persistence>,
     /// Set when another tab upgraded the database and this one let go of it.
     pub disconnected: RwSignal<bool>,
+    /// A write failed so that the stored data can no longer be trusted: `Some(true)`
+    /// when the database can no longer be read at all. The exchange page then
+    /// offers to save what the page holds.
+    pub storage_trouble: RwSignal<Option<bool>>,
     pub last_backup: RwSignal<Option<xuncha_core::meta::Timestamp>>,
     pub reminder_days: RwSignal<u32>,
     /// The ledger filters, kept while the user moves between ledgers and pages.
@@ -138,6 +142,7 @@ impl AppState {
             flash: RwSignal::new(None),
             persistence: RwSignal::new(Persistence::Pending),
             disconnected: RwSignal::new(false),
+            storage_trouble: RwSignal::new(None),
             last_backup: RwSignal::new(None),
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),

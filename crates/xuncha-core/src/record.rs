@@ -44,6 +44,11 @@ pub trait Model {
     /// How the field at `path` (a key, or `milestones.entry` inside an object) is
     /// named and read; `None` for a path the kind does not have.
     fn field(path: &str) -> Option<Field>;
+    /// The record's name in words when it has no name of its own (a round, an
+    /// inspection, a response), from the names of the records it refers to.
+    fn title(&self, _lang: Lang, _name_of: &dyn Fn(Kind, Id) -> Option<String>) -> Option<String> {
+        None
+    }
 }
 
 /// One reference from a record to another: the field that holds it, the kind it

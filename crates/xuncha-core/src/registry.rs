@@ -106,6 +106,14 @@ macro_rules! define_kinds {
                 match self { $(AnyRecord::$kind(r) => serde_json::to_writer(&mut *out, r)),* }
             }
 
+            fn own_title(
+                &self,
+                lang: crate::i18n::Lang,
+                name_of: &dyn Fn(Kind, crate::id::Id) -> Option<String>,
+            ) -> Option<String> {
+                match self { $(AnyRecord::$kind(r) => crate::record::Model::title(&r.data, lang, name_of)),* }
+            }
+
             /// The records this one refers to.
             pub fn references(&self) -> Vec<crate::record::Reference> {
                 match self { $(AnyRecord::$kind(r) => crate::record::Model::references(&r.data)),* }
@@ -166,6 +174,13 @@ macro_rules! define_kinds {
 for_each_kind!(define_kinds);
 
 impl AnyRecord {
+    /// The record's name in words for lists of mixed records (conflicts, the
+    /// archive): its own title when its kind makes one from the records it refers
+    /// to (`name_of`), else its name or first words.
+    pub fn title_in(&self, lang: crate::i18n::Lang, name_of: &dyn Fn(Kind, crate::id::Id) -> Option<String>) -> String {
+        self.own_title(lang, name_of).unwrap_or_else(|| self.title())
+    }
+
     /// The record's name as people know it, for lists of mixed records.
     pub fn title(&self) -> String {
         let data = self.data_json();

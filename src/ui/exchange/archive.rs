@@ -19,7 +19,9 @@ pub fn ArchiveSection(archive: RwSignal<Vec<ArchivedVersion>>, on_restored: Call
             .into_iter()
             .rev()
             .map(|entry| {
-                let title = AnyRecord::from_json(entry.kind, entry.record.clone()).map(|r| r.title()).unwrap_or_default();
+                let title = AnyRecord::from_json(entry.kind, entry.record.clone())
+                    .map(|r| st.data.with_untracked(|d| r.title_in(lang, &|kind, id| d.name_of(kind, id, lang))))
+                    .unwrap_or_default();
                 let from = if entry.from.is_empty() { T::ThisOffice.text(lang).to_owned() } else { entry.from.clone() };
                 let (kind, archived_at) = (entry.kind, entry.archived_at);
                 let restore = move |_| {

@@ -1,18 +1,16 @@
 //! Exporting: a full backup or a package of one round, group or township, written
 //! in steps behind a progress bar and sealed with a passphrase when asked to.
 
-use super::{Progress, ProgressBar, Stage, CHECK_BATCH};
+use super::{Progress, ProgressBar};
 use crate::platform;
 use crate::ui::state::state;
 use crate::ui::widgets::{township_options, tr, RecordSelect};
 use leptos::prelude::*;
-use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::export::{
     backup_file_name, full_backup, package, package_file_name, Scope, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS,
     REMINDER_DAYS_KEY,
 };
 use xuncha_core::exchange::format::Source;
-use xuncha_core::exchange::writer::Writer;
 use xuncha_core::i18n::T;
 use xuncha_core::id::Id;
 use xuncha_core::store::{Store, StoreError};
@@ -78,26 +76,7 @@ pub fn ExportSection() -> impl IntoView {
                         (file, package_file_name(&label, now.local_date_day()))
                     }
                 };
-                // Written in batches, with the page painting the bar between them.
-                let mut writer = Writer::new(&file).map_err(|e| e.to_string())?;
-                loop {
-                    let finished = writer.step(CHECK_BATCH).map_err(|e| e.to_string())?;
-                    let stage = Stage::Exporting { done: writer.done(), total: writer.total() };
-                    progress.set(Some(Progress { file: name.clone(), stage }));
-                    platform::yield_to_page().await;
-                    if finished {
-                        break;
-                    }
-                }
-                let mut text = writer.finish().map_err(|e| e.to_string())?;
-                if let Some(p) = passphrase {
-                    // Let the "encrypting" note paint before the key derivation takes the thread.
-                    leptos::task::tick().await;
-                    let salt = platform::random_bytes::<16>().map_err(|e| format!("{e:?}"))?;
-                    let nonce = platform::random_bytes::<12>().map_err(|e| format!("{e:?}"))?;
-                    text = crypto::encrypt(text.as_bytes(), &p, salt, nonce).map_err(|e| e.to_string())?;
-                }
-                platform::download(&name, &text).map_err(|e| format!("{e:?}"))?;
+                super::save::write_out(&file, &name, passphrase, progress, lang).await?;
                 if scope.is_none() {
                     store.put_setting(LAST_BACKUP_KEY, &now).await.map_err(store_msg)?;
                     st.last_backup.set(Some(now));

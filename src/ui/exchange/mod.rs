@@ -6,6 +6,7 @@ mod archive;
 mod export;
 mod import;
 mod preview;
+mod save;
 
 use crate::ui::state::state;
 use crate::ui::widgets::tr;
@@ -41,6 +42,7 @@ pub fn ExchangePage() -> impl IntoView {
     view! {
         <section class="exchange">
             <h1>{tr(T::ExchangeTitle)}</h1>
+            <save::StorageTrouble/>
             <ExportSection/>
             <ImportSection undo=undo on_applied=Callback::new(move |_: ()| reload_archive())/>
             <ArchiveSection archive=archive on_restored=Callback::new(move |_: ()| reload_archive())/>

@@ -15,8 +15,9 @@ use xuncha_core::exchange::merge::{ImportPlan, Outcome, PlanItem, Resolution};
 use xuncha_core::exchange::undo::ImportUndo;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::{Id, IdSource};
+use xuncha_core::office::Office;
 use xuncha_core::record::Kind;
-use xuncha_core::store::StoreError;
+use xuncha_core::store::{Store, StoreError};
 
 /// One checked file waiting for the user's go-ahead.
 #[derive(Clone, Debug)]
@@ -73,6 +74,10 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
     let noop = plan.is_noop();
     let applying = RwSignal::new(false);
     let progress = RwSignal::new(None::<Progress>);
+    // With records here, a backup is offered first, in case the write fails badly.
+    let offer_backup =
+        !noop && (st.data.with_untracked(|d| !d.is_empty()) || st.first_counts.get_untracked().deferred() > 0);
+    let backup_first = RwSignal::new(true);
     let apply = {
         // Shared with each click's task, not copied: a county's plan is large.
         let shared = std::rc::Rc::new((file.clone(), plan.clone()));
@@ -90,10 +95,30 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
             leptos::task::spawn_local(async move {
                 let (file, plan) = (&shared.0, &shared.1);
                 let lang = st.lang.get_untracked();
+                let writes = new + updated + resolved;
+                let stop = |msg: String| {
+                    // Nothing was written: the preview stays, to try again.
+                    progress.set(None);
+                    applying.set(false);
+                    st.notify(msg, true);
+                };
+                // A full disk in the middle of a large write can make the browser
+                // drop the whole database, so an import that does not fit is refused.
+                if let Some((quota, usage)) = platform::storage_estimate().await {
+                    if let Some((need, free)) = import::space_shortfall(writes, quota, usage) {
+                        let mb = |b: u64| b.div_ceil(1024 * 1024);
+                        return stop(fill(T::ErrNoSpace.text(lang), &[("need", &mb(need)), ("free", &mb(free))]));
+                    }
+                }
+                if offer_backup && backup_first.get_untracked() {
+                    if let Err(message) = super::save::back_up(st, progress).await {
+                        return stop(fill(T::ErrBackupFirst.text(lang), &[("message", &message)]));
+                    }
+                }
                 let report = |done, total| {
                     progress.set(Some(Progress { file: file_name.clone(), stage: Stage::Writing { done, total } }))
                 };
-                report(0, new + updated + resolved);
+                report(0, writes);
                 platform::yield_to_page().await;
                 let resolve = |item: &PlanItem| picked.get(&item.id).copied().unwrap_or(Resolution::KeepLocal);
                 let new_id = || WebIds.next_id();
@@ -119,7 +144,26 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                     Some(Err(StoreError::Stale { .. } | StoreError::Exists { .. })) => {
                         st.notify(T::ErrImportChanged.text(lang), true)
                     }
-                    Some(Err(e)) => st.notify(e.message().text(lang), true),
+                    Some(Err(e)) => {
+                        // The write was taken back, but a browser may also have dropped
+                        // the database on the way: look, and offer to save what the
+                        // page holds either way.
+                        let readable = match st.store() {
+                            Some(store) => matches!(store.setting::<Office>(Office::SETTINGS_KEY).await, Ok(Some(_))),
+                            None => false,
+                        };
+                        let said = match (e, readable) {
+                            (StoreError::Full, true) => T::ErrStorageFull,
+                            (_, true) => T::StorageTroubleKept,
+                            (_, false) => T::StorageTroubleLost,
+                        };
+                        if !readable {
+                            // Nothing is left to undo.
+                            undo.set(None);
+                        }
+                        st.notify(said.text(lang), true);
+                        st.storage_trouble.set(Some(!readable));
+                    }
                     None => {}
                 }
                 applying.set(false);
@@ -151,6 +195,12 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                 </div>
                 {conflict_views}
             })}
+            {offer_backup.then(|| view! {
+                <label class="check">
+                    <input type="checkbox" data-testid="backup-first" bind:checked=backup_first/>
+                    {tr(T::BackupFirst)}
+                </label>
+            })}
             <div class="buttons">
                 {(!noop).then(|| view! {
                     <button type="button" data-testid="apply-import" disabled=move || !all_chosen() || applying.get() on:click=apply.clone()>{tr(T::ApplyImport)}</button>
@@ -170,11 +220,13 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
         return ().into_any();
     };
     let id = item.id;
-    // Names of referenced records as this PC knows them.
-    let snapshot = st.data.get_untracked();
+    // Names of referenced records as this PC knows them, read in place.
     let lang = st.lang.get_untracked();
-    let name_of = move |kind: Kind, id: Id| snapshot.name_of(kind, id, lang);
-    let rows = conflict_rows(&local, &item.incoming, lang, &name_of)
+    let (rows, title) = st.data.with_untracked(|d| {
+        let name_of = |kind: Kind, id: Id| d.name_of(kind, id, lang);
+        (conflict_rows(&local, &item.incoming, lang, &name_of), local.title_in(lang, &name_of))
+    });
+    let rows = rows
         .into_iter()
         .map(|row| view! { <tr><td>{row.label}</td><td>{row.local}</td><td>{row.incoming}</td></tr> })
         .collect_view();
@@ -184,7 +236,7 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
             c.insert(id, r);
         })
     };
-    let title = format!("{}：{}", item.kind.label().text(st.lang.get_untracked()), local.title());
+    let title = format!("{}：{}", item.kind.label().text(lang), title);
     view! {
         <div class="conflict" data-testid="conflict">
             <p class="conflict-title">{title}</p>

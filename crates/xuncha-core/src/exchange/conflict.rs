@@ -210,6 +210,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn records_without_a_name_are_titled_by_what_they_refer_to() {
+        let name_of = |kind: Kind, _: Id| Some(format!("某{}", kind.store_name()));
+        for kind in [Kind::Round, Kind::Inspection, Kind::Response] {
+            let record = sample(kind);
+            let title = record.title_in(Lang::Zh, &name_of);
+            assert!(!title.contains(&record.meta().id.to_string()), "{kind:?} is titled by its id");
+        }
+        assert!(sample(Kind::Round).title_in(Lang::Zh, &name_of).starts_with("某terms"));
+        assert!(sample(Kind::Inspection).title_in(Lang::Zh, &name_of).contains("某targets（某rounds）"));
+        let term = Term::into_any(term_with(&[(1, 1)], "十五届"));
+        assert_eq!(term.title_in(Lang::Zh, &name_of), "十五届", "a record with a name keeps it");
+    }
+
     macro_rules! a_test_per_kind {
         ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
             $(mod $list {

@@ -354,6 +354,12 @@ pub fn backup_file_name(office_name: &str, day: Day) -> String {
     format!("巡察台账-完整备份-{}-{day}.json", file_name_part(office_name))
 }
 
+/// The name of a backup saved from what a page still held after the database
+/// could no longer be trusted: live records only, so named apart from a backup.
+pub fn rescue_file_name(office_name: &str, day: Day) -> String {
+    format!("巡察台账-抢救备份-{}-{day}.json", file_name_part(office_name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,6 +101,7 @@ macro_rules! app_texts {
             ErrTermHasRounds => "该届次下还有巡察轮次，不能删除。", "This term still has rounds and cannot be deleted.";
             ErrTownshipHasVillages => "该乡镇（街道）下还有村（社区），不能删除或改为其他类型。", "This township still has villages; it cannot be deleted or changed to another kind.";
             ErrTargetInspected => "该巡察对象已安排巡察，请先将其移出相关轮次。", "This target is in a round; remove it from the round first.";
+            ErrStorageFull => "磁盘空间不足，浏览器无法保存。请清理磁盘（如删除不用的大文件）后重试。", "The disk is full, so the browser could not save. Free some disk space (delete large files you no longer need) and try again.";
             ErrStale => "该记录已在其他窗口中被修改。您的输入仍保留，请刷新后再改。", "This record was changed in another window. Your input is kept; reload and try again.";
             ErrExists => "记录已存在。", "The record exists already.";
             ErrCorrupt => "本机数据无法读取，请导出应急备份并联系技术人员。", "Local data could not be read; export an emergency backup and contact IT staff.";

@@ -27,6 +27,16 @@ macro_rules! exchange_texts {
             UndoImport => "撤销上次导入（{file}，{when}）", "Undo the last import ({file}, {when})";
             ConfirmUndo => "撤销上次导入？该次导入新增的记录将被移除，被更新的记录恢复原样。如果其中有记录在导入后又被修改过，将无法撤销，本机数据也不会有任何改动。", "Undo the last import? Records it added are removed and records it updated are put back. If any of them was edited after the import, it cannot be undone and nothing is changed.";
             UndoDone => "已撤销上次导入。", "The last import was undone.";
+            ErrExportWrite => "导出失败，文件没有保存。请重试；如仍失败，请先关闭其他网页再试。", "The export failed and no file was saved. Try again; if it fails again, close other web pages first.";
+            ErrNoSpace => "浏览器可用的存储空间不足：这次导入约需 {need} MB，目前只剩 {free} MB。本机数据未做任何改动。请清理磁盘后重试。", "Not enough storage for the browser: this import needs about {need} MB and only {free} MB are left. Nothing was changed. Free some disk space and try again.";
+            BackupFirst => "导入前先导出一份完整备份（推荐）", "Export a full backup before importing (recommended)";
+            BackingUp => "正在导出导入前的备份…", "Exporting the backup taken before the import…";
+            ErrBackupFirst => "导入前的备份没有导出成功，因此没有导入：{message}", "The backup before the import could not be exported, so nothing was imported: {message}";
+            StorageTroubleTitle => "浏览器存储出错", "The browser's storage failed";
+            StorageTroubleKept => "刚才的写入失败了，浏览器已撤回这次写入。为防万一，请立即把本页仍保留的数据保存为备份文件。", "The write just now failed and the browser took it back. To be safe, save the data this page still holds as a backup file now.";
+            StorageTroubleLost => "浏览器在写入时出错，本机数据库已无法读取（可能已被浏览器清空）。请立即把本页仍保留的数据保存为备份文件，不要关闭或刷新本页；之后可在本页“导入”中恢复。", "The browser failed while writing and the local database can no longer be read (the browser may have emptied it). Save the data this page still holds as a backup file now, without closing or reloading this page; it can be imported again afterwards.";
+            RescueSave => "把本页数据保存为备份文件", "Save this page's data as a backup file";
+            RescueSaved => "已保存抢救备份：{file}。其中是本页仍保留的全部现有记录（不含删除标记）。", "Rescue backup saved: {file}. It holds every current record this page still had (without deletion marks).";
             ErrUndoSuperseded => "这个“撤销上次导入”已过时：此后（可能在另一个窗口中）又导入或撤销过。本机数据未做任何改动，页面已按现在的情况更新。", "This undo was out of date: a file was imported or an import undone since (perhaps in another window). Nothing was changed; the page now shows how things stand.";
             Undoing => "正在撤销上次导入…", "Undoing the last import…";
             ErrUndoStale => "上次导入之后相关记录已被修改，无法撤销，本机数据未做任何改动。", "Records of the last import were changed since, so it cannot be undone; nothing was changed.";

@@ -82,15 +82,13 @@ impl Snapshot {
     pub fn name_of(&self, kind: crate::Kind, id: Id, lang: Lang) -> Option<String> {
         struct Find<'a>(&'a Snapshot, Id);
         impl KindVisitor for Find<'_> {
-            type Out = Option<String>;
-            fn visit<B: Body>(self) -> Option<String> {
-                B::list(self.0).iter().find(|r| r.meta.id == self.1).map(|r| B::into_any(r.clone()).title())
+            type Out = Option<AnyRecord>;
+            fn visit<B: Body>(self) -> Option<AnyRecord> {
+                B::list(self.0).iter().find(|r| r.meta.id == self.1).map(|r| B::into_any(r.clone()))
             }
         }
-        match kind {
-            crate::Kind::Round => self.round(id).map(|r| self.round_title(r, lang)),
-            other => other.visit(Find(self, id)),
-        }
+        let record = kind.visit(Find(self, id))?;
+        Some(record.title_in(lang, &|kind, id| self.name_of(kind, id, lang)))
     }
 
     pub fn term(&self, id: Id) -> Option<&Record<Term>> {

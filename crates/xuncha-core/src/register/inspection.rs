@@ -287,6 +287,15 @@ impl Inspection {
 }
 
 impl crate::record::Model for Inspection {
+    /// The target, then the round: 城关镇（十五届县委第三轮巡察）.
+    fn title(&self, _: crate::i18n::Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+        let target = name_of(crate::Kind::Target, self.target)?;
+        Some(match name_of(crate::Kind::Round, self.round) {
+            Some(round) => format!("{target}（{round}）"),
+            None => target,
+        })
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         use crate::record::Reference;
         use crate::Kind;

@@ -149,6 +149,10 @@ impl RoundFilter {
 }
 
 impl crate::record::Model for Round {
+    fn title(&self, lang: Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+        Some(self.title(&name_of(crate::Kind::Term, self.term).unwrap_or_default(), lang))
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         vec![crate::record::Reference::to("term", crate::Kind::Term, self.term)]
     }

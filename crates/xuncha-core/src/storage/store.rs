@@ -29,6 +29,9 @@ pub enum StoreError {
     /// imported a file since).
     #[error("setting {0} names something else now")]
     Superseded(String),
+    /// The disk, or the browser's share of it, is full; nothing was written.
+    #[error("storage is full")]
+    Full,
     /// The browser refused (quota, blocked, closed connection…).
     #[error("storage failed: {0}")]
     Backend(String),
@@ -42,6 +45,7 @@ impl StoreError {
             StoreError::Exists { .. } => T::ErrExists,
             StoreError::Corrupt(_) => T::ErrCorrupt,
             StoreError::Superseded(_) => T::ErrUndoSuperseded,
+            StoreError::Full => T::ErrStorageFull,
             StoreError::Backend(_) => T::ErrBackend,
         }
     }

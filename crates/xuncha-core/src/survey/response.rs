@@ -202,6 +202,10 @@ pub fn day_start(day: Day) -> Timestamp {
 }
 
 impl crate::record::Model for Response {
+    fn title(&self, _: crate::i18n::Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+        answered_title(self.questionnaire, self.day, name_of)
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         answered_references(self.questionnaire, self.target)
     }
@@ -217,6 +221,10 @@ impl crate::record::Model for Response {
 }
 
 impl crate::record::Model for PaperBatch {
+    fn title(&self, _: crate::i18n::Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+        answered_title(self.questionnaire, self.day, name_of)
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         answered_references(self.questionnaire, self.target)
     }
@@ -229,6 +237,11 @@ impl crate::record::Model for PaperBatch {
             _ => return answered_field(path),
         })
     }
+}
+
+/// A response or batch named by its questionnaire and day.
+fn answered_title(questionnaire: Id, day: Day, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+    Some(format!("{} {day}", name_of(crate::Kind::Questionnaire, questionnaire)?))
 }
 
 /// What a response and a paper batch both refer to: the questionnaire, and the unit.
