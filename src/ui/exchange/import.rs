@@ -132,10 +132,11 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
                 progress.set(None);
                 match read {
                     Ok(bytes) => examine(f.name(), Arc::new(bytes), None).await,
-                    Err(e) => errors.update(|list| {
+                    // The browser's own words (NotReadableError …) mean nothing to a clerk.
+                    Err(_) => errors.update(|list| {
                         list.push(fill(
                             T::ImportFileError.text(lang),
-                            &[("file", &f.name()), ("message", &e.to_string())],
+                            &[("file", &f.name()), ("message", &T::ErrFileUnreadable.text(lang))],
                         ))
                     }),
                 }

@@ -133,20 +133,29 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
                     shown.with(|s| Sheet::of_ledger(l, kind, s, &office, &words, show_names.get(), lang, today))
                 })
             });
+            // No library wording reaches the page: any failure is one sentence.
+            let failed = || T::ErrExportWrite.text(lang).to_owned();
             let result = if xlsx {
-                sheet.to_xlsx(platform::now()).map_err(|e| e.to_string()).and_then(|bytes| {
+                sheet.to_xlsx(platform::now()).map_err(|_| failed()).and_then(|bytes| {
                     let name = file_name(&office, kind, lang, today, "xlsx");
-                    platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| format!("{e:?}"))
+                    platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed())
                 })
             } else {
                 let name = file_name(&office, kind, lang, today, "csv");
                 platform::download_bytes(&name, sheet.to_csv().as_bytes(), "text/csv;charset=utf-8")
-                    .map_err(|e| format!("{e:?}"))
+                    .map_err(|_| failed())
             };
             exporting.set(false);
             match result {
-                Ok(()) => st.notify(fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]), false),
-                Err(e) => st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true),
+                Ok(()) => {
+                    let mut said = fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]);
+                    let cut = if xlsx { sheet.shortened() } else { 0 };
+                    if cut > 0 {
+                        said = format!("{said} {}", fill(T::LedgerShortened.text(lang), &[("n", &cut)]));
+                    }
+                    st.notify(said, false)
+                }
+                Err(e) => st.notify(e, true),
             }
         });
     };
@@ -178,9 +187,9 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             let source = Source { office_id: office.id, office_name: office.name.clone() };
             let description = format!("{}（{words}）", kind.title().text(lang));
             let result = match ledger_package(store.as_ref(), &rows, description, source, now).await {
-                Ok(file) => file.to_json().map_err(|e| e.to_string()).and_then(|text| {
+                Ok(file) => file.to_json().map_err(|_| T::ErrExportWrite.text(lang).to_owned()).and_then(|text| {
                     let name = package_file_name(kind.title().text(lang), now.local_date_day());
-                    platform::download(&name, &text).map_err(|e| format!("{e:?}"))
+                    platform::download(&name, &text).map_err(|_| T::ErrExportWrite.text(lang).to_owned())
                 }),
                 Err(e) => Err(e.message().text(lang).to_owned()),
             };

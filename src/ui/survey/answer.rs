@@ -35,7 +35,7 @@ pub fn AnswerPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = match platform::read_file(&file).await {
                 Ok(b) => b,
-                Err(e) => return error.set(Some(e.to_string())),
+                Err(_) => return error.set(Some(T::ErrFileUnreadable.text(lang).to_owned())),
             };
             match xuncha_core::exchange::ExchangeFile::open(&bytes, None) {
                 Ok(f) => {
@@ -91,8 +91,8 @@ pub fn AnswerPage() -> impl IntoView {
                     },
                     xuncha_core::exchange::Records { responses: vec![record], ..Default::default() },
                 );
-                let text = file.to_json().map_err(|e| e.to_string())?;
-                platform::download(&name, &text).map_err(|e| format!("{e:?}"))?;
+                let text = file.to_json().map_err(|_| T::ErrExportWrite.text(lang).to_owned())?;
+                platform::download(&name, &text).map_err(|_| T::ErrExportWrite.text(lang).to_owned())?;
                 Ok(name)
             });
         match result {

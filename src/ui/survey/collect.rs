@@ -69,9 +69,9 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
                     .await
                     .map_err(|e| e.message().text(lang).to_owned())?;
                 let (file, label) = found.ok_or_else(|| T::NoRecords.text(lang).to_owned())?;
-                let text = file.to_json().map_err(|e| e.to_string())?;
-                platform::download(&package_file_name(&label, now.local_date_day()), &text)
-                    .map_err(|e| format!("{e:?}"))
+                let failed = || T::ErrExportWrite.text(lang).to_owned();
+                let text = file.to_json().map_err(|_| failed())?;
+                platform::download(&package_file_name(&label, now.local_date_day()), &text).map_err(|_| failed())
             };
             if let Err(msg) = result.await {
                 st.notify(msg, true);

@@ -50,9 +50,10 @@ pub fn TallyView(q: Record<Questionnaire>) -> impl IntoView {
     let export = move |_| {
         let lang = st.lang.get_untracked();
         let sheet = Sheet::of_tally(&export_title, &scope_text(), &current.get_untracked(), lang, today());
-        let result = sheet.to_xlsx(platform::now()).map_err(|e| e.to_string()).and_then(|bytes| {
+        let failed = || T::ErrExportWrite.text(lang).to_owned();
+        let result = sheet.to_xlsx(platform::now()).map_err(|_| failed()).and_then(|bytes| {
             let name = format!("{}-{}-{}.xlsx", file_safe(&export_title), T::TallyTitle.text(lang), today());
-            platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| format!("{e:?}"))
+            platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed())
         });
         if let Err(msg) = result {
             st.notify(msg, true);

@@ -28,6 +28,7 @@ macro_rules! exchange_texts {
             ConfirmUndo => "撤销上次导入？该次导入新增的记录将被移除，被更新的记录恢复原样。如果其中有记录在导入后又被修改过，将无法撤销，本机数据也不会有任何改动。", "Undo the last import? Records it added are removed and records it updated are put back. If any of them was edited after the import, it cannot be undone and nothing is changed.";
             UndoDone => "已撤销上次导入。", "The last import was undone.";
             ErrExportWrite => "导出失败，文件没有保存。请重试；如仍失败，请先关闭其他网页再试。", "The export failed and no file was saved. Try again; if it fails again, close other web pages first.";
+            ErrFileUnreadable => "无法读取这个文件：它可能在读取时被改动或移走，或者所在的U盘、共享盘已断开。请重新选择该文件。", "The file could not be read: it may have changed or moved while being read, or its USB stick or shared drive was disconnected. Pick the file again.";
             ErrNoSpace => "浏览器可用的存储空间不足：这次导入约需 {need} MB，目前只剩 {free} MB。本机数据未做任何改动。请清理磁盘后重试。", "Not enough storage for the browser: this import needs about {need} MB and only {free} MB are left. Nothing was changed. Free some disk space and try again.";
             BackupFirst => "导入前先导出一份完整备份（推荐）", "Export a full backup before importing (recommended)";
             BackingUp => "正在导出导入前的备份…", "Exporting the backup taken before the import…";

@@ -136,6 +136,8 @@ macro_rules! ledger_texts {
             ExportXlsx => "导出 Excel", "Export Excel";
             ExportCsv => "导出 CSV", "Export CSV";
             Exporting => "正在导出…", "Exporting…";
+            CellShortened => "……（超出 Excel 单元格上限，以下省略；全文共 {n} 字）", "… (over Excel's limit for one cell, the rest is left out; the whole text has {n} characters)";
+            LedgerShortened => "另有 {n} 个单元格的文字超出 Excel 上限，已截短并注明全文字数；完整内容请在本应用中查看。", "{n} cells held more text than Excel allows; they were cut, each with a note of its whole length. The full text is in this app.";
             ExportFailed => "导出失败：", "Export failed:";
             LedgerExported => "已导出 {n} 行。", "Exported {n} rows.";
             FilterFrom => "起始日期", "From";

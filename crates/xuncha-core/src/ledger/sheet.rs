@@ -7,6 +7,7 @@ use crate::i18n::{fill, Lang, T};
 use crate::ledger::{Cell, Ledger, LedgerKind};
 use crate::meta::Timestamp;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use std::borrow::Cow;
 
 /// Rows to hand over, with the words that say what they are.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +22,8 @@ pub struct Sheet {
     pub widths: Vec<f64>,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The language of notes the workbook adds (a cut cell's length).
+    pub lang: Lang,
 }
 
 impl Sheet {
@@ -51,6 +54,7 @@ impl Sheet {
             name,
             widths: columns.iter().map(|c| c.width()).collect(),
             rows,
+            lang,
         }
     }
 
@@ -133,6 +137,7 @@ impl Sheet {
                 .map(|t| t.text(lang).to_owned())
                 .collect(),
             rows,
+            lang,
         }
     }
 
@@ -150,6 +155,13 @@ impl Sheet {
             line(&mut row.iter().map(Cell::text));
         }
         out
+    }
+
+    /// How many text cells are longer than a workbook cell holds, and are cut in
+    /// `to_xlsx` (each with a note of its whole length).
+    pub fn shortened(&self) -> usize {
+        let long = |c: &Cell| matches!(c, Cell::Text(s) if s.chars().count() > XLSX_CELL_CHARS);
+        self.rows.iter().flatten().filter(|c| long(c)).count()
     }
 
     /// The workbook bytes: title and filter on top, then the header row (repeated
@@ -192,7 +204,7 @@ impl Sheet {
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
-                    Cell::Text(s) => sheet.write_string_with_format(r, c, s, &text)?,
+                    Cell::Text(s) => sheet.write_string_with_format(r, c, xlsx_text(s, self.lang), &text)?,
                     Cell::Day(Some(d)) => sheet.write_datetime_with_format(r, c, excel_day(*d)?, &date)?,
                     Cell::Day(None) => sheet.write_blank(r, c, &text)?,
                     Cell::Count(n) => sheet.write_number_with_format(r, c, f64::from(*n), &number)?,
@@ -227,12 +239,33 @@ fn sheet_name(name: &str) -> String {
     }
 }
 
+/// One CSV field. A spreadsheet opening the file would run a cell that starts like
+/// a formula (`=`, `+`, `-`, `@`, a tab or a carriage return), so such text gets a
+/// leading apostrophe, as spreadsheet-safe writers do; NUL bytes are dropped.
 fn csv_field(s: &str) -> String {
+    let s = s.replace('\0', "");
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
+}
+
+/// The most characters one Excel cell holds.
+pub const XLSX_CELL_CHARS: usize = 32_767;
+
+/// Text for one workbook cell: whole when it fits, else cut with a note of how
+/// long the whole text is (the record itself keeps it all). NUL bytes are dropped.
+fn xlsx_text(s: &str, lang: Lang) -> Cow<'_, str> {
+    let s = if s.contains('\0') { Cow::Owned(s.replace('\0', "")) } else { Cow::Borrowed(s) };
+    let n = s.chars().count();
+    if n <= XLSX_CELL_CHARS {
+        return s;
+    }
+    let note = fill(T::CellShortened.text(lang), &[("n", &n)]);
+    let keep = XLSX_CELL_CHARS - note.chars().count();
+    Cow::Owned(s.chars().take(keep).chain(note.chars()).collect())
 }
 
 /// "城关镇巡察办-问题台账-2026-11-22.xlsx"
@@ -264,7 +297,33 @@ mod tests {
                 vec![Cell::Text("公开, \"不及时\"\n第二行".into()), Cell::Day(Some(day)), Cell::Count(2)],
                 vec![Cell::Text("无".into()), Cell::Day(None), Cell::Count(0)],
             ],
+            lang: Lang::Zh,
         }
+    }
+
+    #[test]
+    fn csv_cells_that_would_run_as_formulas_are_neutralised_and_nul_bytes_dropped() {
+        let mut hostile = sheet();
+        let texts = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\ry", "a\0b", "普通文字", "1-2"];
+        hostile.rows = texts.iter().map(|t| vec![Cell::Text((*t).into()), Cell::Day(None), Cell::Count(0)]).collect();
+        let csv = hostile.to_csv();
+        let firsts: Vec<&str> =
+            csv.split("\r\n").skip(1).filter(|l| !l.is_empty()).map(|l| l.split(',').next().unwrap_or("")).collect();
+        assert_eq!(firsts, ["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx", "\"'\ry\"", "ab", "普通文字", "1-2"]);
+        assert!(!csv.contains('\0'));
+    }
+
+    #[test]
+    fn a_text_longer_than_a_workbook_cell_is_cut_with_a_note_and_the_export_still_succeeds() {
+        let mut long = sheet();
+        long.rows[0][0] = Cell::Text("长".repeat(40_000));
+        assert_eq!(long.shortened(), 1);
+        assert_eq!(sheet().shortened(), 0);
+        let cell = xlsx_text("长".repeat(40_000).as_str(), Lang::Zh).into_owned();
+        assert_eq!(cell.chars().count(), XLSX_CELL_CHARS);
+        assert!(cell.ends_with("全文共 40000 字）"), "{}", cell.chars().rev().take(20).collect::<String>());
+        let now = Timestamp::from_unix_millis(1_795_000_000_000.0);
+        assert!(long.to_xlsx(now).is_ok_and(|bytes| bytes.starts_with(b"PK")));
     }
 
     #[test]
