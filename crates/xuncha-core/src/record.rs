@@ -49,6 +49,16 @@ pub trait Model {
     fn title(&self, _lang: Lang, _name_of: &dyn Fn(Kind, Id) -> Option<String>) -> Option<String> {
         None
     }
+    /// The first field longer than its limit, and the limit: the forms' rule,
+    /// checked on imports as well.
+    fn too_long(&self) -> Option<(&'static str, usize)> {
+        None
+    }
+}
+
+/// `Some((field, max))` when `text` is longer than `max` characters.
+pub fn over(field: &'static str, text: &str, max: usize) -> Option<(&'static str, usize)> {
+    (text.chars().count() > max).then_some((field, max))
 }
 
 /// One reference from a record to another: the field that holds it, the kind it

@@ -147,3 +147,24 @@ fn planning_reads_each_store_the_file_touches_once() {
     let _ = block_on(plan(&store, &only));
     assert_eq!(store.reads.take(), vec![Kind::Problem, Kind::Rectification]);
 }
+
+#[test]
+fn a_text_longer_than_the_forms_allow_is_refused_on_import_naming_the_record_and_field() {
+    let store = MemoryStore::new();
+    let mut file = county();
+    let problem = file.records.problems[3].meta.id;
+    file.records.problems[3].data.description = "长".repeat(40_000);
+    let refused = block_on(plan(&store, &file));
+    let Err(ImportError::File(e)) = refused else { panic!("{refused:?}") };
+    let said = e.message(xuncha_core::i18n::Lang::Zh);
+    assert!(said.contains(&problem.to_string()) && said.contains("问题描述") && said.contains("4000"), "{said}");
+    assert!(ok(block_on(store.all_records())).is_empty(), "nothing was written");
+
+    let mut file = county();
+    file.records.targets[0].data.name = "名".repeat(20_000);
+    let text = ok(file.to_json());
+    let said = xuncha_core::exchange::import::check_alone(text.as_bytes(), None)
+        .map(|_| String::new())
+        .unwrap_or_else(|e| e.message(xuncha_core::i18n::Lang::Zh));
+    assert!(said.contains("名称") && said.contains("80"), "{said}");
+}

@@ -92,6 +92,9 @@ pub enum ParseError {
     DuplicateId { kind: Kind, id: Id },
     #[error("{kind:?} {id}: {field} points to {missing}, which is in neither the file nor this database")]
     DanglingReference { kind: Kind, id: Id, field: &'static str, missing: Id },
+    /// A text longer than the forms allow: the same rule holds for every way in.
+    #[error("{kind:?} {id}: {field} is longer than {max} characters")]
+    TooLong { kind: Kind, id: Id, field: &'static str, max: usize },
     #[error("the file is encrypted and needs a passphrase")]
     NeedsPassphrase,
     #[error("wrong passphrase, or the encrypted file was changed")]
@@ -141,6 +144,13 @@ impl ParseError {
                 T::ErrDanglingReference.text(lang),
                 &[("kind", &kind(&Some(*k))), ("id", id), ("field", field), ("missing", missing)],
             ),
+            ParseError::TooLong { kind: k, id, field, max } => {
+                let label = super::conflict::field_of(*k, field).map(|f| f.label.text(lang)).unwrap_or(field);
+                fill(
+                    T::ErrFieldTooLong.text(lang),
+                    &[("kind", &kind(&Some(*k))), ("id", id), ("field", &label), ("max", max)],
+                )
+            }
         }
     }
 }
@@ -292,6 +302,25 @@ impl ExchangeFile {
         let mut check = Check { ids: ids.0, local, found: Ok(()) };
         self.records.each(&mut check);
         check.found
+    }
+}
+
+impl ExchangeFile {
+    /// Every text must keep within the limits the forms set (`Model::too_long`).
+    pub fn check_limits(&self) -> Result<(), ParseError> {
+        struct Limits(Result<(), ParseError>);
+        impl ListVisitor for Limits {
+            fn list<B: Body>(&mut self, records: &[Record<B>]) {
+                if self.0.is_ok() {
+                    if let Some((r, (field, max))) = records.iter().find_map(|r| r.data.too_long().map(|t| (r, t))) {
+                        self.0 = Err(ParseError::TooLong { kind: B::KIND, id: r.meta.id, field, max });
+                    }
+                }
+            }
+        }
+        let mut limits = Limits(Ok(()));
+        self.records.each(&mut limits);
+        limits.0
     }
 }
 

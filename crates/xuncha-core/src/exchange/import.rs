@@ -35,6 +35,7 @@ impl ImportError {
 /// resolve inside the file.
 pub fn check_alone(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile, ParseError> {
     let file = ExchangeFile::open(bytes, passphrase)?;
+    file.check_limits()?;
     file.check_references(&|_, _| false)?;
     Ok(file)
 }
@@ -60,6 +61,7 @@ fn kinds_touched(file: &ExchangeFile) -> HashSet<Kind> {
 /// Checks the file's references against the database and classifies every record,
 /// reading each store the file touches once. Nothing is written.
 pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan, ImportError> {
+    file.check_limits().map_err(ImportError::File)?;
     let touched = kinds_touched(file);
     let mut known: HashSet<(Kind, Id)> = HashSet::new();
     let mut items = Vec::with_capacity(file.records.len());

@@ -128,6 +128,7 @@ macro_rules! exchange_texts {
             CliPassphraseMismatch => "两次输入的口令不一致。", "The passphrases differ.";
             CliNotEncrypted => "{file} 不是加密文件。", "{file} is not encrypted.";
             ErrDuplicateId => "{kind}记录 {id} 在文件中出现了两次。", "The {kind} record {id} appears twice in the file.";
+            ErrFieldTooLong => "{kind}记录 {id} 的“{field}”超过 {max} 字的上限（录入表单也不允许），已拒绝导入，本机数据未做任何改动。", "The {kind} record {id} has a {field} longer than {max} characters (the form does not allow it either); the file was refused and nothing was changed.";
             ErrDanglingReference => "{kind}记录 {id} 的 {field} 指向 {missing}，但文件和本机都没有这条记录。", "The {kind} record {id} refers in {field} to {missing}, which is in neither the file nor this database.";
         }
     };

@@ -103,6 +103,10 @@ impl Problem {
 }
 
 impl crate::record::Model for Problem {
+    fn too_long(&self) -> Option<(&'static str, usize)> {
+        crate::record::over("description", &self.description, MAX_DESCRIPTION_CHARS)
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         use crate::record::Reference;
         use crate::Kind;

@@ -99,7 +99,7 @@ impl Target {
     pub fn validate(&self, id: Id, all: &[Record<Target>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         c.check(!blank(&self.name), "name", T::ErrNameRequired);
-        c.check(self.name.chars().count() <= 80, "name", T::ErrNameTooLong);
+        c.check(self.name.chars().count() <= MAX_NAME_CHARS, "name", T::ErrNameTooLong);
         match (self.kind.needs_township(), self.township) {
             (true, None) => {
                 c.check(false, "township", T::ErrVillageNeedsTownship);
@@ -193,7 +193,14 @@ fn strip_list_number(s: &str) -> &str {
     }
 }
 
+/// The longest name a unit may have.
+pub const MAX_NAME_CHARS: usize = 80;
+
 impl crate::record::Model for Target {
+    fn too_long(&self) -> Option<(&'static str, usize)> {
+        crate::record::over("name", &self.name, MAX_NAME_CHARS)
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         crate::record::Reference::maybe("township", crate::Kind::Target, self.township).into_iter().collect()
     }
