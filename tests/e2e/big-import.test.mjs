@@ -123,6 +123,15 @@ test('a backup of more than 50,000 records imports with progress, keeps the page
   assert.ok(reading.length > 0, 'the ledger said it was still reading');
   assert.ok(reading.every((n, i) => i === 0 || n >= reading[i - 1]), `reading only moves forward: ${reading}`);
   assert.equal(await app.id('status-reading').count(), 0, 'the status line stops saying so once done');
+
+  // The register of hundreds of units is drawn a page at a time.
+  await app.go('targets');
+  const units = Number(/共 (\d+) 条/.exec(await app.id('list-count').innerText())?.[1]);
+  assert.ok(units > 100, `${units} units`);
+  assert.equal(await app.id('targets-table').locator('tbody tr').count(), 50);
+  assert.equal(await app.id('page-info').innerText(), `第 1 / ${Math.ceil(units / 50)} 页，共 ${units} 条`);
+  await app.id('page-next').click();
+  assert.match(await app.id('page-info').innerText(), /^第 2 \//);
   await app.go('exchange');
   await app.id('import-file').setInputFiles([county.file]);
   await app.id('preview-noop').waitFor(LONG);

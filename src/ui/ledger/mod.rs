@@ -10,7 +10,7 @@ mod rows;
 
 use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::{today, tr, ListPage};
+use crate::ui::widgets::{page_of, pages_for, today, tr, ListPage, Pager};
 use clue::ClueForm;
 use filters::Filters;
 use leptos::prelude::*;
@@ -30,8 +30,6 @@ use xuncha_core::record::Record;
 use xuncha_core::route::Route;
 use xuncha_core::sheet::{file_name, Sheet};
 
-/// Rows drawn per page: enough to work with, few enough to redraw at once.
-const PAGE_ROWS: usize = 50;
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// What the side panel holds.
@@ -74,7 +72,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let show_names = RwSignal::new(false);
     let printing = RwSignal::new(false);
     let totals = move || ledger.with(|l| shown.with(|s| Totals::of(l, kind, s, today))).sentence(kind, st.lang.get());
-    let pages = Signal::derive(move || shown.with(|s| s.len().div_ceil(PAGE_ROWS).max(1)));
+    let pages = Signal::derive(move || shown.with(|s| pages_for(s.len())));
     let columns = Signal::derive(move || kind.columns(show_names.get()));
     let header = move || {
         columns
@@ -102,12 +100,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
         let cols = columns.get();
         shown.with(|s| {
             // Printing draws every shown row; the screen draws one page.
-            let visible = if printing.get() {
-                s.as_slice()
-            } else {
-                let start = (page.get() * PAGE_ROWS).min(s.len());
-                &s[start..(start + PAGE_ROWS).min(s.len())]
-            };
+            let visible = page_of(s, page.get(), printing.get());
             ledger.with(|l| {
                 let rows = l.rows(kind);
                 visible
@@ -272,21 +265,4 @@ fn LedgerTabs(current: LedgerKind) -> impl IntoView {
         })
         .collect_view();
     view! { <nav class="tabs no-print">{tabs}</nav> }
-}
-
-/// "第 2 / 9 页 · 共 431 条" with previous and next.
-#[component]
-fn Pager(page: RwSignal<usize>, pages: Signal<usize>, shown: Signal<usize>) -> impl IntoView {
-    let st = state();
-    let at_first = move || page.get() == 0;
-    let at_last = move || page.get() + 1 >= pages.get();
-    view! {
-        <div class="pager no-print" data-testid="pager">
-            <button type="button" class="secondary" data-testid="page-prev" disabled=at_first on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(T::PagePrev)}</button>
-            <span data-testid="page-info">
-                {move || fill(st.t(T::PageInfo), &[("page", &(page.get() + 1)), ("pages", &pages.get()), ("n", &shown.get())])}
-            </span>
-            <button type="button" class="secondary" data-testid="page-next" disabled=at_last on:click=move |_| page.update(|p| *p += 1)>{tr(T::PageNext)}</button>
-        </div>
-    }
 }

@@ -2,8 +2,8 @@
 
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, ListPage, PrintButton,
-    RecordSelect, RowActions, SidePanel, TextArea,
+    page_of, pages_for, township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount,
+    ListPage, Pager, PrintButton, RecordSelect, RowActions, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
@@ -40,11 +40,16 @@ pub fn TargetsPage() -> impl IntoView {
     });
     let total = Signal::derive(move || st.data.with(|d| d.targets.len()));
     let shown = Signal::derive(move || filtered.with(Vec::len));
+    // A county may list tens of thousands of units: the screen draws one page.
+    let page = RwSignal::new(0usize);
+    let printing = RwSignal::new(false);
+    Effect::watch(move || (text.get(), kind.get(), township.get(), status.get()), move |_, _, _| page.set(0), false);
+    let pages = Signal::derive(move || pages_for(shown.get()));
     let rows = move || {
         let lang = st.lang.get();
         let names = st.data.with(township_options);
-        filtered
-            .get()
+        let visible = filtered.with(|all| page_of(all, page.get(), printing.get()).to_vec());
+        visible
             .into_iter()
             .map(|t| {
                 let edit = t.clone();
@@ -78,7 +83,7 @@ pub fn TargetsPage() -> impl IntoView {
                 <h1>{tr(T::TargetsTitle)}</h1>
                 <button type="button" class="no-print" data-testid="new-target" on:click=move |_| panel.set(Some(Panel::New))>{tr(T::NewTarget)}</button>
                 <button type="button" class="secondary no-print" data-testid="bulk-targets" on:click=move |_| panel.set(Some(Panel::Bulk))>{tr(T::BulkTitle)}</button>
-                <PrintButton/>
+                <PrintButton printing=printing/>
             </div>
             <div class="filters no-print">
                 <label class="field filter">
@@ -97,6 +102,7 @@ pub fn TargetsPage() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <Pager page=page pages=pages shown=shown/>
         </ListPage>
     }
 }

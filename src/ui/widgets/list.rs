@@ -4,7 +4,7 @@
 use super::tr;
 use crate::ui::state::{state, AppState};
 use leptos::prelude::*;
-use xuncha_core::i18n::T;
+use xuncha_core::i18n::{fill, T};
 
 /// Asks the user to confirm; a browser that cannot ask counts as "no".
 pub fn confirm(text: &str) -> bool {
@@ -24,14 +24,28 @@ pub fn ListCount(shown: Signal<usize>, total: Signal<usize>) -> impl IntoView {
 
 /// A print button for lists (the print stylesheet hides the rest of the page).
 #[component]
-pub fn PrintButton() -> impl IntoView {
-    view! {
-        <button type="button" class="secondary no-print" on:click=move |_| {
+pub fn PrintButton(
+    /// Set while printing, for a paged list to draw every row on paper.
+    #[prop(optional)]
+    printing: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let print = move |_| {
+        let Some(printing) = printing else {
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }
-        }>{tr(T::Print)}</button>
-    }
+            return;
+        };
+        printing.set(true);
+        // Let the page draw every row before the print dialog takes the thread.
+        crate::platform::after(50, move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+            printing.set(false);
+        });
+    };
+    view! { <button type="button" class="secondary no-print" data-testid="print" on:click=print>{tr(T::Print)}</button> }
 }
 
 /// The side panel that holds a list page's form.
@@ -91,5 +105,39 @@ where
             <div class="list-area">{children()}</div>
             {move || panel.get().map(|p| form(p, close))}
         </section>
+    }
+}
+
+/// Rows drawn per page of a long list: enough to work with, few enough to redraw at once.
+pub const PAGE_ROWS: usize = 50;
+
+/// The rows of page `page` (from 0), or every row while printing.
+pub fn page_of<T>(rows: &[T], page: usize, printing: bool) -> &[T] {
+    if printing {
+        return rows;
+    }
+    let start = (page * PAGE_ROWS).min(rows.len());
+    &rows[start..(start + PAGE_ROWS).min(rows.len())]
+}
+
+/// How many pages `n` rows fill (at least one).
+pub fn pages_for(n: usize) -> usize {
+    n.div_ceil(PAGE_ROWS).max(1)
+}
+
+/// "第 2 / 9 页 · 共 431 条" with previous and next.
+#[component]
+pub fn Pager(page: RwSignal<usize>, pages: Signal<usize>, shown: Signal<usize>) -> impl IntoView {
+    let st = state();
+    let at_first = move || page.get() == 0;
+    let at_last = move || page.get() + 1 >= pages.get();
+    view! {
+        <div class="pager no-print" data-testid="pager">
+            <button type="button" class="secondary" data-testid="page-prev" disabled=at_first on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr(T::PagePrev)}</button>
+            <span data-testid="page-info">
+                {move || fill(st.t(T::PageInfo), &[("page", &(page.get() + 1)), ("pages", &pages.get()), ("n", &shown.get())])}
+            </span>
+            <button type="button" class="secondary" data-testid="page-next" disabled=at_last on:click=move |_| page.update(|p| *p += 1)>{tr(T::PageNext)}</button>
+        </div>
     }
 }

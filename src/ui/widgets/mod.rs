@@ -8,7 +8,9 @@ mod parse;
 mod select;
 
 pub use fields::{Check, FormButtons, FormErrors, Input, TextArea};
-pub use list::{confirm, confirm_delete, ListCount, ListPage, PrintButton, RowActions, SidePanel};
+pub use list::{
+    confirm, confirm_delete, page_of, pages_for, ListCount, ListPage, Pager, PrintButton, RowActions, SidePanel,
+};
 pub use options::{inspected_targets, round_options, target_options, term_options, township_options};
 pub use parse::{day_text, parse_count, parse_day, parse_year};
 pub use select::{EnumFilter, EnumSelect, OptionalEnumSelect, RecordSelect};
