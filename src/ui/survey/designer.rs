@@ -91,9 +91,12 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
         });
         focus_last_question();
     };
+    // The cards are drawn again only when questions are added, removed or moved:
+    // typing in one must not replace the fields (and the focus) of all.
+    let order = Memo::new(move |_| questions.with(|qs| qs.iter().map(|q| q.id).collect::<Vec<_>>()));
     let cards = move || {
-        questions
-            .with(|qs| qs.iter().map(|q| q.id).collect::<Vec<_>>())
+        order
+            .get()
             .into_iter()
             .enumerate()
             .map(|(i, id)| view! { <QuestionCard index=i id=id questions=questions frozen=Signal::derive(frozen)/> })
