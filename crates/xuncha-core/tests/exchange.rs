@@ -158,7 +158,7 @@ fn a_schema_violation_names_the_record_and_the_field() {
     assert_eq!((*kind, *index, path.as_str()), (Some(Kind::Term), 0, "data.start_year"));
     let message = err.message(Lang::Zh);
     assert!(message.starts_with("第 1 条届次记录（"), "{message}");
-    assert!(message.contains("字段 data.start_year 有误"), "{message}");
+    assert!(message.contains("的“起始年份”有误"), "{message}");
     let bad_date = resealed(&json, |v| {
         v["records"]["targets"][0]["meta"]["created_at"] = Value::String("2026-02-30T00:00:00Z".into())
     });
@@ -549,4 +549,30 @@ fn the_canonical_form_writes_every_string_and_number_as_serde_json_does_with_key
     );
     let back: serde_json::Value = serde_json::from_str(&text).expect("canonical text is JSON");
     assert_eq!(back, value);
+}
+
+#[test]
+fn a_refused_field_is_described_in_the_users_words_never_the_readers() {
+    let ids = SequentialIds::default();
+    let (store, office) = county(&ids);
+    let json = text(&backup(&store, office));
+    let cases: [(&str, fn(&mut Value)); 4] = [
+        ("类型不对", |v| v["records"]["terms"][0]["data"]["start_year"] = Value::String("二〇二一".into())),
+        ("缺少这一项", |v| {
+            v["records"]["terms"][0]["data"].as_object_mut().map(|o| o.remove("name"));
+        }),
+        ("取值“township_x”无法识别", |v| {
+            v["records"]["targets"][0]["data"]["kind"] = Value::String("township_x".into())
+        }),
+        ("取值不合理", |v| {
+            v["records"]["targets"][0]["meta"]["created_at"] = Value::String("2026-02-30T00:00:00Z".into())
+        }),
+    ];
+    for (words, change) in cases {
+        let message = refused(resealed(&json, change).as_bytes()).message(Lang::Zh);
+        assert!(message.contains(words), "{message}");
+        // No word of the reader's English (missing field, invalid type, expected …).
+        let english = message.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 2).count();
+        assert!(english <= 1, "{message}");
+    }
 }

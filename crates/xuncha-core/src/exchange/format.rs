@@ -132,14 +132,21 @@ impl ParseError {
             ParseError::ChecksumMismatch => T::ErrChecksumMismatch.text(lang).to_owned(),
             ParseError::Schema { kind: k, index, id, path, detail } => fill(
                 T::ErrSchema.text(lang),
-                &[("kind", &kind(k)), ("n", &(index + 1)), ("id", id), ("path", path), ("detail", detail)],
+                &[
+                    ("kind", &kind(k)),
+                    ("n", &(index + 1)),
+                    ("id", id),
+                    ("path", &path_words(*k, path, lang)),
+                    ("detail", &schema_words(detail, lang)),
+                ],
             ),
             ParseError::DuplicateId { kind: k, id } => {
                 fill(T::ErrDuplicateId.text(lang), &[("kind", &kind(&Some(*k))), ("id", id)])
             }
             ParseError::NeedsPassphrase => T::ErrNeedsPassphrase.text(lang).to_owned(),
             ParseError::WrongPassphrase => T::ErrWrongPassphrase.text(lang).to_owned(),
-            ParseError::Encryption(what) => fill(T::ErrEncryption.text(lang), &[("what", what)]),
+            // What the decryption library said stays out of the sentence.
+            ParseError::Encryption(_) => T::ErrEncryption.text(lang).to_owned(),
             ParseError::DanglingReference { kind: k, id, field, missing } => fill(
                 T::ErrDanglingReference.text(lang),
                 &[("kind", &kind(&Some(*k))), ("id", id), ("field", field), ("missing", missing)],
@@ -346,6 +353,42 @@ pub(super) fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError>
         Some((major, _)) if major < FORMAT_MAJOR => Err(ParseError::BadVersion { found }),
         Some(v) => Ok(v),
     }
+}
+
+/// A field's path in a record (`data.start_year`) as the forms name it (开始年份).
+pub fn path_words(kind: Option<Kind>, path: &str, lang: Lang) -> String {
+    let own = kind.zip(path.strip_prefix("data.")).and_then(|(k, field)| super::conflict::field_of(k, field));
+    let envelope = match path {
+        "meta.id" => Some(T::MetaId),
+        "meta.created_at" => Some(T::MetaCreatedAt),
+        "meta.updated_at" => Some(T::MetaUpdatedAt),
+        "meta.origin_office" => Some(T::MetaOrigin),
+        "meta.version" => Some(T::MetaVersion),
+        "meta.deleted" => Some(T::FieldDeleted),
+        _ => None,
+    };
+    match own.map(|f| f.label).or(envelope) {
+        Some(label) => label.text(lang).to_owned(),
+        None => path.to_owned(),
+    }
+}
+
+/// What is wrong with a field, in the catalogue's words: the reader's own wording
+/// (serde's, in English) never reaches a user. A value the file gave is quoted.
+pub fn schema_words(detail: &str, lang: Lang) -> String {
+    let quoted = detail.split('`').nth(1).unwrap_or_default();
+    let (key, value) = if detail.starts_with("missing field") || detail == "missing" {
+        (T::SchemaMissing, "")
+    } else if detail.starts_with("unknown variant") || detail.starts_with("unknown field") {
+        (T::SchemaUnknown, quoted)
+    } else if detail.starts_with("invalid type") || detail.starts_with("not a") {
+        (T::SchemaWrongType, "")
+    } else if detail.starts_with("invalid length") {
+        (T::SchemaWrongLength, "")
+    } else {
+        (T::SchemaBadValue, "")
+    };
+    fill(key.text(lang), &[("value", &value)])
 }
 
 pub(super) fn schema_error(kind: Option<Kind>, index: usize, id: &str, path: &str, detail: &str) -> ParseError {
