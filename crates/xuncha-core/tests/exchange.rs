@@ -556,7 +556,8 @@ fn a_refused_field_is_described_in_the_users_words_never_the_readers() {
     let ids = SequentialIds::default();
     let (store, office) = county(&ids);
     let json = text(&backup(&store, office));
-    let cases: [(&str, fn(&mut Value)); 4] = [
+    type Change = fn(&mut Value);
+    let cases: [(&str, Change); 4] = [
         ("类型不对", |v| v["records"]["terms"][0]["data"]["start_year"] = Value::String("二〇二一".into())),
         ("缺少这一项", |v| {
             v["records"]["terms"][0]["data"].as_object_mut().map(|o| o.remove("name"));
