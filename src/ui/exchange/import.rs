@@ -15,7 +15,7 @@ use xuncha_core::exchange::import;
 use xuncha_core::exchange::merge::ImportPlan;
 use xuncha_core::exchange::reader::{unseal, Reader};
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
-use xuncha_core::i18n::{fill, Lang, T};
+use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::store::{Store, StoreError};
 
 /// Why a picked file could not be previewed.
@@ -306,8 +306,12 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
                     st.notify(T::UndoDone.text(lang), false);
                     on_undone.run(());
                 }
-                Err(StoreError::Stale { .. } | StoreError::Exists { .. }) => {
-                    st.notify(T::ErrUndoStale.text(lang), true)
+                Err(StoreError::Stale { kind, id } | StoreError::Exists { kind, id }) => {
+                    // Name the record that was edited since, so the clerk can look at it.
+                    let name = st.data.with_untracked(|d| d.name_of(kind, id, lang)).unwrap_or_else(|| id.to_string());
+                    let said =
+                        fill(T::ErrUndoStaleNamed.text(lang), &[("kind", &kind.label().text(lang)), ("name", &name)]);
+                    st.notify(said, true)
                 }
                 Err(e @ StoreError::Superseded(_)) => {
                     // Show what the database now names as the last import.

@@ -120,14 +120,17 @@ impl ParseError {
         let kind = |k: &Option<Kind>| k.map(|k| k.label().text(lang)).unwrap_or_default();
         match self {
             ParseError::TooLarge { bytes } => fill(T::ErrFileTooLarge.text(lang), &[("mb", &(bytes / (1024 * 1024)))]),
-            ParseError::NotUtf8 { offset } => fill(T::ErrNotUtf8.text(lang), &[("offset", offset)]),
+            ParseError::NotUtf8 { .. } => T::ErrNotUtf8.text(lang).to_owned(),
             ParseError::Truncated => T::ErrTruncated.text(lang).to_owned(),
             ParseError::NotJson { line, column } => {
                 fill(T::ErrNotJson.text(lang), &[("line", line), ("column", column)])
             }
             ParseError::NotExchangeFile => T::ErrNotExchangeFile.text(lang).to_owned(),
             ParseError::NewerVersion { found } => fill(T::ErrNewerVersion.text(lang), &[("found", found)]),
-            ParseError::BadVersion { found } => fill(T::ErrBadVersion.text(lang), &[("found", found)]),
+            ParseError::BadVersion { found } => {
+                let found = if found.is_empty() { "—" } else { found.as_str() };
+                fill(T::ErrBadVersion.text(lang), &[("found", &found)])
+            }
             ParseError::ChecksumMissing => T::ErrChecksumMissing.text(lang).to_owned(),
             ParseError::ChecksumMismatch => T::ErrChecksumMismatch.text(lang).to_owned(),
             ParseError::Schema { kind: k, index, id, path, detail } => fill(
@@ -147,10 +150,13 @@ impl ParseError {
             ParseError::WrongPassphrase => T::ErrWrongPassphrase.text(lang).to_owned(),
             // What the decryption library said stays out of the sentence.
             ParseError::Encryption(_) => T::ErrEncryption.text(lang).to_owned(),
-            ParseError::DanglingReference { kind: k, id, field, missing } => fill(
-                T::ErrDanglingReference.text(lang),
-                &[("kind", &kind(&Some(*k))), ("id", id), ("field", field), ("missing", missing)],
-            ),
+            ParseError::DanglingReference { kind: k, id, field, missing } => {
+                let label = super::conflict::field_of(*k, field).map(|f| f.label.text(lang)).unwrap_or(field);
+                fill(
+                    T::ErrDanglingReference.text(lang),
+                    &[("kind", &kind(&Some(*k))), ("id", id), ("field", &label), ("missing", missing)],
+                )
+            }
             ParseError::TooLong { kind: k, id, field, max } => {
                 let label = super::conflict::field_of(*k, field).map(|f| f.label.text(lang)).unwrap_or(field);
                 fill(

@@ -40,7 +40,7 @@ macro_rules! exchange_texts {
             RescueSaved => "已保存抢救备份：{file}。其中是本页仍保留的全部现有记录（不含删除标记）。", "Rescue backup saved: {file}. It holds every current record this page still had (without deletion marks).";
             ErrUndoSuperseded => "这个“撤销上次导入”已过时：此后（可能在另一个窗口中）又导入或撤销过。本机数据未做任何改动，页面已按现在的情况更新。", "This undo was out of date: a file was imported or an import undone since (perhaps in another window). Nothing was changed; the page now shows how things stand.";
             Undoing => "正在撤销上次导入…", "Undoing the last import…";
-            ErrUndoStale => "上次导入之后相关记录已被修改，无法撤销，本机数据未做任何改动。", "Records of the last import were changed since, so it cannot be undone; nothing was changed.";
+            ErrUndoStaleNamed => "上次导入之后，{kind}“{name}”又被修改过，因此无法撤销这次导入；本机数据未做任何改动。", "The {kind} “{name}” was edited after the last import, so the import cannot be undone; nothing was changed.";
             ScopeTownship => "{name}及所辖村（社区）", "{name} with its villages and communities";
             ScopeQuestionnaire => "问卷“{title}”（空白，供答卷）", "Questionnaire “{title}” (blank, to answer)";
             ScopeResponses => "问卷“{title}”及其答卷", "Questionnaire “{title}” with its responses";
@@ -99,12 +99,12 @@ macro_rules! exchange_texts {
             ConfirmRestore => "用存档的版本替换当前记录？当前版本会存入冲突存档。", "Replace the current record with the archived version? The current one goes to the archive.";
 
             ErrFileTooLarge => "文件过大（约 {mb} MB），无法导入。", "The file is too large (about {mb} MB) to import.";
-            ErrNotUtf8 => "文件不是 UTF-8 文本（第 {offset} 字节起无法识别），可能不是本系统导出的文件。", "The file is not UTF-8 text (unreadable from byte {offset}); it is probably not an export of this app.";
+            ErrNotUtf8 => "这个文件不是本程序导出的数据文件（可能是 Excel 表格、Word 文档或压缩包）。请选择扩展名为 .json 的数据文件。", "This is not a data file exported by this app (it may be a spreadsheet, a document or an archive). Pick a .json data file.";
             ErrTruncated => "文件不完整（在结尾处中断），可能复制时出错，请重新拷贝。", "The file is incomplete (it stops early); copy it again.";
             ErrNotJson => "文件内容格式错误（第 {line} 行第 {column} 列），不是有效的 JSON。", "The file is not valid JSON (line {line}, column {column}).";
             ErrNotExchangeFile => "这不是巡察台账的数据交换文件。", "This is not an exchange file of this app.";
             ErrNewerVersion => "文件格式版本 {found} 比本程序新，请先换用新版 xuncha.html。", "The file's format version {found} is newer than this app; use a newer xuncha.html.";
-            ErrBadVersion => "文件格式版本“{found}”无法识别。", "The file's format version “{found}” is not one this app knows.";
+            ErrBadVersion => "文件中的格式版本（{found}）无法识别，可能不是本程序导出的文件，或已被改动。", "The file's format version ({found}) is not one this app knows; it may not be an export of this app, or it was changed.";
             ErrChecksumMissing => "文件缺少校验码，无法确认其完整，已拒绝导入。", "The file has no checksum, so it cannot be trusted; refused.";
             ErrChecksumMismatch => "文件校验失败：内容已被改动或损坏，已拒绝导入。", "The checksum does not match: the file was changed or damaged; refused.";
             ErrSchema => "第 {n} 条{kind}记录（{id}）的“{path}”有误：{detail}", "Record {n} of kind {kind} ({id}), field “{path}”: {detail}";
@@ -139,7 +139,7 @@ macro_rules! exchange_texts {
             CliNotEncrypted => "{file} 不是加密文件。", "{file} is not encrypted.";
             ErrDuplicateId => "{kind}记录 {id} 在文件中出现了两次。", "The {kind} record {id} appears twice in the file.";
             ErrFieldTooLong => "{kind}记录 {id} 的“{field}”超过 {max} 字的上限（录入表单也不允许），已拒绝导入，本机数据未做任何改动。", "The {kind} record {id} has a {field} longer than {max} characters (the form does not allow it either); the file was refused and nothing was changed.";
-            ErrDanglingReference => "{kind}记录 {id} 的 {field} 指向 {missing}，但文件和本机都没有这条记录。", "The {kind} record {id} refers in {field} to {missing}, which is in neither the file nor this database.";
+            ErrDanglingReference => "{kind}记录 {id} 的“{field}”所指的记录（{missing}）在文件和本机中都没有，已拒绝导入。请先导入包含它的文件。", "The {kind} record {id} refers in “{field}” to a record ({missing}) that is in neither the file nor this database; the file was refused. Import the file that holds it first.";
         }
     };
 }
