@@ -63,6 +63,24 @@ test('a stale undo in another tab changes nothing and names the import that is r
   await tabA.page.locator('[data-testid="nav-home"]').waitFor();
   await tabA.go('targets');
   assert.match(await tabA.id('list-count').innerText(), /共 1 条/);
+  // An import whose record was edited since cannot be undone, and the message
+  // names that record.
+  await tabA.pickImport([second.file]);
+  await tabA.id('backup-first').uncheck();
+  await tabA.id('apply-import').click();
+  await tabA.id('flash').filter({ hasText: '导入完成：新增 2 条' }).waitFor();
+  await tabA.go('targets');
+  await tabA.id('targets-table').locator('tr', { hasText: '新村' }).getByTestId('row-edit').click();
+  await tabA.id('target-form').getByTestId('field-notes').fill('导入后补充');
+  await tabA.id('target-form').getByTestId('save').click();
+  await tabA.saved();
+  await tabA.go('exchange');
+  tabA.page.once('dialog', (d) => d.accept());
+  await tabA.id('undo-import').click();
+  const refused = await tabA.id('flash').filter({ hasText: '无法撤销' }).innerText();
+  assert.match(refused, /巡察对象“新村”又被修改过/, refused);
+  await tabA.go('targets');
+  assert.match(await tabA.id('list-count').innerText(), /共 3 条/, 'nothing was undone');
   for (const net of nets) {
     assert.deepEqual(net.requests, []);
     assert.deepEqual(net.errors, []);
