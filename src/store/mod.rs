@@ -470,7 +470,15 @@ impl Store for IdbStore {
         }
     }
 
-    async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
+    async fn revert_reporting(&self, revert: Revert, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        let total = revert.restore.len() + revert.remove.len();
+        let mut done = 0;
+        let mut tell = |n: usize| {
+            done += n;
+            if done % COMMIT_BATCH == 0 || done == total {
+                progress(done, total);
+            }
+        };
         let mut names: BTreeSet<&str> = revert.restore.iter().map(|c| c.record.kind().store_name()).collect();
         names.extend(revert.remove.iter().map(|(k, _, _)| k.store_name()));
         if !names.is_empty() {
@@ -505,6 +513,7 @@ impl Store for IdbStore {
             check_expectation(change, stored.as_ref().map(|m| &m.version))?;
             count_change(&mut delta, &change.record, stored.is_some_and(|m| !m.deleted));
             store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
+            tell(1);
         }
         for (kind, id, version) in &revert.remove {
             let store = tx.object_store(kind.store_name()).map_err(backend)?;
@@ -517,6 +526,7 @@ impl Store for IdbStore {
                 *delta.entry(kind.store_name()).or_default() -= 1;
             }
             store.delete(id.to_string()).primitive().map_err(backend)?;
+            tell(1);
         }
         update_counts(&tx, &delta).await?;
         if !revert.unarchive.is_empty() {

@@ -115,8 +115,8 @@ impl Store for Counting {
     async fn commit_with(&self, commit: Commit, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
         self.inner.commit_with(commit, progress).await
     }
-    async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
-        self.inner.revert(revert).await
+    async fn revert_reporting(&self, revert: Revert, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        self.inner.revert_reporting(revert, progress).await
     }
     async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError> {
         self.inner.archived().await

@@ -280,6 +280,7 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
     let st = state();
     // One undo at a time: a second click while the first runs does nothing.
     let undoing = RwSignal::new(false);
+    let progress = RwSignal::new(None::<Progress>);
     let run = move |_| {
         if undoing.get_untracked() {
             return;
@@ -294,9 +295,12 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
             let lang = st.lang.get_untracked();
             // Let the page show that the undo has started before the long write.
             platform::yield_to_page().await;
+            let report = |done, total| {
+                progress.set(Some(Progress { file: record.file.clone(), stage: Stage::Undoing { done, total } }))
+            };
             let result = match record.revert() {
                 // The revert clears the undo record in its own transaction.
-                Ok(revert) => store.revert(revert).await,
+                Ok(revert) => store.revert_reporting(revert, &report).await,
                 Err(e) => Err(StoreError::Corrupt(e.to_string())),
             };
             match result {
@@ -322,6 +326,7 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
                 }
                 Err(e) => st.notify(e.message().text(lang), true),
             }
+            progress.set(None);
             undoing.set(false);
         });
     };
@@ -333,6 +338,7 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
                     <button type="button" class="secondary" data-testid="undo-import" disabled=move || undoing.get() on:click=run>{label}</button>
                     <Show when=move || undoing.get()><span class="hint" data-testid="undoing">{tr(T::Undoing)}</span></Show>
                 </p>
+                <ProgressBar progress=progress/>
             }
         })
     }

@@ -68,6 +68,7 @@ enum Stage {
     Comparing,
     Writing { done: usize, total: usize },
     Exporting { done: usize, total: usize },
+    Undoing { done: usize, total: usize },
 }
 
 impl Progress {
@@ -86,15 +87,19 @@ impl Progress {
             Stage::Exporting { done, total } => {
                 fill(T::StageExporting.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
             }
+            Stage::Undoing { done, total } => {
+                fill(T::StageUndoing.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
+            }
         }
     }
 
     /// (value, max) of the bar; `None` while the length of the work is unknown.
     fn fraction(&self) -> Option<(usize, usize)> {
         match self.stage {
-            Stage::Checking { done, total } | Stage::Writing { done, total } | Stage::Exporting { done, total } => {
-                Some((done, total.max(1)))
-            }
+            Stage::Checking { done, total }
+            | Stage::Writing { done, total }
+            | Stage::Exporting { done, total }
+            | Stage::Undoing { done, total } => Some((done, total.max(1))),
             _ => None,
         }
     }

@@ -39,6 +39,7 @@ macro_rules! exchange_texts {
             RescueSave => "把本页数据保存为备份文件", "Save this page's data as a backup file";
             RescueSaved => "已保存抢救备份：{file}。其中是本页仍保留的全部现有记录（不含删除标记）。", "Rescue backup saved: {file}. It holds every current record this page still had (without deletion marks).";
             ErrUndoSuperseded => "这个“撤销上次导入”已过时：此后（可能在另一个窗口中）又导入或撤销过。本机数据未做任何改动，页面已按现在的情况更新。", "This undo was out of date: a file was imported or an import undone since (perhaps in another window). Nothing was changed; the page now shows how things stand.";
+            StageUndoing => "正在撤销“{file}”：{done} / {total} 条", "Undoing “{file}”: {done} / {total} records";
             Undoing => "正在撤销上次导入…", "Undoing the last import…";
             ErrUndoStaleNamed => "上次导入之后，{kind}“{name}”又被修改过，因此无法撤销这次导入；本机数据未做任何改动。", "The {kind} “{name}” was edited after the last import, so the import cannot be undone; nothing was changed.";
             ScopeTownship => "{name}及所辖村（社区）", "{name} with its villages and communities";

@@ -429,7 +429,9 @@ pub async fn a_revert_undoes_only_what_its_guard_setting_still_names(s: &impl St
     assert_eq!(s.revert(undo(first)).await, Err(StoreError::Superseded("last_import".into())));
     assert!(must(s.get::<Term>(imported.meta.id)).await.is_some(), "nothing was undone");
     assert_eq!(must(s.setting::<serde_json::Value>("last_import")).await, Some(named(second)));
-    must(s.revert(undo(second))).await;
+    let seen = std::cell::RefCell::new(Vec::new());
+    must(s.revert_reporting(undo(second), &|done, total| seen.borrow_mut().push((done, total)))).await;
+    assert_eq!(seen.take().last(), Some(&(1, 1)), "the undo reports how far it has come");
     assert_eq!(must(s.get::<Term>(imported.meta.id)).await, None);
     let cleared = must(s.setting::<serde_json::Value>("last_import")).await;
     assert_eq!(cleared, Some(serde_json::Value::Null), "the undone import is no longer offered");

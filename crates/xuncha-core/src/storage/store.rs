@@ -175,7 +175,12 @@ pub trait Store {
     /// Writes a whole `Commit` in one transaction, reporting progress as above.
     async fn commit_with(&self, commit: Commit, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError>;
     /// Applies an undo, all or nothing.
-    async fn revert(&self, revert: Revert) -> Result<(), StoreError>;
+    async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
+        self.revert_reporting(revert, &|_, _| {}).await
+    }
+    /// `revert`, telling `progress(done, total)` as the records are put back: an
+    /// undo of a county's import is long. Still one transaction.
+    async fn revert_reporting(&self, revert: Revert, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError>;
     /// The conflict archive, oldest first.
     async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError>;
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError>;
@@ -318,7 +323,8 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn revert(&self, revert: Revert) -> Result<(), StoreError> {
+    async fn revert_reporting(&self, revert: Revert, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        let total = revert.restore.len() + revert.remove.len();
         let mut next = self.tables.borrow().clone();
         let stored_version = |table: &Table, id: &Id| -> Result<Option<VersionVector>, StoreError> {
             table
@@ -351,6 +357,7 @@ impl Store for MemoryStore {
         }
         *self.tables.borrow_mut() = next;
         self.archive.borrow_mut().retain(|a| !revert.unarchive.contains(&a.id));
+        progress(total, total);
         Ok(())
     }
 
