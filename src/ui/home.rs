@@ -83,11 +83,12 @@ pub fn BackupStatus() -> impl IntoView {
             None => st.t(T::NeverBackedUp).to_owned(),
         };
         let reminder = overdue.then(|| {
-            view! {
-                <a class="reminder" href=Route::Exchange.hash() data-testid="backup-reminder">
-                    {fill(st.t(T::BackupReminder), &[("days", &days)])}
-                </a>
-            }
+            // Without any backup yet, "more than N days" would contradict the line before it.
+            let words = match last {
+                Some(_) => fill(st.t(T::BackupReminder), &[("days", &days)]),
+                None => st.t(T::BackupNow).to_owned(),
+            };
+            view! { <a class="reminder" href=Route::Exchange.hash() data-testid="backup-reminder">{words}</a> }
         });
         view! { <p class="backup-status" data-testid="backup-status">{text}" "{reminder}</p> }
     }

@@ -24,6 +24,9 @@ test('formula-like text goes to CSV as text, and a text over an Excel cell is cu
   await app.setUpOffice('某某县委巡察办');
   await app.addTerm('十五届', 2021, 2026);
   await app.bulkTargets(['城关镇'], '乡镇（街道）');
+  // Never backed up: the reminder asks for one without speaking of days since.
+  await app.go('exchange');
+  assert.equal(await app.id('backup-status').innerText(), '本机尚未做过完整备份。 建议现在导出一份完整备份。');
   const roundForm = await app.fillRound({ start: '2026-03-01', end: '2026-05-31' });
   await roundForm.waitFor({ state: 'detached' });
   await app.openRound('十五届县委第一轮巡察');

@@ -15,6 +15,7 @@ macro_rules! exchange_texts {
             ExportHint => "把本机的全部记录（包括删除标记）保存为一个文件，用于备份，或交给其他单位导入。", "Saves every record on this PC (deletions included) as one file, for a backup or for another office to import.";
             LastBackup => "上次完整备份：{when}", "Last full backup: {when}";
             NeverBackedUp => "本机尚未做过完整备份。", "No full backup has been made on this PC.";
+            BackupNow => "建议现在导出一份完整备份。", "Export a full backup now.";
             BackupReminder => "距上次完整备份已超过 {days} 天，建议现在备份。", "The last full backup is more than {days} days old; back up now.";
             ExportEncrypt => "用口令加密导出文件", "Protect the exported file with a passphrase";
             Passphrase => "口令", "Passphrase";
