@@ -302,12 +302,23 @@ impl AppState {
         op: impl AsyncFnOnce(&IdbStore, &Ctx<'static>) -> Result<R, OpError> + 'static,
         done: impl FnOnce(R) + 'static,
     ) {
+        self.act_saying(errors, T::Saved, op, done)
+    }
+
+    /// `act`, with `said` on success instead of "已保存" (a deletion says "已删除").
+    pub fn act_saying<R: 'static>(
+        self,
+        errors: RwSignal<Option<OpError>>,
+        said: T,
+        op: impl AsyncFnOnce(&IdbStore, &Ctx<'static>) -> Result<R, OpError> + 'static,
+        done: impl FnOnce(R) + 'static,
+    ) {
         leptos::task::spawn_local(async move {
             match self.write(op).await {
                 Some(Ok(r)) => {
                     errors.set(None);
                     done(r);
-                    self.notify(T::Saved.text(self.lang.get_untracked()), false);
+                    self.notify(said.text(self.lang.get_untracked()), false);
                 }
                 Some(Err(e)) => {
                     if !matches!(e, OpError::Invalid(_)) {

@@ -221,6 +221,7 @@ test('deleting asks first, refuses what is still in use, and removes the rest', 
   await app.id('flash').filter({ hasText: '该乡镇（街道）下还有村（社区），不能删除' }).waitFor();
   await app.id('targets-table').getByRole('row', { name: /新村/ }).getByTestId('row-delete').click();
   await app.page.waitForFunction(() => !document.querySelector('[data-testid="targets-table"]').innerText.includes('新村'));
+  await app.id('flash').filter({ hasText: '已删除。' }).waitFor();
   assert.match(await app.id('list-count').innerText(), /共 1 条/);
   assert.deepEqual(net.requests, []);
   assert.deepEqual(net.errors, []);

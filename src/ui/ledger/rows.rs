@@ -110,7 +110,7 @@ fn delete_button(
     let errors = RwSignal::new(None);
     let on_delete = move |_| {
         if confirm_delete(st, &name) {
-            st.act(errors, op.clone(), |_| ());
+            st.act_saying(errors, T::Deleted, op.clone(), |_| ());
         }
     };
     view! { <button type="button" class="link danger" data-testid="row-delete" on:click=on_delete>{tr(T::Delete)}</button> }

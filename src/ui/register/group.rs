@@ -28,7 +28,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     let delete = move |_| {
         let del = del.clone();
         if confirm_delete(st, &del.data.name) {
-            st.act(page_errors, async move |s, ctx| ops::delete_group(s, ctx, &del).await, |_| ());
+            st.act_saying(page_errors, T::Deleted, async move |s, ctx| ops::delete_group(s, ctx, &del).await, |_| ());
         }
     };
     let rows = move || {

@@ -190,7 +190,12 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         };
         let title = st.data.with_untracked(|d| d.round_title(&r, st.lang.get_untracked()));
         if confirm_delete(st, &title) {
-            st.act(page_errors, async move |s, ctx| ops::delete_round(s, ctx, &r).await, move |_| st.go(Route::Rounds));
+            st.act_saying(
+                page_errors,
+                T::Deleted,
+                async move |s, ctx| ops::delete_round(s, ctx, &r).await,
+                move |_| st.go(Route::Rounds),
+            );
         }
     };
     move || match round.get() {

@@ -57,7 +57,12 @@ pub fn TargetsPage() -> impl IntoView {
                 let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(edit.clone()))));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(page_errors, async move |s, ctx| ops::delete_target(s, ctx, &del).await, |_| ());
+                    st.act_saying(
+                        page_errors,
+                        T::Deleted,
+                        async move |s, ctx| ops::delete_target(s, ctx, &del).await,
+                        |_| (),
+                    );
                 });
                 let town = t.data.township.and_then(|w| names.iter().find(|(id, _)| *id == w)).map(|(_, n)| n.clone());
                 view! {

@@ -31,7 +31,12 @@ pub fn TermsPage() -> impl IntoView {
                 let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(edit.clone()))));
                 let on_delete = Callback::new(move |_: ()| {
                     let del = del.clone();
-                    st.act(page_errors, async move |s, ctx| ops::delete_term(s, ctx, &del).await, |_| ());
+                    st.act_saying(
+                        page_errors,
+                        T::Deleted,
+                        async move |s, ctx| ops::delete_term(s, ctx, &del).await,
+                        |_| (),
+                    );
                 });
                 view! {
                     <tr>

@@ -76,8 +76,9 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
             if !confirm_delete(st, &q.data.title) {
                 return;
             }
-            st.act(
+            st.act_saying(
                 errors,
+                T::Deleted,
                 async move |s, ctx| ops::delete_questionnaire(s, ctx, &q).await,
                 move |_| st.go(Route::Questionnaires),
             );

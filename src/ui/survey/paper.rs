@@ -286,7 +286,12 @@ pub fn PaperBatchForm(q: xuncha_core::record::Record<Questionnaire>, target: Opt
                             return;
                         }
                         let record = record.clone();
-                        st.act(errors, async move |s, ctx| ops::delete_record(s, ctx, &record).await, |_| ());
+                        st.act_saying(
+                            errors,
+                            T::Deleted,
+                            async move |s, ctx| ops::delete_record(s, ctx, &record).await,
+                            |_| (),
+                        );
                     };
                     let line = fill(T::PaperBatchLine.text(lang), &[("day", &b.data.day), ("forms", &b.data.forms)]);
                     view! {
