@@ -72,12 +72,26 @@ ensure_browsers() {
 
 ensure_e2e_modules() {
   local m missing=0
-  for m in playwright-core puppeteer-core ajv ajv-formats; do
+  for m in playwright-core puppeteer-core ajv ajv-formats ws; do
     [ -d "$ROOT/tests/e2e/node_modules/$m" ] || missing=1
   done
   [ "$missing" = 0 ] && return
   say "installing the end-to-end test modules from npm"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund)
+}
+
+# Headless Chromium 80, 86, 92 and 109 as npm packages carry them (brotli-packed), for the
+# browser-floor tests; unpacked once into tests/e2e/old-chromium/unpacked/.
+ensure_old_chromium() {
+  local dir="$ROOT/tests/e2e/old-chromium" v missing=0
+  for v in 80 86 92 109; do
+    [ -d "$dir/node_modules/chromium-$v/bin" ] || missing=1
+  done
+  if [ "$missing" = 1 ]; then
+    say "installing headless Chromium 80, 86, 92 and 109 from npm"
+    (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts)
+  fi
+  node "$dir/unpack.mjs" >/dev/null
 }
 
 # openpyxl reads exported workbooks in the end-to-end tests, as a spreadsheet program would.

@@ -19,23 +19,42 @@ BUDGET = 3 * 1024 * 1024  # 3 MiB, 3,145,728 bytes
 
 LOADER = """(function () {
   "use strict";
-  function fail(e) {
-    var zh = document.documentElement.lang !== "en";
-    var msg = "巡察台账无法启动：此浏览器版本过旧或禁用了 WebAssembly。请使用新版 Chrome、Edge、360 极速模式或 Firefox ESR。";
-    var en = "The app could not start: this browser is too old or blocks WebAssembly. Use a current Chrome, Edge, 360 (speed mode) or Firefox ESR.";
-    window.xunchaPanic(zh ? "无法启动" : "Could not start", zh ? msg : en, zh ? "导出应急备份" : "Export emergency backup",
-      zh ? "刷新页面" : "Reload", zh ? "技术信息" : "Technical details", String(e && e.stack || e));
+  // Plain ES5: this must run, and explain, in browsers too old for the glue above.
+  var en = false;
+  try { en = window.localStorage.getItem("xuncha.lang") === "en"; } catch (e) { en = false; }
+  function fail(body, details) {
+    window.xunchaPanic(en ? "Could not start" : "无法启动", body, en ? "Export emergency backup" : "导出应急备份",
+      en ? "Reload" : "刷新页面", en ? "Technical details" : "技术信息", details);
+  }
+  var supported = en
+    ? "It works in Chrome, Edge, 360 and other Chromium-based browsers from version 80, and in Firefox from version 113 (Firefox ESR 115 or newer)."
+    : "可使用 Chrome、Edge、360 安全/极速浏览器等 Chromium 内核 80 及以上版本，或 Firefox 113 及以上版本（Firefox ESR 115 及以上）。";
+  var missing = [];
+  if (typeof WebAssembly !== "object") { missing.push("WebAssembly"); }
+  if (typeof DecompressionStream !== "function") { missing.push("DecompressionStream"); }
+  if (!window.indexedDB) { missing.push("IndexedDB"); }
+  if (typeof wasm_bindgen !== "function") { missing.push("JavaScript (ES2017)"); }
+  if (missing.length > 0) {
+    fail((en ? "This browser is too old or has switched off what the app needs: " : "此浏览器版本过旧或关闭了本程序所需的功能：")
+      + missing.join(en ? ", " : "、") + (en ? ". " : "。") + supported, "missing: " + missing.join(", ") + "\\n" + navigator.userAgent);
+    return;
+  }
+  function broken(e) {
+    fail((en ? "The app could not start in this browser. " : "巡察台账无法在此浏览器中启动。") + supported,
+      String(e && e.stack || e) + "\\n" + navigator.userAgent);
   }
   try {
     var b64 = document.getElementById("xuncha-wasm").textContent;
-    var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
+    var raw = atob(b64);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
     var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     new Response(inflated).arrayBuffer()
       .then(function (wasm) { return wasm_bindgen({ module_or_path: wasm }); })
       .then(function (exports) { window.xunchaWasmMemory = exports.memory; })
-      .catch(fail);
+      .catch(broken);
   } catch (e) {
-    fail(e);
+    broken(e);
   }
 })();"""
 
@@ -44,7 +63,9 @@ def csp(script_hashes):
     scripts = " ".join("'sha256-%s'" % h for h in script_hashes)
     return "; ".join([
         "default-src 'none'",
-        "script-src %s 'wasm-unsafe-eval'" % scripts,
+        # 'unsafe-eval' is how Chromium before 97 allows WebAssembly compilation; scripts stay
+        # locked to their hashes and the shipped JS has no eval (checked below).
+        "script-src %s 'wasm-unsafe-eval' 'unsafe-eval'" % scripts,
         "style-src 'unsafe-inline'",
         "img-src data:",
         "connect-src 'none'",
@@ -61,6 +82,60 @@ def csp(script_hashes):
 
 def sha256_b64(text):
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def leb128(data, at):
+    """Reads an unsigned LEB128 number; returns it and the offset after it."""
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def target_features(wasm):
+    """The features named in the wasm's target_features custom section ("+name" each)."""
+    at, features = 8, []
+    while at < len(wasm):
+        section, size_at = wasm[at], at + 1
+        size, body = leb128(wasm, size_at)
+        end = body + size
+        if section == 0:
+            name_len, name_at = leb128(wasm, body)
+            name = wasm[name_at:name_at + name_len].decode("utf-8", "replace")
+            if name == "target_features":
+                count, item = leb128(wasm, name_at + name_len)
+                for _ in range(count):
+                    prefix = chr(wasm[item])
+                    length, text_at = leb128(wasm, item + 1)
+                    features.append(prefix + wasm[text_at:text_at + length].decode("utf-8", "replace"))
+                    item = text_at + length
+        at = end
+    return features
+
+
+def refuse_new_wasm_features(wasm, glue):
+    """Chromium before 96 cannot load reference types or multi-value (see .cargo/config.toml)."""
+    bad = [f for f in target_features(wasm) if f in ("+reference-types", "+multivalue")]
+    if bad or "externref_table" in glue:
+        sys.exit("single_file: the wasm uses %s, which Chromium before 96 cannot load; build it with the "
+                 "flags in .cargo/config.toml" % (", ".join(bad) or "an externref table"))
+
+
+# eval(…), new Function(…) and a bare Function(…) call; not the debug text `Function(${name})`.
+EVAL = re.compile(r"\beval\s*\(|\bnew\s+Function\b|(?<![`\w$.])Function\s*\(")
+
+
+def refuse_eval(scripts):
+    """The policy allows 'unsafe-eval' for old Chromium's sake; the page itself must never evaluate code."""
+    for text in scripts:
+        found = EVAL.search(text)
+        if found:
+            sys.exit("single_file: the page's JavaScript evaluates code (%r near character %d); the policy "
+                     "allows WebAssembly compilation only" % (found.group(0), found.start()))
 
 
 def main():
@@ -81,6 +156,7 @@ def main():
     if n_module != 1 or n_css != 1:
         sys.exit("single_file: trunk's output changed shape (module scripts: %d, stylesheets: %d)" % (n_module, n_css))
 
+    refuse_new_wasm_features(wasm, glue)
     payload = base64.b64encode(gzip.compress(wasm, compresslevel=9, mtime=0)).decode("ascii")
     tail = (
         '<script type="application/octet-stream" id="xuncha-wasm">%s</script>\n'
@@ -90,6 +166,7 @@ def main():
     html = html.replace("</body>", tail + "</body>")
 
     inline = re.findall(r"<script(?![^>]*type=\"application/octet-stream\")[^>]*>(.*?)</script>", html, flags=re.S)
+    refuse_eval(inline)
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % csp([sha256_b64(s) for s in inline])
     html, n_csp = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', lambda _: meta, html)
     if n_csp != 1:
