@@ -243,14 +243,34 @@ export class XunchaPage {
 
   /** Rewrites the measures of the rectification of the problem whose row shows `text`. */
   async editMeasures(text, measures) {
+    await this.editRectification(text, { measures });
+  }
+
+  /** Rewrites fields (measures, unit, person, evidence) of the rectification of the problem whose row shows `text`. */
+  async editRectification(text, fields) {
     await this.go('ledger');
     await this.id('tab-rectifications').click();
     await this.ledgerRow(text).getByTestId('row-rectification').click();
     const panel = this.id('rectification-panel');
     await panel.getByTestId('rect-edit').click();
-    await panel.getByTestId('field-measures').fill(measures);
+    for (const [field, value] of Object.entries(fields)) await panel.getByTestId(`field-${field}`).fill(value);
     await panel.getByTestId('save-rectification').click();
     await this.saved();
+    await panel.getByTestId('close-panel').click();
+  }
+
+  /** Takes a step (Start, Submit …) on the rectification of the problem whose row shows `text`. */
+  async takeStep(text, step, { on, note } = {}) {
+    await this.go('ledger');
+    await this.id('tab-rectifications').click();
+    await this.ledgerRow(text).getByTestId('row-rectification').click();
+    const panel = this.id('rectification-panel');
+    await panel.getByTestId(`step-${step}`).click();
+    const form = panel.getByTestId('step-form');
+    if (on) await form.getByTestId('field-on').fill(on);
+    if (note) await form.getByTestId('field-note').fill(note);
+    await panel.getByTestId('step-confirm').click();
+    await form.waitFor({ state: 'detached' });
     await panel.getByTestId('close-panel').click();
   }
 

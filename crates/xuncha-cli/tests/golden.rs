@@ -71,10 +71,11 @@ fn fixtures() -> PathBuf {
     let parsed = ExchangeFile::parse(good.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let plan =
         block_on(xuncha_core::exchange::merge::ImportPlan::build(&township, &parsed.records)).unwrap_or_default();
-    let (changes, _) =
-        plan.changes(&|_| xuncha_core::exchange::merge::Resolution::KeepLocal, town_office, now(), &parsed, &|| {
+    let (changes, _) = plan
+        .changes(&|_, _| xuncha_core::exchange::merge::Resolution::KeepLocal, town_office, now(), &parsed, &|| {
             ids.next_id()
-        });
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
     let rename = |store: &MemoryStore, office: Id, name: &str| {
         block_on(async {

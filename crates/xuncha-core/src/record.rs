@@ -54,6 +54,39 @@ pub trait Model {
     fn too_long(&self) -> Option<(&'static str, usize)> {
         None
     }
+    /// For a field that both offices may add entries to (a step log): the union of
+    /// both sides' entries, or `Err` when they cannot all stand. `None` for every
+    /// other field, which merges by its dots.
+    fn union(_path: &str, _local: &Value, _incoming: &Value) -> Option<Result<Value, ()>> {
+        None
+    }
+    /// A field that follows from others (a rectification's status from its steps):
+    /// never asked about in a merge, recomputed by `settle`.
+    fn derived(_path: &str) -> bool {
+        false
+    }
+    /// Recomputes the derived fields after a merge.
+    fn settle(&mut self) {}
+}
+
+/// The leaves of a record's content with their paths: objects are opened into
+/// `a.b` paths, lists and values stay whole. Field dots and the conflict table
+/// name fields by these paths.
+pub fn leaves(value: &Value) -> Vec<(String, Value)> {
+    fn walk(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    walk(&path, v, out);
+                }
+            }
+            other => out.push((prefix.to_owned(), other.clone())),
+        }
+    }
+    let mut out = Vec::new();
+    walk("", value, &mut out);
+    out
 }
 
 /// `Some((field, max))` when `text` is longer than `max` characters.

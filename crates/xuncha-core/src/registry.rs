@@ -118,6 +118,34 @@ macro_rules! define_kinds {
             pub fn references(&self) -> Vec<crate::record::Reference> {
                 match self { $(AnyRecord::$kind(r) => crate::record::Model::references(&r.data)),* }
             }
+
+            /// This version and `incoming` (of the same record) merged field by field;
+            /// `None` when they are of different kinds.
+            pub fn merge_fields(&self, incoming: &AnyRecord) -> Option<crate::exchange::fields::FieldMerge> {
+                match (self, incoming) {
+                    $((AnyRecord::$kind(l), AnyRecord::$kind(r)) => Some(crate::exchange::fields::merge(l, r)),)*
+                    _ => None,
+                }
+            }
+
+            /// The merged record, `choose` answering each conflicting field (see
+            /// `exchange::fields::settle`); `None` when the kinds differ.
+            pub fn settle_fields(
+                &self,
+                incoming: &AnyRecord,
+                merged: &crate::exchange::fields::FieldMerge,
+                choose: &dyn Fn(&str) -> crate::exchange::fields::Side,
+                office: crate::id::Id,
+                now: crate::meta::Timestamp,
+            ) -> Option<Result<AnyRecord, serde_json::Error>> {
+                use crate::exchange::fields::settle;
+                match (self, incoming) {
+                    $((AnyRecord::$kind(l), AnyRecord::$kind(r)) => {
+                        Some(settle(l, r, merged, choose, office, now).map(AnyRecord::$kind))
+                    })*
+                    _ => None,
+                }
+            }
         }
 
         /// Records of every kind, a list per kind: the records of a file, or the

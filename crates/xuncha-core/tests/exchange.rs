@@ -204,7 +204,9 @@ fn importing_into_an_empty_database_adds_everything_and_again_changes_nothing() 
     let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::New), 2);
     assert_eq!(plan.count(Kind::Term, Outcome::New), 1);
-    let (changes, archive) = plan.changes(&|_| Resolution::KeepLocal, ids.next_id(), now(), &file, &|| ids.next_id());
+    let (changes, archive) = plan
+        .changes(&|_, _| Resolution::KeepLocal, ids.next_id(), now(), &file, &|| ids.next_id())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(archive.is_empty());
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
     let again = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
@@ -220,7 +222,9 @@ fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
     let township = MemoryStore::new();
     let township_office = ids.next_id();
     let plan = block_on(ImportPlan::build(&township, &first.records)).unwrap_or_default();
-    let (changes, _) = plan.changes(&|_| Resolution::KeepLocal, township_office, now(), &first, &|| ids.next_id());
+    let (changes, _) = plan
+        .changes(&|_, _| Resolution::KeepLocal, township_office, now(), &first, &|| ids.next_id())
+        .unwrap_or_else(|e| panic!("{e}"));
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
 
     // Both offices rename the village independently.
@@ -243,8 +247,9 @@ fn concurrent_edits_conflict_and_the_losing_side_is_archived() {
     let plan = block_on(ImportPlan::build(&township, &second.records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
     assert_eq!(plan.count(Kind::Target, Outcome::Unchanged), 1);
-    let (changes, archive) =
-        plan.changes(&|_| Resolution::TakeIncoming, township_office, now(), &second, &|| ids.next_id());
+    let (changes, archive) = plan
+        .changes(&|_, _| Resolution::TakeIncoming, township_office, now(), &second, &|| ids.next_id())
+        .unwrap_or_else(|e| panic!("{e}"));
     block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
 
     let names: Vec<String> =
@@ -271,7 +276,9 @@ fn a_deletion_wins_only_over_the_version_it_has_seen() {
     let township = MemoryStore::new();
     let township_office = ids.next_id();
     let plan = block_on(ImportPlan::build(&township, &base.records)).unwrap_or_default();
-    let (changes, _) = plan.changes(&|_| Resolution::KeepLocal, township_office, now(), &base, &|| ids.next_id());
+    let (changes, _) = plan
+        .changes(&|_, _| Resolution::KeepLocal, township_office, now(), &base, &|| ids.next_id())
+        .unwrap_or_else(|e| panic!("{e}"));
     block_on(township.commit(changes)).unwrap_or_else(|e| panic!("{e}"));
 
     // The county deletes the village it has; the township has not touched it: the deletion wins.
@@ -345,7 +352,7 @@ fn undoing_an_import_puts_everything_back_and_the_file_can_be_imported_again() {
     let township = MemoryStore::new();
     let office = ids.next_id();
     let ctx = Ctx { office, now: now(), ids: &ids };
-    // Both offices edit the same term from the same base: the import will conflict.
+    // Both offices set the same field of the same term apart: the import will conflict.
     let term: xuncha_core::Record<Term> = base.records.terms[0].clone();
     let county_ctx = Ctx { office: county_office, now: now(), ids: &ids };
     let mut county_edit = term.data.clone();
@@ -359,12 +366,14 @@ fn undoing_an_import_puts_everything_back_and_the_file_can_be_imported_again() {
     }]))
     .unwrap_or_else(|e| panic!("{e}"));
     let mut edited = term.data.clone();
-    edited.name = "十五届（乡镇）".into();
+    edited.end_year = 2028;
     block_on(ops::save_term(&township, &ctx, Some(&term.meta), edited)).unwrap_or_else(|e| panic!("{e}"));
     let before = backup(&township, office).records;
 
     let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
-    let (changes, archive) = plan.changes(&|_| Resolution::TakeIncoming, office, now(), &file, &|| ids.next_id());
+    let (changes, archive) = plan
+        .changes(&|_, _| Resolution::TakeIncoming, office, now(), &file, &|| ids.next_id())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(plan.count(Kind::Term, Outcome::Conflict), 1);
     let undo = ImportUndo::of("county.json", now(), &plan, &changes, &archive);
     assert!(undo.entries.iter().any(|e| e.before.is_some()), "the conflict's local side is kept for undo");
@@ -390,7 +399,9 @@ fn undo_refuses_and_changes_nothing_when_an_imported_record_was_edited_since() {
     let township = MemoryStore::new();
     let office = ids.next_id();
     let plan = block_on(ImportPlan::build(&township, &file.records)).unwrap_or_default();
-    let (changes, archive) = plan.changes(&|_| Resolution::KeepLocal, office, now(), &file, &|| ids.next_id());
+    let (changes, archive) = plan
+        .changes(&|_, _| Resolution::KeepLocal, office, now(), &file, &|| ids.next_id())
+        .unwrap_or_else(|e| panic!("{e}"));
     let undo = ImportUndo::of("county.json", now(), &plan, &changes, &archive);
     block_on(township.commit_all(changes, archive)).unwrap_or_else(|e| panic!("{e}"));
     keep_as_last_import(&township, &undo);
@@ -481,7 +492,7 @@ fn a_round_package_carries_the_round_and_everything_it_refers_to() {
     assert_eq!(names(&file.records), vec!["东关镇", "城关镇", "新村"], "the village brings its township");
     assert!(file.check_references(&|_, _| false).is_ok(), "the package stands on its own");
     let day = now().local_date_day();
-    assert_eq!(package_file_name(&label, day), format!("巡察-十五届第三轮-{day}.json"));
+    assert_eq!(package_file_name("县委巡察办", &label, day), format!("巡察-县委巡察办-十五届第三轮-{day}.json"));
     let empty = MemoryStore::new();
     let plan = block_on(ImportPlan::build(&empty, &file.records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Inspection, Outcome::New), 2);

@@ -26,7 +26,7 @@ fn how<'a>(name: &'a str, new_id: &'a dyn Fn() -> Id) -> Apply<'a> {
         name,
         office: Id::nil(),
         now: Timestamp::from_unix_millis(1_795_000_000_000.0),
-        resolve: &|_| Resolution::KeepLocal,
+        resolve: &|_, _| Resolution::KeepLocal,
         new_id,
     }
 }

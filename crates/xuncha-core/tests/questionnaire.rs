@@ -159,8 +159,9 @@ fn responses_travel_by_file_and_a_response_imported_twice_counts_once() {
             assert!(plan.is_noop(), "the second import changes nothing");
             assert_eq!(plan.count(Kind::Response, Outcome::Unchanged), 1);
         }
-        let (changes, archive) =
-            plan.changes(&|_| Resolution::KeepLocal, town_store.id, now, &file, &|| town_store.ids.next_id());
+        let (changes, archive) = plan
+            .changes(&|_, _| Resolution::KeepLocal, town_store.id, now, &file, &|| town_store.ids.next_id())
+            .unwrap_or_else(|e| panic!("{e}"));
         ok(block_on(town_store.store.commit_all(changes, archive)));
     }
     let responses = ok(block_on(town_store.store.all::<Response>()));

@@ -73,7 +73,7 @@ pub fn ExportSection() -> impl IntoView {
                     Some(scope) => {
                         let found = package(store.as_ref(), scope, source, now, lang).await.map_err(store_msg)?;
                         let (file, label) = found.ok_or_else(|| T::NoRecords.text(lang).to_owned())?;
-                        (file, package_file_name(&label, now.local_date_day()))
+                        (file, package_file_name(&office.name, &label, now.local_date_day()))
                     }
                 };
                 super::save::write_out(&file, &name, passphrase, progress, lang).await?;

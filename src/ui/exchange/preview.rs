@@ -1,5 +1,6 @@
-//! One checked file before it is written: what it would add and update, and each
-//! conflict side by side with the choice of which version stays.
+//! One checked file before it is written: what it would add, update and merge, and
+//! each field both sides changed differently, side by side with the choice of which
+//! value stays.
 
 use super::{Progress, ProgressBar, Stage};
 use crate::platform::{self, WebIds};
@@ -26,7 +27,8 @@ pub struct Preview {
     pub name: String,
     pub file: Arc<ExchangeFile>,
     pub plan: Arc<ImportPlan>,
-    pub choices: RwSignal<HashMap<Id, Resolution>>,
+    /// The answer for each asked field: (record, field path).
+    pub choices: RwSignal<HashMap<(Id, String), Resolution>>,
 }
 
 impl Preview {
@@ -51,17 +53,17 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
         .collect_view();
     let heads = Outcome::ALL.iter().map(|o| view! { <th>{tr(o.label())}</th> }).collect_view();
     let conflicts: Vec<PlanItem> = plan.conflicts().cloned().collect();
-    let conflict_ids: Vec<Id> = conflicts.iter().map(|c| c.id).collect();
+    let questions: Vec<(Id, String)> = plan.questions().map(|(item, path)| (item.id, path.to_owned())).collect();
     let all_chosen = {
-        let ids = conflict_ids.clone();
-        move || choices.with(|c| ids.iter().all(|id| c.contains_key(id)))
+        let questions = questions.clone();
+        move || choices.with(|c| questions.iter().all(|q| c.contains_key(q)))
     };
     let choose_all = {
-        let ids = conflict_ids.clone();
+        let questions = questions.clone();
         move |r: Resolution| {
             choices.update(|c| {
-                ids.iter().for_each(|id| {
-                    c.insert(*id, r);
+                questions.iter().for_each(|q| {
+                    c.insert(q.clone(), r);
                 })
             })
         }
@@ -91,11 +93,12 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
             let shared = shared.clone();
             let count = |o| shared.1.items.iter().filter(|i| i.outcome == o).count();
             let (new, updated, resolved) = (count(Outcome::New), count(Outcome::Updated), count(Outcome::Conflict));
+            let merged = count(Outcome::Merged);
             let file_name = file_name.clone();
             leptos::task::spawn_local(async move {
                 let (file, plan) = (&shared.0, &shared.1);
                 let lang = st.lang.get_untracked();
-                let writes = new + updated + resolved;
+                let writes = new + updated + merged + resolved;
                 let stop = |msg: String| {
                     // Nothing was written: the preview stays, to try again.
                     progress.set(None);
@@ -120,7 +123,9 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                 };
                 report(0, writes);
                 platform::yield_to_page().await;
-                let resolve = |item: &PlanItem| picked.get(&item.id).copied().unwrap_or(Resolution::KeepLocal);
+                let resolve = |item: &PlanItem, path: &str| {
+                    picked.get(&(item.id, path.to_owned())).copied().unwrap_or(Resolution::KeepLocal)
+                };
                 let new_id = || WebIds.next_id();
                 let how = import::Apply {
                     name: &file_name,
@@ -137,7 +142,7 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                         undo.set(Some(record));
                         let msg = fill(
                             T::ImportDone.text(lang),
-                            &[("new", &new), ("updated", &updated), ("conflicts", &resolved)],
+                            &[("new", &new), ("updated", &updated), ("merged", &merged), ("conflicts", &resolved)],
                         );
                         st.notify(msg, false);
                     }
@@ -214,9 +219,9 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
 }
 
 #[component]
-fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> impl IntoView {
+fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<(Id, String), Resolution>>) -> impl IntoView {
     let st = state();
-    let Some(local) = item.local.clone() else {
+    let (Some(local), Some(merge)) = (item.local.clone(), item.merge.clone()) else {
         return ().into_any();
     };
     let id = item.id;
@@ -226,32 +231,70 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<Id, Resolution>>) -> i
         let name_of = |kind: Kind, id: Id| d.name_of(kind, id, lang);
         (conflict_rows(&local, &item.incoming, lang, &name_of), local.title_in(lang, &name_of))
     });
-    let rows = rows
-        .into_iter()
-        .map(|row| view! { <tr><td>{row.label}</td><td>{row.local}</td><td>{row.incoming}</td></tr> })
-        .collect_view();
-    let chosen = move |r: Resolution| choices.with(|c| c.get(&id) == Some(&r));
-    let set = move |r: Resolution| {
-        choices.update(|c| {
-            c.insert(id, r);
-        })
+    let choice = move |path: String| {
+        let (a, b) = (path.clone(), path.clone());
+        let key = move |p: &String| (id, p.clone());
+        let chosen = move |p: &String, r: Resolution| choices.with(|c| c.get(&key(p)) == Some(&r));
+        let set = move |p: &String, r: Resolution| {
+            choices.update(|c| {
+                c.insert(key(p), r);
+            })
+        };
+        let name = format!("c-{id}-{path}");
+        view! {
+            <label class="check">
+                <input type="radio" name=name.clone() data-testid="keep-local" prop:checked=move || chosen(&a, Resolution::KeepLocal) on:change={let p = path.clone(); move |_| set(&p, Resolution::KeepLocal)}/>
+                {tr(T::KeepLocal)}
+            </label>
+            <label class="check">
+                <input type="radio" name=name data-testid="take-incoming" prop:checked=move || chosen(&b, Resolution::TakeIncoming) on:change=move |_| set(&path, Resolution::TakeIncoming)/>
+                {tr(T::TakeIncoming)}
+            </label>
+        }
     };
     let title = format!("{}：{}", item.kind.label().text(lang), title);
-    view! {
-        <div class="conflict" data-testid="conflict">
-            <p class="conflict-title">{title}</p>
+    let body = if merge.deletion {
+        // Deleted on one side, edited on the other: one answer for the whole record.
+        let rows = rows
+            .into_iter()
+            .map(|row| view! { <tr><td>{row.label}</td><td>{row.local}</td><td>{row.incoming}</td></tr> })
+            .collect_view();
+        view! {
+            <p class="hint">{tr(T::ConflictDeleted)}</p>
             <table class="list compact">
                 <thead><tr><th>{tr(T::ConflictField)}</th><th>{tr(T::ConflictLocal)}</th><th>{tr(T::ConflictIncoming)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <label class="check">
-                <input type="radio" name=format!("c-{id}") data-testid="keep-local" prop:checked=move || chosen(Resolution::KeepLocal) on:change=move |_| set(Resolution::KeepLocal)/>
-                {tr(T::KeepLocal)}
-            </label>
-            <label class="check">
-                <input type="radio" name=format!("c-{id}") data-testid="take-incoming" prop:checked=move || chosen(Resolution::TakeIncoming) on:change=move |_| set(Resolution::TakeIncoming)/>
-                {tr(T::TakeIncoming)}
-            </label>
+            <div data-testid="conflict-choice">{choice("deleted".to_owned())}</div>
+        }
+        .into_any()
+    } else {
+        // One row a question: the field, both values, and the choice.
+        let asked: Vec<String> = merge.conflicts.iter().map(|c| c.path.clone()).collect();
+        let rows = rows
+            .into_iter()
+            .filter(|row| asked.contains(&row.path))
+            .map(|row| {
+                view! {
+                    <tr data-testid="conflict-field" data-path=row.path.clone()>
+                        <td>{row.label}</td><td class="value">{row.local}</td><td class="value">{row.incoming}</td>
+                        <td class="choice">{choice(row.path.clone())}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="list compact">
+                <thead><tr><th>{tr(T::ConflictField)}</th><th>{tr(T::ConflictLocal)}</th><th>{tr(T::ConflictIncoming)}</th><th></th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="conflict" data-testid="conflict">
+            <p class="conflict-title">{title}</p>
+            {body}
         </div>
     }
     .into_any()

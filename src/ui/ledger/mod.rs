@@ -181,7 +181,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             let description = format!("{}（{words}）", kind.title().text(lang));
             let result = match ledger_package(store.as_ref(), &rows, description, source, now).await {
                 Ok(file) => file.to_json().map_err(|_| T::ErrExportWrite.text(lang).to_owned()).and_then(|text| {
-                    let name = package_file_name(kind.title().text(lang), now.local_date_day());
+                    let name = package_file_name(&office.name, kind.title().text(lang), now.local_date_day());
                     platform::download(&name, &text).map_err(|_| T::ErrExportWrite.text(lang).to_owned())
                 }),
                 Err(e) => Err(e.message().text(lang).to_owned()),

@@ -71,7 +71,8 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
                 let (file, label) = found.ok_or_else(|| T::NoRecords.text(lang).to_owned())?;
                 let failed = || T::ErrExportWrite.text(lang).to_owned();
                 let text = file.to_json().map_err(|_| failed())?;
-                platform::download(&package_file_name(&label, now.local_date_day()), &text).map_err(|_| failed())
+                platform::download(&package_file_name(&office.name, &label, now.local_date_day()), &text)
+                    .map_err(|_| failed())
             };
             if let Err(msg) = result.await {
                 st.notify(msg, true);

@@ -110,19 +110,55 @@ pub struct Meta {
     /// A deleted record stays as a tombstone so the deletion can travel to other offices.
     #[serde(default)]
     pub deleted: bool,
+    /// Which edit last set each field of the content (by its path, as in the conflict
+    /// table); a field not listed was set when the record was created. Two versions
+    /// that have not seen each other merge field by field through these.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dots: BTreeMap<String, Dot>,
+}
+
+/// One edit: the office that made it and that office's counter after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Dot {
+    pub office: Id,
+    pub counter: u64,
+}
+
+impl Dot {
+    /// Whether a version with vector `v` includes this edit.
+    pub fn seen_by(&self, v: &VersionVector) -> bool {
+        v.get(self.office) >= self.counter
+    }
 }
 
 impl Meta {
     pub fn new(id: Id, office: Id, now: Timestamp) -> Self {
         let mut version = VersionVector::default();
         version.bump(office);
-        Meta { id, created_at: now, updated_at: now, origin_office: office, version, deleted: false }
+        Meta {
+            id,
+            created_at: now,
+            updated_at: now,
+            origin_office: office,
+            version,
+            deleted: false,
+            dots: BTreeMap::new(),
+        }
     }
 
     /// Marks one more local edit.
     pub fn touch(&mut self, office: Id, now: Timestamp) {
         self.version.bump(office);
         self.updated_at = now;
+    }
+
+    /// Marks one more local edit that set the fields at `paths`.
+    pub fn touch_fields(&mut self, office: Id, now: Timestamp, paths: impl IntoIterator<Item = String>) {
+        self.touch(office, now);
+        let dot = Dot { office, counter: self.version.get(office) };
+        for path in paths {
+            self.dots.insert(path, dot);
+        }
     }
 }
 

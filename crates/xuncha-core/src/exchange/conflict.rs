@@ -4,7 +4,7 @@
 
 use crate::i18n::{Lang, T};
 use crate::id::Id;
-use crate::record::{plain, AnyRecord, Body, Field, Kind, KindVisitor};
+use crate::record::{leaves, plain, AnyRecord, Body, Field, Kind, KindVisitor};
 use serde_json::Value;
 
 /// One field that differs between the two sides of a conflict, as stored.
@@ -24,26 +24,10 @@ pub struct ConflictRow {
     pub incoming: String,
 }
 
-/// The leaves of a record's content: objects are opened into `a.b` paths, lists
-/// and values stay whole.
-fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(&path, v, out);
-            }
-        }
-        other => out.push((prefix.to_owned(), other.clone())),
-    }
-}
-
 /// The fields (content and the deleted flag) in which two versions differ.
 pub fn field_diff(local: &AnyRecord, incoming: &AnyRecord) -> Vec<FieldDiff> {
-    let mut left = Vec::new();
-    let mut right = Vec::new();
-    flatten("", &local.data_json(), &mut left);
-    flatten("", &incoming.data_json(), &mut right);
+    let mut left = leaves(&local.data_json());
+    let mut right = leaves(&incoming.data_json());
     left.push(("deleted".into(), Value::Bool(local.meta().deleted)));
     right.push(("deleted".into(), Value::Bool(incoming.meta().deleted)));
     let mut paths: Vec<&String> = left.iter().chain(right.iter()).map(|(p, _)| p).collect();
@@ -193,8 +177,7 @@ mod tests {
     /// as a code or as raw JSON.
     fn every_field_reads_in_words(kind: Kind) {
         let record = sample(kind);
-        let mut leaves = Vec::new();
-        flatten("", &record.data_json(), &mut leaves);
+        let mut leaves = leaves(&record.data_json());
         leaves.push(("deleted".into(), Value::Bool(record.meta().deleted)));
         let name_of = |_: Kind, _: Id| Some("某单位".to_owned());
         for (path, value) in leaves {

@@ -303,9 +303,16 @@ pub async fn ledger_package<S: Store>(
     Ok(ExchangeFile::new(source, now, FileKind::Package { scope: description }, c.records()))
 }
 
-/// "巡察-城关镇-2026-11-22.json", "巡察-十五届第三轮-2026-11-22.json"
-pub fn package_file_name(label: &str, day: Day) -> String {
-    format!("巡察-{}-{day}.json", file_name_part(label))
+/// "巡察-城关镇纪委-城关镇-2026-11-22.json": the sending office, then what the file
+/// holds, so a township's file never overwrites the county's of the same scope on a
+/// USB stick.
+pub fn package_file_name(sender: &str, label: &str, day: Day) -> String {
+    let (sender, label) = (file_name_part(sender), file_name_part(label));
+    if sender == label {
+        format!("巡察-{sender}-{day}.json")
+    } else {
+        format!("巡察-{sender}-{label}-{day}.json")
+    }
 }
 
 /// Settings keys for the backup reminder.
@@ -372,6 +379,14 @@ mod tests {
         assert!(backup_overdue(Some(day(0.0)), day(7.1), 7));
         assert!(!backup_overdue(Some(day(0.0)), day(7.1), 30));
         assert!(backup_overdue(Some(day(10.0)), day(0.0), 7), "a backup dated in the future");
+    }
+
+    #[test]
+    fn a_package_file_name_says_who_sent_it_and_what_it_holds() {
+        let day = Day::from_ymd(2026, 12, 1).unwrap_or_else(|| panic!("valid day"));
+        assert_eq!(package_file_name("城关镇纪委", "城关镇", day), "巡察-城关镇纪委-城关镇-2026-12-01.json");
+        assert_eq!(package_file_name("县委巡察办", "城关镇", day), "巡察-县委巡察办-城关镇-2026-12-01.json");
+        assert_eq!(package_file_name("城关镇", "城关镇", day), "巡察-城关镇-2026-12-01.json");
     }
 
     #[test]

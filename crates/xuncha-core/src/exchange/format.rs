@@ -17,8 +17,9 @@ pub const FORMAT_ID: &str = "xuncha-exchange";
 /// major.minor: readers accept any minor of their major and refuse a newer major.
 pub const FORMAT_MAJOR: u32 = 1;
 /// 1.1 added problems, rectifications, clues and recommendation letters;
-/// 1.2 questionnaires, responses and paper batches.
-pub const FORMAT_MINOR: u32 = 2;
+/// 1.2 questionnaires, responses and paper batches; 1.3 field dots (`meta.dots`),
+/// which older readers ignore (they then merge whole records, as before).
+pub const FORMAT_MINOR: u32 = 3;
 /// Files larger than this are refused before parsing, so a tab never runs out of
 /// memory. Measured: importing a file takes about 3.5 times its size in wasm memory
 /// (a ×4 county, 361 MiB, peaked at 1.25 GiB), within reach of wasm32's 4 GiB.

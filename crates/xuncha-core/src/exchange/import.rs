@@ -103,7 +103,8 @@ pub struct Apply<'a> {
     pub name: &'a str,
     pub office: Id,
     pub now: Timestamp,
-    pub resolve: &'a dyn Fn(&PlanItem) -> Resolution,
+    /// Answers each conflicting field: the record and the field's path.
+    pub resolve: &'a dyn Fn(&PlanItem, &str) -> Resolution,
     pub new_id: &'a dyn Fn() -> Id,
 }
 
@@ -122,7 +123,7 @@ pub async fn apply<S: Store>(
     how: Apply<'_>,
     progress: &dyn Fn(usize, usize),
 ) -> Result<ImportUndo, StoreError> {
-    let (changes, archive) = plan.changes(how.resolve, how.office, how.now, file, how.new_id);
+    let (changes, archive) = plan.changes(how.resolve, how.office, how.now, file, how.new_id)?;
     let undo = ImportUndo { id: (how.new_id)(), ..ImportUndo::of(how.name, how.now, plan, &changes, &archive) };
     let settings = vec![SettingWrite::new(LAST_IMPORT_KEY, &Some(&undo))?];
     store.commit_with(Commit { changes, archive, settings }, progress).await?;

@@ -1,8 +1,10 @@
 //! How the records of a file meet the local database. Each record's version
 //! vector decides: a version that has seen the other wins; two versions that
-//! have not seen each other are a conflict for a person to resolve, and the
-//! side not chosen goes to the conflict archive. Wall clocks play no part.
+//! have not seen each other merge field by field (`fields.rs`), and only fields
+//! both sides set to different values go to a person, the side not chosen to the
+//! conflict archive. Wall clocks play no part.
 
+use super::fields::{FieldMerge, Side};
 use super::format::{ExchangeFile, Records};
 use crate::id::Id;
 use crate::meta::{Causality, Timestamp, VersionVector};
@@ -22,13 +24,17 @@ pub enum Outcome {
     Unchanged,
     /// The local version has seen the file's: the file's is ignored.
     Older,
-    /// Edited on both sides independently: a person decides.
+    /// Edited on both sides independently, in different fields (or steps): the
+    /// two merge by themselves.
+    Merged,
+    /// A field set on both sides to different values, or deleted on one side and
+    /// edited on the other: a person decides.
     Conflict,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 5] =
-        [Outcome::New, Outcome::Updated, Outcome::Unchanged, Outcome::Older, Outcome::Conflict];
+    pub const ALL: [Outcome; 6] =
+        [Outcome::New, Outcome::Updated, Outcome::Unchanged, Outcome::Older, Outcome::Merged, Outcome::Conflict];
 }
 
 impl crate::i18n::Label for Outcome {
@@ -39,16 +45,26 @@ impl crate::i18n::Label for Outcome {
             Outcome::Updated => T::OutcomeUpdated,
             Outcome::Unchanged => T::OutcomeUnchanged,
             Outcome::Older => T::OutcomeOlder,
+            Outcome::Merged => T::OutcomeMerged,
             Outcome::Conflict => T::OutcomeConflict,
         }
     }
 }
 
-/// Which side of a conflict to keep.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which side of a conflicting field to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Resolution {
     KeepLocal,
     TakeIncoming,
+}
+
+impl Resolution {
+    fn side(self) -> Side {
+        match self {
+            Resolution::KeepLocal => Side::Local,
+            Resolution::TakeIncoming => Side::Incoming,
+        }
+    }
 }
 
 /// Compares a file's record with the local one.
@@ -107,14 +123,42 @@ pub fn merge_kind<B: Body>(per_file: Vec<&[Record<B>]>) -> Merged<B> {
                 .map(|(i, _)| *i)
                 .unwrap_or(0)
         };
-        let Some(first) = survivors.iter().min_by_key(|r| from(r)).cloned() else {
+        let mut survivors = survivors;
+        survivors.sort_by_key(|r| from(r));
+        let mut survivors = survivors.into_iter();
+        let Some(first) = survivors.next() else {
             continue;
         };
-        if survivors.len() > 1 {
-            let others: Vec<usize> = survivors.iter().map(from).filter(|i| *i != from(&first)).collect();
-            out.conflicts.push((first.clone(), from(&first), others));
+        let first_file = from(&first);
+        // Versions edited apart merge field by field; what still clashes is kept as
+        // the first file has it and reported.
+        let mut kept = first;
+        let mut others = Vec::new();
+        for other in survivors {
+            let merged = super::fields::merge(&kept, &other);
+            let settled = merged
+                .is_clean()
+                .then(|| {
+                    super::fields::settle(
+                        &kept,
+                        &other,
+                        &merged,
+                        &|_| Side::Local,
+                        kept.meta.origin_office,
+                        kept.meta.updated_at,
+                    )
+                    .ok()
+                })
+                .flatten();
+            match settled {
+                Some(record) => kept = record,
+                None => others.push(from(&other)),
+            }
         }
-        out.records.push(first);
+        if !others.is_empty() {
+            out.conflicts.push((kept.clone(), first_file, others));
+        }
+        out.records.push(kept);
     }
     out
 }
@@ -164,6 +208,8 @@ pub struct PlanItem {
     pub outcome: Outcome,
     pub incoming: AnyRecord,
     pub local: Option<AnyRecord>,
+    /// For versions edited apart: the field-by-field merge and what it asks.
+    pub merge: Option<FieldMerge>,
 }
 
 /// The whole preview of an import: every record of the file, classified.
@@ -189,13 +235,22 @@ pub(super) fn plan_against<B: Body>(local: Vec<Record<B>>, incoming: &[Record<B>
     for r in incoming {
         let here = local.get(&r.meta.id);
         let same = here.is_some_and(|l| l.data == r.data && l.meta.deleted == r.meta.deleted);
-        let outcome = classify(&r.meta.version, here.map(|l| &l.meta.version), same);
+        let mut outcome = classify(&r.meta.version, here.map(|l| &l.meta.version), same);
+        let mut merge = None;
+        if let (Outcome::Conflict, Some(l)) = (outcome, here) {
+            let m = super::fields::merge(l, r);
+            if m.is_clean() {
+                outcome = Outcome::Merged;
+            }
+            merge = Some(m);
+        }
         items.push(PlanItem {
             kind: B::KIND,
             id: r.meta.id,
             outcome,
             incoming: B::into_any(r.clone()),
             local: here.cloned().map(B::into_any),
+            merge,
         });
     }
 }
@@ -221,22 +276,36 @@ impl ImportPlan {
         self.items.iter().filter(|i| i.outcome == Outcome::Conflict)
     }
 
+    /// The fields a person must answer: (record, field path) for every conflict.
+    pub fn questions(&self) -> impl Iterator<Item = (&PlanItem, &str)> {
+        self.conflicts().flat_map(|item| {
+            let paths: Vec<&str> = match &item.merge {
+                Some(m) if m.deletion => vec!["deleted"],
+                Some(m) => m.conflicts.iter().map(|c| c.path.as_str()).collect(),
+                None => Vec::new(),
+            };
+            paths.into_iter().map(move |p| (item, p))
+        })
+    }
+
     /// True when applying would write nothing (a re-import).
     pub fn is_noop(&self) -> bool {
         self.items.iter().all(|i| matches!(i.outcome, Outcome::Unchanged | Outcome::Older))
     }
 
     /// The writes that carry out this plan, and the archive entries for the
-    /// sides of conflicts not chosen. A resolved conflict is a new local edit
-    /// that has seen both sides, so neither side comes back as newer later.
+    /// versions that lost a field. `resolve` answers each conflicting field (the
+    /// record and the field's path; `deleted` for a deletion). A merge without
+    /// questions is the same on every PC; an answered one is a new local edit that
+    /// has seen both sides, so neither side comes back as newer later.
     pub fn changes(
         &self,
-        resolve: &dyn Fn(&PlanItem) -> Resolution,
+        resolve: &dyn Fn(&PlanItem, &str) -> Resolution,
         office: Id,
         now: Timestamp,
         file: &ExchangeFile,
         archive_ids: &dyn Fn() -> Id,
-    ) -> (Vec<Change>, Vec<ArchivedVersion>) {
+    ) -> Result<(Vec<Change>, Vec<ArchivedVersion>), StoreError> {
         let mut changes = Vec::new();
         let mut archive = Vec::new();
         for item in &self.items {
@@ -244,38 +313,44 @@ impl ImportPlan {
                 Some(l) => Expect::Version(l.meta().version.clone()),
                 None => Expect::Absent,
             };
-            match (item.outcome, &item.local) {
-                (Outcome::New, _) | (Outcome::Updated, _) => {
+            match (item.outcome, &item.local, &item.merge) {
+                (Outcome::New | Outcome::Updated, _, _) => {
                     changes.push(Change { record: item.incoming.clone(), expect })
                 }
-                (Outcome::Conflict, Some(local)) => {
-                    let choice = resolve(item);
-                    let (kept, lost) = match choice {
-                        Resolution::KeepLocal => (local, &item.incoming),
-                        Resolution::TakeIncoming => (&item.incoming, local),
-                    };
-                    let mut meta = kept.meta().clone();
-                    meta.version = local.meta().version.join(&item.incoming.meta().version);
-                    meta.version.bump(office);
-                    meta.updated_at = now;
-                    meta.created_at = local.meta().created_at;
-                    changes.push(Change { record: kept.clone().with_meta(meta), expect });
-                    archive.push(ArchivedVersion {
-                        id: archive_ids(),
-                        kind: item.kind,
-                        record_id: item.id,
-                        archived_at: now,
-                        from: match choice {
-                            Resolution::KeepLocal => file.source.office_name.clone(),
-                            Resolution::TakeIncoming => String::new(),
-                        },
-                        record: lost.to_json().unwrap_or_default(),
-                    });
+                (Outcome::Merged | Outcome::Conflict, Some(local), Some(merge)) => {
+                    let choose = |path: &str| resolve(item, path).side();
+                    let settled = local
+                        .settle_fields(&item.incoming, merge, &choose, office, now)
+                        .unwrap_or_else(|| Err(serde::de::Error::custom("kinds differ")))
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    changes.push(Change { record: settled, expect });
+                    if item.outcome == Outcome::Conflict {
+                        let paths: Vec<&str> = if merge.deletion {
+                            vec!["deleted"]
+                        } else {
+                            merge.conflicts.iter().map(|c| c.path.as_str()).collect()
+                        };
+                        for (lost, side, from) in [
+                            (&item.incoming, Side::Incoming, file.source.office_name.clone()),
+                            (local, Side::Local, String::new()),
+                        ] {
+                            if paths.iter().any(|p| choose(p) != side) {
+                                archive.push(ArchivedVersion {
+                                    id: archive_ids(),
+                                    kind: item.kind,
+                                    record_id: item.id,
+                                    archived_at: now,
+                                    from,
+                                    record: lost.to_json().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                                });
+                            }
+                        }
+                    }
                 }
                 _ => {}
             }
         }
-        (changes, archive)
+        Ok((changes, archive))
     }
 }
 
@@ -374,7 +449,7 @@ mod tests {
                 Outcome::Updated => prop_assert_eq!(as_set(kept), as_set(vec![incoming])),
                 Outcome::Older | Outcome::Unchanged => prop_assert_eq!(as_set(kept), as_set(vec![local])),
                 Outcome::Conflict => prop_assert_eq!(kept.len(), 2),
-                Outcome::New => prop_assert!(false, "a local version exists"),
+                Outcome::New | Outcome::Merged => prop_assert!(false, "classify says new or conflict, the plan says merged"),
             }
         }
     }

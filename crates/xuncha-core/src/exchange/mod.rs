@@ -5,6 +5,7 @@ pub mod canonical;
 pub mod conflict;
 pub mod crypto;
 pub mod export;
+pub mod fields;
 pub mod format;
 pub mod import;
 mod layout;

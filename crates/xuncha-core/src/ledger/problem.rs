@@ -103,6 +103,18 @@ impl Problem {
 }
 
 impl crate::record::Model for Problem {
+    /// The description's start and the target, as a clerk recognises a problem.
+    fn title(&self, _lang: crate::i18n::Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+        let mut text: String = self.description.chars().take(30).collect();
+        if self.description.chars().count() > 30 {
+            text.push('…');
+        }
+        Some(match name_of(crate::Kind::Target, self.target) {
+            Some(target) => format!("{text}（{target}）"),
+            None => text,
+        })
+    }
+
     fn too_long(&self) -> Option<(&'static str, usize)> {
         crate::record::over("description", &self.description, MAX_DESCRIPTION_CHARS)
     }

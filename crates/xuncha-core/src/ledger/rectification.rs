@@ -263,6 +263,11 @@ fn first_filled(new: &str, old: &str) -> String {
 }
 
 impl crate::record::Model for Rectification {
+    /// A rectification is known by its problem.
+    fn title(&self, _lang: crate::i18n::Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
+        name_of(crate::Kind::Problem, self.problem)
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         vec![crate::record::Reference::to("problem", crate::Kind::Problem, self.problem)]
     }
@@ -283,6 +288,65 @@ impl crate::record::Model for Rectification {
             _ => return None,
         })
     }
+
+    fn union(
+        path: &str,
+        local: &serde_json::Value,
+        incoming: &serde_json::Value,
+    ) -> Option<Result<serde_json::Value, ()>> {
+        if path != "history" {
+            return None;
+        }
+        let parse = |v: &serde_json::Value| serde_json::from_value::<Vec<Event>>(v.clone()).map_err(|_| ());
+        let merged = parse(local).and_then(|l| merge_steps(&l, &parse(incoming)?).ok_or(()));
+        Some(merged.and_then(|steps| serde_json::to_value(steps).map_err(|_| ())))
+    }
+
+    /// The status, the deadline and the day struck off move only by steps.
+    fn derived(path: &str) -> bool {
+        matches!(path, "status" | "deadline" | "closed_on")
+    }
+
+    fn settle(&mut self) {
+        let Some(last) = self.history.last() else { return };
+        self.status = last.to;
+        self.closed_on = match self.status {
+            RectStatus::Closed => self.history.iter().rev().find(|e| e.step == Step::Close).map(|e| e.on),
+            _ => None,
+        };
+        if let Some(d) =
+            self.history.iter().rev().find_map(|e| (e.step == Step::Extend).then_some(e.new_deadline).flatten())
+        {
+            self.deadline = d;
+        }
+    }
+}
+
+/// Two step logs as one: the steps both have, then each side's own steps by day
+/// (ties in a fixed order, so every PC merges alike). `None` when the steps cannot
+/// all stand: a step that starts from another status than the one before it (two
+/// offices took different steps from the same status).
+pub fn merge_steps(local: &[Event], incoming: &[Event]) -> Option<Vec<Event>> {
+    let own_local: Vec<&Event> = local.iter().filter(|e| !incoming.contains(e)).collect();
+    let own_incoming: Vec<&Event> = incoming.iter().filter(|e| !local.contains(e)).collect();
+    if own_incoming.is_empty() {
+        return Some(local.to_vec());
+    }
+    if own_local.is_empty() {
+        return Some(incoming.to_vec());
+    }
+    let shared: Vec<Event> = local.iter().filter(|e| incoming.contains(e)).cloned().collect();
+    let mut new: Vec<&Event> = own_local.into_iter().chain(own_incoming).collect();
+    let key = |e: &Event| (e.on, serde_json::to_string(e).unwrap_or_default());
+    new.sort_by_key(|e| key(e));
+    let mut status = shared.last().map(|e| e.to).or_else(|| new.first().map(|e| e.from));
+    for e in &new {
+        if status != Some(e.from) {
+            return None;
+        }
+        status = Some(e.to);
+    }
+    Some(shared.into_iter().chain(new.into_iter().cloned()).collect())
 }
 
 /// The step log in words: one line a step, with the day, the step and the statuses.

@@ -50,7 +50,8 @@ pub async fn feed_back<S: Store>(
     draft.history.clear();
     draft.closed_on = None;
     trim_rectification(&mut draft);
-    let (problem_record, problem_change) = stamp(ctx, problem.meta.id, Some(&problem.meta), updated);
+    let (problem_record, problem_change) =
+        stamp(ctx, problem.meta.id, Some(&problem.meta), Some(&problem.data), updated);
     let existing = store.by_index::<Rectification>(keys::BY_PROBLEM, problem.meta.id).await?;
     let id = ctx.ids.next_id();
     if let Err(e) = draft.validate(id, &[problem_record], &existing) {
@@ -59,7 +60,7 @@ pub async fn feed_back<S: Store>(
     if !errors.is_empty() {
         return Err(OpError::Invalid(errors));
     }
-    let (record, change) = stamp(ctx, id, None, draft);
+    let (record, change) = stamp(ctx, id, None, None, draft);
     store.commit(vec![problem_change, change]).await?;
     Ok(record)
 }
@@ -98,7 +99,7 @@ pub async fn step_rectification<S: Store>(
 ) -> Result<Record<Rectification>, OpError> {
     let mut data = base.data.clone();
     data.apply(input).map_err(OpError::Invalid)?;
-    let (record, change) = stamp(ctx, base.meta.id, Some(&base.meta), data);
+    let (record, change) = stamp(ctx, base.meta.id, Some(&base.meta), Some(&base.data), data);
     store.commit(vec![change]).await?;
     Ok(record)
 }

@@ -69,12 +69,15 @@ fn id_for(ctx: &Ctx<'_>, base: Option<&Meta>) -> Id {
     base.map(|m| m.id).unwrap_or_else(|| ctx.ids.next_id())
 }
 
-/// Wraps `data` in a new envelope, or the edited one with one more version step.
-fn stamp<B: Body>(ctx: &Ctx<'_>, id: Id, base: Option<&Meta>, data: B) -> (Record<B>, Change) {
+/// Wraps `data` in a new envelope, or the edited one with one more version step
+/// that dots the fields that differ from `before` (the content it was edited from).
+fn stamp<B: Body>(ctx: &Ctx<'_>, id: Id, base: Option<&Meta>, before: Option<&B>, data: B) -> (Record<B>, Change) {
     let (meta, expect) = match base {
         Some(m) => {
             let mut meta = m.clone();
-            meta.touch(ctx.office, ctx.now);
+            let old = before.and_then(|b| serde_json::to_value(b).ok()).unwrap_or(serde_json::Value::Null);
+            let new = serde_json::to_value(&data).unwrap_or(serde_json::Value::Null);
+            meta.touch_fields(ctx.office, ctx.now, crate::exchange::fields::changed_paths(&old, &new));
             (meta, Expect::Version(m.version.clone()))
         }
         None => (Meta::new(id, ctx.office, ctx.now), Expect::Absent),
@@ -104,7 +107,12 @@ async fn save_checked<B: Body, S: Store>(
     checked: Result<(), Vec<Invalid>>,
 ) -> Result<Record<B>, OpError> {
     checked.map_err(OpError::Invalid)?;
-    let (record, change) = stamp(ctx, id, base, data);
+    // The stored content the form was opened on, to dot the fields this edit sets.
+    let before = match base {
+        Some(m) => store.get::<B>(id).await?.filter(|r| r.meta.version == m.version),
+        None => None,
+    };
+    let (record, change) = stamp(ctx, id, base, before.as_ref().map(|r| &r.data), data);
     store.commit(vec![change]).await?;
     Ok(record)
 }
@@ -140,8 +148,8 @@ pub async fn restore_archived<S: Store>(
         Some(c) => {
             let mut meta = c.meta().clone();
             meta.version = meta.version.join(&archived.meta().version);
-            meta.version.bump(ctx.office);
-            meta.updated_at = ctx.now;
+            let set = crate::exchange::fields::changed_paths(&c.data_json(), &archived.data_json());
+            meta.touch_fields(ctx.office, ctx.now, set);
             meta.deleted = archived.meta().deleted;
             (meta, Expect::Version(c.meta().version.clone()))
         }

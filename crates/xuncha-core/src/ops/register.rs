@@ -99,7 +99,7 @@ pub async fn bulk_add_targets<S: Store>(
         let id = ctx.ids.next_id();
         match data.validate(id, &all) {
             Ok(()) => {
-                let (record, change) = stamp(ctx, id, None, data);
+                let (record, change) = stamp(ctx, id, None, None, data);
                 all.push(record.clone());
                 outcome.added.push(record);
                 changes.push(change);
@@ -231,7 +231,7 @@ pub async fn assign_targets<S: Store>(
         let id = ctx.ids.next_id();
         let cx = InspectionContext { groups: &groups, targets: &all_targets, inspections: &inspections };
         data.validate(id, cx).map_err(OpError::Invalid)?;
-        let (record, change) = stamp(ctx, id, None, data);
+        let (record, change) = stamp(ctx, id, None, None, data);
         inspections.push(record.clone());
         added.push(record);
         changes.push(change);

@@ -58,7 +58,7 @@ pub async fn new_questionnaire_version<S: Store>(
         .max()
         .unwrap_or(of.data.version);
     let data = of.data.next_version(latest);
-    let (record, change) = stamp(ctx, ctx.ids.next_id(), None, data);
+    let (record, change) = stamp(ctx, ctx.ids.next_id(), None, None, data);
     store.commit(vec![change]).await?;
     Ok(record)
 }
