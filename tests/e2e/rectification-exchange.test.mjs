@@ -61,7 +61,24 @@ test('when the county and the township both change the 整改措施, only that f
   const archived = town.id('archive-row');
   await archived.first().waitFor();
   assert.equal(await archived.count(), 1);
-  assert.match(await archived.innerText(), /整改\s+集体资金管理不规范（新村）/);
+  assert.match(await archived.innerText(), /整改\s+集体资金管理不规范（新村）\s+整改措施/);
+
+  // The archived version beside the current record, then restored: only the lost field comes back.
+  await archived.getByTestId('view-archived').click();
+  const compare = town.id('archive-compare');
+  await compare.waitFor();
+  const lost = compare.locator('tr.lost');
+  assert.equal(await lost.count(), 1);
+  assert.match(await lost.innerText(), /整改措施\s+县里要求：清理资金并公示\s+乡镇：建立资金管理制度并张榜/);
+  await saveScreenshot(town.page, 'archive-compare');
+  town.page.once('dialog', (d) => d.accept());
+  await archived.getByTestId('restore').click();
+  await archived.getByTestId('restored').waitFor();
+  assert.equal(await archived.count(), 1, 'a restore leaves one entry, marked');
+  const restored = rectificationIn((await town.exportBackup(dir)).file);
+  assert.equal(restored.data.measures, '乡镇：建立资金管理制度并张榜');
+  assert.equal(restored.data.person, '赵六', 'the merged fields stay');
+  assert.equal(restored.data.evidence, '张榜照片');
 
   for (const net of nets) {
     assert.deepEqual(net.requests, []);
@@ -112,6 +129,8 @@ test('the county changing the responsible person and the township reporting prog
   await town.editRectification('集体资金管理不规范', { evidence: '党委会议纪要' });
   await town.pickImport([back]);
   assert.equal(await town.id('conflict').count(), 0, 'nothing is asked');
+  await town.id('preview-records').locator('summary').click();
+  assert.match(await town.id('preview-record').first().innerText(), /自动合并\s+整改\s+集体资金管理不规范（新村）/);
   assert.match(await town.id('preview-counts').innerText(), /整改\s+0\s+0\s+0\s+0\s+1\s+0/);
   await saveScreenshot(town.page, 'merge-preview');
   await town.id('apply-import').click();

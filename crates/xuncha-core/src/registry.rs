@@ -119,6 +119,11 @@ macro_rules! define_kinds {
                 match self { $(AnyRecord::$kind(r) => crate::record::Model::references(&r.data)),* }
             }
 
+            /// Recomputes what follows from other fields (`Model::settle`).
+            pub fn settle(&mut self) {
+                match self { $(AnyRecord::$kind(r) => crate::record::Model::settle(&mut r.data)),* }
+            }
+
             /// This version and `incoming` (of the same record) merged field by field;
             /// `None` when they are of different kinds.
             pub fn merge_fields(&self, incoming: &AnyRecord) -> Option<crate::exchange::fields::FieldMerge> {

@@ -9,48 +9,19 @@ use xuncha_core::exchange::format::{
 use xuncha_core::exchange::merge::{ImportPlan, Outcome, Resolution};
 use xuncha_core::i18n::Lang;
 use xuncha_core::id::{Id, IdSource, SequentialIds};
-use xuncha_core::meta::Timestamp;
 use xuncha_core::ops::{self, Ctx};
 use xuncha_core::record::Kind;
 use xuncha_core::store::{MemoryStore, Store};
 use xuncha_core::target::{Target, TargetKind};
 use xuncha_core::term::Term;
 
-fn now() -> Timestamp {
-    Timestamp::from_unix_millis(1_795_000_000_000.0)
-}
-
-/// A county database with a term, a township and a village.
-fn county(ids: &SequentialIds) -> (MemoryStore, Id) {
-    let store = MemoryStore::new();
-    let office = ids.next_id();
-    let ctx = Ctx { office, now: now(), ids };
-    block_on(async {
-        ops::save_term(&store, &ctx, None, Term { name: "十五届".into(), start_year: 2021, end_year: 2026 }).await.ok();
-        let town = ops::save_target(&store, &ctx, None, Target::new("城关镇", TargetKind::Township, None)).await.ok();
-        let town = town.map(|t| t.meta.id);
-        ops::save_target(&store, &ctx, None, Target::new("新村", TargetKind::Village, town)).await.ok();
-    });
-    (store, office)
-}
+mod common;
+use common::{backup, county, now};
 
 /// Keeps `undo` as the last import's undo record, as an import does with its commit.
 fn keep_as_last_import(store: &MemoryStore, undo: &xuncha_core::exchange::undo::ImportUndo) {
     use xuncha_core::exchange::undo::LAST_IMPORT_KEY;
     block_on(store.put_setting(LAST_IMPORT_KEY, &Some(undo))).unwrap_or_else(|e| panic!("{e}"));
-}
-
-fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
-    block_on(async {
-        ExchangeFile {
-            format_version: (1, 0),
-            app_version: "0.1.0".into(),
-            exported_at: now(),
-            source: Source { office_id: office, office_name: "某某县委巡察办".into() },
-            kind: FileKind::Backup,
-            records: store.all_records().await.unwrap_or_default(),
-        }
-    })
 }
 
 fn text(file: &ExchangeFile) -> String {
@@ -301,32 +272,6 @@ fn a_deletion_wins_only_over_the_version_it_has_seen() {
     let plan =
         block_on(ImportPlan::build(&township, &backup(&county_store, county_office).records)).unwrap_or_default();
     assert_eq!(plan.count(Kind::Target, Outcome::Conflict), 1);
-}
-
-#[test]
-fn an_archived_version_can_be_restored_and_the_replaced_one_is_archived_in_turn() {
-    let ids = SequentialIds::default();
-    let (store, office) = county(&ids);
-    let ctx = Ctx { office, now: now(), ids: &ids };
-    let term: xuncha_core::Record<Term> = block_on(store.all()).unwrap_or_default().remove(0);
-    let mut old = term.clone();
-    old.data.name = "十五届（旧）".into();
-    let entry = xuncha_core::store::ArchivedVersion {
-        id: ids.next_id(),
-        kind: Kind::Term,
-        record_id: term.meta.id,
-        archived_at: now(),
-        from: "城关镇".into(),
-        record: serde_json::to_value(&old).unwrap_or_default(),
-    };
-    block_on(ops::restore_archived(&store, &ctx, &entry)).unwrap_or_else(|e| panic!("{e}"));
-    let restored: Option<xuncha_core::Record<Term>> = block_on(store.get(term.meta.id)).unwrap_or_default();
-    let restored = restored.unwrap_or_else(|| panic!("the term is gone"));
-    assert_eq!(restored.data.name, "十五届（旧）");
-    assert_eq!(restored.meta.version.compare(&term.meta.version), xuncha_core::meta::Causality::Newer);
-    let archive = block_on(store.archived()).unwrap_or_default();
-    assert_eq!(archive.len(), 1);
-    assert_eq!(archive[0].record["data"]["name"], "十五届");
 }
 
 #[test]

@@ -187,6 +187,85 @@ fn steps_taken_apart_that_fit_together_merge_in_order_of_their_days() {
     assert_eq!(clean(&county, &town), merged);
 }
 
+#[test]
+fn an_edit_made_without_dots_is_never_overruled_by_a_dotted_one() {
+    let o = offices();
+    // A record from before dots, edited once more by an app that writes none.
+    let mut old = base(o.county);
+    old.meta.dots_from = None;
+    let mut town = old.clone();
+    town.data.person = "乡镇填的责任人".into();
+    town.data.unit = "城关镇政府".into();
+    town.meta.touch(o.town, now());
+    // The county saves with dots from now on.
+    let county = edit(&old, o.county, |d| d.person = "赵六".into());
+    let m = merge(&county, &town);
+    assert_eq!(asked(&m), vec!["person"], "both may have set it: asked, not taken");
+    let kept = settle(&county, &town, &m, &|_| Side::Local, o.county, now()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept.data.unit, "城关镇政府", "what only the township changed is taken");
+    assert_eq!(asked(&merge(&town, &county)), vec!["person"]);
+}
+
+#[test]
+fn two_extensions_of_the_same_deadline_are_asked_not_silently_ordered() {
+    let o = offices();
+    let started = step(&base(o.county), o.county, Step::Start, "2026-10-01", "");
+    let county = step(&started, o.county, Step::Extend, "2026-10-20", "县里同意");
+    let mut town = started.clone();
+    town = edit(&town, o.town, |d| {
+        let mut input = StepInput::new(Step::Extend, day("2026-10-25"));
+        input.note = "乡镇申请".into();
+        input.new_deadline = Some(day("2026-11-30"));
+        d.apply(input).unwrap_or_else(|e| panic!("{e:?}"));
+    });
+    assert_eq!(asked(&merge(&town, &county)), vec!["history"]);
+    assert_eq!(asked(&merge(&county, &town)), vec!["history"]);
+}
+
+/// Steps an office may take from where the record is, as the step menu offers them.
+fn arb_steps() -> impl Strategy<Value = Vec<(u8, u8)>> {
+    prop::collection::vec((0u8..7, 0u8..3), 0..4)
+}
+
+fn take_steps(r: &Record<Rectification>, office: Id, steps: &[(u8, u8)], first_day: u32) -> Record<Rectification> {
+    let mut r = r.clone();
+    for (n, (pick, gap)) in steps.iter().enumerate() {
+        let allowed = r.data.allowed_steps();
+        let Some(s) = allowed.get(usize::from(*pick) % allowed.len().max(1)).copied() else { break };
+        let on = format!("2026-11-{:02}", first_day + n as u32 * 3 + u32::from(*gap));
+        let mut input = StepInput::new(s, day(&on));
+        input.note = format!("{s:?}{n}");
+        input.verifier = "赵六".into();
+        input.evidence = "材料".into();
+        input.new_deadline = Some(day(&format!("2027-0{}-01", 1 + n)));
+        let mut data = r.data.clone();
+        if data.apply(input).is_ok() {
+            r = edit(&r, office, |d| *d = data);
+        }
+    }
+    r
+}
+
+proptest! {
+    #[test]
+    fn step_logs_merge_alike_in_any_order_and_grouping(a in arb_steps(), b in arb_steps(), c in arb_steps()) {
+        let o = offices();
+        let started = step(&base(o.county), o.county, Step::Start, "2026-10-01", "");
+        let (x, y, z) = (take_steps(&started, o.county, &a, 1), take_steps(&started, o.town, &b, 2), take_steps(&started, o.third, &c, 1));
+        let one = try_merge(&x, &y).and_then(|xy| try_merge(&xy, &z));
+        let two = try_merge(&z, &y).and_then(|zy| try_merge(&x, &zy));
+        let three = try_merge(&y, &x).and_then(|yx| try_merge(&z, &yx));
+        if let (Some(one), Some(two), Some(three)) = (&one, &two, &three) {
+            prop_assert_eq!(&one.data, &two.data);
+            prop_assert_eq!(&one.data, &three.data);
+        }
+        prop_assert_eq!(one.is_some(), two.is_some(), "whether the steps stand does not depend on the order");
+        if let Some(m) = try_merge(&x, &y) {
+            prop_assert_eq!(m.data.status, m.data.history.last().map(|e| e.to).unwrap_or(RectStatus::NotStarted));
+        }
+    }
+}
+
 /// A random save: which of the free-text fields it sets, and to which of a few values.
 fn arb_edit() -> impl Strategy<Value = Vec<(usize, u8)>> {
     prop::collection::vec((0usize..4, 0u8..3), 0..3)

@@ -190,6 +190,7 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                 <thead><tr><th>{tr(T::ColKind)}</th>{heads}</tr></thead>
                 <tbody>{counts}</tbody>
             </table>
+            {(!noop).then(|| view! { <ChangedRecords file=file.clone() plan=plan.clone()/> })}
             {noop.then(|| view! { <p data-testid="preview-noop">{tr(T::PreviewNoop)}</p> })}
             {has_conflicts.then(|| view! {
                 <h4>{tr(T::ConflictsTitle)}</h4>
@@ -298,4 +299,62 @@ fn ConflictView(item: PlanItem, choices: RwSignal<HashMap<(Id, String), Resoluti
         </div>
     }
     .into_any()
+}
+
+/// How many records the preview lists at first, and how many more each click adds.
+const FIRST_ROWS: usize = 20;
+const MORE_ROWS: usize = 200;
+
+/// The records the import adds or changes, by name, a few at first and more on demand.
+#[component]
+fn ChangedRecords(file: Arc<ExchangeFile>, plan: Arc<ImportPlan>) -> impl IntoView {
+    let st = state();
+    let shown = RwSignal::new(FIRST_ROWS);
+    let changed: Vec<usize> = plan
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i.outcome, Outcome::New | Outcome::Updated | Outcome::Merged | Outcome::Conflict))
+        .map(|(n, _)| n)
+        .collect();
+    let total = changed.len();
+    let rows = {
+        let changed = changed.clone();
+        move || {
+            let lang = st.lang.get();
+            let limit = shown.get().min(total);
+            st.data.with_untracked(|d| {
+                let name_of =
+                    |kind: Kind, id: Id| d.name_of(kind, id, lang).or_else(|| file.records.name_of(kind, id, lang));
+                changed[..limit]
+                    .iter()
+                    .map(|n| {
+                        let item = &plan.items[*n];
+                        let title = item.incoming.title_in(lang, &name_of);
+                        view! {
+                            <tr data-testid="preview-record">
+                                <td>{item.outcome.label().text(lang)}</td>
+                                <td>{item.kind.label().text(lang)}</td>
+                                <td>{title}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    view! {
+        <details class="preview-records" data-testid="preview-records">
+            <summary>{move || fill(st.t(T::PreviewRecords), &[("n", &total)])}</summary>
+            <table class="list compact">
+                <thead><tr><th>{tr(T::ColOutcome)}</th><th>{tr(T::ColKind)}</th><th>{tr(T::ColRecord)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <Show when=move || { shown.get() < total }>
+                <button type="button" class="link" data-testid="preview-more" on:click=move |_| shown.update(|n| *n += MORE_ROWS)>
+                    {move || fill(st.t(T::ShowMore), &[("n", &MORE_ROWS.min(total.saturating_sub(shown.get())))])}
+                </button>
+            </Show>
+        </details>
+    }
 }

@@ -115,6 +115,12 @@ pub struct Meta {
     /// that have not seen each other merge field by field through these.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub dots: BTreeMap<String, Dot>,
+    /// The edits this vector includes may have set fields without a dot (made before
+    /// dots existed, or by an app that does not write them); every later edit is
+    /// dotted. A record created with dots has `{}`: its creation is seen by every copy.
+    /// Absent on a record whose edits cannot be told apart at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dots_from: Option<VersionVector>,
 }
 
 /// One edit: the office that made it and that office's counter after it.
@@ -122,6 +128,15 @@ pub struct Meta {
 pub struct Dot {
     pub office: Id,
     pub counter: u64,
+}
+
+impl Meta {
+    /// Whether this version holds an edit without dots that `other` has not seen:
+    /// then its silence about a field proves nothing.
+    pub fn undotted_unseen_by(&self, other: &VersionVector) -> bool {
+        let from = self.dots_from.as_ref().unwrap_or(&self.version);
+        matches!(from.compare(other), Causality::Newer | Causality::Concurrent)
+    }
 }
 
 impl Dot {
@@ -143,6 +158,7 @@ impl Meta {
             version,
             deleted: false,
             dots: BTreeMap::new(),
+            dots_from: Some(VersionVector::default()),
         }
     }
 
@@ -154,6 +170,10 @@ impl Meta {
 
     /// Marks one more local edit that set the fields at `paths`.
     pub fn touch_fields(&mut self, office: Id, now: Timestamp, paths: impl IntoIterator<Item = String>) {
+        // From this edit on, the record's edits are dotted.
+        if self.dots_from.is_none() {
+            self.dots_from = Some(self.version.clone());
+        }
         self.touch(office, now);
         let dot = Dot { office, counter: self.version.get(office) };
         for path in paths {

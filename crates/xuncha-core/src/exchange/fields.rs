@@ -63,6 +63,9 @@ fn within(path: &str, prefix: &str) -> bool {
 struct Walk<'a, B> {
     local: &'a Meta,
     incoming: &'a Meta,
+    /// A side with edits the other has not seen that carry no dots may have set any field.
+    unsure_local: bool,
+    unsure_incoming: bool,
     dots: BTreeMap<String, Dot>,
     conflicts: Vec<FieldDiff>,
     body: std::marker::PhantomData<B>,
@@ -84,7 +87,10 @@ impl<B: Body> Walk<'_, B> {
         for meta in sides {
             for (p, d) in meta.dots.iter().filter(|(p, _)| within(p, path)) {
                 let slot = self.dots.entry(p.clone()).or_insert(*d);
-                *slot = (*slot).max(*d);
+                // The same value set on both sides: either dot will do, the same on every PC.
+                if (d.counter, d.office) > (slot.counter, slot.office) {
+                    *slot = *d;
+                }
             }
         }
     }
@@ -125,8 +131,8 @@ impl<B: Body> Walk<'_, B> {
             }
             None => {}
         }
-        let by_local = Self::set_since(self.local, &self.incoming.version, path);
-        let by_incoming = Self::set_since(self.incoming, &self.local.version, path);
+        let by_local = self.unsure_local || Self::set_since(self.local, &self.incoming.version, path);
+        let by_incoming = self.unsure_incoming || Self::set_since(self.incoming, &self.local.version, path);
         match (by_local, by_incoming) {
             (true, false) => {
                 self.keep_dots(path, Some(Side::Local));
@@ -151,6 +157,8 @@ pub fn merge<B: Body>(local: &Record<B>, incoming: &Record<B>) -> FieldMerge {
     let mut walk = Walk::<B> {
         local: &local.meta,
         incoming: &incoming.meta,
+        unsure_local: local.meta.undotted_unseen_by(&incoming.meta.version),
+        unsure_incoming: incoming.meta.undotted_unseen_by(&local.meta.version),
         dots: BTreeMap::new(),
         conflicts: Vec::new(),
         body: Default::default(),
@@ -165,7 +173,7 @@ fn to_value<B: Body>(data: &B) -> Value {
 }
 
 /// Sets (or removes, for `None`) the value at a dotted path whose parents exist.
-fn set_path(root: &mut Value, path: &str, value: Option<Value>) {
+pub fn set_path(root: &mut Value, path: &str, value: Option<Value>) {
     let mut parts: Vec<&str> = path.split('.').collect();
     let Some(last) = parts.pop() else { return };
     let mut at = root;
@@ -188,7 +196,7 @@ fn set_path(root: &mut Value, path: &str, value: Option<Value>) {
 }
 
 /// The value at a dotted path, if any.
-fn get_path<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+pub fn get_path<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
     path.split('.').try_fold(root, |at, p| at.get(p))
 }
 
@@ -209,6 +217,9 @@ pub fn settle<B: Body>(
     meta.version = local.meta.version.join(&incoming.meta.version);
     meta.updated_at = local.meta.updated_at.max(incoming.meta.updated_at);
     meta.dots = merged.dots.clone();
+    // The merged record may hold either side's undotted edits.
+    let undotted = |m: &Meta| m.dots_from.clone().unwrap_or_else(|| m.version.clone());
+    meta.dots_from = Some(undotted(&local.meta).join(&undotted(&incoming.meta)));
     if merged.deletion {
         let (kept, other) = match choose("deleted") {
             Side::Local => (local, incoming),
@@ -216,10 +227,9 @@ pub fn settle<B: Body>(
         };
         meta.deleted = kept.meta.deleted;
         meta.dots = kept.meta.dots.clone();
-        for (p, d) in &other.meta.dots {
-            meta.dots.entry(p.clone()).or_insert(*d);
-        }
-        meta.touch_fields(office, now, Vec::new());
+        // The answer sets every field in which the kept side differs, as the newest edit.
+        let set = changed_paths(&to_value(&other.data), &to_value(&kept.data));
+        meta.touch_fields(office, now, set);
         return Ok(Record { meta, data: kept.data.clone() });
     }
     let mut data = merged.data.clone();

@@ -334,7 +334,9 @@ impl ImportPlan {
                             (&item.incoming, Side::Incoming, file.source.office_name.clone()),
                             (local, Side::Local, String::new()),
                         ] {
-                            if paths.iter().any(|p| choose(p) != side) {
+                            let lost_fields: Vec<String> =
+                                paths.iter().filter(|p| choose(p) != side).map(|p| (*p).to_owned()).collect();
+                            if !lost_fields.is_empty() {
                                 archive.push(ArchivedVersion {
                                     id: archive_ids(),
                                     kind: item.kind,
@@ -342,6 +344,10 @@ impl ImportPlan {
                                     archived_at: now,
                                     from,
                                     record: lost.to_json().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                                    // A deletion lost as a whole.
+                                    fields: if merge.deletion { Vec::new() } else { lost_fields },
+                                    restored_at: None,
+                                    replaced: None,
                                 });
                             }
                         }

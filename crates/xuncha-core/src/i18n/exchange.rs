@@ -75,8 +75,10 @@ macro_rules! exchange_texts {
             OutcomeUpdated => "更新", "Updated";
             OutcomeUnchanged => "相同", "Unchanged";
             OutcomeOlder => "较旧（忽略）", "Older (ignored)";
-            OutcomeMerged => "两边修改已自动合并", "Edited on both sides, merged";
+            OutcomeMerged => "自动合并", "Merged";
             OutcomeConflict => "冲突", "Conflicts";
+            PreviewRecords => "将新增或更改的记录（{n} 条）", "Records to add or change ({n})";
+            ShowMore => "再显示 {n} 条", "Show {n} more";
             PreviewNoop => "文件中的记录本机都已有，无需导入。", "Everything in the file is here already; there is nothing to import.";
             Applying => "正在写入，请稍候…", "Writing, please wait…";
             ApplyImport => "确认导入", "Import";
@@ -98,9 +100,20 @@ macro_rules! exchange_texts {
             ColArchivedAt => "存档时间", "Archived";
             ColFrom => "来源", "From";
             ColRecord => "记录", "Record";
+            ColOutcome => "导入后", "On import";
             ThisOffice => "本机", "this PC";
-            Restore => "恢复此版本", "Restore this version";
-            ConfirmRestore => "用存档的版本替换当前记录？当前版本会存入冲突存档。", "Replace the current record with the archived version? The current one goes to the archive.";
+            Restore => "恢复", "Restore";
+            ConfirmRestore => "用存档版本中的这些内容替换当前记录中的对应内容？", "Replace these fields of the current record with the archived version's?";
+            ViewArchived => "查看", "View";
+            ColLostFields => "被替换的内容", "Lost fields";
+            WholeRecord => "整条记录", "The whole record";
+            RestoredOn => "已于 {when} 恢复", "Restored {when}";
+            ArchiveCompareTitle => "存档版本与当前记录对比：{record}", "Archived version against the current record: {record}";
+            ColArchivedValue => "存档版本", "Archived";
+            ColCurrentValue => "当前记录", "Current";
+            ErrRestoreDeleted => "这条记录在本机已删除，不能只恢复其中的内容。", "This record has been deleted here; its fields cannot be restored on their own.";
+            ArchiveSame => "存档版本与当前记录内容相同。", "The archived version is the same as the current record.";
+            ArchiveCurrentGone => "当前记录已不在本机。恢复会把存档版本重新加入。", "The record is no longer on this PC. Restoring adds the archived version back.";
 
             ErrFileTooLarge => "文件过大（约 {mb} MB），无法导入。", "The file is too large (about {mb} MB) to import.";
             ErrNotUtf8 => "这个文件不是本程序导出的数据文件（可能是 Excel 表格、Word 文档或压缩包）。请选择扩展名为 .json 的数据文件。", "This is not a data file exported by this app (it may be a spreadsheet, a document or an archive). Pick a .json data file.";

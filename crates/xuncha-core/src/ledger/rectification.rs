@@ -322,31 +322,41 @@ impl crate::record::Model for Rectification {
     }
 }
 
-/// Two step logs as one: the steps both have, then each side's own steps by day
-/// (ties in a fixed order, so every PC merges alike). `None` when the steps cannot
-/// all stand: a step that starts from another status than the one before it (two
-/// offices took different steps from the same status).
+/// Two step logs as one: every step of either side once, in one order that does not
+/// depend on which side is which, so every PC merges alike. Steps go by day; on one
+/// day, the step that starts from the status (and, for an extension, the deadline)
+/// the one before it ended in, a step that keeps the status first. `None` when the
+/// steps cannot all stand: two offices took different steps from the same status, or
+/// extended the same deadline apart.
 pub fn merge_steps(local: &[Event], incoming: &[Event]) -> Option<Vec<Event>> {
-    let own_local: Vec<&Event> = local.iter().filter(|e| !incoming.contains(e)).collect();
-    let own_incoming: Vec<&Event> = incoming.iter().filter(|e| !local.contains(e)).collect();
-    if own_incoming.is_empty() {
-        return Some(local.to_vec());
-    }
-    if own_local.is_empty() {
-        return Some(incoming.to_vec());
-    }
-    let shared: Vec<Event> = local.iter().filter(|e| incoming.contains(e)).cloned().collect();
-    let mut new: Vec<&Event> = own_local.into_iter().chain(own_incoming).collect();
-    let key = |e: &Event| (e.on, serde_json::to_string(e).unwrap_or_default());
-    new.sort_by_key(|e| key(e));
-    let mut status = shared.last().map(|e| e.to).or_else(|| new.first().map(|e| e.from));
-    for e in &new {
-        if status != Some(e.from) {
-            return None;
+    let mut pool: Vec<(&Event, String)> = Vec::new();
+    for e in local.iter().chain(incoming) {
+        if !pool.iter().any(|(p, _)| *p == e) {
+            pool.push((e, serde_json::to_string(e).unwrap_or_default()));
         }
-        status = Some(e.to);
     }
-    Some(shared.into_iter().chain(new.into_iter().cloned()).collect())
+    let mut out = Vec::with_capacity(pool.len());
+    // Every rectification starts 未整改 (feeding back opens it so); the deadline is
+    // known from the first extension on.
+    let mut status = RectStatus::NotStarted;
+    let mut deadline: Option<Day> = None;
+    while let Some(day) = pool.iter().map(|(e, _)| e.on).min() {
+        let fits = |e: &Event| {
+            e.from == status && (e.step != Step::Extend || deadline.is_none() || e.old_deadline == deadline)
+        };
+        let (at, _) = pool
+            .iter()
+            .enumerate()
+            .filter(|(_, (e, _))| e.on == day && fits(e))
+            .min_by(|(_, (a, ja)), (_, (b, jb))| (a.from != a.to, ja).cmp(&(b.from != b.to, jb)))?;
+        let (e, _) = pool.remove(at);
+        status = e.to;
+        if e.step == Step::Extend {
+            deadline = e.new_deadline;
+        }
+        out.push(e.clone());
+    }
+    Some(out)
 }
 
 /// The step log in words: one line a step, with the day, the step and the statuses.

@@ -133,39 +133,50 @@ pub async fn delete_record<S: Store, B: Body>(store: &S, ctx: &Ctx<'_>, record: 
     Ok(())
 }
 
-/// Brings back an archived version as a new local edit that has seen the
-/// current one; the current version goes to the archive in its place.
+/// Brings back what an archived version lost, as a new local edit that has seen the
+/// current one: the fields it lost in a merge, or the whole version when it lost as a
+/// whole. The entry stays in the archive, marked restored, in the same transaction.
 pub async fn restore_archived<S: Store>(
     store: &S,
     ctx: &Ctx<'_>,
     entry: &crate::store::ArchivedVersion,
 ) -> Result<(), OpError> {
+    use crate::exchange::fields::{changed_paths, get_path, set_path};
     use crate::record::AnyRecord;
-    let archived = AnyRecord::from_json(entry.kind, entry.record.clone())
-        .map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?;
+    let corrupt = |e: serde_json::Error| OpError::Store(StoreError::Corrupt(e.to_string()));
+    let archived = AnyRecord::from_json(entry.kind, entry.record.clone()).map_err(corrupt)?;
     let current = store.get_any(entry.kind, entry.record_id).await?;
-    let (meta, expect) = match &current {
+    if current.as_ref().is_some_and(|c| c.meta().deleted) && !entry.fields.is_empty() {
+        return Err(OpError::Refused(T::ErrRestoreDeleted));
+    }
+    let change = match &current {
         Some(c) => {
+            let old = archived.data_json();
+            let data = if entry.fields.is_empty() {
+                old
+            } else {
+                let mut data = c.data_json();
+                for path in &entry.fields {
+                    set_path(&mut data, path, get_path(&old, path).cloned());
+                }
+                data
+            };
             let mut meta = c.meta().clone();
             meta.version = meta.version.join(&archived.meta().version);
-            let set = crate::exchange::fields::changed_paths(&c.data_json(), &archived.data_json());
-            meta.touch_fields(ctx.office, ctx.now, set);
-            meta.deleted = archived.meta().deleted;
-            (meta, Expect::Version(c.meta().version.clone()))
+            meta.touch_fields(ctx.office, ctx.now, changed_paths(&c.data_json(), &data));
+            if entry.fields.is_empty() {
+                meta.deleted = archived.meta().deleted;
+            }
+            let mut record =
+                AnyRecord::from_json(entry.kind, serde_json::json!({ "meta": meta, "data": data })).map_err(corrupt)?;
+            // A restored step log brings its status and deadline with it.
+            record.settle();
+            Change { record, expect: Expect::Version(c.meta().version.clone()) }
         }
-        None => (archived.meta().clone(), Expect::Absent),
+        None => Change { record: archived, expect: Expect::Absent },
     };
-    let mut archive = Vec::new();
-    if let Some(c) = &current {
-        archive.push(crate::store::ArchivedVersion {
-            id: ctx.ids.next_id(),
-            kind: entry.kind,
-            record_id: entry.record_id,
-            archived_at: ctx.now,
-            from: String::new(),
-            record: c.to_json().map_err(|e| OpError::Store(StoreError::Corrupt(e.to_string())))?,
-        });
-    }
-    store.commit_all(vec![Change { record: archived.with_meta(meta), expect }], archive).await?;
+    let replaced = current.map(|c| c.to_json()).transpose().map_err(corrupt)?;
+    let marked = crate::store::ArchivedVersion { restored_at: Some(ctx.now), replaced, ..entry.clone() };
+    store.commit_all(vec![change], vec![marked]).await?;
     Ok(())
 }

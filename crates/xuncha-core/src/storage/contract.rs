@@ -33,6 +33,7 @@ macro_rules! for_each_contract_case {
             deleting_a_round_removes_its_groups_and_assignments_together,
             a_refused_bulk_entry_writes_no_target,
             archived_versions_land_with_their_commit_or_not_at_all,
+            an_archive_entry_written_again_replaces_the_one_before,
             settings_land_with_their_commit_or_not_at_all,
             a_revert_restores_removes_and_unarchives_together_or_not_at_all,
             a_revert_undoes_only_what_its_guard_setting_still_names,
@@ -299,18 +300,26 @@ pub async fn a_refused_bulk_entry_writes_no_target(s: &impl Store) {
     assert!(must(s.all::<Target>()).await.is_empty());
 }
 
-pub async fn archived_versions_land_with_their_commit_or_not_at_all(s: &impl Store) {
-    let ids = SequentialIds::default();
-    let office = ids.next_id();
-    let t = term(&ids, office);
-    let entry = |record_id: Id| crate::store::ArchivedVersion {
-        id: ids.next_id(),
+/// A term's name, lost to another office's in a merge.
+fn archive_entry(id: Id, record_id: Id) -> crate::store::ArchivedVersion {
+    crate::store::ArchivedVersion {
+        id,
         kind: crate::Kind::Term,
         record_id,
         archived_at: Timestamp::from_unix_millis(1.8e12),
         from: "某乡镇".into(),
         record: serde_json::json!({"data": {"name": "旧名称"}}),
-    };
+        fields: vec!["name".into()],
+        restored_at: None,
+        replaced: None,
+    }
+}
+
+pub async fn archived_versions_land_with_their_commit_or_not_at_all(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let t = term(&ids, office);
+    let entry = |record_id: Id| archive_entry(ids.next_id(), record_id);
     must(s.commit_all(vec![create(&t)], vec![entry(t.meta.id)])).await;
     let archived = must(s.archived()).await;
     assert_eq!(archived.len(), 1);
@@ -320,6 +329,17 @@ pub async fn archived_versions_land_with_their_commit_or_not_at_all(s: &impl Sto
     let refused = s.commit_all(vec![create(&t)], vec![entry(t.meta.id)]).await;
     assert!(refused.is_err());
     assert_eq!(must(s.archived()).await.len(), 1);
+}
+
+pub async fn an_archive_entry_written_again_replaces_the_one_before(s: &impl Store) {
+    let ids = SequentialIds::default();
+    let office = ids.next_id();
+    let t = term(&ids, office);
+    let entry = archive_entry(ids.next_id(), t.meta.id);
+    must(s.commit_all(vec![create(&t)], vec![entry.clone()])).await;
+    let marked = crate::store::ArchivedVersion { restored_at: Some(Timestamp::from_unix_millis(1.9e12)), ..entry };
+    must(s.commit_all(Vec::new(), vec![marked.clone()])).await;
+    assert_eq!(must(s.archived()).await, vec![marked], "one entry, marked restored");
 }
 
 pub async fn settings_land_with_their_commit_or_not_at_all(s: &impl Store) {
@@ -346,19 +366,12 @@ fn must_write<T>(r: Result<T, StoreError>) -> T {
 }
 
 pub async fn a_revert_restores_removes_and_unarchives_together_or_not_at_all(s: &impl Store) {
-    use crate::store::{ArchivedVersion, Revert};
+    use crate::store::Revert;
     let ids = SequentialIds::default();
     let office = ids.next_id();
     let kept = term(&ids, office);
     let created = target(&ids, office, "城关镇");
-    let entry = ArchivedVersion {
-        id: ids.next_id(),
-        kind: crate::Kind::Term,
-        record_id: kept.meta.id,
-        archived_at: Timestamp::from_unix_millis(1.8e12),
-        from: String::new(),
-        record: serde_json::json!({}),
-    };
+    let entry = archive_entry(ids.next_id(), kept.meta.id);
     must(s.commit_all(vec![create(&kept), create(&created)], vec![entry.clone()])).await;
     let mut changed = kept.clone();
     changed.data.name = "导入后的名称".into();

@@ -79,6 +79,17 @@ pub struct ArchivedVersion {
     pub from: String,
     /// The whole record as it was.
     pub record: serde_json::Value,
+    /// The fields (paths) this version lost in a merge; empty for a version that
+    /// lost as a whole (a deletion, or an entry from before field merges). A restore
+    /// brings back these fields only, or the whole version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// When it was restored. A restored entry stays in the archive, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_at: Option<crate::meta::Timestamp>,
+    /// The whole record as the restore found it, so a restore loses nothing either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<serde_json::Value>,
 }
 
 /// Everything one transaction writes: records, archive entries and settings. An
@@ -317,7 +328,14 @@ impl Store for MemoryStore {
             table.insert(id, change.record.to_json().map_err(corrupt)?);
         }
         *self.tables.borrow_mut() = next;
-        self.archive.borrow_mut().extend(archive);
+        // Written again under the same id (marked restored), an entry replaces the old.
+        let mut kept = self.archive.borrow_mut();
+        for entry in archive {
+            match kept.iter_mut().find(|e| e.id == entry.id) {
+                Some(old) => *old = entry,
+                None => kept.push(entry),
+            }
+        }
         self.settings.borrow_mut().extend(settings);
         progress(changes.len(), changes.len());
         Ok(())
