@@ -265,3 +265,63 @@ pub fn show_panic_panel(details: &str) -> bool {
     args.push(JsValue::from_str(details));
     call_page_helper("xunchaPanic", &args)
 }
+
+/// Names in the order Chinese readers look for them (pinyin, numbers by value), as
+/// the browser sorts them: `Intl.Collator('zh-CN', {numeric: true})`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ZhCollator;
+
+impl xuncha_core::collate::Collator for ZhCollator {
+    fn ranks(&self, texts: &[&str]) -> Vec<u32> {
+        use xuncha_core::collate::{ranks_from_sorted, CodePoints};
+        let mut distinct: Vec<&str> = texts.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let array: js_sys::Array = distinct.iter().map(|t| JsValue::from_str(t)).collect();
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::TRUE);
+        let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&JsValue::from_str("zh-CN")), &options);
+        // The array sorts itself natively with the collator's compare.
+        let sorted = js_sys::Reflect::get(&array, &JsValue::from_str("sort"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|sort| sort.call1(&array, &collator.compare()).is_ok());
+        if !sorted {
+            return CodePoints.ranks(texts);
+        }
+        let names: Vec<String> = array.iter().filter_map(|v| v.as_string()).collect();
+        ranks_from_sorted(&names.iter().map(String::as_str).collect::<Vec<_>>(), texts)
+    }
+}
+
+/// Ctrl+Enter (⌘+Enter) in a form field saves the form, as in Office: one listener
+/// for the whole page, living as long as it.
+pub fn submit_forms_on_ctrl_enter(window: &web_sys::Window) {
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    let listener = EventListener::new_with_options(window, "keydown", options, |event| {
+        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        if key.key() != "Enter" || !(key.ctrl_key() || key.meta_key()) {
+            return;
+        }
+        let form = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("form").ok().flatten())
+            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            event.prevent_default();
+            let _ = form.request_submit();
+        }
+    });
+    listener.forget();
+}
+
+/// Puts the cursor in the first field inside `root` (a form, a side panel), as it opens.
+pub fn focus_first_field(root: &web_sys::Element) {
+    const FIELDS: &str =
+        "input:not([type=hidden]):not([type=file]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
+    let field = root.query_selector(FIELDS).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}

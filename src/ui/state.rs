@@ -160,6 +160,7 @@ impl AppState {
             });
             // The listener lives as long as the app.
             listener.forget();
+            crate::platform::submit_forms_on_ctrl_enter(&window);
         }
         provide_context(state);
         state

@@ -44,7 +44,7 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   await town.id('apply-import').click();
   await town.id('flash').filter({ hasText: '导入完成：新增 4 条' }).waitFor();
   await town.go('targets');
-  assert.match(await town.id('targets-table').innerText(), /城关镇[\s\S]*新村[\s\S]*老村/);
+  assert.match(await town.id('targets-table').innerText(), /城关镇[\s\S]*老村[\s\S]*新村/);
 
   // The same file again changes nothing.
   await town.pickImport([first.file]);
@@ -64,9 +64,16 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   const truncated = `${dir}/truncated.json`;
   const full = fs.readFileSync(second.file);
   fs.writeFileSync(truncated, full.subarray(0, full.length - 200));
-  await town.pickImport([tampered, truncated]);
-  await town.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-errors"] li').length === 2);
+  // A workbook and an empty file picked by mistake are named for what they are.
+  const workbook = `${dir}/问题台账.xlsx`;
+  fs.writeFileSync(workbook, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('xl/workbook.xml')]));
+  const empty = `${dir}/empty.json`;
+  fs.writeFileSync(empty, '');
+  await town.pickImport([tampered, truncated, workbook, empty]);
+  await town.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-errors"] li').length === 4);
   const errors = await town.id('import-errors').innerText();
+  assert.match(errors, /问题台账\.xlsx：这是 Excel 表格文件，不是数据交换文件/);
+  assert.match(errors, /empty\.json：文件是空的/);
   assert.match(errors, /tampered\.json：文件校验失败：内容已被改动或损坏，已拒绝导入/);
   assert.match(errors, /truncated\.json：文件不完整/);
   assert.deepEqual(await town.snapshot(dir), before, 'a refused file changed the database');

@@ -56,7 +56,7 @@ test('a county office sets up, plans a round and finds everything again after a 
   // A term, then a round whose end is before its start is refused with the input kept.
   await app.addTerm('十五届', 2021, 2026);
   const bad = await app.fillRound({ start: '2026-05-01', end: '2026-03-01' });
-  assert.match(await bad.getByTestId('form-errors').innerText(), /结束不能早于开始/);
+  assert.match(await bad.getByTestId('form-errors').innerText(), /结束日期不能早于开始日期/);
   assert.equal(await bad.getByTestId('field-start').inputValue(), '2026-05-01');
   await bad.getByTestId('field-end').fill('2026-07-31');
   await bad.getByTestId('save').click();

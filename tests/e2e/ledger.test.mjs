@@ -119,17 +119,18 @@ test('problems are recorded, fed back, struck off or left overdue, exported to E
   assert.deepEqual(book.sheets, ['问题台账']);
   assert.equal(book.rows[0][0], '某某县委巡察办 问题台账');
   assert.match(book.rows[1][0], /筛选条件：关键词：“三会”/);
-  assert.deepEqual(book.rows[2].slice(0, 7), ['轮次', '巡察组', '巡察对象', '乡镇（街道）', '问题类别（三个聚焦）', '具体类别', '问题描述']);
+  assert.deepEqual(book.rows[2].slice(0, 8), ['序号', '轮次', '巡察组', '巡察对象', '乡镇（街道）', '问题类别（三个聚焦）', '具体类别', '问题描述']);
   assert.equal(book.rows.length, 4, 'one data row under the title, filter and header rows');
   const data = book.rows[3];
-  assert.equal(data[0], '十五届县委第一轮巡察');
-  assert.equal(data[1], '第一巡察组');
-  assert.equal(data[2], '新村');
-  assert.equal(data[3], '城关镇');
-  assert.equal(data[6], '三会一课落实不到位');
-  assert.deepEqual(data[8], { date: '2026-04-10' }, 'the day found is a real date cell');
-  assert.deepEqual(data[12], { date: '2026-06-30' });
-  assert.equal(data[13], '逾期');
+  assert.equal(data[0], 1, '序号');
+  assert.equal(data[1], '十五届县委第一轮巡察');
+  assert.equal(data[2], '第一巡察组');
+  assert.equal(data[3], '新村');
+  assert.equal(data[4], '城关镇');
+  assert.equal(data[7], '三会一课落实不到位');
+  assert.deepEqual(data[9], { date: '2026-04-10' }, 'the day found is a real date cell');
+  assert.deepEqual(data[13], { date: '2026-06-30' });
+  assert.equal(data[14], '逾期');
   assert.ok(book.landscape, 'A4 landscape');
   assert.equal(Number(book.paper), 9);
   assert.equal(book.repeat_rows, '$3:$3');
@@ -140,7 +141,7 @@ test('problems are recorded, fed back, struck off or left overdue, exported to E
   await table.getByTestId('ledger-row').nth(1).waitFor();
   const csv = await download(app, 'export-csv', dir);
   const text = fs.readFileSync(csv.file, 'utf8');
-  assert.ok(text.startsWith('\ufeff轮次,巡察组,巡察对象'), 'Excel and WPS need the BOM to read UTF-8');
+  assert.ok(text.startsWith('\ufeff序号,轮次,巡察组,巡察对象'), 'Excel and WPS need the BOM to read UTF-8');
   assert.equal(text.trim().split('\r\n').length, 3);
   assert.match(text, /村务公开不及时，低保评定程序不规范/);
 

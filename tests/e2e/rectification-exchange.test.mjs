@@ -7,14 +7,14 @@ import { launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from '
 
 const ROUND = '十五届县委第一轮巡察';
 
-test('when the county and the township both change the 整改措施, only that field is asked, the rest merges and the loser is archived', async () => {
-  const dir = tempProfile('rect-files');
-  const townBrowser = await launchChromium(tempProfile('rect-town'));
-  const countyBrowser = await launchChromium(tempProfile('rect-county'));
+/** A township with a fed-back problem and its round package, and a county that has not seen it yet. */
+async function twoOffices(name) {
+  const dir = tempProfile(`${name}-files`);
+  const townBrowser = await launchChromium(tempProfile(`${name}-town`));
+  const countyBrowser = await launchChromium(tempProfile(`${name}-county`));
   const town = new XunchaPage(await townBrowser.newPage());
   const county = new XunchaPage(await countyBrowser.newPage());
   const nets = [watch(town.page), watch(county.page)];
-
   await town.open();
   await town.setUpOffice('城关镇纪委', '乡镇（街道）');
   await town.addTerm('十五届', 2021, 2026);
@@ -27,6 +27,11 @@ test('when the county and the township both change the 整改措施, only that f
   await town.addProblem({ round: ROUND, target: '新村', description: '集体资金管理不规范', found: '2026-04-10' });
   await town.feedBack('集体资金管理不规范', { fed: '2026-07-01', measures: '建立资金管理制度', deadline: '2099-12-31' });
   const outgoing = await town.exportRoundPackage(dir, ROUND);
+  return { dir, town, county, townBrowser, countyBrowser, nets, outgoing };
+}
+
+test('when the county and the township both change the 整改措施, only that field is asked, the rest merges and the loser is archived', async () => {
+  const { dir, town, county, townBrowser, countyBrowser, nets, outgoing } = await twoOffices('rect');
 
   await county.open();
   await county.setUpOffice('某某县委巡察办');
@@ -96,25 +101,7 @@ function rectificationIn(file) {
 }
 
 test('the county changing the responsible person and the township reporting progress merge without a question, both ways', async () => {
-  const dir = tempProfile('merge-files');
-  const townBrowser = await launchChromium(tempProfile('merge-town'));
-  const countyBrowser = await launchChromium(tempProfile('merge-county'));
-  const town = new XunchaPage(await townBrowser.newPage());
-  const county = new XunchaPage(await countyBrowser.newPage());
-  const nets = [watch(town.page), watch(county.page)];
-
-  await town.open();
-  await town.setUpOffice('城关镇纪委', '乡镇（街道）');
-  await town.addTerm('十五届', 2021, 2026);
-  await town.bulkTargets(['城关镇'], '乡镇（街道）');
-  await town.bulkTargets(['新村'], '村', '城关镇');
-  await (await town.fillRound({ start: '2026-03-01', end: '2026-05-31' })).waitFor({ state: 'detached' });
-  await town.openRound(ROUND);
-  await town.addGroup('张三', '李四');
-  await town.assign('第一巡察组', ['新村']);
-  await town.addProblem({ round: ROUND, target: '新村', description: '集体资金管理不规范', found: '2026-04-10' });
-  await town.feedBack('集体资金管理不规范', { fed: '2026-07-01', measures: '建立资金管理制度', deadline: '2099-12-31' });
-  const outgoing = await town.exportRoundPackage(dir, ROUND);
+  const { dir, town, county, townBrowser, countyBrowser, nets, outgoing } = await twoOffices('merge');
   assert.match(outgoing, /巡察-城关镇纪委-/, 'the file says who sent it');
 
   await county.open();

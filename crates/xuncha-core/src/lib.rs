@@ -17,7 +17,7 @@ pub mod storage;
 pub mod survey;
 
 // The modules by their own names, as the rest of the workspace has always named them.
-pub use base::{date, id, meta, numerals, validation};
+pub use base::{collate, date, id, meta, numerals, validation};
 pub use ledger::{clue, problem, recommendation, rectification, sheet};
 pub use register::{group, inspection, office, round, target, term};
 pub use storage::{schema, store};

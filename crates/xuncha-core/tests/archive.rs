@@ -10,7 +10,7 @@ use xuncha_core::store::{MemoryStore, Store};
 use xuncha_core::term::Term;
 
 mod common;
-use common::{backup, county, now};
+use common::{backup, county, now, receive};
 
 #[test]
 fn an_archived_version_that_lost_as_a_whole_is_restored_whole_and_its_entry_is_marked() {
@@ -59,11 +59,7 @@ fn restoring_the_loser_of_a_field_conflict_brings_back_that_field_and_keeps_the_
     let township = MemoryStore::new();
     let office = ids.next_id();
     let ctx = Ctx { office, now: now(), ids: &ids };
-    block_on(township.commit(vec![xuncha_core::store::Change {
-        record: xuncha_core::Body::into_any(term.clone()),
-        expect: xuncha_core::store::Expect::Absent,
-    }]))
-    .unwrap_or_else(|e| panic!("{e}"));
+    receive(&township, &term);
     let mut edited = term.data.clone();
     edited.end_year = 2028;
     edited.start_year = 2022;

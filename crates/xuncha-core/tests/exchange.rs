@@ -16,7 +16,7 @@ use xuncha_core::target::{Target, TargetKind};
 use xuncha_core::term::Term;
 
 mod common;
-use common::{backup, county, now};
+use common::{backup, county, now, receive};
 
 /// Keeps `undo` as the last import's undo record, as an import does with its commit.
 fn keep_as_last_import(store: &MemoryStore, undo: &xuncha_core::exchange::undo::ImportUndo) {
@@ -305,11 +305,7 @@ fn undoing_an_import_puts_everything_back_and_the_file_can_be_imported_again() {
     block_on(ops::save_term(&county_store, &county_ctx, Some(&term.meta), county_edit))
         .unwrap_or_else(|e| panic!("{e}"));
     let file = backup(&county_store, county_office);
-    block_on(township.commit(vec![xuncha_core::store::Change {
-        record: xuncha_core::Body::into_any(term.clone()),
-        expect: xuncha_core::store::Expect::Absent,
-    }]))
-    .unwrap_or_else(|e| panic!("{e}"));
+    receive(&township, &term);
     let mut edited = term.data.clone();
     edited.end_year = 2028;
     block_on(ops::save_term(&township, &ctx, Some(&term.meta), edited)).unwrap_or_else(|e| panic!("{e}"));

@@ -3,6 +3,7 @@
 
 use pollster::block_on;
 use xuncha_core::clue::Clue;
+use xuncha_core::collate::CodePoints;
 use xuncha_core::date::Day;
 use xuncha_core::exchange::export::{package, Scope};
 use xuncha_core::exchange::format::{ExchangeFile, ParseError, Source};
@@ -219,7 +220,7 @@ fn filters_counts_and_percentages_follow_the_rows() {
 
     let today = day("2026-10-01");
     let ledger = Ledger::build(&w.snapshot(), Lang::Zh);
-    let all = |kind| ledger.sorted(kind, kind.default_sort(), false, Lang::Zh, today);
+    let all = |kind| ledger.sorted(kind, kind.default_sort(), false, Lang::Zh, today, &CodePoints);
     let shown = |kind, f: &LedgerFilter| ledger.filter(kind, &all(kind), f, today);
     let everything = shown(LedgerKind::Problems, &LedgerFilter::default());
     let totals = Totals::of(&ledger, LedgerKind::Problems, &everything, today);
@@ -267,8 +268,8 @@ fn sorting_puts_blanks_last_and_can_be_reversed() {
         order.iter().filter_map(|i| ledger.problems[*i].problem()).map(|p| p.data.description.clone()).collect()
     };
     let col = xuncha_core::ledger::Col::Deadline;
-    assert_eq!(ids(ledger.sorted(LedgerKind::Problems, col, false, Lang::Zh, today)), ["乙", "甲", "丙"]);
-    assert_eq!(ids(ledger.sorted(LedgerKind::Problems, col, true, Lang::Zh, today)), ["甲", "乙", "丙"]);
+    assert_eq!(ids(ledger.sorted(LedgerKind::Problems, col, false, Lang::Zh, today, &CodePoints)), ["乙", "甲", "丙"]);
+    assert_eq!(ids(ledger.sorted(LedgerKind::Problems, col, true, Lang::Zh, today, &CodePoints)), ["甲", "乙", "丙"]);
 }
 
 #[test]
@@ -282,7 +283,7 @@ fn clues_count_persons_and_flag_late_feedback() {
     ok(block_on(ops::save_clue(&w.store, &w.ctx(), None, c)));
     let ledger = Ledger::build(&w.snapshot(), Lang::Zh);
     let today = day("2026-10-01");
-    let order = ledger.sorted(LedgerKind::Clues, LedgerKind::Clues.default_sort(), false, Lang::Zh, today);
+    let order = ledger.sorted(LedgerKind::Clues, LedgerKind::Clues.default_sort(), false, Lang::Zh, today, &CodePoints);
     let t = Totals::of(&ledger, LedgerKind::Clues, &order, today);
     assert_eq!((t.rows, t.cadres, t.others, t.transferred, t.overdue), (1, 2, 1, 1, 1));
     assert!(!ledger.clues[0].is_overdue(day("2026-09-30")), "due on 30 September, the day itself is in time");
@@ -295,7 +296,14 @@ fn exports_carry_the_same_rows_as_the_list() {
     w.feed_back(&p, "2026-09-30");
     let today = day("2026-10-01");
     let ledger = Ledger::build(&w.snapshot(), Lang::Zh);
-    let order = ledger.sorted(LedgerKind::Rectifications, xuncha_core::ledger::Col::Deadline, false, Lang::Zh, today);
+    let order = ledger.sorted(
+        LedgerKind::Rectifications,
+        xuncha_core::ledger::Col::Deadline,
+        false,
+        Lang::Zh,
+        today,
+        &CodePoints,
+    );
     let shown = ledger.filter(LedgerKind::Rectifications, &order, &LedgerFilter::default(), today);
     let sheet =
         Sheet::of_ledger(&ledger, LedgerKind::Rectifications, &shown, "县委巡察办", "全部记录", false, Lang::Zh, today);

@@ -1,7 +1,7 @@
 //! Every way a file is refused is said in the user's words: no word of the
 //! program's own (Rust's, serde's, a library's) reaches the sentence.
 
-use xuncha_core::exchange::format::ParseError as E;
+use xuncha_core::exchange::format::{ExchangeFile, OtherFile, ParseError as E};
 use xuncha_core::i18n::Lang;
 use xuncha_core::id::Id;
 use xuncha_core::record::Kind;
@@ -15,6 +15,12 @@ fn no_refusal_of_a_file_speaks_the_programs_own_words() {
         E::Truncated,
         E::NotJson { line: 1, column: 1 },
         E::NotExchangeFile,
+        E::OtherFile(OtherFile::Empty),
+        E::OtherFile(OtherFile::Excel),
+        E::OtherFile(OtherFile::Word),
+        E::OtherFile(OtherFile::OldOffice),
+        E::OtherFile(OtherFile::Zip),
+        E::OtherFile(OtherFile::Pdf),
         E::NewerVersion { found: "9.0".into() },
         E::BadVersion { found: String::new() },
         E::ChecksumMissing,
@@ -34,7 +40,7 @@ fn no_refusal_of_a_file_speaks_the_programs_own_words() {
         E::Encryption("aead::Error".into()),
     ];
     // Words a clerk may meet: the names of file kinds and of this app.
-    let allowed = ["JSON", "json", "Excel", "Word", "html", "xuncha", "MB", "SHA"];
+    let allowed = ["JSON", "json", "Excel", "Word", "PDF", "zip", "xls", "doc", "html", "xuncha", "MB", "SHA"];
     for e in every {
         let said = e.message(Lang::Zh);
         let foreign: Vec<&str> = said
@@ -45,4 +51,18 @@ fn no_refusal_of_a_file_speaks_the_programs_own_words() {
             .collect();
         assert!(foreign.is_empty(), "{said}: {foreign:?}");
     }
+}
+
+#[test]
+fn a_workbook_a_document_an_archive_or_an_empty_file_is_named_for_what_it_is() {
+    let refused = |bytes: &[u8]| ExchangeFile::open(bytes, None).err();
+    let zip = |part: &str| [b"PK\x03\x04".as_slice(), &[0; 26], part.as_bytes()].concat();
+    assert_eq!(refused(b""), Some(E::OtherFile(OtherFile::Empty)));
+    assert_eq!(refused(b"  \n"), Some(E::OtherFile(OtherFile::Empty)));
+    assert_eq!(refused(&zip("[Content_Types].xml xl/workbook.xml")), Some(E::OtherFile(OtherFile::Excel)));
+    assert_eq!(refused(&zip("word/document.xml")), Some(E::OtherFile(OtherFile::Word)));
+    assert_eq!(refused(&zip("data.json")), Some(E::OtherFile(OtherFile::Zip)));
+    assert_eq!(refused(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), Some(E::OtherFile(OtherFile::OldOffice)));
+    assert_eq!(refused(b"%PDF-1.7"), Some(E::OtherFile(OtherFile::Pdf)));
+    assert!(E::OtherFile(OtherFile::Excel).message(Lang::Zh).starts_with("这是 Excel 表格文件"));
 }

@@ -8,6 +8,7 @@ use crate::ui::widgets::{
 use leptos::prelude::*;
 use xuncha_core::clue::{Clue, Disposal, Recipient};
 use xuncha_core::i18n::T;
+use xuncha_core::id::Id;
 use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::Record;
 use xuncha_core::validation::Invalid;
@@ -38,13 +39,9 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut bad = Vec::new();
-        let (Some(r), Some(t)) = (round.get_untracked(), target.get_untracked()) else {
-            bad.push(Invalid { field: "target", msg: T::ErrTargetNotInRound });
-            return errors.set(Some(OpError::Invalid(bad)));
-        };
         let data = Clue {
-            round: r,
-            target: t,
+            round: round.get_untracked().unwrap_or(Id::nil()),
+            target: target.get_untracked().unwrap_or(Id::nil()),
             summary: summary.get_untracked(),
             cadres: parse_count(&cadres.get_untracked(), "cadres", &mut bad),
             others: parse_count(&others.get_untracked(), "others", &mut bad),
@@ -56,6 +53,13 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
             result: result.get_untracked(),
             closed_on: parse_day(&closed_on.get_untracked(), "closed_on", &mut bad),
         };
+        // Every empty required field is named at once, before any other check.
+        let missing = Invalid::only_missing(
+            st.data.with_untracked(|d| data.validate(&d.rounds, &d.inspections)).err().unwrap_or_default(),
+        );
+        if !missing.is_empty() {
+            return errors.set(Some(OpError::Invalid(missing)));
+        }
         if !bad.is_empty() {
             return errors.set(Some(OpError::Invalid(bad)));
         }

@@ -10,7 +10,7 @@ mod rows;
 
 use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::{page_of, pages_for, today, tr, ListPage, Pager};
+use crate::ui::widgets::{page_of, pages_for, today, tr, ListPage, Pager, PAGE_ROWS};
 use clue::ClueForm;
 use filters::Filters;
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let order = Memo::new_with_compare(
         move |_| {
             let (col, descending) = sort.get();
-            ledger.with(|l| l.sorted(kind, col, descending, st.lang.get(), today))
+            ledger.with(|l| l.sorted(kind, col, descending, st.lang.get(), today, &platform::ZhCollator))
         },
         |_, _| true,
     );
@@ -88,7 +88,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
                 view! {
                     <th>
                         <button type="button" class="sort" data-testid=format!("sort-{col:?}") on:click=click>
-                            {move || st.t(col.label())}{arrow}
+                            {move || st.t(col.label())}<span class="sort-arrow">{arrow}</span>
                         </button>
                     </th>
                 }
@@ -101,12 +101,15 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
         shown.with(|s| {
             // Printing draws every shown row; the screen draws one page.
             let visible = page_of(s, page.get(), printing.get());
+            // 序号 counts through the pages, as on paper.
+            let first = if printing.get() { 1 } else { page.get() * PAGE_ROWS + 1 };
             ledger.with(|l| {
                 let rows = l.rows(kind);
                 visible
                     .iter()
                     .filter_map(|i| rows.get(*i))
-                    .map(|row| table_row(st, kind, row, &cols, lang, today, panel))
+                    .enumerate()
+                    .map(|(n, row)| table_row(st, kind, row, first + n, &cols, lang, today, panel))
                     .collect_view()
             })
         })
@@ -228,10 +231,18 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             </div>
             <Filters kind=kind show_names=show_names/>
             <p class="totals" data-testid="ledger-totals">{totals}</p>
-            <table class="list ledger-table" data-testid="ledger-table">
-                <thead><tr>{header}<th class="no-print">{tr(T::Actions)}</th></tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            // The table scrolls by itself, its header and actions in view; the tabs and
+            // filters above stay put.
+            <div class="table-scroll">
+                <table class="list ledger-table" data-testid="ledger-table">
+                    <thead><tr><th class="seq">{tr(T::ColSeq)}</th>{header}<th class="actions no-print">{tr(T::Actions)}</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            // Offices sign a printed ledger.
+            <div class="signature" data-testid="signature">
+                <span>{tr(T::SignPreparer)}</span><span>{tr(T::SignReviewer)}</span><span>{tr(T::SignDate)}</span>
+            </div>
             <Pager page=page pages=pages shown=Signal::derive(move || shown.with(Vec::len))/>
         </ListPage>
     }

@@ -8,6 +8,7 @@ use crate::ui::widgets::{
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
+use xuncha_core::id::Id;
 use xuncha_core::inspection::RECTIFICATION_MONTHS;
 use xuncha_core::ops::{self, OpError};
 use xuncha_core::problem::{Focus, Problem, ProblemSource, Scope};
@@ -41,14 +42,25 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
         let mut bad = Vec::new();
         let found = parse_day(&found_on.get_untracked(), "found_on", &mut bad);
         let spot = parse_day(&on_spot.get_untracked(), "rectified_on_spot", &mut bad);
-        if found.is_none() && bad.iter().all(|b: &Invalid| b.field != "found_on") {
-            bad.push(Invalid { field: "found_on", msg: T::ErrInvalidDate });
-        }
-        let (Some(r), Some(t)) = (round.get_untracked(), target.get_untracked()) else {
-            bad.push(Invalid { field: "target", msg: T::ErrTargetNotInRound });
-            return errors.set(Some(OpError::Invalid(bad)));
+        let draft = Problem {
+            round: round.get_untracked().unwrap_or(Id::nil()),
+            target: target.get_untracked().unwrap_or(Id::nil()),
+            description: description.get_untracked(),
+            ..Problem::new(Id::nil(), Id::nil(), found.unwrap_or_else(today))
         };
-        let (Some(found), true) = (found, bad.is_empty()) else {
+        // Every empty required field is named at once, before any other check.
+        let mut missing = Invalid::only_missing(
+            st.data.with_untracked(|d| draft.validate(&d.rounds, &d.inspections)).err().unwrap_or_default(),
+        );
+        if found_on.get_untracked().trim().is_empty() {
+            missing.push(Invalid::missing("found_on", T::ErrFoundOnRequired));
+        }
+        if !missing.is_empty() {
+            return errors.set(Some(OpError::Invalid(missing)));
+        }
+        let (Some(r), Some(t), Some(found), true) =
+            (round.get_untracked(), target.get_untracked(), found, bad.is_empty())
+        else {
             return errors.set(Some(OpError::Invalid(bad)));
         };
         let data = Problem {
@@ -153,7 +165,7 @@ pub fn FeedBackForm(problem: Record<Problem>, on_close: Callback<()>) -> impl In
         let due = parse_day(&deadline.get_untracked(), "deadline", &mut bad);
         let (Some(fed), Some(due), true) = (fed, due, bad.is_empty()) else {
             if bad.is_empty() {
-                bad.push(Invalid { field: "deadline", msg: T::ErrInvalidDate });
+                bad.push(Invalid { field: "deadline", msg: T::ErrInvalidDate, missing: false });
             }
             return errors.set(Some(OpError::Invalid(bad)));
         };

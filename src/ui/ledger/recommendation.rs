@@ -67,12 +67,8 @@ pub fn LetterForm(base: Option<Record<Recommendation>>, on_close: Callback<()>) 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut bad = Vec::new();
-        let Some(r) = round.get_untracked() else {
-            bad.push(Invalid { field: "round", msg: T::ErrRoundMissing });
-            return errors.set(Some(OpError::Invalid(bad)));
-        };
         let data = Recommendation {
-            round: r,
+            round: round.get_untracked().unwrap_or(Id::nil()),
             addressee: addressee.get_untracked(),
             sector: sector.get_untracked(),
             problems: chosen.get_untracked().into_iter().collect(),
@@ -80,6 +76,13 @@ pub fn LetterForm(base: Option<Record<Recommendation>>, on_close: Callback<()>) 
             response: response.get_untracked(),
             responded_on: parse_day(&responded_on.get_untracked(), "responded_on", &mut bad),
         };
+        // Every empty required field is named at once, before any other check.
+        let missing = Invalid::only_missing(
+            st.data.with_untracked(|d| data.validate(&d.rounds, &d.problems)).err().unwrap_or_default(),
+        );
+        if !missing.is_empty() {
+            return errors.set(Some(OpError::Invalid(missing)));
+        }
         if !bad.is_empty() {
             return errors.set(Some(OpError::Invalid(bad)));
         }

@@ -96,7 +96,7 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
         let deadline = parse_day(&new_deadline.get_untracked(), "new_deadline", &mut bad);
         let Some(day) = day else {
             if bad.is_empty() {
-                bad.push(Invalid { field: "on", msg: T::ErrInvalidDate });
+                bad.push(Invalid { field: "on", msg: T::ErrInvalidDate, missing: false });
             }
             return errors.set(Some(OpError::Invalid(bad)));
         };

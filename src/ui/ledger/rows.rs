@@ -11,11 +11,14 @@ use xuncha_core::i18n::{Lang, T};
 use xuncha_core::ledger::{Cell, Col, LedgerKind, Row};
 use xuncha_core::ops::{self, Ctx, OpError};
 
-/// One ledger row: its cells, a red mark when overdue, and what can be done with it.
+/// One ledger row: its 序号, its cells (long texts clipped, whole on hover and in the
+/// record), a red mark when overdue, and what can be done with it.
+#[allow(clippy::too_many_arguments)]
 pub fn table_row(
     st: AppState,
     kind: LedgerKind,
     row: &Row,
+    seq: usize,
     cols: &[Col],
     lang: Lang,
     today: Day,
@@ -32,15 +35,21 @@ pub fn table_row(
                         .into_any()
                 }
                 (Col::Description | Col::Measures | Col::Summary | Col::Response | Col::Result, _) => {
-                    view! { <td class="long">{cell.text()}</td> }.into_any()
+                    let (text, full) = (cell.text(), cell.text());
+                    view! { <td class="long"><div class="clip" title=full>{text}</div></td> }.into_any()
                 }
+                (_, Cell::Day(_)) => view! { <td class="day">{cell.text()}</td> }.into_any(),
                 _ => view! { <td>{cell.text()}</td> }.into_any(),
             }
         })
         .collect_view();
     let actions = row_actions(st, kind, row, panel);
-    view! { <tr class:overdue=overdue data-testid="ledger-row">{cells}<td class="actions no-print">{actions}</td></tr> }
-        .into_any()
+    view! {
+        <tr class:overdue=overdue data-testid="ledger-row">
+            <td class="seq">{seq}</td>{cells}<td class="actions no-print">{actions}</td>
+        </tr>
+    }
+    .into_any()
 }
 
 fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Option<Panel>>) -> AnyView {

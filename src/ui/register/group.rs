@@ -5,6 +5,7 @@ use crate::ui::state::state;
 use crate::ui::widgets::{confirm, confirm_delete, day_text, today, tr, EnumFilter, FormButtons, FormErrors, Input};
 use leptos::prelude::*;
 use std::collections::HashSet;
+use xuncha_core::collate::sort_by_text;
 use xuncha_core::group::{default_group_name, parse_members, Group};
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
@@ -36,7 +37,9 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
         let d = st.data.get();
         let mut items: Vec<Record<Inspection>> =
             d.inspections.iter().filter(|i| i.data.group == gid).cloned().collect();
-        items.sort_by_key(|i| d.target(i.data.target).map(|t| t.data.name.clone()).unwrap_or_default());
+        sort_by_text(&mut items, &crate::platform::ZhCollator, |i| {
+            d.target(i.data.target).map(|t| t.data.name.clone()).unwrap_or_default()
+        });
         items
             .into_iter()
             .map(|i| {
@@ -189,7 +192,7 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
                 .filter(|t| !taken.contains(&t.meta.id) && filter.matches(t.meta.id, &t.data))
                 .cloned()
                 .collect();
-            register_order(&mut free);
+            register_order(&mut free, &crate::platform::ZhCollator);
             free
         })
     });

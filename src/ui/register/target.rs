@@ -35,7 +35,7 @@ pub fn TargetsPage() -> impl IntoView {
             TargetFilter { text: text.get(), kind: kind.get(), township: township.get(), status: status.get() };
         let mut rows: Vec<Record<Target>> =
             st.data.with(|d| d.targets.iter().filter(|t| filter.matches(t.meta.id, &t.data)).cloned().collect());
-        register_order(&mut rows);
+        register_order(&mut rows, &crate::platform::ZhCollator);
         rows
     });
     let total = Signal::derive(move || st.data.with(|d| d.targets.len()));

@@ -96,9 +96,16 @@ pub fn FormButtons(
     on_close: Callback<()>,
     #[prop(default = "save")] testid: &'static str,
 ) -> impl IntoView {
+    // A form opens with the cursor in its first field; Ctrl+Enter saves (platform).
+    let buttons = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(form) = buttons.get().and_then(|div| div.closest("form").ok().flatten()) {
+            crate::platform::focus_first_field(&form);
+        }
+    });
     view! {
         <FormErrors errors=errors/>
-        <div class="buttons">
+        <div class="buttons" node_ref=buttons>
             <button type="submit" data-testid=testid>{tr(T::Save)}</button>
             <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(T::Cancel)}</button>
         </div>

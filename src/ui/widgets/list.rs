@@ -51,8 +51,16 @@ pub fn PrintButton(
 /// The side panel that holds a list page's form.
 #[component]
 pub fn SidePanel(title: T, testid: &'static str, children: Children) -> impl IntoView {
+    // The panel opens with the cursor in its first field, once its lists (which a
+    // select may be redrawn for) have been drawn.
+    let aside = NodeRef::<leptos::html::Aside>::new();
+    Effect::new(move |_| {
+        if let Some(aside) = aside.get() {
+            crate::platform::after(0, move || crate::platform::focus_first_field(&aside));
+        }
+    });
     view! {
-        <aside class="panel" data-testid=testid>
+        <aside class="panel" data-testid=testid node_ref=aside>
             <h2>{tr(title)}</h2>
             {children()}
         </aside>

@@ -10,6 +10,7 @@ mod select;
 pub use fields::{Check, FormButtons, FormErrors, Input, TextArea};
 pub use list::{
     confirm, confirm_delete, page_of, pages_for, ListCount, ListPage, Pager, PrintButton, RowActions, SidePanel,
+    PAGE_ROWS,
 };
 pub use options::{inspected_targets, round_options, target_options, term_options, township_options};
 pub use parse::{day_text, parse_count, parse_day, parse_year};

@@ -1,6 +1,8 @@
 //! The (id, name) lists that record pickers show, made from the loaded records.
 //! Forms of several areas pick the same records, so the lists are made here once.
 
+use crate::platform::ZhCollator;
+use xuncha_core::collate::sort_by_text;
 use xuncha_core::i18n::Lang;
 use xuncha_core::id::Id;
 use xuncha_core::ops::Snapshot;
@@ -20,21 +22,21 @@ pub fn term_options(d: &Snapshot) -> Vec<(Id, String)> {
     terms.into_iter().map(|t| (t.meta.id, t.data.name.clone())).collect()
 }
 
-/// (id, name) of every township, for pickers.
+/// (id, name) of every township, in pinyin order, for pickers.
 pub fn township_options(d: &Snapshot) -> Vec<(Id, String)> {
     let mut out: Vec<(Id, String)> = d.townships().map(|t| (t.meta.id, t.data.name.clone())).collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    sort_by_text(&mut out, &ZhCollator, |o| o.1.clone());
     out
 }
 
-/// (id, name) of every live target, by name, for pickers.
+/// (id, name) of every live target, in pinyin order, for pickers.
 pub fn target_options(d: &Snapshot) -> Vec<(Id, String)> {
     let mut out: Vec<(Id, String)> = d.targets.iter().map(|t| (t.meta.id, t.data.name.clone())).collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    sort_by_text(&mut out, &ZhCollator, |o| o.1.clone());
     out
 }
 
-/// (id, name) of the targets inspected in `round`, by name.
+/// (id, name) of the targets inspected in `round`, in pinyin order.
 pub fn inspected_targets(d: &Snapshot, round: Option<Id>) -> Vec<(Id, String)> {
     let Some(round) = round else { return Vec::new() };
     let mut out: Vec<(Id, String)> = d
@@ -44,6 +46,6 @@ pub fn inspected_targets(d: &Snapshot, round: Option<Id>) -> Vec<(Id, String)> {
         .filter_map(|i| d.target(i.data.target))
         .map(|t| (t.meta.id, t.data.name.clone()))
         .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    sort_by_text(&mut out, &ZhCollator, |o| o.1.clone());
     out
 }

@@ -14,7 +14,7 @@ pub fn parse_day(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> Opt
     match text.parse() {
         Ok(d) => Some(d),
         Err(_) => {
-            bad.push(Invalid { field, msg: T::ErrInvalidDate });
+            bad.push(Invalid { field, msg: T::ErrInvalidDate, missing: false });
             None
         }
     }
@@ -27,7 +27,7 @@ pub fn parse_count(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> u
         return 0;
     }
     text.parse().unwrap_or_else(|_| {
-        bad.push(Invalid { field, msg: T::ErrInvalidNumber });
+        bad.push(Invalid { field, msg: T::ErrInvalidNumber, missing: false });
         0
     })
 }
@@ -35,7 +35,7 @@ pub fn parse_count(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> u
 /// Reads a year; a wrong one is a form error.
 pub fn parse_year(text: &str, field: &'static str, bad: &mut Vec<Invalid>) -> i32 {
     text.trim().parse().unwrap_or_else(|_| {
-        bad.push(Invalid { field, msg: T::ErrYearOutOfRange });
+        bad.push(Invalid { field, msg: T::ErrYearOutOfRange, missing: false });
         0
     })
 }

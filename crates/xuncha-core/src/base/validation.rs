@@ -7,35 +7,103 @@ use crate::i18n::{Lang, T};
 pub struct Invalid {
     pub field: &'static str,
     pub msg: T,
+    /// A required field left empty: such errors are shown first and alone.
+    pub missing: bool,
 }
 
-/// Collects every broken rule at once, so a form shows them all together.
+impl Invalid {
+    /// A required field left empty.
+    pub fn missing(field: &'static str, msg: T) -> Invalid {
+        Invalid { field, msg, missing: true }
+    }
+
+    /// Only the errors that name empty required fields.
+    pub fn only_missing(errors: Vec<Invalid>) -> Vec<Invalid> {
+        errors.into_iter().filter(|e| e.missing).collect()
+    }
+}
+
+/// Collects every broken rule at once, so a form shows them all together. When a
+/// required field is missing, only the missing fields are named (every one of them,
+/// by its label): what else is wrong can wait until they are filled in.
 #[derive(Debug, Default)]
-pub struct Checker(Vec<Invalid>);
+pub struct Checker {
+    missing: Vec<Invalid>,
+    wrong: Vec<Invalid>,
+}
 
 impl Checker {
     pub fn check(&mut self, ok: bool, field: &'static str, msg: T) -> &mut Self {
         if !ok {
-            self.0.push(Invalid { field, msg });
+            self.wrong.push(Invalid { field, msg, missing: false });
         }
         self
     }
 
+    /// A field that must be filled in ("请选择轮次", "请填写问题描述").
+    pub fn required(&mut self, ok: bool, field: &'static str, msg: T) -> &mut Self {
+        if !ok {
+            self.missing.push(Invalid::missing(field, msg));
+        }
+        self
+    }
+
+    /// Whether a required field is missing so far.
+    pub fn is_missing(&self, field: &'static str) -> bool {
+        self.missing.iter().any(|m| m.field == field)
+    }
+
     pub fn finish(self) -> Result<(), Vec<Invalid>> {
-        if self.0.is_empty() {
+        let out = if self.missing.is_empty() { self.wrong } else { self.missing };
+        if out.is_empty() {
             Ok(())
         } else {
-            Err(self.0)
+            Err(out)
         }
     }
 }
 
-/// The messages of `errors` in `lang`, one sentence each.
+/// The messages of `errors` in `lang`, each sentence once (two fields may break
+/// one rule; both are marked, the sentence is said once).
 pub fn messages(errors: &[Invalid], lang: Lang) -> Vec<&'static str> {
-    errors.iter().map(|e| e.msg.text(lang)).collect()
+    let mut out: Vec<&'static str> = Vec::new();
+    for e in errors {
+        let text = e.msg.text(lang);
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
 }
 
 /// True when `name` is blank once trimmed.
 pub fn blank(name: &str) -> bool {
     name.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_are_named_first_and_alone_and_no_message_twice() {
+        let mut c = Checker::default();
+        c.check(false, "end", T::ErrEndBeforeStart);
+        c.required(false, "round", T::ErrRoundRequired);
+        c.required(false, "description", T::ErrDescriptionRequired);
+        let errors = c.finish().err().unwrap_or_default();
+        assert_eq!(
+            errors.iter().map(|e| e.msg).collect::<Vec<_>>(),
+            vec![T::ErrRoundRequired, T::ErrDescriptionRequired]
+        );
+        let twice = [
+            Invalid { field: "a", msg: T::ErrYearOutOfRange, missing: false },
+            Invalid { field: "b", msg: T::ErrYearOutOfRange, missing: false },
+        ];
+        assert_eq!(messages(&twice, Lang::Zh).len(), 1, "one rule broken by two fields is said once");
+        let mut c = Checker::default();
+        c.check(false, "end", T::ErrEndBeforeStart);
+        c.required(true, "round", T::ErrRoundRequired);
+        assert_eq!(c.finish().err().map(|e| e.len()), Some(1), "with everything filled in, the other rules speak");
+    }
 }

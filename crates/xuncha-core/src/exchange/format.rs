@@ -79,6 +79,9 @@ pub enum ParseError {
     NotJson { line: usize, column: usize },
     #[error("not an exchange file")]
     NotExchangeFile,
+    /// A file of another kind, known by its first bytes: said as what it is.
+    #[error("another kind of file: {0:?}")]
+    OtherFile(OtherFile),
     #[error("format version {found} is newer than this app reads")]
     NewerVersion { found: String },
     #[error("unreadable format version {found}")]
@@ -104,6 +107,54 @@ pub enum ParseError {
     Encryption(String),
 }
 
+/// Files people pick by mistake instead of an exchange file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherFile {
+    Empty,
+    Excel,
+    Word,
+    /// .xls or .doc (the Office format before 2007).
+    OldOffice,
+    Zip,
+    Pdf,
+}
+
+impl OtherFile {
+    /// What `bytes` are, when their start tells it and they are not JSON.
+    pub fn sniff(bytes: &[u8]) -> Option<OtherFile> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Some(OtherFile::Empty);
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            // An Office file is a zip whose part names say which program wrote it.
+            let head = &bytes[..bytes.len().min(64 * 1024)];
+            let has = |name: &[u8]| head.windows(name.len()).any(|w| w == name);
+            return Some(if has(b"xl/") {
+                OtherFile::Excel
+            } else if has(b"word/") {
+                OtherFile::Word
+            } else {
+                OtherFile::Zip
+            });
+        }
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return Some(OtherFile::OldOffice);
+        }
+        bytes.starts_with(b"%PDF").then_some(OtherFile::Pdf)
+    }
+
+    fn message(self) -> T {
+        match self {
+            OtherFile::Empty => T::ErrFileEmpty,
+            OtherFile::Excel => T::ErrFileIsExcel,
+            OtherFile::Word => T::ErrFileIsWord,
+            OtherFile::OldOffice => T::ErrFileIsOldOffice,
+            OtherFile::Zip => T::ErrFileIsZip,
+            OtherFile::Pdf => T::ErrFileIsPdf,
+        }
+    }
+}
+
 impl From<super::crypto::CryptoError> for ParseError {
     fn from(e: super::crypto::CryptoError) -> Self {
         use super::crypto::CryptoError;
@@ -127,6 +178,7 @@ impl ParseError {
                 fill(T::ErrNotJson.text(lang), &[("line", line), ("column", column)])
             }
             ParseError::NotExchangeFile => T::ErrNotExchangeFile.text(lang).to_owned(),
+            ParseError::OtherFile(other) => other.message().text(lang).to_owned(),
             ParseError::NewerVersion { found } => fill(T::ErrNewerVersion.text(lang), &[("found", found)]),
             ParseError::BadVersion { found } => {
                 let found = if found.is_empty() { "—" } else { found.as_str() };

@@ -93,6 +93,9 @@ impl<'a> Reader<'a> {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(ParseError::TooLarge { bytes: bytes.len() });
         }
+        if let Some(other) = super::format::OtherFile::sniff(bytes) {
+            return Err(ParseError::OtherFile(other));
+        }
         let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 { offset: e.valid_up_to() })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let Layout { top } = serde_json::from_str(text).map_err(json_error)?;

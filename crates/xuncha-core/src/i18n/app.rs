@@ -81,6 +81,10 @@ macro_rules! app_texts {
             ErrNameTooLong => "名称过长。", "The name is too long.";
             ErrYearOutOfRange => "年份不在合理范围内（1949–2200）。", "The year is out of range (1949–2200).";
             ErrEndBeforeStart => "结束不能早于开始。", "The end cannot come before the start.";
+            ErrRoundEndBeforeStart => "结束日期不能早于开始日期。", "The end date cannot come before the start date.";
+            ErrTermEndBeforeStart => "届次的结束年份不能早于开始年份。", "The term's last year cannot come before its first year.";
+            ErrRoundRequired => "请选择轮次。", "Choose the round.";
+            ErrTargetRequired => "请选择巡察对象。", "Choose the target.";
             ErrTermNameTaken => "已有同名届次。", "A term with this name exists.";
             ErrVillageNeedsTownship => "村、社区必须选择所属乡镇（街道）。", "A village or community needs its township.";
             ErrTownshipMissing => "所选乡镇（街道）不存在或已删除。", "The chosen township does not exist or was deleted.";

@@ -120,6 +120,12 @@ macro_rules! exchange_texts {
             ErrTruncated => "文件不完整（在结尾处中断），可能复制时出错，请重新拷贝。", "The file is incomplete (it stops early); copy it again.";
             ErrNotJson => "文件内容格式错误（第 {line} 行第 {column} 列），不是有效的 JSON。", "The file is not valid JSON (line {line}, column {column}).";
             ErrNotExchangeFile => "这不是巡察台账的数据交换文件。", "This is not an exchange file of this app.";
+            ErrFileEmpty => "文件是空的（没有任何内容），可能复制或下载时出错。请向发送单位重新要一份。", "The file is empty; it may have been copied or downloaded wrongly. Ask the sender for it again.";
+            ErrFileIsExcel => "这是 Excel 表格文件，不是数据交换文件。请选择由“数据交换”导出的 .json 文件。", "This is an Excel workbook, not an exchange file. Choose a .json file exported from 数据交换.";
+            ErrFileIsWord => "这是 Word 文档，不是数据交换文件。请选择由“数据交换”导出的 .json 文件。", "This is a Word document, not an exchange file. Choose a .json file exported from 数据交换.";
+            ErrFileIsOldOffice => "这是旧版 Excel 或 Word 文件（.xls 或 .doc），不是数据交换文件。请选择由“数据交换”导出的 .json 文件。", "This is an old Excel or Word file (.xls or .doc), not an exchange file. Choose a .json file exported from 数据交换.";
+            ErrFileIsZip => "这是压缩包（.zip），不是数据交换文件。请先解压，再选择其中的 .json 文件。", "This is a zip archive, not an exchange file. Unpack it and choose the .json file inside.";
+            ErrFileIsPdf => "这是 PDF 文件，不是数据交换文件。请选择由“数据交换”导出的 .json 文件。", "This is a PDF, not an exchange file. Choose a .json file exported from 数据交换.";
             ErrNewerVersion => "文件格式版本 {found} 比本程序新，请先换用新版 xuncha.html。", "The file's format version {found} is newer than this app; use a newer xuncha.html.";
             ErrBadVersion => "文件中的格式版本（{found}）无法识别，可能不是本程序导出的文件，或已被改动。", "The file's format version ({found}) is not one this app knows; it may not be an export of this app, or it was changed.";
             ErrChecksumMissing => "文件缺少校验码，无法确认其完整，已拒绝导入。", "The file has no checksum, so it cannot be trusted; refused.";

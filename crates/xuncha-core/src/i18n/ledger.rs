@@ -45,8 +45,11 @@ macro_rules! ledger_texts {
             KindClue => "问题线索", "clue";
             KindRecommendation => "巡察建议书", "recommendation letter";
             ErrDescriptionRequired => "请填写问题描述。", "Describe the problem.";
+            ErrFoundOnRequired => "请填写发现日期。", "Enter the day the problem was found.";
             ErrTextTooLong => "内容过长。", "The text is too long.";
             ErrBeforeFound => "日期不能早于发现问题的日期。", "The date cannot precede the day the problem was found.";
+            ErrOnSpotBeforeFound => "立行立改日期不能早于发现日期。", "The on-the-spot correction cannot precede the day found.";
+            ErrFedBackBeforeFound => "反馈日期不能早于发现日期。", "The feedback cannot precede the day found.";
             ErrStepNotAllowed => "当前状态下不能进行这一操作。", "This step is not allowed in the current status.";
             ErrStepBeforeLast => "日期不能早于上一次操作的日期。", "The date cannot precede the previous step.";
             ErrNoteRequired => "请填写原因或说明。", "Give the reason.";

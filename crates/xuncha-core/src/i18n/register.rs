@@ -60,6 +60,10 @@ macro_rules! register_texts {
             FieldEnd => "结束日期", "End date";
             FieldRoundStatus => "状态", "Status";
             ColRound => "轮次", "Round";
+            ColSeq => "序号", "No.";
+            SignPreparer => "制表人：＿＿＿＿＿＿", "Prepared by: ____________";
+            SignReviewer => "审核人：＿＿＿＿＿＿", "Reviewed by: ____________";
+            SignDate => "日期：＿＿＿＿年＿＿月＿＿日", "Date: ____________";
             ColDates => "起止日期", "Dates";
             ColGroups => "巡察组", "Groups";
             ColTargets => "巡察对象", "Targets";

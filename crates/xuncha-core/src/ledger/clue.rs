@@ -106,7 +106,7 @@ impl Clue {
     pub fn validate(&self, rounds: &[Record<Round>], inspections: &[Record<Inspection>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
-        c.check(!blank(&self.summary), "summary", T::ErrSummaryRequired);
+        c.required(!blank(&self.summary), "summary", T::ErrSummaryRequired);
         c.check(
             self.recipient != Recipient::Other || !blank(&self.recipient_other),
             "recipient_other",
@@ -198,6 +198,9 @@ mod tests {
                 .filter(|m| !matches!(m, T::ErrRoundMissing | T::ErrTargetNotInRound))
                 .collect()
         };
+        assert_eq!(errors(&c), vec![T::ErrRoundRequired, T::ErrTargetRequired], "what is missing comes first");
+        c.round = Id::from_random_bytes([1; 16]);
+        c.target = Id::from_random_bytes([2; 16]);
         assert_eq!(errors(&c), vec![T::ErrCloseNeedsTransfer, T::ErrCloseNeedsDisposal]);
         c.transferred_on = Some(day("2026-02-01"));
         c.disposal = Some(Disposal::Inquiry);

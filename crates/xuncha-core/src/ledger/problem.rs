@@ -94,10 +94,14 @@ impl Problem {
     pub fn validate(&self, rounds: &[Record<Round>], inspections: &[Record<Inspection>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
-        c.check(!blank(&self.description), "description", T::ErrDescriptionRequired);
+        c.required(!blank(&self.description), "description", T::ErrDescriptionRequired);
         c.check(self.description.chars().count() <= MAX_DESCRIPTION_CHARS, "description", T::ErrTextTooLong);
-        c.check(self.rectified_on_spot.is_none_or(|d| d >= self.found_on), "rectified_on_spot", T::ErrBeforeFound);
-        c.check(self.fed_back_on.is_none_or(|d| d >= self.found_on), "fed_back_on", T::ErrBeforeFound);
+        c.check(
+            self.rectified_on_spot.is_none_or(|d| d >= self.found_on),
+            "rectified_on_spot",
+            T::ErrOnSpotBeforeFound,
+        );
+        c.check(self.fed_back_on.is_none_or(|d| d >= self.found_on), "fed_back_on", T::ErrFedBackBeforeFound);
         c.finish()
     }
 }
@@ -196,7 +200,7 @@ mod tests {
         p.fed_back_on = Some(day("2026-03-01"));
         assert_eq!(
             errors(&rounds, &inspections, &p),
-            vec![("rectified_on_spot", T::ErrBeforeFound), ("fed_back_on", T::ErrBeforeFound)]
+            vec![("rectified_on_spot", T::ErrOnSpotBeforeFound), ("fed_back_on", T::ErrFedBackBeforeFound)]
         );
     }
 

@@ -44,8 +44,13 @@ impl Recommendation {
 
     pub fn validate(&self, rounds: &[Record<Round>], problems: &[Record<Problem>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
-        c.check(!blank(&self.addressee), "addressee", T::ErrAddresseeRequired);
+        c.required(!self.round.is_nil(), "round", T::ErrRoundRequired);
+        c.check(
+            self.round.is_nil() || rounds.iter().any(|r| r.is_live() && r.meta.id == self.round),
+            "round",
+            T::ErrRoundMissing,
+        );
+        c.required(!blank(&self.addressee), "addressee", T::ErrAddresseeRequired);
         let all_known = self
             .problems
             .iter()

@@ -175,24 +175,24 @@ impl Rectification {
     /// and appends to the history. On error nothing changes.
     pub fn apply(&mut self, input: StepInput) -> Result<(), Vec<Invalid>> {
         let Some(to) = input.step.next(self.status) else {
-            return Err(vec![Invalid { field: "step", msg: T::ErrStepNotAllowed }]);
+            return Err(vec![Invalid { field: "step", msg: T::ErrStepNotAllowed, missing: false }]);
         };
         let note = input.note.trim().to_owned();
         let mut c = Checker::default();
         c.check(self.last_step_on().is_none_or(|d| input.on >= d), "on", T::ErrStepBeforeLast);
         if input.step.needs_note() {
-            c.check(!note.is_empty(), "note", T::ErrNoteRequired);
+            c.required(!note.is_empty(), "note", T::ErrNoteRequired);
         }
         let verifier = first_filled(&input.verifier, &self.verifier);
         let evidence = first_filled(&input.evidence, &self.evidence);
         if input.step == Step::Close {
-            c.check(!verifier.is_empty(), "verifier", T::ErrVerifierRequired);
-            c.check(!evidence.is_empty(), "evidence", T::ErrEvidenceRequired);
+            c.required(!verifier.is_empty(), "verifier", T::ErrVerifierRequired);
+            c.required(!evidence.is_empty(), "evidence", T::ErrEvidenceRequired);
         }
         if input.step == Step::Extend {
             match input.new_deadline {
                 None => {
-                    c.check(false, "new_deadline", T::ErrNewDeadlineRequired);
+                    c.required(false, "new_deadline", T::ErrNewDeadlineRequired);
                 }
                 Some(d) => {
                     c.check(d > self.deadline, "new_deadline", T::ErrNewDeadlineNotLater);
@@ -246,8 +246,8 @@ impl Rectification {
         }
         let twice = rectifications.iter().any(|r| r.is_live() && r.meta.id != id && r.data.problem == self.problem);
         c.check(!twice, "problem", T::ErrProblemHasRectification);
-        c.check(!blank(&self.measures), "measures", T::ErrMeasuresRequired);
-        c.check(!blank(&self.unit), "unit", T::ErrUnitRequired);
+        c.required(!blank(&self.measures), "measures", T::ErrMeasuresRequired);
+        c.required(!blank(&self.unit), "unit", T::ErrUnitRequired);
         c.check(self.status != RectStatus::Closed || self.closed_on.is_some(), "closed_on", T::ErrStepNotAllowed);
         c.finish()
     }
@@ -558,8 +558,11 @@ mod tests {
         r.measures.clear();
         assert_eq!(
             msgs(r.validate(Id::nil(), &problems, &[])),
-            vec![T::ErrDeadlineBeforeFeedback, T::ErrMeasuresRequired]
+            vec![T::ErrMeasuresRequired],
+            "the missing field first"
         );
+        r.measures = "措施".into();
+        assert_eq!(msgs(r.validate(Id::nil(), &problems, &[])), vec![T::ErrDeadlineBeforeFeedback]);
         let other = Record {
             meta: Meta::new(Id::from_random_bytes([6; 16]), Id::nil(), Timestamp::from_unix_millis(0.0)),
             data: rect(),

@@ -41,18 +41,27 @@ impl Sheet {
     ) -> Sheet {
         let columns = kind.columns(show_names);
         let all = ledger.rows(kind);
+        // 序号 first, as offices number the lines of a ledger they sign.
         let rows = shown
             .iter()
             .filter_map(|i| all.get(*i))
-            .map(|row| columns.iter().map(|c| row.cell(*c, lang, today)).collect())
+            .enumerate()
+            .map(|(n, row)| {
+                let seq = Cell::Count(u32::try_from(n + 1).unwrap_or(u32::MAX));
+                std::iter::once(seq).chain(columns.iter().map(|c| row.cell(*c, lang, today))).collect()
+            })
             .collect();
         let name = kind.title().text(lang).to_owned();
+        let mut headers = vec![T::ColSeq.text(lang).to_owned()];
+        headers.extend(columns.iter().map(|c| c.label().text(lang).to_owned()));
+        let mut widths = vec![6.0];
+        widths.extend(columns.iter().map(|c| c.width()));
         Sheet {
             title: format!("{office} {name}").trim().to_owned(),
             subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &filter), ("day", &today)]),
-            headers: columns.iter().map(|c| c.label().text(lang).to_owned()).collect(),
+            headers,
             name,
-            widths: columns.iter().map(|c| c.width()).collect(),
+            widths,
             rows,
             lang,
         }

@@ -547,17 +547,37 @@ impl Ledger {
     }
 
     /// Row positions in `rows(kind)` sorted by `col`; blanks last either way.
-    pub fn sorted(&self, kind: LedgerKind, col: Col, descending: bool, lang: Lang, today: Day) -> Vec<usize> {
+    pub fn sorted(
+        &self,
+        kind: LedgerKind,
+        col: Col,
+        descending: bool,
+        lang: Lang,
+        today: Day,
+        collator: &dyn crate::collate::Collator,
+    ) -> Vec<usize> {
         let rows = self.rows(kind);
         let keys: Vec<Cell> = rows.iter().map(|r| r.cell(col, lang, today)).collect();
+        // Texts (names, descriptions) sort in the collator's order: pinyin in the browser.
+        let texts: Vec<String> =
+            keys.iter().map(|c| if matches!(c, Cell::Text(_)) { c.text() } else { String::new() }).collect();
+        let ranks = if keys.iter().any(|c| matches!(c, Cell::Text(_))) {
+            collator.ranks(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+        } else {
+            Vec::new()
+        };
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by(|a, b| {
             let (x, y) = (&keys[*a], &keys[*b]);
+            let by_value = || match (x, y) {
+                (Cell::Text(_), Cell::Text(_)) => ranks[*a].cmp(&ranks[*b]),
+                _ => x.compare(y),
+            };
             match (x.is_blank(), y.is_blank()) {
                 (true, false) => Ordering::Greater,
                 (false, true) => Ordering::Less,
-                _ if descending => y.compare(x),
-                _ => x.compare(y),
+                _ if descending => by_value().reverse(),
+                _ => by_value(),
             }
         });
         order

@@ -49,7 +49,7 @@ impl OpError {
     /// Every sentence to show the user.
     pub fn messages(&self, lang: Lang) -> Vec<&'static str> {
         match self {
-            OpError::Invalid(errors) => errors.iter().map(|e| e.msg.text(lang)).collect(),
+            OpError::Invalid(errors) => crate::validation::messages(errors, lang),
             OpError::Refused(msg) => vec![msg.text(lang)],
             OpError::Store(e) => vec![e.message().text(lang)],
         }

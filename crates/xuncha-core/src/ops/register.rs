@@ -66,7 +66,7 @@ pub async fn save_target<S: Store>(
     if checked.is_ok() && base.is_some() && data.kind != TargetKind::Township {
         // A township that still has villages may not become another kind.
         if all.iter().any(|t| t.is_live() && t.data.township == Some(id)) {
-            checked = Err(vec![Invalid { field: "kind", msg: T::ErrTownshipHasVillages }]);
+            checked = Err(vec![Invalid { field: "kind", msg: T::ErrTownshipHasVillages, missing: false }]);
         }
     }
     save_checked(store, ctx, id, base, data, checked).await
@@ -199,7 +199,7 @@ pub async fn save_inspection<S: Store>(
     let id = id_for(ctx, base);
     let rounds = store.all::<Round>().await?;
     if !data.round_is_live(&rounds) {
-        return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing }]));
+        return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing, missing: false }]));
     }
     let groups = store.by_index::<Group>(keys::BY_ROUND, data.round).await?;
     let targets = store.all::<Target>().await?;
@@ -226,7 +226,7 @@ pub async fn assign_targets<S: Store>(
     for target in targets {
         let data = Inspection::new(round, group, *target);
         if !data.round_is_live(&rounds) {
-            return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing }]));
+            return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing, missing: false }]));
         }
         let id = ctx.ids.next_id();
         let cx = InspectionContext { groups: &groups, targets: &all_targets, inspections: &inspections };

@@ -95,10 +95,14 @@ pub fn response_record(
 pub async fn save_response<S: Store>(store: &S, ctx: &Ctx<'_>, data: Response) -> Result<Record<Response>, OpError> {
     let q = store.get::<Questionnaire>(data.questionnaire).await?.filter(Record::is_live);
     let Some(q) = q else {
-        return Err(OpError::Invalid(vec![Invalid { field: "questionnaire", msg: T::ErrQuestionnaireMissing }]));
+        return Err(OpError::Invalid(vec![Invalid {
+            field: "questionnaire",
+            msg: T::ErrQuestionnaireMissing,
+            missing: false,
+        }]));
     };
     let record = response_record(ctx.ids, ctx.office, &q.data, data)
-        .map_err(|_| OpError::Invalid(vec![Invalid { field: "answers", msg: T::ErrAnswersInvalid }]))?;
+        .map_err(|_| OpError::Invalid(vec![Invalid { field: "answers", msg: T::ErrAnswersInvalid, missing: false }]))?;
     store.commit(vec![Change { record: Response::into_any(record.clone()), expect: Expect::Absent }]).await?;
     Ok(record)
 }

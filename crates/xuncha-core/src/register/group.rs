@@ -45,7 +45,7 @@ impl Group {
     pub fn validate(&self, id: Id, rounds: &[Record<Round>], groups: &[Record<Group>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
-        c.check(!blank(&self.name), "name", T::ErrNameRequired);
+        c.required(!blank(&self.name), "name", T::ErrNameRequired);
         let name = self.name.trim();
         let taken = groups
             .iter()

@@ -229,6 +229,11 @@ pub fn check_place(
     rounds: &[Record<Round>],
     inspections: &[Record<Inspection>],
 ) {
+    c.required(!round.is_nil(), "round", T::ErrRoundRequired);
+    c.required(!target.is_nil(), "target", T::ErrTargetRequired);
+    if round.is_nil() || target.is_nil() {
+        return;
+    }
     c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == round), "round", T::ErrRoundMissing);
     let inspected = inspections.iter().any(|i| i.is_live() && i.data.round == round && i.data.target == target);
     c.check(inspected, "target", T::ErrTargetNotInRound);

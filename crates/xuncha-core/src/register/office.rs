@@ -29,7 +29,7 @@ impl Office {
 
     pub fn validate(&self) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(!blank(&self.name), "name", T::ErrNameRequired);
+        c.required(!blank(&self.name), "name", T::ErrNameRequired);
         c.check(self.name.chars().count() <= 60, "name", T::ErrNameTooLong);
         c.finish()
     }
@@ -43,7 +43,7 @@ mod tests {
     fn an_office_needs_a_name() {
         let office = Office { id: Id::nil(), name: "  ".into(), role: OfficeRole::County };
         let errors = office.validate().err().unwrap_or_default();
-        assert_eq!(errors, vec![Invalid { field: "name", msg: T::ErrNameRequired }]);
+        assert_eq!(errors, vec![Invalid::missing("name", T::ErrNameRequired)]);
         let office = Office { name: "某某县委巡察办".into(), ..office };
         assert!(office.validate().is_ok());
     }

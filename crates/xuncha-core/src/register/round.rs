@@ -120,10 +120,10 @@ impl Round {
             .iter()
             .any(|r| r.is_live() && r.meta.id != id && r.data.term == self.term && r.data.ordinal == self.ordinal);
         c.check(!taken, "ordinal", T::ErrOrdinalTaken);
-        c.check(self.kind != RoundKind::Special || !blank(&self.topic), "topic", T::ErrTopicRequired);
-        c.check(self.start.is_some(), "start", T::ErrStartRequired);
+        c.required(self.kind != RoundKind::Special || !blank(&self.topic), "topic", T::ErrTopicRequired);
+        c.required(self.start.is_some(), "start", T::ErrStartRequired);
         if let (Some(start), Some(end)) = (self.start, self.end) {
-            c.check(end >= start, "end", T::ErrEndBeforeStart);
+            c.check(end >= start, "end", T::ErrRoundEndBeforeStart);
         }
         if let (Some(term), Some(start)) = (term, self.start) {
             c.check(term.data.contains_year(start.year()), "start", T::ErrRoundOutsideTerm);
@@ -218,7 +218,7 @@ mod tests {
     fn a_round_that_ends_before_it_starts_is_refused() {
         let (terms, mut round) = fixture();
         round.end = day("2026-02-01");
-        assert_eq!(msgs(round.validate(Id::nil(), &terms, &[])), vec![T::ErrEndBeforeStart]);
+        assert_eq!(msgs(round.validate(Id::nil(), &terms, &[])), vec![T::ErrRoundEndBeforeStart]);
     }
 
     #[test]

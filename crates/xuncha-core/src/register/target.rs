@@ -98,7 +98,7 @@ impl Target {
     /// Checks the target against the register (`all` may include itself).
     pub fn validate(&self, id: Id, all: &[Record<Target>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(!blank(&self.name), "name", T::ErrNameRequired);
+        c.required(!blank(&self.name), "name", T::ErrNameRequired);
         c.check(self.name.chars().count() <= MAX_NAME_CHARS, "name", T::ErrNameTooLong);
         match (self.kind.needs_township(), self.township) {
             (true, None) => {
@@ -148,21 +148,33 @@ impl TargetFilter {
 
 /// Sorts a register as offices list it: townships with their villages under them,
 /// county units by kind, names in order within each.
-pub fn register_order(targets: &mut [Record<Target>]) {
-    let township_name = |r: &Record<Target>, all: &[(Id, String)]| -> String {
+pub fn register_order(targets: &mut Vec<Record<Target>>, collator: &dyn crate::collate::Collator) {
+    let names: Vec<&str> = targets.iter().map(|r| r.data.name.as_str()).collect();
+    let ranks = collator.ranks(&names);
+    let rank_of: std::collections::HashMap<Id, u32> =
+        targets.iter().zip(&ranks).map(|(r, n)| (r.meta.id, *n)).collect();
+    let township_rank = |r: &Record<Target>| -> u32 {
         match r.data.township {
-            Some(t) => all.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone()).unwrap_or_default(),
-            None if r.data.kind == TargetKind::Township => r.data.name.clone(),
-            None => String::new(),
+            Some(t) => rank_of.get(&t).copied().unwrap_or(u32::MAX),
+            None if r.data.kind == TargetKind::Township => rank_of.get(&r.meta.id).copied().unwrap_or(u32::MAX),
+            None => 0,
         }
     };
-    let names: Vec<(Id, String)> = targets.iter().map(|r| (r.meta.id, r.data.name.clone())).collect();
-    targets.sort_by_cached_key(|r| {
-        let group = if r.data.kind == TargetKind::Township || r.data.township.is_some() { 1 } else { 0 };
-        let kind_rank = TargetKind::ALL.iter().position(|k| *k == r.data.kind).unwrap_or(0);
-        let under = r.data.township.is_some();
-        (group, if group == 0 { kind_rank } else { 0 }, township_name(r, &names), under, r.data.name.clone())
-    });
+    // (county units or townships, kind, township, under it, name)
+    type Key = (u8, usize, u32, bool, u32);
+    let mut keyed: Vec<(Key, Record<Target>)> = targets
+        .drain(..)
+        .map(|r| {
+            let group = u8::from(r.data.kind == TargetKind::Township || r.data.township.is_some());
+            let kind_rank = TargetKind::ALL.iter().position(|k| *k == r.data.kind).unwrap_or(0);
+            let own = rank_of.get(&r.meta.id).copied().unwrap_or(u32::MAX);
+            let key =
+                (group, if group == 0 { kind_rank } else { 0 }, township_rank(&r), r.data.township.is_some(), own);
+            (key, r)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    targets.extend(keyed.into_iter().map(|(_, r)| r));
 }
 
 /// Names from a pasted list: one per line, as copied from Word or an Excel column.
@@ -325,7 +337,7 @@ mod tests {
         reg.push(stored(6, Target::new("乙村", TargetKind::Village, Some(town))));
         reg.push(stored(7, Target::new("甲村", TargetKind::Village, Some(east))));
         reg.push(stored(8, Target::new("县委办", TargetKind::CountyPartyDept, None)));
-        register_order(&mut reg);
+        register_order(&mut reg, &crate::collate::CodePoints);
         let names: Vec<&str> = reg.iter().map(|r| r.data.name.as_str()).collect();
         assert_eq!(names, vec!["县委办", "县财政局", "东关镇", "甲村", "城关镇", "乙村"]);
     }

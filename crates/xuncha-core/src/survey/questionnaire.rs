@@ -182,7 +182,7 @@ impl Questionnaire {
 
     pub fn validate(&self, rounds: &[Record<Round>], targets: &[Record<Target>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.check(!blank(&self.title), "title", T::ErrQTitleRequired);
+        c.required(!blank(&self.title), "title", T::ErrQTitleRequired);
         if let Some(round) = self.round {
             c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == round), "round", T::ErrRoundMissing);
         }
@@ -413,12 +413,13 @@ mod tests {
         multi.options = vec!["甲".into(), "乙".into()];
         multi.max_choices = Some(3);
         q.questions.push(multi);
-        let errors: Vec<T> = q.validate(&[], &[]).err().unwrap_or_default().iter().map(|e| e.msg).collect();
-        assert_eq!(
-            errors,
-            vec![T::ErrQTitleRequired, T::ErrQOptionCount, T::ErrQOptionTwice, T::ErrQMaxChoices],
-            "{errors:?}"
-        );
+        let errors = |q: &Questionnaire| -> Vec<T> {
+            q.validate(&[], &[]).err().unwrap_or_default().iter().map(|e| e.msg).collect()
+        };
+        assert_eq!(errors(&q), vec![T::ErrQTitleRequired], "the missing title first");
+        q.title = "问卷".into();
+        let errors = errors(&q);
+        assert_eq!(errors, vec![T::ErrQOptionCount, T::ErrQOptionTwice, T::ErrQMaxChoices], "{errors:?}");
         q.questions.clear();
         q.title = "空".into();
         assert_eq!(q.validate(&[], &[]).err().map(|e| e[0].msg), Some(T::ErrQNoQuestions));

@@ -39,3 +39,10 @@ pub fn backup(store: &MemoryStore, office: Id) -> ExchangeFile {
         }
     })
 }
+
+/// Puts `record` into `store` as it arrived from another office.
+pub fn receive<B: xuncha_core::Body>(store: &MemoryStore, record: &xuncha_core::Record<B>) {
+    let change =
+        xuncha_core::store::Change { record: B::into_any(record.clone()), expect: xuncha_core::store::Expect::Absent };
+    block_on(store.commit(vec![change])).unwrap_or_else(|e| panic!("{e}"));
+}
