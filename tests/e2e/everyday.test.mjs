@@ -82,6 +82,33 @@ test('forms, ledgers and pickers work the way a county clerk expects at 1366×76
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await app.id('signature').isVisible(), false);
 
+
+  // A rectification past its deadline: progress is recorded with its evidence, an
+  // extension is asked for and counts only once approved.
+  await app.feedBack('党组织生活不规范', { fed: '2026-05-20', measures: '健全组织生活制度', deadline: '2026-06-30' });
+  await app.id('tab-rectifications').click();
+  await app.ledgerRow('党组织生活不规范').getByTestId('row-rectification').click();
+  const panel = app.id('rectification-panel');
+  const step = async (name, fields) => {
+    await panel.getByTestId(`step-${name}`).click();
+    const stepForm = panel.getByTestId('step-form');
+    for (const [field, value] of Object.entries(fields)) await stepForm.getByTestId(`field-${field}`).fill(value);
+    await panel.getByTestId('step-confirm').click();
+    await stepForm.waitFor({ state: 'detached' });
+  };
+  await step('Progress', { on: '2026-07-01', note: '已召开专题组织生活会', evidence: '会议记录' });
+  await step('RequestExtension', { on: '2026-07-02', new_deadline: '2099-12-31', note: '需跨年度完成' });
+  await panel.getByTestId('pending-extension').filter({ hasText: '已申请延期至 2099-12-31，待批准' }).waitFor();
+  assert.ok(await panel.getByTestId('overdue-mark').isVisible(), 'still overdue until approved');
+  assert.equal(await panel.getByTestId('step-RequestExtension').count(), 0, 'one request at a time');
+  await saveScreenshot(page, 'everyday-rectification');
+  await step('ApproveExtension', { on: '2026-07-03', approver: '县委巡察办 赵六' });
+  assert.equal(await panel.getByTestId('pending-extension').count(), 0);
+  assert.equal(await panel.getByTestId('overdue-mark').count(), 0);
+  const history = await panel.getByTestId('rect-history').innerText();
+  assert.match(history, /批准延期\s+2026-06-30 → 2099-12-31\s+县委巡察办 赵六/);
+  assert.match(history, /记录进展[\s\S]*已召开专题组织生活会；会议记录/);
+
   assert.deepEqual(net.requests, []);
   assert.deepEqual(net.errors, []);
   await browser.close();

@@ -346,6 +346,8 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
                 note: String::new(),
                 old_deadline: None,
                 new_deadline: None,
+                approver: String::new(),
+                evidence: String::new(),
             });
             rect.status = to;
         }

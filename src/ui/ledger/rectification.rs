@@ -40,6 +40,7 @@ fn Summary(r: Record<Rectification>) -> impl IntoView {
     let overdue = r.data.is_overdue(today());
     let status = r.data.status;
     let deadline = r.data.deadline;
+    let asked = r.data.pending_extension().and_then(|e| e.new_deadline);
     view! {
         <p class="rect-status">
             <span class="status-badge" data-testid="rect-status">{move || st.t(status.label())}</span>
@@ -48,6 +49,9 @@ fn Summary(r: Record<Rectification>) -> impl IntoView {
             " "
             <Show when=move || overdue><span class="overdue-mark" data-testid="overdue-mark">{tr(T::OverdueMark)}</span></Show>
         </p>
+        {asked.map(|day| view! {
+            <p class="hint" data-testid="pending-extension">{move || fill(st.t(T::PendingExtension), &[("day", &day)])}</p>
+        })}
     }
 }
 
@@ -82,10 +86,11 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
     let note = RwSignal::new(String::new());
     let new_deadline = RwSignal::new(String::new());
     let verifier = RwSignal::new(r.data.verifier.clone());
-    let evidence = RwSignal::new(r.data.evidence.clone());
+    let evidence = RwSignal::new(if step == Step::Progress { String::new() } else { r.data.evidence.clone() });
+    let approver = RwSignal::new(String::new());
     let errors = RwSignal::new(None);
     let note_label = match step {
-        Step::Extend => T::FieldExtendReason,
+        Step::Extend | Step::RequestExtension | Step::RejectExtension => T::FieldExtendReason,
         Step::Inadequate => T::FieldInadequateReason,
         _ => T::FieldStepNote,
     };
@@ -110,6 +115,7 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
             new_deadline: deadline,
             verifier: verifier.get_untracked(),
             evidence: evidence.get_untracked(),
+            approver: approver.get_untracked(),
         };
         let r = r.clone();
         st.act(errors, async move |s, ctx| ops::step_rectification(s, ctx, &r, input).await, move |_| on_done.run(()));
@@ -118,11 +124,16 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
         <form class="step-form" data-testid="step-form" on:submit=save>
             <h3>{move || st.t(step.label())}</h3>
             <Input label=T::FieldStepOn value=on field="on" errors=errors kind="date"/>
-            <Show when=move || step == Step::Extend>
+            <Show when=move || matches!(step, Step::Extend | Step::RequestExtension)>
                 <Input label=T::FieldNewDeadline value=new_deadline field="new_deadline" errors=errors kind="date"/>
+            </Show>
+            <Show when=move || step == Step::ApproveExtension>
+                <Input label=T::FieldApprover value=approver field="approver" errors=errors/>
             </Show>
             <Show when=move || step == Step::Close>
                 <Input label=T::ColVerifier value=verifier field="verifier" errors=errors/>
+            </Show>
+            <Show when=move || matches!(step, Step::Close | Step::Progress)>
                 <TextArea label=T::ColEvidence value=evidence field="evidence" rows=2/>
             </Show>
             <TextArea label=note_label value=note field="note" rows=2/>
@@ -183,10 +194,12 @@ fn History(r: Record<Rectification>) -> impl IntoView {
             .iter()
             .rev()
             .map(|e| {
-                let change = if e.step == Step::Extend {
+                let change = if e.step.moves_deadline() || e.step == Step::RequestExtension {
                     let from = e.old_deadline.map(|d| d.to_string()).unwrap_or_default();
                     let to = e.new_deadline.map(|d| d.to_string()).unwrap_or_default();
                     format!("{from} → {to}")
+                } else if e.from == e.to {
+                    e.to.label().text(lang).to_owned()
                 } else {
                     format!("{} → {}", e.from.label().text(lang), e.to.label().text(lang))
                 };
@@ -195,7 +208,7 @@ fn History(r: Record<Rectification>) -> impl IntoView {
                         <td>{e.on.to_string()}</td>
                         <td>{e.step.label().text(lang)}</td>
                         <td>{change}</td>
-                        <td>{e.note.clone()}</td>
+                        <td>{[e.note.as_str(), e.approver.as_str(), e.evidence.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("；")}</td>
                     </tr>
                 }
             })

@@ -31,7 +31,14 @@ macro_rules! ledger_texts {
             StepInadequate => "整改不到位", "Inadequate: send back";
             StepLongTerm => "转为长期整改", "Make long-term";
             StepFollowUp => "跟踪督办", "Follow up";
-            StepExtend => "申请延期", "Extend the deadline";
+            StepExtend => "调整时限", "Move the deadline";
+            StepProgress => "记录进展", "Record progress";
+            StepRequestExtension => "申请延期", "Request an extension";
+            StepApproveExtension => "批准延期", "Approve the extension";
+            StepRejectExtension => "不予延期", "Refuse the extension";
+            ErrApproverRequired => "批准延期须填写批准人。", "Approving an extension needs the approver.";
+            FieldApprover => "批准人", "Approved by";
+            PendingExtension => "已申请延期至 {day}，待批准；批准前仍按原时限计算逾期。", "An extension to {day} is requested and awaits approval; until then the current deadline counts.";
             RcptDiscipline => "县纪委监委", "County discipline commission";
             RcptOrganisation => "县委组织部", "County organisation department";
             RcptOther => "其他", "Other";

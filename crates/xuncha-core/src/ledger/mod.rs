@@ -7,6 +7,7 @@ pub mod problem;
 pub mod recommendation;
 pub mod rectification;
 pub mod sheet;
+pub mod steps;
 pub mod table;
 pub mod totals;
 

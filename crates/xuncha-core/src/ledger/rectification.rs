@@ -10,6 +10,9 @@ use crate::record::Record;
 use crate::validation::{blank, Checker, Invalid};
 use serde::{Deserialize, Serialize};
 
+use super::steps::history_words;
+pub use super::steps::{merge_steps, Event, Step, StepInput};
+
 labelled_enum! {
     pub enum RectStatus {
         /// 未整改
@@ -22,90 +25,6 @@ labelled_enum! {
         Closed => RsClosed,
         /// 长期整改: stays open and is followed up periodically.
         LongTerm => RsLongTerm,
-    }
-}
-
-labelled_enum! {
-    /// What a person does to a rectification; each step is legal from some statuses only.
-    pub enum Step {
-        /// 开始整改
-        Start => StepStart,
-        /// 提请核验
-        Submit => StepSubmit,
-        /// 核验销号
-        Close => StepClose,
-        /// 整改不到位: a supervisor sends it back.
-        Inadequate => StepInadequate,
-        /// 转为长期整改
-        LongTerm => StepLongTerm,
-        /// 跟踪督办 of a long-term item
-        FollowUp => StepFollowUp,
-        /// 申请延期
-        Extend => StepExtend,
-    }
-}
-
-impl Step {
-    /// The status after this step from `from`, or `None` when the step is not allowed there.
-    pub fn next(self, from: RectStatus) -> Option<RectStatus> {
-        use RectStatus::*;
-        match (self, from) {
-            (Step::Start, NotStarted) => Some(InProgress),
-            (Step::Submit, InProgress | LongTerm) => Some(AwaitingVerification),
-            (Step::Close, AwaitingVerification) => Some(Closed),
-            (Step::Inadequate, AwaitingVerification | Closed) => Some(InProgress),
-            (Step::LongTerm, NotStarted | InProgress) => Some(LongTerm),
-            (Step::FollowUp, LongTerm) => Some(LongTerm),
-            (Step::Extend, NotStarted | InProgress | LongTerm) => Some(from),
-            _ => None,
-        }
-    }
-
-    /// Steps that must say why (the reason for an extension, what was inadequate, what was followed up).
-    pub fn needs_note(self) -> bool {
-        matches!(self, Step::Inadequate | Step::FollowUp | Step::Extend)
-    }
-}
-
-/// One entry of the history: who could read it later sees what changed and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    pub on: Day,
-    pub step: Step,
-    pub from: RectStatus,
-    pub to: RectStatus,
-    #[serde(default)]
-    pub note: String,
-    /// For an extension: the deadline before and after.
-    #[serde(default)]
-    pub old_deadline: Option<Day>,
-    #[serde(default)]
-    pub new_deadline: Option<Day>,
-}
-
-/// What the user enters to take a step.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StepInput {
-    pub step: Step,
-    pub on: Day,
-    pub note: String,
-    /// Extension only.
-    pub new_deadline: Option<Day>,
-    /// 销号 only; kept when blank and already recorded.
-    pub verifier: String,
-    pub evidence: String,
-}
-
-impl StepInput {
-    pub fn new(step: Step, on: Day) -> StepInput {
-        StepInput {
-            step,
-            on,
-            note: String::new(),
-            new_deadline: None,
-            verifier: String::new(),
-            evidence: String::new(),
-        }
     }
 }
 
@@ -158,7 +77,25 @@ impl Rectification {
 
     /// The steps a person may take now, in menu order.
     pub fn allowed_steps(&self) -> Vec<Step> {
-        Step::ALL.iter().copied().filter(|s| s.next(self.status).is_some()).collect()
+        Step::ALL.iter().copied().filter(|s| *s != Step::Extend && self.allows(*s)).collect()
+    }
+
+    /// Whether `step` may be taken now: from this status, and an extension's answer
+    /// only while a request waits, a new request only while none does.
+    pub fn allows(&self, step: Step) -> bool {
+        let pending = self.pending_extension().is_some();
+        step.next(self.status).is_some()
+            && match step {
+                Step::RequestExtension => !pending,
+                Step::ApproveExtension | Step::RejectExtension => pending,
+                _ => true,
+            }
+    }
+
+    /// The extension asked for and not yet answered.
+    pub fn pending_extension(&self) -> Option<&Event> {
+        let answers = [Step::RequestExtension, Step::ApproveExtension, Step::RejectExtension];
+        self.history.iter().rev().find(|e| answers.contains(&e.step)).filter(|e| e.step == Step::RequestExtension)
     }
 
     /// How often a supervisor found the work 整改不到位.
@@ -174,7 +111,7 @@ impl Rectification {
     /// Takes one step: checks it is legal and complete, then changes the status
     /// and appends to the history. On error nothing changes.
     pub fn apply(&mut self, input: StepInput) -> Result<(), Vec<Invalid>> {
-        let Some(to) = input.step.next(self.status) else {
+        let (Some(to), true) = (input.step.next(self.status), self.allows(input.step)) else {
             return Err(vec![Invalid { field: "step", msg: T::ErrStepNotAllowed, missing: false }]);
         };
         let note = input.note.trim().to_owned();
@@ -189,7 +126,11 @@ impl Rectification {
             c.required(!verifier.is_empty(), "verifier", T::ErrVerifierRequired);
             c.required(!evidence.is_empty(), "evidence", T::ErrEvidenceRequired);
         }
-        if input.step == Step::Extend {
+        let approver = input.approver.trim().to_owned();
+        if input.step == Step::ApproveExtension {
+            c.required(!approver.is_empty(), "approver", T::ErrApproverRequired);
+        }
+        if matches!(input.step, Step::Extend | Step::RequestExtension) {
             match input.new_deadline {
                 None => {
                     c.required(false, "new_deadline", T::ErrNewDeadlineRequired);
@@ -208,6 +149,8 @@ impl Rectification {
             note,
             old_deadline: None,
             new_deadline: None,
+            approver: String::new(),
+            evidence: String::new(),
         };
         match input.step {
             Step::Close => {
@@ -221,6 +164,26 @@ impl Rectification {
                 event.new_deadline = input.new_deadline;
                 if let Some(d) = input.new_deadline {
                     self.deadline = d;
+                }
+            }
+            // Asked for: the deadline holds, and the item stays overdue, until approved.
+            Step::RequestExtension => {
+                event.old_deadline = Some(self.deadline);
+                event.new_deadline = input.new_deadline;
+            }
+            Step::ApproveExtension => {
+                let asked = self.pending_extension().and_then(|e| e.new_deadline);
+                event.old_deadline = Some(self.deadline);
+                event.new_deadline = asked;
+                event.approver = approver;
+                if let Some(d) = asked {
+                    self.deadline = d;
+                }
+            }
+            Step::Progress => {
+                event.evidence = input.evidence.trim().to_owned();
+                if self.evidence.trim().is_empty() {
+                    self.evidence = event.evidence.clone();
                 }
             }
             _ => {}
@@ -315,80 +278,11 @@ impl crate::record::Model for Rectification {
             _ => None,
         };
         if let Some(d) =
-            self.history.iter().rev().find_map(|e| (e.step == Step::Extend).then_some(e.new_deadline).flatten())
+            self.history.iter().rev().find_map(|e| e.step.moves_deadline().then_some(e.new_deadline).flatten())
         {
             self.deadline = d;
         }
     }
-}
-
-/// Two step logs as one: every step of either side once, in one order that does not
-/// depend on which side is which, so every PC merges alike. Steps go by day; on one
-/// day, the step that starts from the status (and, for an extension, the deadline)
-/// the one before it ended in, a step that keeps the status first. `None` when the
-/// steps cannot all stand: two offices took different steps from the same status, or
-/// extended the same deadline apart.
-pub fn merge_steps(local: &[Event], incoming: &[Event]) -> Option<Vec<Event>> {
-    let mut pool: Vec<(&Event, String)> = Vec::new();
-    for e in local.iter().chain(incoming) {
-        if !pool.iter().any(|(p, _)| *p == e) {
-            pool.push((e, serde_json::to_string(e).unwrap_or_default()));
-        }
-    }
-    let mut out = Vec::with_capacity(pool.len());
-    // Every rectification starts 未整改 (feeding back opens it so); the deadline is
-    // known from the first extension on.
-    let mut status = RectStatus::NotStarted;
-    let mut deadline: Option<Day> = None;
-    while let Some(day) = pool.iter().map(|(e, _)| e.on).min() {
-        let fits = |e: &Event| {
-            e.from == status && (e.step != Step::Extend || deadline.is_none() || e.old_deadline == deadline)
-        };
-        let (at, _) = pool
-            .iter()
-            .enumerate()
-            .filter(|(_, (e, _))| e.on == day && fits(e))
-            .min_by(|(_, (a, ja)), (_, (b, jb))| (a.from != a.to, ja).cmp(&(b.from != b.to, jb)))?;
-        let (e, _) = pool.remove(at);
-        status = e.to;
-        if e.step == Step::Extend {
-            deadline = e.new_deadline;
-        }
-        out.push(e.clone());
-    }
-    Some(out)
-}
-
-/// The step log in words: one line a step, with the day, the step and the statuses.
-fn history_words(
-    value: &serde_json::Value,
-    lang: crate::i18n::Lang,
-    _: &dyn Fn(crate::Kind, Id) -> Option<String>,
-) -> String {
-    use crate::i18n::Label;
-    let Ok(events) = serde_json::from_value::<Vec<Event>>(value.clone()) else {
-        return crate::record::plain(value);
-    };
-    let lines: Vec<String> = events
-        .iter()
-        .map(|e| {
-            let mut line = format!(
-                "{} {}：{} → {}",
-                e.on,
-                e.step.label().text(lang),
-                e.from.label().text(lang),
-                e.to.label().text(lang)
-            );
-            if let (Some(old), Some(new)) = (e.old_deadline, e.new_deadline) {
-                line.push_str(&format!("（{old} → {new}）"));
-            }
-            if !e.note.is_empty() {
-                line.push_str(&format!("，{}", e.note));
-            }
-            line
-        })
-        .collect();
-    lines.join("；")
 }
 
 #[cfg(test)]
@@ -427,6 +321,8 @@ mod tests {
             (Step::LongTerm, &[NotStarted, InProgress], Some(LongTerm)),
             (Step::FollowUp, &[LongTerm], Some(LongTerm)),
             (Step::Extend, &[NotStarted, InProgress, LongTerm], None),
+            (Step::RequestExtension, &[NotStarted, InProgress, LongTerm], None),
+            (Step::Progress, &[NotStarted, InProgress, LongTerm, AwaitingVerification], None),
         ];
         for (step, legal, to) in table {
             for from in RectStatus::ALL.iter() {
@@ -534,9 +430,58 @@ mod tests {
     }
 
     #[test]
+    fn a_requested_extension_moves_the_deadline_only_when_approved_and_the_item_stays_overdue_until_then() {
+        let mut r = rect();
+        r.apply(input(Step::Start, "2026-07-01")).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut ask = input(Step::RequestExtension, "2026-10-05");
+        ask.new_deadline = Some(day("2026-12-31"));
+        assert_eq!(r.apply(ask), Ok(()));
+        assert_eq!(r.deadline, day("2026-09-30"), "asked for, not yet granted");
+        assert!(r.is_overdue(day("2026-10-06")));
+        assert_eq!(r.pending_extension().and_then(|e| e.new_deadline), Some(day("2026-12-31")));
+        assert!(!r.allowed_steps().contains(&Step::RequestExtension), "one request at a time");
+        let mut approve = input(Step::ApproveExtension, "2026-10-08");
+        assert_eq!(msgs(r.apply(approve.clone())), vec![T::ErrApproverRequired]);
+        approve.approver = "县委巡察办 赵六".into();
+        assert_eq!(r.apply(approve), Ok(()));
+        assert_eq!(r.deadline, day("2026-12-31"));
+        assert!(!r.is_overdue(day("2026-10-09")));
+        assert!(r.pending_extension().is_none());
+        let last = r.history.last().cloned().unwrap_or_else(|| panic!("a step"));
+        assert_eq!((last.old_deadline, last.new_deadline), (Some(day("2026-09-30")), Some(day("2026-12-31"))));
+        assert_eq!(last.approver, "县委巡察办 赵六");
+        // A refused request leaves the deadline as it was.
+        let mut ask = input(Step::RequestExtension, "2026-12-01");
+        ask.new_deadline = Some(day("2027-03-31"));
+        assert_eq!(r.apply(ask), Ok(()));
+        assert_eq!(r.apply(input(Step::RejectExtension, "2026-12-02")), Ok(()));
+        assert_eq!(r.deadline, day("2026-12-31"));
+        assert!(r.allowed_steps().contains(&Step::RequestExtension));
+        let mut again = r.clone();
+        crate::record::Model::settle(&mut again);
+        assert_eq!(again, r, "the deadline follows from the steps");
+    }
+
+    #[test]
+    fn progress_is_recorded_on_any_open_rectification_with_its_evidence() {
+        let mut r = rect();
+        let mut report = input(Step::Progress, "2026-07-01");
+        report.note = "已召开专题会议".into();
+        report.evidence = "会议纪要".into();
+        assert_eq!(r.apply(report), Ok(()));
+        assert_eq!(r.status, NotStarted);
+        assert_eq!(r.evidence, "会议纪要", "the first evidence fills the field");
+        let last = r.history.last().cloned().unwrap_or_else(|| panic!("a step"));
+        assert_eq!((last.note.as_str(), last.evidence.as_str()), ("已召开专题会议", "会议纪要"));
+        let mut empty = input(Step::Progress, "2026-07-02");
+        empty.note.clear();
+        assert_eq!(msgs(r.apply(empty)), vec![T::ErrNoteRequired]);
+    }
+
+    #[test]
     fn the_menu_offers_only_legal_steps() {
         let mut r = rect();
-        assert_eq!(r.allowed_steps(), vec![Step::Start, Step::LongTerm, Step::Extend]);
+        assert_eq!(r.allowed_steps(), vec![Step::Start, Step::LongTerm, Step::Progress, Step::RequestExtension]);
         r.status = Closed;
         assert_eq!(r.allowed_steps(), vec![Step::Inadequate]);
     }
