@@ -33,6 +33,8 @@ test('forms, ledgers and pickers work the way a county clerk expects at 1366×76
   const errors = await form.getByTestId('form-errors').innerText();
   for (const missing of ['请选择轮次', '请选择巡察对象', '请填写问题描述']) assert.match(errors, new RegExp(missing));
   assert.doesNotMatch(errors, /不存在|不在本轮/, 'nothing about records that are not chosen yet');
+  assert.equal(await form.locator('label.invalid').filter({ has: page.getByTestId('field-description') }).count(), 1, 'the description is marked');
+  assert.match(await form.getByTestId('limit-description').innerText(), /不超过 4000 字，已输入 0 字/);
   await saveScreenshot(page, 'everyday-form-errors');
 
   // Target pickers list names in pinyin order.
@@ -81,6 +83,11 @@ test('forms, ledgers and pickers work the way a county clerk expects at 1366×76
   await saveScreenshot(page, 'everyday-ledger-print');
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await app.id('signature').isVisible(), false);
+
+  // An export says which file it wrote.
+  const [download] = await Promise.all([page.waitForEvent('download'), app.id('export-xlsx').click()]);
+  await app.id('flash').filter({ hasText: download.suggestedFilename() }).waitFor();
+  assert.match(await app.id('flash').innerText(), /已导出 13 行/);
 
 
   // A rectification past its deadline: progress is recorded with its evidence, an

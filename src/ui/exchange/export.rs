@@ -11,7 +11,7 @@ use xuncha_core::exchange::export::{
     REMINDER_DAYS_KEY,
 };
 use xuncha_core::exchange::format::Source;
-use xuncha_core::i18n::T;
+use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
 use xuncha_core::store::{Store, StoreError};
 
@@ -81,10 +81,11 @@ pub fn ExportSection() -> impl IntoView {
                     store.put_setting(LAST_BACKUP_KEY, &now).await.map_err(store_msg)?;
                     st.last_backup.set(Some(now));
                 }
-                Ok::<(), String>(())
+                Ok::<String, String>(name)
             };
-            if let Err(msg) = result.await {
-                st.notify(msg, true);
+            match result.await {
+                Ok(name) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
+                Err(msg) => st.notify(msg, true),
             }
             progress.set(None);
             busy.set(false);

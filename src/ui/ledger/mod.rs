@@ -131,20 +131,20 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             });
             // No library wording reaches the page: any failure is one sentence.
             let failed = || T::ErrExportWrite.text(lang).to_owned();
+            let name = file_name(&office, kind, lang, today, if xlsx { "xlsx" } else { "csv" });
             let result = if xlsx {
-                sheet.to_xlsx(platform::now()).map_err(|_| failed()).and_then(|bytes| {
-                    let name = file_name(&office, kind, lang, today, "xlsx");
-                    platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed())
-                })
+                sheet
+                    .to_xlsx(platform::now())
+                    .map_err(|_| failed())
+                    .and_then(|bytes| platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed()))
             } else {
-                let name = file_name(&office, kind, lang, today, "csv");
                 platform::download_bytes(&name, sheet.to_csv().as_bytes(), "text/csv;charset=utf-8")
                     .map_err(|_| failed())
             };
             exporting.set(false);
             match result {
                 Ok(()) => {
-                    let mut said = fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len())]);
+                    let mut said = fill(T::LedgerExported.text(lang), &[("n", &sheet.rows.len()), ("file", &name)]);
                     let cut = if xlsx { sheet.shortened() } else { 0 };
                     if cut > 0 {
                         said = format!("{said} {}", fill(T::LedgerShortened.text(lang), &[("n", &cut)]));
@@ -182,16 +182,17 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             let now = platform::now();
             let source = Source { office_id: office.id, office_name: office.name.clone() };
             let description = format!("{}（{words}）", kind.title().text(lang));
+            let name = package_file_name(&office.name, kind.title().text(lang), now.local_date_day());
             let result = match ledger_package(store.as_ref(), &rows, description, source, now).await {
                 Ok(file) => file.to_json().map_err(|_| T::ErrExportWrite.text(lang).to_owned()).and_then(|text| {
-                    let name = package_file_name(&office.name, kind.title().text(lang), now.local_date_day());
                     platform::download(&name, &text).map_err(|_| T::ErrExportWrite.text(lang).to_owned())
                 }),
                 Err(e) => Err(e.message().text(lang).to_owned()),
             };
             exporting.set(false);
-            if let Err(e) = result {
-                st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true);
+            match result {
+                Ok(()) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
+                Err(e) => st.notify(format!("{} {e}", T::ExportFailed.text(lang)), true),
             }
         });
     };

@@ -101,7 +101,8 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
             }>
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
                 <RecordSelect label=T::ColTarget options=targets value=target field="target" empty=T::None errors=Some(errors)/>
-                <TextArea label=T::ColDescription value=description field="description" rows=4/>
+                <TextArea label=T::ColDescription value=description field="description" rows=4
+                    max=xuncha_core::problem::MAX_DESCRIPTION_CHARS errors=errors/>
                 <EnumSelect label=T::ColFocus options=&Focus::ALL value=focus field="focus"/>
                 <Input label=T::ColSubCategory value=sub_category field="sub_category" errors=errors/>
                 <EnumSelect label=T::ColSource options=&ProblemSource::ALL value=source field="source"/>

@@ -9,7 +9,7 @@ use crate::ui::widgets::{parse_count, target_options, tr, FormErrors, Input, Rec
 use leptos::prelude::*;
 use xuncha_core::exchange::export::{package, package_file_name, Scope};
 use xuncha_core::exchange::format::Source;
-use xuncha_core::i18n::T;
+use xuncha_core::i18n::{fill, T};
 use xuncha_core::ops::{self, OpError};
 use xuncha_core::questionnaire::Questionnaire;
 use xuncha_core::record::Record;
@@ -71,11 +71,13 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
                 let (file, label) = found.ok_or_else(|| T::NoRecords.text(lang).to_owned())?;
                 let failed = || T::ErrExportWrite.text(lang).to_owned();
                 let text = file.to_json().map_err(|_| failed())?;
-                platform::download(&package_file_name(&office.name, &label, now.local_date_day()), &text)
-                    .map_err(|_| failed())
+                let name = package_file_name(&office.name, &label, now.local_date_day());
+                platform::download(&name, &text).map_err(|_| failed())?;
+                Ok::<String, String>(name)
             };
-            if let Err(msg) = result.await {
-                st.notify(msg, true);
+            match result.await {
+                Ok(name) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
+                Err(msg) => st.notify(msg, true),
             }
         });
     };

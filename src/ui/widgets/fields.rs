@@ -60,7 +60,8 @@ pub fn Input(
     }
 }
 
-/// A labelled multi-line input.
+/// A labelled multi-line input; with `max`, its limit and the count so far beside
+/// the label, red when over.
 #[component]
 pub fn TextArea(
     label: T,
@@ -68,11 +69,21 @@ pub fn TextArea(
     field: &'static str,
     #[prop(optional)] hint: Option<T>,
     #[prop(default = 3)] rows: u32,
+    #[prop(optional)] max: Option<usize>,
+    #[prop(optional)] errors: Option<Errors>,
 ) -> impl IntoView {
     let st = state();
+    let count = move || value.with(|v| v.chars().count());
+    let limit = max.map(|max| {
+        view! {
+            <span class="limit" class:over=move || { count() > max } data-testid=format!("limit-{field}")>
+                {move || xuncha_core::i18n::fill(st.t(T::LengthLimit), &[("max", &max), ("n", &count())])}
+            </span>
+        }
+    });
     view! {
-        <label class="field wide">
-            <span class="label">{move || st.t(label)}</span>
+        <label class="field wide" class:invalid=move || errors.is_some_and(|e| is_invalid(e, field))>
+            <span class="label">{move || st.t(label)}{limit}</span>
             <textarea name=field data-testid=format!("field-{field}") rows=rows placeholder=move || hint.map(|h| st.t(h)) bind:value=value></textarea>
         </label>
     }

@@ -54,6 +54,8 @@ macro_rules! ledger_texts {
             ErrDescriptionRequired => "请填写问题描述。", "Describe the problem.";
             ErrFoundOnRequired => "请填写发现日期。", "Enter the day the problem was found.";
             ErrTextTooLong => "内容过长。", "The text is too long.";
+            ErrDescriptionTooLong => "问题描述不能超过 4000 字。", "A problem's description may have 4,000 characters at most.";
+            LengthLimit => "（不超过 {max} 字，已输入 {n} 字）", " (at most {max} characters, {n} so far)";
             ErrBeforeFound => "日期不能早于发现问题的日期。", "The date cannot precede the day the problem was found.";
             ErrOnSpotBeforeFound => "立行立改日期不能早于发现日期。", "The on-the-spot correction cannot precede the day found.";
             ErrFedBackBeforeFound => "反馈日期不能早于发现日期。", "The feedback cannot precede the day found.";
@@ -149,7 +151,8 @@ macro_rules! ledger_texts {
             CellShortened => "……（超出 Excel 单元格上限，以下省略；全文共 {n} 字）", "… (over Excel's limit for one cell, the rest is left out; the whole text has {n} characters)";
             LedgerShortened => "另有 {n} 个单元格的文字超出 Excel 上限，已截短并注明全文字数；完整内容请在本应用中查看。", "{n} cells held more text than Excel allows; they were cut, each with a note of its whole length. The full text is in this app.";
             ExportFailed => "导出失败：", "Export failed:";
-            LedgerExported => "已导出 {n} 行。", "Exported {n} rows.";
+            LedgerExported => "已导出 {n} 行：{file}", "Exported {n} rows: {file}";
+            ExportedFile => "已导出文件：{file}（在浏览器的下载文件夹中）", "Exported {file} (in the browser's downloads folder)";
             FilterFrom => "起始日期", "From";
             FilterTo => "截止日期", "To";
             FilterClear => "清除筛选", "Clear filters";

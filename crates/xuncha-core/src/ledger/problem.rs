@@ -95,7 +95,7 @@ impl Problem {
         let mut c = Checker::default();
         crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
         c.required(!blank(&self.description), "description", T::ErrDescriptionRequired);
-        c.check(self.description.chars().count() <= MAX_DESCRIPTION_CHARS, "description", T::ErrTextTooLong);
+        c.check(self.description.chars().count() <= MAX_DESCRIPTION_CHARS, "description", T::ErrDescriptionTooLong);
         c.check(
             self.rectified_on_spot.is_none_or(|d| d >= self.found_on),
             "rectified_on_spot",
@@ -187,7 +187,7 @@ mod tests {
         p.description = "  ".into();
         assert_eq!(errors(&rounds, &inspections, &p), vec![("description", T::ErrDescriptionRequired)]);
         p.description = "问".repeat(MAX_DESCRIPTION_CHARS + 1);
-        assert_eq!(errors(&rounds, &inspections, &p), vec![("description", T::ErrTextTooLong)]);
+        assert_eq!(errors(&rounds, &inspections, &p), vec![("description", T::ErrDescriptionTooLong)]);
     }
 
     #[test]
