@@ -67,6 +67,8 @@ pub enum Persistence {
     Granted,
     Denied,
     Unsupported,
+    /// Asked, and no answer came (Firefox may never answer a page from file://).
+    NoAnswer,
 }
 
 impl Persistence {
@@ -76,6 +78,7 @@ impl Persistence {
             Persistence::Granted => T::StoragePersisted,
             Persistence::Denied => T::StorageNotPersisted,
             Persistence::Unsupported => T::StoragePersistUnsupported,
+            Persistence::NoAnswer => T::StoragePersistNoAnswer,
         }
     }
 }
@@ -101,10 +104,17 @@ pub async fn request_persistence() -> Persistence {
     if ask(manager.persisted()).await == Some(true) {
         return Persistence::Granted;
     }
-    match ask(manager.persist()).await {
+    let Ok(asked) = manager.persist() else {
+        return Persistence::Unsupported;
+    };
+    // The timer settles the race with `undefined` when the browser keeps silent.
+    let timeout = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10_000);
+    });
+    match ask(Ok(js_sys::Promise::race(&js_sys::Array::of2(&asked, &timeout)))).await {
         Some(true) => Persistence::Granted,
         Some(false) => Persistence::Denied,
-        None => Persistence::Unsupported,
+        None => Persistence::NoAnswer,
     }
 }
 

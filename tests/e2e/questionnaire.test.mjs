@@ -263,6 +263,10 @@ test('returned paper forms are printed with boxes, entered by keyboard alone or 
   assert.notEqual(box, 'none', 'a box to tick');
   assert.equal(radio, 'none');
   assert.equal(await app.id('nav-home').isVisible(), false, 'the page prints the form alone');
+  // Marks that mean nothing on paper are left off: the required asterisk, the "only the day" note.
+  assert.equal(await app.page.locator('.required').first().isVisible(), false);
+  assert.equal(await app.id('anonymous-note').isVisible(), false);
+  await app.page.getByText('本问卷不记名。').waitFor();
   await app.page.emulateMedia({ media: 'screen' });
 
   // Two forms by keyboard: digits tick, Enter moves on, Enter on the last saves.

@@ -164,7 +164,7 @@ fn QuestionBlock(
         <fieldset class="question" class:invalid=move || error().is_some() data-testid=format!("question-{index}")>
             <legend>
                 {format!("{}. {}", index + 1, question.text)}
-                {question.required.then(|| view! { <span class="required" title=move || st.t(T::Required)>" *"</span> })}
+                {question.required.then(|| view! { <span class="required no-print" title=move || st.t(T::Required)>" *"</span> })}
                 {max.map(|m| view! { <span class="hint">" "{m}</span> })}
             </legend>
             <div class="choices" class:column=many>{input}</div>
@@ -180,7 +180,9 @@ pub fn FormHead(q: Questionnaire) -> impl IntoView {
         <header class="form-head">
             <h1 data-testid="form-title">{q.title.clone()}</h1>
             {(!q.intro.is_empty()).then(|| view! { <p class="intro">{q.intro.clone()}</p> })}
-            <p class="anonymous" data-testid="anonymous-note">{tr(T::AnonymousNote)}</p>
+            <p class="anonymous no-print" data-testid="anonymous-note">{tr(T::AnonymousNote)}</p>
+            // On paper only what the respondent needs to know: no record of who or when.
+            <p class="anonymous print-only">{tr(T::AnonymousNotePaper)}</p>
         </header>
     }
 }

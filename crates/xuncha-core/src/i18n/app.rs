@@ -25,6 +25,7 @@ macro_rules! app_texts {
             StoragePersisted => "浏览器已允许持久保存。", "The browser granted persistent storage.";
             StorageNotPersisted => "浏览器未允许持久保存：磁盘空间紧张时数据可能被清除，请定期备份。", "The browser did not grant persistent storage: data may be cleared when disk space runs low, so back up regularly.";
             StoragePersistPending => "正在申请持久保存…", "Requesting persistent storage…";
+            StoragePersistNoAnswer => "浏览器没有答复持久保存申请：数据仍保存在本机，但磁盘空间紧张时可能被清除，请定期备份。", "The browser did not answer the request for persistent storage: the data stays on this PC, but may be cleared when the disk runs short; back up regularly.";
             StoragePersistUnsupported => "此浏览器不支持持久保存申请，请定期备份。", "This browser cannot grant persistent storage; back up regularly.";
             DbOpenFailed => "无法打开本机数据库。可能是浏览器禁止了本地存储（如无痕模式）。", "The local database could not be opened. The browser may block local storage (private mode, for example).";
             DbVersionChange => "本应用已在另一个窗口中以新版本打开，本窗口已断开数据库。请刷新本页后继续。", "The app was opened in a newer version in another window, so this window let go of the database. Reload this page to continue.";

@@ -59,6 +59,7 @@ macro_rules! survey_texts {
             PreviewHint => "这是答卷人看到的样子。预览中填写的答案不会保存。", "This is what respondents see. Answers given in the preview are not kept.";
             PreviewSubmit => "检查答案", "Check the answers";
             PreviewChecked => "答案符合要求（预览不保存答案）。", "The answers fit (the preview keeps nothing).";
+            AnonymousNotePaper => "本问卷不记名。", "This form is anonymous.";
             AnonymousNote => "本问卷不记名：不记录填写人，也不记录填写时间（只记日期）。", "This form is anonymous: it records neither who answers nor when, only the day.";
             AnswersIncomplete => "还有题目没有按要求作答，请看标红的题目。", "Some questions are not answered as required; see the ones marked in red.";
             Overall => "总体", "Overall";
