@@ -42,8 +42,16 @@ test('forms, ledgers and pickers work the way a county clerk expects at 1366×76
   const offered = await form.getByTestId('field-target').locator('option').allInnerTexts();
   assert.deepEqual(offered.filter((o) => o.endsWith('镇')), ['阿里镇', '北关镇', '张庄镇']);
 
-  // Ctrl+Enter saves, from any field.
+  // A day found in the future is asked about; declining keeps the form as it is.
   await form.getByTestId('field-target').selectOption({ label: '北关镇' });
+  await form.getByTestId('field-description').fill('未来日期的问题');
+  await form.getByTestId('field-found_on').fill('2099-04-10');
+  const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.message()); await d.dismiss(); }));
+  await form.getByTestId('save').click();
+  assert.match(await asked, /发现日期 2099-04-10 在今天之后/);
+  assert.equal(await form.getByTestId('field-description').inputValue(), '未来日期的问题');
+
+  // Ctrl+Enter saves, from any field.
   await form.getByTestId('field-found_on').fill('2026-04-10');
   await form.getByTestId('field-description').fill('党组织生活不规范，'.repeat(60));
   await form.getByTestId('field-description').press('Control+Enter');

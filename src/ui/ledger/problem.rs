@@ -3,8 +3,8 @@
 
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    day_text, inspected_targets, parse_day, round_options, today, tr, EnumSelect, FormButtons, FormErrors, Input,
-    RecordSelect, SidePanel, TextArea,
+    confirm, day_text, inspected_targets, parse_day, round_options, today, tr, EnumSelect, FormButtons, FormErrors,
+    Input, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
@@ -63,6 +63,10 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
         else {
             return errors.set(Some(OpError::Invalid(bad)));
         };
+        // A problem cannot have been found in the future: most likely a typo in the year.
+        if found > today() && !confirm(&xuncha_core::i18n::fill(st.t(T::ConfirmFutureFound), &[("day", &found)])) {
+            return;
+        }
         let data = Problem {
             round: r,
             target: t,

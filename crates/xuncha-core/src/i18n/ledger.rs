@@ -52,6 +52,7 @@ macro_rules! ledger_texts {
             KindClue => "问题线索", "clue";
             KindRecommendation => "巡察建议书", "recommendation letter";
             ErrDescriptionRequired => "请填写问题描述。", "Describe the problem.";
+            ConfirmFutureFound => "发现日期 {day} 在今天之后。确定按这个日期保存吗？", "The day found, {day}, is after today. Save it with this date?";
             ErrFoundOnRequired => "请填写发现日期。", "Enter the day the problem was found.";
             ErrTextTooLong => "内容过长。", "The text is too long.";
             ErrDescriptionTooLong => "问题描述不能超过 4000 字。", "A problem's description may have 4,000 characters at most.";
