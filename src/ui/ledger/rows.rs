@@ -35,8 +35,9 @@ pub fn table_row(
                         .into_any()
                 }
                 (Col::Description | Col::Measures | Col::Summary | Col::Response | Col::Result, _) => {
-                    let (text, full) = (cell.text(), cell.text());
-                    view! { <td class="long"><div class="clip" title=full>{text}</div></td> }.into_any()
+                    let text = cell.text();
+                    let title = text.clone();
+                    view! { <td class="long"><div class="clip" title=title>{text}</div></td> }.into_any()
                 }
                 (_, Cell::Day(_)) => view! { <td class="day">{cell.text()}</td> }.into_any(),
                 _ => view! { <td>{cell.text()}</td> }.into_any(),
