@@ -40,6 +40,7 @@ impl IdSource for WebIds {
 }
 
 const LANG_KEY: &str = "xuncha.lang";
+const COLUMNS_KEY: &str = "xuncha.ledgerColumns";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -48,6 +49,19 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The language chosen on this PC; read synchronously so the first paint is right.
 pub fn saved_lang() -> Lang {
     local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).map(|c| Lang::from_code(&c)).unwrap_or_default()
+}
+
+/// The ledger columns hidden on this PC.
+pub fn saved_columns() -> xuncha_core::ledger::columns::ColumnChoice {
+    let text = local_storage().and_then(|s| s.get_item(COLUMNS_KEY).ok().flatten()).unwrap_or_default();
+    xuncha_core::ledger::columns::ColumnChoice::from_text(&text)
+}
+
+pub fn save_columns(choice: &xuncha_core::ledger::columns::ColumnChoice) {
+    if let Some(s) = local_storage() {
+        // Losing the choice is harmless: the ledger shows every column again.
+        let _ = s.set_item(COLUMNS_KEY, &choice.to_text());
+    }
 }
 
 pub fn save_lang(lang: Lang) {
@@ -333,5 +347,15 @@ pub fn focus_first_field(root: &web_sys::Element) {
     let field = root.query_selector(FIELDS).ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(field) = field {
         let _ = field.focus();
+    }
+}
+
+/// Scrolls the element with `data-testid` into view, for links to a part of the same page
+/// (a `#id` anchor would be read as a page of the hash router).
+pub fn scroll_to_testid(testid: &str) {
+    let selector = format!("[data-testid=\"{testid}\"]");
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+    if let Some(el) = el {
+        el.scroll_into_view();
     }
 }

@@ -4,21 +4,48 @@ use super::state::state;
 use super::widgets::tr;
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
-use xuncha_core::ops::FirstCounts;
+use xuncha_core::ledger::LedgerKind;
+use xuncha_core::ops::{overview, FirstCounts};
 use xuncha_core::round::RoundStatus;
 use xuncha_core::route::Route;
 use xuncha_core::target::{TargetKind, TargetStatus};
+
+/// Where a figure's records are and which ledger filter shows just them.
+#[derive(Clone, Copy)]
+enum Behind {
+    Page(Route),
+    /// A ledger with the filters cleared, or with only overdue rows shown.
+    Ledger(LedgerKind, bool),
+    /// The list of late 整改报告 further down this page.
+    LateReports,
+}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let st = state();
     let count = move |f: fn(&xuncha_core::ops::Snapshot) -> usize| move || st.data.with(f);
-    let tile = |key: T, testid: &'static str, n: Box<dyn Fn() -> usize + Send + Sync>| {
+    let tile = move |key: T, testid: &'static str, behind: Behind, n: Box<dyn Fn() -> usize + Send + Sync>| {
+        let href = match behind {
+            Behind::Page(route) => route.hash(),
+            Behind::Ledger(kind, _) => Route::Ledger(kind).hash(),
+            Behind::LateReports => Route::Home.hash(),
+        };
+        let follow = move |ev: leptos::ev::MouseEvent| match behind {
+            Behind::Page(_) => {}
+            Behind::Ledger(_, overdue) => {
+                st.ledger_filter.clear();
+                st.ledger_filter.overdue_only.set(overdue);
+            }
+            Behind::LateReports => {
+                ev.prevent_default();
+                crate::platform::scroll_to_testid("late-reports");
+            }
+        };
         view! {
-            <div class="tile" data-testid=testid>
+            <a class="tile" href=href data-testid=testid on:click=follow>
                 <span class="number">{move || n()}</span>
                 <span class="caption">{tr(key)}</span>
-            </div>
+            </a>
         }
     };
     let office = move || {
@@ -46,26 +73,69 @@ pub fn HomePage() -> impl IntoView {
         true => st.data.with(|d| FirstCounts::of(d, today)),
         false => st.first_counts.get(),
     });
+    let late_reports = move || st.data.with(|d| overview::reports_overdue(d, today).len());
+    let hint = move || {
+        let role = st.office.get()?.role;
+        let f = figures.get();
+        let step = st.data.with(|d| overview::Progress::of(d, f.problems + f.clues)).next_step(role)?;
+        Some(view! { <p class="hint" data-testid="home-hint">{tr(step)}</p> })
+    };
+    let targets = Route::Targets;
     view! {
         <section>
             <h1>{tr(T::HomeTitle)}</h1>
             <p data-testid="home-office">{office}</p>
             <BackupStatus/>
+            {hint}
             <div class="tiles">
-                {tile(T::StatTargets, "stat-targets", Box::new(count(|d| d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).count())))}
-                {tile(T::StatTownships, "stat-townships", Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind == TargetKind::Township).count())))}
-                {tile(T::StatVillages, "stat-villages", Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind.needs_township()).count())))}
-                {tile(T::StatTerms, "stat-terms", Box::new(count(|d| d.terms.len())))}
-                {tile(T::StatRounds, "stat-rounds", Box::new(count(|d| d.rounds.len())))}
-                {tile(T::StatGroups, "stat-groups", Box::new(count(|d| d.groups.len())))}
-                {tile(T::StatInspections, "stat-inspections", Box::new(count(|d| d.inspections.len())))}
-                {tile(T::StatProblems, "stat-problems", Box::new(move || figures.get().problems))}
-                {tile(T::StatRectOverdue, "stat-rect-overdue", Box::new(move || figures.get().overdue))}
-                {tile(T::StatClues, "stat-clues", Box::new(move || figures.get().clues))}
+                {tile(T::StatTargets, "stat-targets", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).count())))}
+                {tile(T::StatTownships, "stat-townships", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind == TargetKind::Township).count())))}
+                {tile(T::StatVillages, "stat-villages", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind.needs_township()).count())))}
+                {tile(T::StatTerms, "stat-terms", Behind::Page(Route::Terms), Box::new(count(|d| d.terms.len())))}
+                {tile(T::StatRounds, "stat-rounds", Behind::Page(Route::Rounds), Box::new(count(|d| d.rounds.len())))}
+                {tile(T::StatGroups, "stat-groups", Behind::Page(Route::Rounds), Box::new(count(|d| d.groups.len())))}
+                {tile(T::StatInspections, "stat-inspections", Behind::Page(Route::Rounds), Box::new(count(|d| d.inspections.len())))}
+                {tile(T::StatProblems, "stat-problems", Behind::Ledger(LedgerKind::Problems, false), Box::new(move || figures.get().problems))}
+                {tile(T::StatRectOverdue, "stat-rect-overdue", Behind::Ledger(LedgerKind::Rectifications, true), Box::new(move || figures.get().overdue))}
+                {tile(T::StatReportsOverdue, "stat-reports-overdue", Behind::LateReports, Box::new(late_reports))}
+                {tile(T::StatClues, "stat-clues", Behind::Ledger(LedgerKind::Clues, false), Box::new(move || figures.get().clues))}
             </div>
             <ul class="current-rounds">{current_rounds}</ul>
-            <p class="hint">{tr(T::HomeStart)}</p>
+            <LateReports/>
         </section>
+    }
+}
+
+/// The inspections whose 整改报告 is past due, each linking to its round.
+#[component]
+fn LateReports() -> impl IntoView {
+    let st = state();
+    let today = super::widgets::today();
+    move || {
+        let lang = st.lang.get();
+        let lines = st.data.with(|d| {
+            overview::reports_overdue(d, today)
+                .into_iter()
+                .map(|i| {
+                    let target = d.target(i.data.target).map(|t| t.data.name.clone()).unwrap_or_default();
+                    let round = d.round(i.data.round).map(|r| d.round_title(r, lang)).unwrap_or_default();
+                    let due = i.data.milestones.rectification_due.map(|d| d.to_string()).unwrap_or_default();
+                    let text =
+                        fill(st.t(T::ReportOverdueLine), &[("target", &target), ("round", &round), ("due", &due)]);
+                    (Route::Round(i.data.round).hash(), text)
+                })
+                .collect::<Vec<_>>()
+        });
+        (!lines.is_empty()).then(|| {
+            view! {
+                <div class="late-reports" data-testid="late-reports">
+                    <h2>{tr(T::ReportsOverdueTitle)}</h2>
+                    <ul>
+                        {lines.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -49,6 +49,8 @@ pub struct AppState {
     pub reminder_days: RwSignal<u32>,
     /// The ledger filters, kept while the user moves between ledgers and pages.
     pub ledger_filter: FilterState,
+    /// The ledger columns hidden on this PC, kept across visits.
+    pub columns: RwSignal<xuncha_core::ledger::columns::ColumnChoice>,
     /// The ledger rows, joined when first read after a change of the data and then
     /// shared by every tab, so switching tabs does not join 100,000 records again.
     pub ledger: Memo<xuncha_core::ledger::Ledger>,
@@ -146,6 +148,7 @@ impl AppState {
             last_backup: RwSignal::new(None),
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),
+            columns: RwSignal::new(crate::platform::saved_columns()),
             ledger,
             kiosk: RwSignal::new(None),
             first_counts: RwSignal::new(ops::FirstCounts::default()),

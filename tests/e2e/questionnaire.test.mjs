@@ -300,6 +300,27 @@ test('returned paper forms are printed with boxes, entered by keyboard alone or 
   assert.match(scale, /好\s+7\s+63\.6%[\s\S]*较好\s+4\s+36\.4%/);
   assert.match(await app.id('tally-q-1').innerText(), /较好\s+1[\s\S]*差\s+1/);
   assert.deepEqual((await app.id('tally-q-5').getByTestId('tally-texts').locator('li').allInnerTexts()), ['作风扎实']);
+
+  // 测评汇总: votes per level and the 好和较好率 of each item and of all together.
+  const summary = app.id('rating-summary');
+  assert.match(await summary.locator('thead').innerText(), /测评项目[\s\S]*好[\s\S]*较好[\s\S]*一般[\s\S]*差[\s\S]*有效票数[\s\S]*好和较好率/);
+  const lines = await summary.locator('tbody tr').allInnerTexts();
+  assert.match(lines[0], /^1\s+1\. 巡察组成员的纪律执行情况\s+7\s+4\s+0\s+0\s+11\s+100\.0%$/);
+  assert.match(lines[1], /^2\s+2\. 巡察组的工作作风\s+0\s+1\s+0\s+1\s+2\s+50\.0%$/);
+  assert.match(lines[2], /总体\s+7\s+5\s+0\s+1\s+13\s+92\.3%$/);
+  await app.page.emulateMedia({ media: 'print' });
+  assert.ok(await summary.isVisible(), 'printed with the tally');
+  await saveScreenshot(app.page, 'questionnaire-rating-print');
+  await app.page.emulateMedia({ media: 'screen' });
+  const xlsx = await download(app, 'export-tally', tempProfile('q-paper-files'));
+  await app.id('flash').filter({ hasText: xlsx.name }).waitFor();
+  const book = readXlsx(xlsx.file);
+  assert.deepEqual(book.sheets, ['问卷统计', '测评汇总']);
+  const tab = book.tabs['测评汇总'];
+  assert.equal(tab[0][0], '巡察组纪律作风后评估问卷 测评汇总');
+  assert.deepEqual(tab[2], ['序号', '测评项目', '好', '较好', '一般', '差', '有效票数', '好和较好率']);
+  assert.deepEqual(tab[3], [1, '1. 巡察组成员的纪律执行情况', 7, 4, 0, 0, 11, '100.0%']);
+  assert.deepEqual(tab[5].slice(1), ['总体', 7, 5, 0, 1, 13, '92.3%']);
   assert.deepEqual(net.errors, []);
   await browser.close();
 });

@@ -21,7 +21,7 @@ pub use base::{collate, date, id, meta, numerals, validation};
 pub use ledger::{clue, problem, recommendation, rectification, sheet};
 pub use register::{group, inspection, office, round, target, term};
 pub use storage::{schema, store};
-pub use survey::{kiosk, questionnaire, response, tally};
+pub use survey::{kiosk, questionnaire, rating, response, tally};
 
 #[cfg(any(test, feature = "contract-tests"))]
 pub use storage::contract;

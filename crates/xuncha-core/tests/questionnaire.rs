@@ -228,6 +228,23 @@ fn the_tally_sheet_lists_every_option_with_its_share_and_every_text_alone() {
         (&Cell::Text("好".into()), &Cell::Count(1), &Cell::Text("50.0%".into()), &Cell::Text("50.0".into()))
     );
     assert!(sheet.to_xlsx(Timestamp::from_unix_millis(1_795_000_000_000.0)).is_ok());
+
+    // 测评汇总 beside it: the first item had one 好 and one 差, the rest two 好.
+    let summaries = xuncha_core::rating::summaries(&t);
+    assert_eq!(summaries.len(), 1, "the conduct review rates every item on one scale");
+    let rating = Sheet::of_rating(&q.data.title, "全部", &summaries[0], Lang::Zh, today());
+    assert_eq!(rating.headers, vec!["序号", "测评项目", "好", "较好", "一般", "差", "有效票数", "好和较好率"]);
+    assert_eq!(rating.rows[0][2], Cell::Count(1));
+    assert_eq!(rating.rows[0][7], Cell::Text("50.0%".into()));
+    let overall = rating.rows.last().cloned().unwrap_or_default();
+    assert_eq!(overall[1], Cell::Text("总体".into()));
+    let items = rating.rows.len() - 1;
+    let votes = u32::try_from(2 * items).unwrap_or_default();
+    assert_eq!(overall[6], Cell::Count(votes), "two votes on every item");
+    let good = (2 * items - 1) as f64 * 100.0 / (2 * items) as f64;
+    assert_eq!(overall[7], Cell::Text(format!("{good:.1}%")));
+    let book = Sheet::workbook(&[sheet, rating], Timestamp::from_unix_millis(1_795_000_000_000.0));
+    assert!(book.is_ok_and(|bytes| bytes.starts_with(b"PK")));
 }
 
 #[test]

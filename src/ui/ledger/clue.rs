@@ -3,7 +3,7 @@
 use crate::ui::state::state;
 use crate::ui::widgets::{
     day_text, inspected_targets, parse_count, parse_day, round_options, EnumSelect, FormButtons, Input,
-    OptionalEnumSelect, RecordSelect, SidePanel, TextArea,
+    OptionalEnumSelect, RecordSelect, SectionSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::clue::{Clue, Disposal, Recipient};
@@ -34,7 +34,7 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
     let disposal = RwSignal::new(d.as_ref().and_then(|c| c.disposal));
     let errors = RwSignal::new(None);
     let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
-    let targets = Signal::derive(move || st.data.with(|d| inspected_targets(d, round.get())));
+    let targets = Signal::derive(move || st.data.with(|d| inspected_targets(d, round.get(), st.lang.get())));
     let meta = base.map(|b| b.meta);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -74,8 +74,8 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
         <SidePanel title=title testid="clue-form">
             <form on:submit=save>
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
-                <RecordSelect label=T::ColTarget options=targets value=target field="target" empty=T::None errors=Some(errors)/>
-                <TextArea label=T::ColSummary value=summary field="summary" rows=3/>
+                <SectionSelect label=T::ColTarget sections=targets value=target field="target" empty=T::None errors=Some(errors)/>
+                <TextArea label=T::ColSummary value=summary field="summary" rows=3 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
                 <Input label=T::ColCadres value=cadres field="cadres" errors=errors kind="number"/>
                 <Input label=T::ColOthers value=others field="others" errors=errors kind="number"/>
                 <Input label=T::ColNames value=names field="names" errors=errors hint=T::SensitiveHint/>
@@ -85,7 +85,7 @@ pub fn ClueForm(base: Option<Record<Clue>>, on_close: Callback<()>) -> impl Into
                 </Show>
                 <Input label=T::ColTransferredOn value=transferred_on field="transferred_on" errors=errors kind="date"/>
                 <OptionalEnumSelect label=T::ColDisposal options=&Disposal::ALL value=disposal field="disposal" empty=T::NotYet/>
-                <TextArea label=T::ColResult value=result field="result" rows=2/>
+                <TextArea label=T::ColResult value=result field="result" rows=2 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
                 <Input label=T::ColClosedOn value=closed_on field="closed_on" errors=errors kind="date"/>
                 <FormButtons errors=errors on_close=on_close/>
             </form>

@@ -2,8 +2,11 @@
 //! stay set while the user moves between ledgers and pages.
 
 use crate::ui::state::state;
-use crate::ui::widgets::{inspected_targets, round_options, township_options, tr, Check, EnumFilter, RecordSelect};
+use crate::ui::widgets::{
+    round_options, sections_of, township_options, tr, Check, EnumFilter, RecordSelect, SectionSelect,
+};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use xuncha_core::i18n::T;
 use xuncha_core::id::Id;
 use xuncha_core::ledger::LedgerKind;
@@ -48,19 +51,17 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
     let targets = Signal::derive(move || {
         let township = f.township.get();
         let round = f.round.get();
+        let lang = st.lang.get();
         st.data.with(|d| {
-            let pool = match round {
-                Some(_) => inspected_targets(d, round),
-                None => d.targets.iter().map(|t| (t.meta.id, t.data.name.clone())).collect(),
-            };
-            let mut out: Vec<(Id, String)> = pool
-                .into_iter()
-                .filter(|(id, _)| {
-                    township.is_none_or(|w| *id == w || d.target(*id).is_some_and(|t| t.data.township == Some(w)))
-                })
+            let in_round: Option<HashSet<Id>> =
+                round.map(|r| d.inspections.iter().filter(|i| i.data.round == r).map(|i| i.data.target).collect());
+            let pool = d
+                .targets
+                .iter()
+                .filter(|t| in_round.as_ref().is_none_or(|ids| ids.contains(&t.meta.id)))
+                .filter(|t| township.is_none_or(|w| t.meta.id == w || t.data.township == Some(w)))
                 .collect();
-            out.sort_by(|a, b| a.1.cmp(&b.1));
-            out
+            sections_of(d, pool, lang)
         })
     });
     let has_status = matches!(kind, LedgerKind::Problems | LedgerKind::Rectifications);
@@ -74,7 +75,7 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
             <RecordSelect label=T::ColRound options=rounds value=f.round field="round" empty=T::All errors=None/>
             <RecordSelect label=T::ColGroup options=groups value=f.group field="group" empty=T::All errors=None/>
             <RecordSelect label=T::ColTownship options=townships value=f.township field="township" empty=T::All errors=None/>
-            <RecordSelect label=T::ColTarget options=targets value=f.target field="target" empty=T::All errors=None/>
+            <SectionSelect label=T::ColTarget sections=targets value=f.target field="target" empty=T::All errors=None/>
             <Show when=move || kind == LedgerKind::Problems>
                 <EnumFilter label=T::ColFocus options=&Focus::ALL value=f.focus field="focus"/>
             </Show>

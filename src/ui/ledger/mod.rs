@@ -73,7 +73,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let printing = RwSignal::new(false);
     let totals = move || ledger.with(|l| shown.with(|s| Totals::of(l, kind, s, today))).sentence(kind, st.lang.get());
     let pages = Signal::derive(move || shown.with(|s| pages_for(s.len())));
-    let columns = Signal::derive(move || kind.columns(show_names.get()));
+    let columns = Signal::derive(move || st.columns.with(|c| c.visible(kind, show_names.get())));
     let header = move || {
         columns
             .get()
@@ -231,6 +231,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
                 <Show when=move || exporting.get()><span class="busy" data-testid="exporting">{tr(T::Exporting)}</span></Show>
             </div>
             <Filters kind=kind show_names=show_names/>
+            <ColumnChooser kind=kind show_names=show_names/>
             <p class="totals" data-testid="ledger-totals">{totals}</p>
             // The table scrolls by itself, its header and actions in view; the tabs and
             // filters above stay put.
@@ -277,4 +278,40 @@ fn LedgerTabs(current: LedgerKind) -> impl IntoView {
         })
         .collect_view();
     view! { <nav class="tabs no-print">{tabs}</nav> }
+}
+
+/// Shows or hides columns of this ledger on screen and in print; kept on this PC.
+#[component]
+fn ColumnChooser(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
+    let st = state();
+    let boxes = move || {
+        kind.columns(show_names.get())
+            .into_iter()
+            .map(|col| {
+                let toggle = move |_| {
+                    st.columns.update(|c| c.toggle(kind, col));
+                    st.columns.with_untracked(platform::save_columns);
+                };
+                view! {
+                    <label class="check">
+                        <input type="checkbox" data-testid=format!("column-{col:?}")
+                            prop:checked=move || st.columns.with(|c| !c.is_hidden(kind, col)) on:change=toggle/>
+                        <span>{move || st.t(col.label())}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let reset = move |_| {
+        st.columns.update(|c| c.reset(kind));
+        st.columns.with_untracked(platform::save_columns);
+    };
+    view! {
+        <details class="column-chooser no-print" data-testid="column-chooser">
+            <summary>{tr(T::ColumnChooser)}</summary>
+            <p class="hint">{tr(T::ColumnChooserHint)}</p>
+            <div class="checklist">{boxes}</div>
+            <button type="button" class="link" data-testid="columns-reset" on:click=reset>{tr(T::ColumnsReset)}</button>
+        </details>
+    }
 }

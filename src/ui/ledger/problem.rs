@@ -4,7 +4,7 @@
 use crate::ui::state::state;
 use crate::ui::widgets::{
     confirm, day_text, inspected_targets, parse_day, round_options, today, tr, EnumSelect, FormButtons, FormErrors,
-    Input, RecordSelect, SidePanel, TextArea,
+    Input, RecordSelect, SectionSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::T;
@@ -35,7 +35,7 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
     let errors = RwSignal::new(None);
     let added = RwSignal::new(0usize);
     let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
-    let targets = Signal::derive(move || st.data.with(|d| inspected_targets(d, round.get())));
+    let targets = Signal::derive(move || st.data.with(|d| inspected_targets(d, round.get(), st.lang.get())));
     let meta = base.map(|b| b.meta);
     let is_new = meta.is_none();
     let save = Callback::new(move |another: bool| {
@@ -104,7 +104,7 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
                 save.run(false)
             }>
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
-                <RecordSelect label=T::ColTarget options=targets value=target field="target" empty=T::None errors=Some(errors)/>
+                <SectionSelect label=T::ColTarget sections=targets value=target field="target" empty=T::None errors=Some(errors)/>
                 <TextArea label=T::ColDescription value=description field="description" rows=4
                     max=xuncha_core::problem::MAX_DESCRIPTION_CHARS errors=errors/>
                 <EnumSelect label=T::ColFocus options=&Focus::ALL value=focus field="focus"/>
@@ -190,7 +190,7 @@ pub fn FeedBackForm(problem: Record<Problem>, on_close: Callback<()>) -> impl In
             <p class="quote">{description}</p>
             <form on:submit=save>
                 <Input label=T::FieldFedBackOn value=fed_back_on field="fed_back_on" errors=errors kind="date" autofocus=true/>
-                <TextArea label=T::ColMeasures value=measures field="measures" rows=3/>
+                <TextArea label=T::ColMeasures value=measures field="measures" rows=3 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
                 <Input label=T::ColUnit value=unit field="unit" errors=errors/>
                 <Input label=T::ColPerson value=person field="person" errors=errors/>
                 <Input label=T::ColDeadline value=deadline field="deadline" errors=errors kind="date"/>

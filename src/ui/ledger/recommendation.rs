@@ -108,7 +108,7 @@ pub fn LetterForm(base: Option<Record<Recommendation>>, on_close: Callback<()>) 
                     <div class="checklist single">{choices}</div>
                 </fieldset>
                 <Input label=T::ColSentOn value=sent_on field="sent_on" errors=errors kind="date"/>
-                <TextArea label=T::ColResponse value=response field="response" rows=2/>
+                <TextArea label=T::ColResponse value=response field="response" rows=2 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
                 <Input label=T::ColRespondedOn value=responded_on field="responded_on" errors=errors kind="date"/>
                 <FormButtons errors=errors on_close=on_close/>
             </form>

@@ -134,9 +134,9 @@ fn StepForm(r: Record<Rectification>, step: Step, on_done: Callback<()>) -> impl
                 <Input label=T::ColVerifier value=verifier field="verifier" errors=errors/>
             </Show>
             <Show when=move || matches!(step, Step::Close | Step::Progress)>
-                <TextArea label=T::ColEvidence value=evidence field="evidence" rows=2/>
+                <TextArea label=T::ColEvidence value=evidence field="evidence" rows=2 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
             </Show>
-            <TextArea label=note_label value=note field="note" rows=2/>
+            <TextArea label=note_label value=note field="note" rows=2 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
             <FormErrors errors=errors/>
             <div class="buttons">
                 <button type="submit" data-testid="step-confirm">{tr(T::Confirm)}</button>
@@ -174,10 +174,10 @@ fn Edit(r: Record<Rectification>) -> impl IntoView {
         <details class="rect-edit" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary data-testid="rect-edit">{tr(T::EditRectification)}</summary>
             <form on:submit=save>
-                <TextArea label=T::ColMeasures value=measures field="measures" rows=3/>
+                <TextArea label=T::ColMeasures value=measures field="measures" rows=3 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
                 <Input label=T::ColUnit value=unit field="unit" errors=errors/>
                 <Input label=T::ColPerson value=person field="person" errors=errors/>
-                <TextArea label=T::ColEvidence value=evidence field="evidence" rows=2/>
+                <TextArea label=T::ColEvidence value=evidence field="evidence" rows=2 max=xuncha_core::validation::MAX_TEXT_CHARS errors=errors/>
                 <FormButtons errors=errors on_close=Callback::new(move |_: ()| open.set(false)) testid="save-rectification"/>
             </form>
         </details>

@@ -2,7 +2,10 @@
 
 use super::inspection::InspectionPanel;
 use crate::ui::state::state;
-use crate::ui::widgets::{confirm, confirm_delete, day_text, today, tr, EnumFilter, FormButtons, FormErrors, Input};
+use crate::ui::widgets::{
+    confirm, confirm_delete, day_text, initial_of, section_heading, target_initials, today, township_options, tr,
+    EnumFilter, FormButtons, FormErrors, Input, RecordSelect,
+};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use xuncha_core::collate::sort_by_text;
@@ -178,18 +181,29 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
     let st = state();
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(None::<TargetKind>);
+    let township = RwSignal::new(None::<Id>);
+    let townships = Signal::derive(move || st.data.with(township_options));
     let chosen = RwSignal::new(HashSet::<Id>::new());
     let errors = RwSignal::new(None);
+    let initials = Memo::new(move |_| st.data.with(target_initials));
     let candidates = Memo::new(move |_| {
-        let filter =
-            TargetFilter { text: text.get(), kind: kind.get(), township: None, status: Some(TargetStatus::Active) };
+        let filter = TargetFilter {
+            text: text.get(),
+            kind: kind.get(),
+            township: township.get(),
+            status: Some(TargetStatus::Active),
+        };
+        let by_initials = filter.by_initials().then(|| initials.get());
         st.data.with(|d| {
             let taken: HashSet<Id> =
                 d.inspections.iter().filter(|i| i.data.round == round).map(|i| i.data.target).collect();
             let mut free: Vec<_> = d
                 .targets
                 .iter()
-                .filter(|t| !taken.contains(&t.meta.id) && filter.matches(t.meta.id, &t.data))
+                .filter(|t| {
+                    !taken.contains(&t.meta.id)
+                        && filter.matches(t.meta.id, &t.data, initial_of(&by_initials, t.meta.id))
+                })
                 .cloned()
                 .collect();
             register_order(&mut free, &crate::platform::ZhCollator);
@@ -213,27 +227,37 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
     let list = move || {
         let lang = st.lang.get();
         let items = candidates.get();
-        if items.is_empty() && text.get().is_empty() && kind.get().is_none() {
+        if items.is_empty() && text.get().is_empty() && kind.get().is_none() && township.get().is_none() {
             return view! { <p class="empty">{tr(T::NothingToAssign)}</p> }.into_any();
         }
-        items
-            .into_iter()
-            .map(|t| {
-                let id = t.meta.id;
-                view! {
-                    <label class="check" class:indent=t.data.township.is_some()>
-                        <input type="checkbox" data-testid="assign-option" data-name=t.data.name.clone()
-                            prop:checked=move || chosen.with(|c| c.contains(&id))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
-                            }/>
-                        {t.data.name.clone()}<small>{t.data.kind.label().text(lang)}</small>
-                    </label>
-                }
-            })
-            .collect_view()
-            .into_any()
+        // A heading at each change of kind (county units) or township (with its villages).
+        let mut last = None;
+        st.data.with(|d| {
+            items
+                .into_iter()
+                .map(|t| {
+                    let heading = section_heading(d, &t.data, lang);
+                    let head = (last.as_ref() != Some(&heading)).then(|| {
+                        last = Some(heading.clone());
+                        view! { <div class="checklist-heading" data-testid="assign-heading">{heading}</div> }
+                    });
+                    let id = t.meta.id;
+                    view! {
+                        {head}
+                        <label class="check" class:indent=t.data.township.is_some()>
+                            <input type="checkbox" data-testid="assign-option" data-name=t.data.name.clone()
+                                prop:checked=move || chosen.with(|c| c.contains(&id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                                }/>
+                            {t.data.name.clone()}<small>{t.data.kind.label().text(lang)}</small>
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
     };
     view! {
         <div class="assign-panel" data-testid="assign-panel">
@@ -244,6 +268,7 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
                     <input type="search" data-testid="assign-search" bind:value=text/>
                 </label>
                 <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="assign-kind"/>
+                <RecordSelect label=T::ColTownship options=townships value=township field="assign-township" empty=T::All errors=None/>
             </div>
             <div class="checklist">{list}</div>
             <FormErrors errors=errors/>

@@ -1,7 +1,7 @@
 //! One target's inspection in a round: milestone dates and activity counts.
 
 use crate::ui::state::state;
-use crate::ui::widgets::{day_text, parse_count, parse_day, tr, FormButtons, Input, TextArea};
+use crate::ui::widgets::{confirm, day_text, parse_count, parse_day, today, tr, FormButtons, Input, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
@@ -59,6 +59,15 @@ pub fn InspectionPanel(id: Id, on_close: Callback<()>) -> impl IntoView {
             data.report_sent = parse_day(&report_sent.get_untracked(), "report_sent", &mut bad);
             if !bad.is_empty() {
                 return errors.set(Some(OpError::Invalid(bad)));
+            }
+            let future = data.future_facts(&base.data, today());
+            if !future.is_empty() {
+                let lang = st.lang.get_untracked();
+                let list: Vec<String> =
+                    future.iter().map(|(label, day)| format!("{} {day}", label.text(lang))).collect();
+                if !confirm(&fill(st.t(T::ConfirmFutureDates), &[("dates", &list.join("、"))])) {
+                    return;
+                }
             }
             let meta = base.meta.clone();
             st.act(

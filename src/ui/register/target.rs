@@ -2,8 +2,8 @@
 
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    page_of, pages_for, township_options, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount,
-    ListPage, Pager, PrintButton, RecordSelect, RowActions, SidePanel, TextArea,
+    initial_of, page_of, pages_for, target_initials, township_options, tr, EnumFilter, EnumSelect, FormButtons,
+    FormErrors, Input, ListCount, ListPage, Pager, PrintButton, RecordSelect, RowActions, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
@@ -30,11 +30,19 @@ pub fn TargetsPage() -> impl IntoView {
     let township = RwSignal::new(None::<Id>);
     let status = RwSignal::new(None::<TargetStatus>);
     let townships = Signal::derive(move || st.data.with(township_options));
+    // Read (and so made) only once a search is typed in Latin letters.
+    let initials = Memo::new(move |_| st.data.with(target_initials));
     let filtered = Memo::new(move |_| {
         let filter =
             TargetFilter { text: text.get(), kind: kind.get(), township: township.get(), status: status.get() };
-        let mut rows: Vec<Record<Target>> =
-            st.data.with(|d| d.targets.iter().filter(|t| filter.matches(t.meta.id, &t.data)).cloned().collect());
+        let by_initials = filter.by_initials().then(|| initials.get());
+        let mut rows: Vec<Record<Target>> = st.data.with(|d| {
+            d.targets
+                .iter()
+                .filter(|t| filter.matches(t.meta.id, &t.data, initial_of(&by_initials, t.meta.id)))
+                .cloned()
+                .collect()
+        });
         register_order(&mut rows, &crate::platform::ZhCollator);
         rows
     });

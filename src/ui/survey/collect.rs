@@ -5,7 +5,7 @@ use super::kiosk::start_kiosk;
 use super::paper::{PaperBatchForm, PaperEntry};
 use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::{parse_count, target_options, tr, FormErrors, Input, RecordSelect};
+use crate::ui::widgets::{parse_count, target_sections, tr, FormErrors, Input, SectionSelect};
 use leptos::prelude::*;
 use xuncha_core::exchange::export::{package, package_file_name, Scope};
 use xuncha_core::exchange::format::Source;
@@ -20,7 +20,7 @@ use xuncha_core::route::Route;
 pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
     let st = state();
     let errors = RwSignal::new(None::<OpError>);
-    let targets = Signal::derive(move || st.data.with(target_options));
+    let targets = Signal::derive(move || st.data.with(|d| target_sections(d, st.lang.get())));
     let hand_target = RwSignal::new(q.data.target);
     let hand_count = RwSignal::new(q.data.handed_out_for(q.data.target).to_string());
     let kiosk_target = RwSignal::new(q.data.target);
@@ -104,7 +104,7 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
         <div class="collect" data-testid="collect">
             <h2>{tr(T::HandedOutTitle)}</h2>
             <form class="filters" on:submit=save_handed>
-                <RecordSelect label=T::ColTarget options=targets value=hand_target field="hand-target" empty=T::Overall errors=Some(errors)/>
+                <SectionSelect label=T::ColTarget sections=targets value=hand_target field="hand-target" empty=T::Overall errors=Some(errors)/>
                 <Input label=T::FieldHandedOut value=hand_count field="handed_out" errors=errors kind="number"/>
                 <button type="submit" data-testid="save-handed-out">{tr(T::Save)}</button>
             </form>
@@ -114,7 +114,7 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
             <h2>{tr(T::KioskTitle)}</h2>
             <p class="hint">{tr(T::KioskHint)}</p>
             <form class="filters" on:submit=start>
-                <RecordSelect label=T::ColTarget options=targets value=kiosk_target field="kiosk-target" empty=T::None errors=None/>
+                <SectionSelect label=T::ColTarget sections=targets value=kiosk_target field="kiosk-target" empty=T::None errors=None/>
                 <label class="field filter">
                     <span class="label">{tr(T::KioskPin)}</span>
                     <input type="password" inputmode="numeric" autocomplete="new-password" data-testid="kiosk-new-pin" bind:value=pin/>
@@ -130,7 +130,7 @@ pub fn Collect(q: Record<Questionnaire>) -> impl IntoView {
             <h2>{tr(T::PaperTitle)}</h2>
             <p class="hint">{tr(T::PaperHint)}</p>
             <div class="toolbar">
-                <RecordSelect label=T::ColTarget options=targets value=paper_target field="paper-target" empty=T::None errors=None/>
+                <SectionSelect label=T::ColTarget sections=targets value=paper_target field="paper-target" empty=T::None errors=None/>
                 <button type="button" class="secondary" data-testid="paper-entry-start" on:click=move |_| paper_mode.set(Some(true))>{tr(T::PaperEntryStart)}</button>
                 <button type="button" class="secondary" data-testid="paper-batch-start" on:click=move |_| paper_mode.set(Some(false))>{tr(T::PaperBatchStart)}</button>
             </div>

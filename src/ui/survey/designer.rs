@@ -4,7 +4,8 @@
 use crate::platform;
 use crate::ui::state::{state, AppState};
 use crate::ui::widgets::{
-    confirm_delete, round_options, target_options, tr, EnumSelect, FormErrors, Input, RecordSelect, TextArea,
+    confirm_delete, round_options, target_sections, tr, EnumSelect, FormErrors, Input, RecordSelect, SectionSelect,
+    TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
@@ -34,7 +35,7 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
     let base_id = base.as_ref().map(|b| b.meta.id);
     let frozen = move || base_id.is_some_and(|id| st.data.with(|d| answered(d, id)));
     let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
-    let targets = Signal::derive(move || st.data.with(target_options));
+    let targets = Signal::derive(move || st.data.with(|d| target_sections(d, st.lang.get())));
     let is_new = base.is_none();
     let base_for_save = base.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -109,7 +110,7 @@ pub fn Designer(base: Option<Record<Questionnaire>>, draft: Questionnaire, on_cl
                 <Input label=T::FieldQTitle value=title field="title" errors=errors autofocus=is_new/>
                 <EnumSelect label=T::FieldPurpose options=&Purpose::ALL value=purpose field="purpose"/>
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
-                <RecordSelect label=T::ColTarget options=targets value=target field="target" empty=T::None errors=Some(errors)/>
+                <SectionSelect label=T::ColTarget sections=targets value=target field="target" empty=T::None errors=Some(errors)/>
             </div>
             <TextArea label=T::FieldIntro value=intro field="intro" rows=3/>
             <Show when=frozen>

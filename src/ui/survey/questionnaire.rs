@@ -7,7 +7,7 @@ use super::designer::Designer;
 use super::response::{FormHead, ResponseForm};
 use crate::ui::layout::NotFoundPage;
 use crate::ui::state::{state, AppState};
-use crate::ui::widgets::{round_options, target_options, tr, EnumSelect, PrintButton, RecordSelect};
+use crate::ui::widgets::{round_options, target_sections, tr, EnumSelect, PrintButton, RecordSelect, SectionSelect};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
@@ -24,7 +24,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
     let round = RwSignal::new(None::<Id>);
     let target = RwSignal::new(None::<Id>);
     let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
-    let targets = Signal::derive(move || st.data.with(target_options));
+    let targets = Signal::derive(move || st.data.with(|d| target_sections(d, st.lang.get())));
     let rows = move || {
         let lang = st.lang.get();
         let (round, target) = (round.get(), target.get());
@@ -72,7 +72,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
             <p class="hint">{tr(T::QuestionnairesHint)}</p>
             <div class="filters no-print">
                 <RecordSelect label=T::ColRound options=rounds value=round field="q-round" empty=T::All errors=None/>
-                <RecordSelect label=T::ColTarget options=targets value=target field="q-target" empty=T::All errors=None/>
+                <SectionSelect label=T::ColTarget sections=targets value=target field="q-target" empty=T::All errors=None/>
             </div>
             {move || creating.get().map(|draft| view! {
                 <div class="designer-box">

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
 use xuncha_core::questionnaire::{QuestionType, Questionnaire};
+use xuncha_core::rating::{summaries, RatingRow, RatingSummary};
 use xuncha_core::record::Record;
 use xuncha_core::sheet::Sheet;
 use xuncha_core::tally::{compare, tally, targets_answered, QuestionTally, Tally};
@@ -49,14 +50,19 @@ pub fn TallyView(q: Record<Questionnaire>) -> impl IntoView {
     let export_title = title.clone();
     let export = move |_| {
         let lang = st.lang.get_untracked();
-        let sheet = Sheet::of_tally(&export_title, &scope_text(), &current.get_untracked(), lang, today());
+        let scope = scope_text();
+        let tally = current.get_untracked();
+        // The tally on the first tab, each scale's 测评汇总 on a tab of its own.
+        let mut sheets = vec![Sheet::of_tally(&export_title, &scope, &tally, lang, today())];
+        sheets.extend(summaries(&tally).iter().map(|s| Sheet::of_rating(&export_title, &scope, s, lang, today())));
         let failed = || T::ErrExportWrite.text(lang).to_owned();
-        let result = sheet.to_xlsx(platform::now()).map_err(|_| failed()).and_then(|bytes| {
-            let name = format!("{}-{}-{}.xlsx", file_safe(&export_title), T::TallyTitle.text(lang), today());
-            platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed())
-        });
-        if let Err(msg) = result {
-            st.notify(msg, true);
+        let name = format!("{}-{}-{}.xlsx", file_safe(&export_title), T::TallyTitle.text(lang), today());
+        let result = Sheet::workbook(&sheets, platform::now())
+            .map_err(|_| failed())
+            .and_then(|bytes| platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed()));
+        match result {
+            Ok(()) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
+            Err(msg) => st.notify(msg, true),
         }
     };
     let record = q.clone();
@@ -78,6 +84,7 @@ pub fn TallyView(q: Record<Questionnaire>) -> impl IntoView {
             </div>
             <p class="print-only">{scope_text}</p>
             {move || view! { <Summary t=current.get()/> }}
+            {move || summaries(&current.get()).into_iter().map(|s| view! { <RatingTable s=s/> }).collect_view()}
             {move || current.get().questions.into_iter().enumerate().map(|(i, qt)| view! { <QuestionResult index=i qt=qt/> }).collect_view()}
             {side_by_side}
         </div>
@@ -96,6 +103,52 @@ fn Summary(t: Tally) -> impl IntoView {
         <p class="tally-summary" data-testid="tally-summary">
             {move || fill(st.t(T::TallySummary), &[("handed", &t.handed_out), ("returned", &t.returned), ("rate", &rate)])}
         </p>
+    }
+}
+
+/// 测评汇总: each rated item's votes per level and favourable rate, then all items.
+#[component]
+fn RatingTable(s: RatingSummary) -> impl IntoView {
+    let st = state();
+    let lang = st.lang.get_untracked();
+    let rate_head =
+        fill(T::RatingFavourable.text(lang), &[("levels", &s.favourable_names(T::RatingJoiner.text(lang)))]);
+    let heads = s.levels.iter().map(|l| view! { <th class="num">{l.clone()}</th> }).collect_view();
+    let line = |seq: String, item: String, r: RatingRow, overall: bool| {
+        let rate = r.favourable.map(|f| format!("{f:.1}%")).unwrap_or_default();
+        view! {
+            <tr class:overall=overall>
+                <td class="num">{seq}</td>
+                <td>{item}</td>
+                {r.counts.iter().map(|c| view! { <td class="num">{*c}</td> }).collect_view()}
+                <td class="num">{r.votes}</td>
+                <td class="num" data-testid="rating-rate">{rate}</td>
+            </tr>
+        }
+    };
+    let rows = s
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(n, r)| line((n + 1).to_string(), r.item.clone(), r.clone(), false))
+        .collect_view();
+    let overall = line(String::new(), T::RatingOverall.text(lang).to_owned(), s.overall.clone(), true);
+    view! {
+        <section class="rating-summary">
+            <h3>{tr(T::RatingTitle)}</h3>
+            <table class="list compact" data-testid="rating-summary">
+                <thead>
+                    <tr>
+                        <th class="num">{tr(T::ColSeq)}</th>
+                        <th>{tr(T::RatingItem)}</th>
+                        {heads}
+                        <th class="num">{tr(T::RatingVotes)}</th>
+                        <th class="num">{rate_head}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}{overall}</tbody>
+            </table>
+        </section>
     }
 }
 

@@ -12,9 +12,12 @@ pub use list::{
     confirm, confirm_delete, page_of, pages_for, ListCount, ListPage, Pager, PrintButton, RowActions, SidePanel,
     PAGE_ROWS,
 };
-pub use options::{inspected_targets, round_options, target_options, term_options, township_options};
+pub use options::{
+    initial_of, inspected_targets, round_options, section_heading, sections_of, target_initials, target_sections,
+    term_options, township_options,
+};
 pub use parse::{day_text, parse_count, parse_day, parse_year};
-pub use select::{EnumFilter, EnumSelect, OptionalEnumSelect, RecordSelect};
+pub use select::{EnumFilter, EnumSelect, OptionalEnumSelect, RecordSelect, SectionSelect};
 
 use crate::platform;
 use crate::ui::state::state;

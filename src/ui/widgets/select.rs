@@ -112,6 +112,13 @@ where
     }
 }
 
+/// Choices under one heading of a select (`<optgroup>`), or loose when it has none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub label: Option<String>,
+    pub options: Vec<(Id, String)>,
+}
+
 /// A select of one record by id, from a reactive list of (id, name).
 #[component]
 pub fn RecordSelect(
@@ -123,10 +130,29 @@ pub fn RecordSelect(
     empty: T,
     errors: Option<Errors>,
 ) -> impl IntoView {
+    let sections = Signal::derive(move || vec![Section { label: None, options: options.get() }]);
+    view! { <SectionSelect label=label sections=sections value=value field=field empty=empty errors=errors/> }
+}
+
+/// A select of one record by id whose choices stand under headings, as villages
+/// under their township.
+#[component]
+pub fn SectionSelect(
+    label: T,
+    sections: Signal<Vec<Section>>,
+    value: RwSignal<Option<Id>>,
+    field: &'static str,
+    empty: T,
+    errors: Option<Errors>,
+) -> impl IntoView {
     let st = state();
     let current = move || value.get().map(|v| v.to_string()).unwrap_or_default();
     let invalid = move || errors.is_some_and(|e| is_invalid(e, field));
     let testid = if errors.is_some() { format!("field-{field}") } else { format!("filter-{field}") };
+    let option = move |(id, name): (Id, String)| {
+        let selected = value.get_untracked() == Some(id);
+        view! { <option value=id.to_string() selected=selected>{name}</option> }
+    };
     view! {
         <label class="field" class:filter=errors.is_none() class:invalid=invalid>
             <span class="label">{move || st.t(label)}</span>
@@ -138,12 +164,15 @@ pub fn RecordSelect(
             >
                 <option value="">{move || st.t(empty)}</option>
                 {move || {
-                    options
+                    sections
                         .get()
                         .into_iter()
-                        .map(|(id, name)| {
-                            let selected = value.get_untracked() == Some(id);
-                            view! { <option value=id.to_string() selected=selected>{name}</option> }
+                        .map(|s| match s.label {
+                            Some(heading) => view! {
+                                <optgroup label=heading>{s.options.into_iter().map(option).collect_view()}</optgroup>
+                            }
+                            .into_any(),
+                            None => s.options.into_iter().map(option).collect_view().into_any(),
                         })
                         .collect_view()
                 }}

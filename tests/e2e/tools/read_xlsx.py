@@ -24,6 +24,7 @@ def main(path):
     rows = [[value(c) for c in row] for row in sheet.iter_rows(values_only=True)]
     print(json.dumps({
         "sheets": book.sheetnames,
+        "tabs": {ws.title: [[value(c) for c in row] for row in ws.iter_rows(values_only=True)] for ws in book.worksheets},
         "rows": rows,
         "merged": [str(r) for r in sheet.merged_cells.ranges],
         "landscape": sheet.page_setup.orientation == "landscape",

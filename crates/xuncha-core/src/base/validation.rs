@@ -23,6 +23,10 @@ impl Invalid {
     }
 }
 
+/// Longest free text a ledger field takes (描述, 措施, 佐证材料, 摘要, 回复): a
+/// ledger cell, not a report.
+pub const MAX_TEXT_CHARS: usize = 4000;
+
 /// Collects every broken rule at once, so a form shows them all together. When a
 /// required field is missing, only the missing fields are named (every one of them,
 /// by its label): what else is wrong can wait until they are filled in.
@@ -46,6 +50,11 @@ impl Checker {
             self.missing.push(Invalid::missing(field, msg));
         }
         self
+    }
+
+    /// A free-text field no longer than `MAX_TEXT_CHARS`.
+    pub fn within_limit(&mut self, text: &str, field: &'static str, msg: T) -> &mut Self {
+        self.check(text.chars().count() <= MAX_TEXT_CHARS, field, msg)
     }
 
     /// Whether a required field is missing so far.

@@ -69,7 +69,16 @@ macro_rules! app_texts {
             StatRounds => "巡察轮次", "Rounds";
             StatGroups => "巡察组", "Groups";
             StatInspections => "已安排巡察的党组织（次）", "Targets scheduled (times)";
-            HomeStart => "建议顺序：先录入届次和巡察对象，再新建巡察轮次、设置巡察组并分配巡察对象。", "Suggested order: enter terms and targets first, then create a round, its groups and their targets.";
+            HintCountyRegister => "第一步：在“届次”录入本届县委，在“巡察对象”录入被巡察党组织（村、社区选择所属乡镇）。", "First: enter the party committee's term under “Terms” and the organisations to inspect under “Targets” (villages and communities with their township).";
+            HintCountyRound => "下一步：在“巡察轮次”新建本轮巡察。", "Next: create this round under “Rounds”.";
+            HintCountyGroups => "下一步：打开巡察轮次，设置巡察组并为各组分配巡察对象；完成后把数据交换文件发给各巡察组。", "Next: open the round, set up its groups and assign their targets; then send the exchange file to the groups.";
+            HintGroupImport => "巡察组：请先在“数据交换”导入县委巡察办发来的文件（含届次、巡察对象、轮次和本组）。", "Inspection group: first import the file from the county office under “Exchange” (terms, targets, the round and this group).";
+            HintGroupRecord => "下一步：在“台账”登记发现的问题和问题线索，定期在“数据交换”导出文件发回县委巡察办。", "Next: record problems and clues under “Ledgers” and regularly export a file for the county office under “Exchange”.";
+            HintTownshipImport => "乡镇：请先在“数据交换”导入县委巡察办发来的文件（含本乡镇的巡察对象和轮次）。", "Township: first import the file from the county office under “Exchange” (this township's targets and rounds).";
+            HintTownshipRecord => "下一步：在“台账”登记延伸巡察发现的问题，记录整改进展，定期导出文件发回县委巡察办。", "Next: record the problems found in villages under “Ledgers”, log rectification progress and regularly export a file for the county office.";
+            StatReportsOverdue => "整改报告逾期", "Rectification reports overdue";
+            ReportsOverdueTitle => "整改报告逾期未报送", "Rectification reports overdue";
+            ReportOverdueLine => "{target}（{round}）：{due} 到期", "{target} ({round}): due {due}";
 
             SettingsTitle => "设置", "Settings";
             SettingsOffice => "本单位", "This office";

@@ -56,6 +56,12 @@ macro_rules! ledger_texts {
             ErrFoundOnRequired => "请填写发现日期。", "Enter the day the problem was found.";
             ErrTextTooLong => "内容过长。", "The text is too long.";
             ErrDescriptionTooLong => "问题描述不能超过 4000 字。", "A problem's description may have 4,000 characters at most.";
+            ErrMeasuresTooLong => "整改措施不能超过 4000 字。", "The measures may have 4,000 characters at most.";
+            ErrEvidenceTooLong => "佐证材料不能超过 4000 字。", "The evidence may have 4,000 characters at most.";
+            ErrNoteTooLong => "说明不能超过 4000 字。", "The note may have 4,000 characters at most.";
+            ErrSummaryTooLong => "线索摘要不能超过 4000 字。", "The summary may have 4,000 characters at most.";
+            ErrResultTooLong => "处置结果不能超过 4000 字。", "The result may have 4,000 characters at most.";
+            ErrResponseTooLong => "回复情况不能超过 4000 字。", "The response may have 4,000 characters at most.";
             LengthLimit => "（不超过 {max} 字，已输入 {n} 字）", " (at most {max} characters, {n} so far)";
             ErrBeforeFound => "日期不能早于发现问题的日期。", "The date cannot precede the day the problem was found.";
             ErrOnSpotBeforeFound => "立行立改日期不能早于发现日期。", "The on-the-spot correction cannot precede the day found.";
@@ -153,6 +159,9 @@ macro_rules! ledger_texts {
             LedgerShortened => "另有 {n} 个单元格的文字超出 Excel 上限，已截短并注明全文字数；完整内容请在本应用中查看。", "{n} cells held more text than Excel allows; they were cut, each with a note of its whole length. The full text is in this app.";
             ExportFailed => "导出失败：", "Export failed:";
             LedgerExported => "已导出 {n} 行：{file}", "Exported {n} rows: {file}";
+            ColumnChooser => "显示列", "Columns";
+            ColumnChooserHint => "勾选要在屏幕和打印中显示的列；导出的 Excel 和 CSV 始终包含全部列。", "Tick the columns to show on screen and in print; Excel and CSV exports always carry every column.";
+            ColumnsReset => "显示全部列", "Show every column";
             ExportedFile => "已导出文件：{file}（在浏览器的下载文件夹中）", "Exported {file} (in the browser's downloads folder)";
             FilterFrom => "起始日期", "From";
             FilterTo => "截止日期", "To";

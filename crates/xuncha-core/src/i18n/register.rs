@@ -120,6 +120,7 @@ macro_rules! register_texts {
             ActFieldVisits => "走访调研（处）", "Field visits";
             ErrTargetNotInRound => "该巡察对象不在本轮巡察范围内。", "This target is not inspected in this round.";
             ReportSent => "整改报告报送日期", "Rectification report sent";
+            ConfirmFutureDates => "这些日期在今天之后：{dates}。已发生的事项不应晚于今天，确定按这些日期保存吗？", "These dates are after today: {dates}. What has happened cannot lie ahead; save with these dates?";
             ReportOverdue => "整改报告逾期", "Report overdue";
         }
     };

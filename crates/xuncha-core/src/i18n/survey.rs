@@ -23,6 +23,12 @@ macro_rules! survey_texts {
             ErrPinFormat => "PIN 须为 4 到 8 位数字。", "The PIN must be 4 to 8 digits.";
             ErrPinMismatch => "两次输入的 PIN 不一致。", "The two PINs differ.";
             ErrPinWrong => "PIN 不正确。", "Wrong PIN.";
+            RatingTitle => "测评汇总", "Rating summary";
+            RatingItem => "测评项目", "Item";
+            RatingVotes => "有效票数", "Votes";
+            RatingFavourable => "{levels}率", "{levels} rate";
+            RatingJoiner => "和", " + ";
+            RatingOverall => "总体", "Overall";
             TallyTitle => "问卷统计", "Tally";
             TallyReturned => "回收份数", "Forms returned";
             TallyHandedOut => "发放 {n} 份", "{n} handed out";

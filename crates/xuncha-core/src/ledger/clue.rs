@@ -107,6 +107,8 @@ impl Clue {
         let mut c = Checker::default();
         crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
         c.required(!blank(&self.summary), "summary", T::ErrSummaryRequired);
+        c.within_limit(&self.summary, "summary", T::ErrSummaryTooLong);
+        c.within_limit(&self.result, "result", T::ErrResultTooLong);
         c.check(
             self.recipient != Recipient::Other || !blank(&self.recipient_other),
             "recipient_other",
@@ -211,6 +213,23 @@ mod tests {
         assert_eq!(errors(&c), vec![T::ErrRecipientRequired]);
         c.recipient_other = "县审计局".into();
         assert!(errors(&c).is_empty());
+    }
+
+    #[test]
+    fn a_summary_or_result_longer_than_the_limit_is_refused_naming_the_field() {
+        // A round and target that are named (not missing), so every other error shows.
+        let mut c = Clue::new(Id::from_random_bytes([1; 16]), Id::from_random_bytes([2; 16]));
+        c.summary = "线".repeat(crate::validation::MAX_TEXT_CHARS + 1);
+        c.result = "果".repeat(crate::validation::MAX_TEXT_CHARS + 1);
+        let fields: Vec<(&str, T)> = c
+            .validate(&[], &[])
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.field == "summary" || e.field == "result")
+            .map(|e| (e.field, e.msg))
+            .collect();
+        assert_eq!(fields, vec![("summary", T::ErrSummaryTooLong), ("result", T::ErrResultTooLong)]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the joined ledger table and the sheets it exports.
 
 pub mod clue;
+pub mod columns;
 pub mod filter;
 pub mod problem;
 pub mod recommendation;

@@ -51,7 +51,7 @@ labelled_enum! {
 }
 
 /// Longest description accepted; a ledger cell, not a report.
-pub const MAX_DESCRIPTION_CHARS: usize = 4000;
+pub const MAX_DESCRIPTION_CHARS: usize = crate::validation::MAX_TEXT_CHARS;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {

@@ -58,6 +58,7 @@ impl Recommendation {
         c.check(all_known, "problems", T::ErrLetterProblemMissing);
         let mut seen = std::collections::HashSet::new();
         c.check(self.problems.iter().all(|id| seen.insert(*id)), "problems", T::ErrLetterProblemMissing);
+        c.within_limit(&self.response, "response", T::ErrResponseTooLong);
         c.check(self.responded_on.is_none() || self.sent_on.is_some(), "sent_on", T::ErrResponseBeforeSent);
         let order = match (self.sent_on, self.responded_on) {
             (Some(s), Some(r)) => r >= s,
@@ -130,5 +131,18 @@ mod tests {
         letter.addressee = " ".into();
         let errors = letter.validate(&rounds, &[]).err().unwrap_or_default();
         assert_eq!(errors.iter().map(|e| e.field).collect::<Vec<_>>(), vec!["addressee"]);
+    }
+
+    #[test]
+    fn a_response_longer_than_the_limit_is_refused_naming_the_field() {
+        let rounds = vec![rec(1, Round::new(Id::nil(), 1))];
+        let mut letter = Recommendation::new(rounds[0].meta.id);
+        letter.addressee = "县卫健局".into();
+        letter.response = "复".repeat(crate::validation::MAX_TEXT_CHARS + 1);
+        let errors = letter.validate(&rounds, &[]).err().unwrap_or_default();
+        assert_eq!(
+            errors.iter().map(|e| (e.field, e.msg)).collect::<Vec<_>>(),
+            vec![("response", T::ErrResponseTooLong)]
+        );
     }
 }

@@ -126,6 +126,8 @@ impl Rectification {
             c.required(!verifier.is_empty(), "verifier", T::ErrVerifierRequired);
             c.required(!evidence.is_empty(), "evidence", T::ErrEvidenceRequired);
         }
+        c.within_limit(&note, "note", T::ErrNoteTooLong);
+        c.within_limit(&evidence, "evidence", T::ErrEvidenceTooLong);
         let approver = input.approver.trim().to_owned();
         if input.step == Step::ApproveExtension {
             c.required(!approver.is_empty(), "approver", T::ErrApproverRequired);
@@ -211,6 +213,8 @@ impl Rectification {
         c.check(!twice, "problem", T::ErrProblemHasRectification);
         c.required(!blank(&self.measures), "measures", T::ErrMeasuresRequired);
         c.required(!blank(&self.unit), "unit", T::ErrUnitRequired);
+        c.within_limit(&self.measures, "measures", T::ErrMeasuresTooLong);
+        c.within_limit(&self.evidence, "evidence", T::ErrEvidenceTooLong);
         c.check(self.status != RectStatus::Closed || self.closed_on.is_some(), "closed_on", T::ErrStepNotAllowed);
         c.finish()
     }
@@ -374,6 +378,19 @@ mod tests {
         bare.verifier = "李四".into();
         assert_eq!(r.apply(bare), Ok(()), "evidence recorded earlier counts");
         assert_eq!(r.evidence, "整改报告");
+    }
+
+    #[test]
+    fn a_step_note_or_evidence_longer_than_the_limit_is_refused_naming_the_field() {
+        let mut r = rect();
+        let mut step = StepInput::new(Step::Progress, day("2026-08-10"));
+        step.note = "进".repeat(crate::validation::MAX_TEXT_CHARS + 1);
+        step.evidence = "证".repeat(crate::validation::MAX_TEXT_CHARS + 1);
+        assert_eq!(msgs(r.apply(step.clone())), vec![T::ErrNoteTooLong, T::ErrEvidenceTooLong]);
+        assert!(r.history.is_empty(), "nothing recorded");
+        step.note = "进".repeat(crate::validation::MAX_TEXT_CHARS);
+        step.evidence = String::new();
+        assert_eq!(r.apply(step), Ok(()), "exactly the limit is accepted");
     }
 
     #[test]

@@ -173,12 +173,79 @@ impl Sheet {
         self.rows.iter().flatten().filter(|c| long(c)).count()
     }
 
-    /// The workbook bytes: title and filter on top, then the header row (repeated
-    /// on every printed page), then the rows; A4 landscape, fitted to the page width.
+    /// 测评汇总 of one scale: a line per rated item with the votes per level, all
+    /// votes and the favourable rate, then the line of all items together.
+    pub fn of_rating(
+        title: &str,
+        scope: &str,
+        summary: &crate::rating::RatingSummary,
+        lang: Lang,
+        today: Day,
+    ) -> Sheet {
+        let rate =
+            |r: &crate::rating::RatingRow| Cell::Text(r.favourable.map(|f| format!("{f:.1}%")).unwrap_or_default());
+        let line = |seq: Cell, r: &crate::rating::RatingRow, item: String| {
+            let mut cells = vec![seq, Cell::Text(item)];
+            cells.extend(r.counts.iter().map(|c| Cell::Count(*c)));
+            cells.push(Cell::Count(r.votes));
+            cells.push(rate(r));
+            cells
+        };
+        let mut rows: Vec<Vec<Cell>> = summary
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(n, r)| line(Cell::Count(u32::try_from(n + 1).unwrap_or(u32::MAX)), r, r.item.clone()))
+            .collect();
+        rows.push(line(Cell::Text(String::new()), &summary.overall, T::RatingOverall.text(lang).to_owned()));
+        let mut headers = vec![T::ColSeq.text(lang).to_owned(), T::RatingItem.text(lang).to_owned()];
+        headers.extend(summary.levels.iter().cloned());
+        headers.push(T::RatingVotes.text(lang).to_owned());
+        let joiner = T::RatingJoiner.text(lang);
+        headers.push(fill(T::RatingFavourable.text(lang), &[("levels", &summary.favourable_names(joiner))]));
+        let mut widths = vec![6.0, 44.0];
+        widths.extend(summary.levels.iter().map(|_| 9.0));
+        widths.extend([10.0, 14.0]);
+        let name = T::RatingTitle.text(lang).to_owned();
+        Sheet {
+            title: format!("{title} {name}"),
+            subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &scope), ("day", &today)]),
+            name,
+            widths,
+            headers,
+            rows,
+            lang,
+        }
+    }
+
+    /// The workbook bytes of this one sheet.
     pub fn to_xlsx(&self, now: Timestamp) -> Result<Vec<u8>, XlsxError> {
+        Sheet::workbook(std::slice::from_ref(self), now)
+    }
+
+    /// The workbook bytes, a tab per sheet: title and filter on top, then the header
+    /// row (repeated on every printed page), then the rows; A4 landscape, fitted to
+    /// the page width. Tabs of the same name are numbered.
+    pub fn workbook(sheets: &[Sheet], now: Timestamp) -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         let created = ExcelDateTime::from_timestamp(now.0.unix_timestamp())?;
-        book.set_properties(&DocProperties::new().set_title(&self.title).set_creation_datetime(&created));
+        let title = sheets.first().map(|s| s.title.as_str()).unwrap_or_default();
+        book.set_properties(&DocProperties::new().set_title(title).set_creation_datetime(&created));
+        let mut names: Vec<String> = Vec::new();
+        for sheet in sheets {
+            let mut name = sheet_name(&sheet.name);
+            let mut n = 1;
+            while names.contains(&name) {
+                n += 1;
+                name = sheet_name(&format!("{}（{n}）", sheet.name));
+            }
+            sheet.write_tab(&mut book, &name)?;
+            names.push(name);
+        }
+        book.save_to_buffer()
+    }
+
+    fn write_tab(&self, book: &mut Workbook, tab: &str) -> Result<(), XlsxError> {
         let font = "宋体";
         let title = Format::new().set_font_name(font).set_bold().set_font_size(16).set_align(FormatAlign::Center);
         let subtitle = Format::new().set_font_name(font).set_font_size(10).set_align(FormatAlign::Left);
@@ -199,7 +266,7 @@ impl Sheet {
         let number = text.clone().set_align(FormatAlign::Right);
         let last_col = self.headers.len().saturating_sub(1) as u16;
         let sheet = book.add_worksheet();
-        sheet.set_name(sheet_name(&self.name))?;
+        sheet.set_name(tab)?;
         sheet.merge_range(0, 0, 0, last_col, &self.title, &title)?;
         sheet.merge_range(1, 0, 1, last_col, &self.subtitle, &subtitle)?;
         sheet.set_row_height(0, 28)?;
@@ -229,7 +296,7 @@ impl Sheet {
         sheet.set_print_fit_to_pages(1, 0);
         sheet.set_repeat_rows(2, 2)?;
         sheet.set_footer("&C&P / &N");
-        book.save_to_buffer()
+        Ok(())
     }
 }
 

@@ -118,6 +118,7 @@ async fn save_checked<B: Body, S: Store>(
 }
 
 mod ledger;
+pub mod overview;
 mod register;
 mod snapshot;
 mod survey;

@@ -261,6 +261,24 @@ impl Inspection {
         }
     }
 
+    /// The dates of what has happened (every milestone but the 整改报告 deadline, and
+    /// the day the report was sent) that lie after `today` and differ from `before`:
+    /// most likely a wrong year, so the form asks before saving them.
+    pub fn future_facts(&self, before: &Inspection, today: Day) -> Vec<(T, Day)> {
+        let mut out: Vec<(T, Day)> = Milestone::ALL
+            .into_iter()
+            .filter(|m| *m != Milestone::RectificationDue)
+            .filter_map(|m| {
+                let day = self.milestones.get(m)?;
+                (day > today && before.milestones.get(m) != Some(day)).then_some((m.label(), day))
+            })
+            .collect();
+        if let Some(sent) = self.report_sent.filter(|d| *d > today && before.report_sent != Some(*d)) {
+            out.push((T::ReportSent, sent));
+        }
+        out
+    }
+
     /// The rectification report is overdue after its due day until it is sent.
     pub fn report_overdue(&self, today: Day) -> bool {
         self.report_sent.is_none() && self.milestones.rectification_due.is_some_and(|due| due < today)
@@ -422,6 +440,22 @@ mod tests {
         assert!(check(&w, &i, &[]).is_empty());
         i.report_sent = day("2026-07-01");
         assert_eq!(check(&w, &i, &[]), vec![T::ErrReportBeforeFeedback]);
+    }
+
+    #[test]
+    fn dates_of_what_happened_after_today_are_asked_about_once_but_not_the_report_deadline() {
+        let w = world();
+        let before = Inspection::new(w.round, w.groups[0].meta.id, w.targets[0].meta.id);
+        let today = day("2026-12-01").unwrap_or_else(|| panic!("today"));
+        let mut i = before.clone();
+        i.milestones.entry = day("2027-12-01");
+        i.milestones.feedback = day("2026-11-30");
+        i.milestones.rectification_due = day("2027-01-30");
+        i.report_sent = day("2026-12-02");
+        let asked: Vec<(T, Option<Day>)> =
+            i.future_facts(&before, today).into_iter().map(|(t, d)| (t, Some(d))).collect();
+        assert_eq!(asked, vec![(T::MsEntry, day("2027-12-01")), (T::ReportSent, day("2026-12-02"))]);
+        assert!(i.future_facts(&i, today).is_empty(), "saved before: not asked again");
     }
 
     #[test]

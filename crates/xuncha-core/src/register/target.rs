@@ -136,10 +136,17 @@ pub struct TargetFilter {
 }
 
 impl TargetFilter {
-    /// A township filter matches the township itself and everything under it.
-    pub fn matches(&self, id: Id, t: &Target) -> bool {
+    /// Whether the text is typed in Latin letters, so it is looked for in pinyin initials.
+    pub fn by_initials(&self) -> bool {
         let text = self.text.trim();
-        (text.is_empty() || t.name.contains(text) || t.notes.contains(text))
+        !text.is_empty() && text.chars().all(|c| c.is_ascii_alphabetic())
+    }
+
+    /// A township filter matches the township itself and everything under it; the
+    /// text is looked for in the name, the name's pinyin `initials` and the notes.
+    pub fn matches(&self, id: Id, t: &Target, initials: &str) -> bool {
+        let text = self.text.trim();
+        (crate::collate::text_matches(text, &t.name, initials) || t.notes.contains(text))
             && self.kind.is_none_or(|k| t.kind == k)
             && self.township.is_none_or(|w| t.township == Some(w) || id == w)
             && self.status.is_none_or(|s| t.status == s)
@@ -316,16 +323,18 @@ mod tests {
         let mut merged = Target::new("老村", TargetKind::Village, Some(town));
         merged.status = TargetStatus::Merged;
         let any = TargetFilter::default();
-        assert!(any.matches(Id::nil(), &village));
+        assert!(any.matches(Id::nil(), &village, ""));
         let by_text = TargetFilter { text: "新".into(), ..Default::default() };
-        assert!(by_text.matches(Id::nil(), &village) && !by_text.matches(Id::nil(), &merged));
+        assert!(by_text.matches(Id::nil(), &village, "") && !by_text.matches(Id::nil(), &merged, ""));
         let by_town = TargetFilter { township: Some(town), ..Default::default() };
-        assert!(by_town.matches(Id::nil(), &village), "a village under the township");
-        assert!(by_town.matches(town, &reg[0].data), "the township itself");
-        assert!(!by_town.matches(reg[1].meta.id, &reg[1].data), "a county unit");
+        assert!(by_town.matches(Id::nil(), &village, ""), "a village under the township");
+        assert!(by_town.matches(town, &reg[0].data, ""), "the township itself");
+        assert!(!by_town.matches(reg[1].meta.id, &reg[1].data, ""), "a county unit");
         let active =
             TargetFilter { status: Some(TargetStatus::Active), kind: Some(TargetKind::Village), ..Default::default() };
-        assert!(active.matches(Id::nil(), &village) && !active.matches(Id::nil(), &merged));
+        assert!(active.matches(Id::nil(), &village, "") && !active.matches(Id::nil(), &merged, ""));
+        let by_initials = TargetFilter { text: "xc".into(), ..Default::default() };
+        assert!(by_initials.matches(Id::nil(), &village, "xc") && !by_initials.matches(Id::nil(), &merged, "lc"));
     }
 
     #[test]

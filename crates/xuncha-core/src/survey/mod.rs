@@ -3,5 +3,6 @@
 
 pub mod kiosk;
 pub mod questionnaire;
+pub mod rating;
 pub mod response;
 pub mod tally;
