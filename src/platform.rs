@@ -359,3 +359,22 @@ pub fn scroll_to_testid(testid: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Copies the text of the text box with `data-testid` to the clipboard, as Ctrl+C
+/// would after selecting it: `execCommand('copy')` works from `file://` in every
+/// supported browser, where the asynchronous clipboard may be refused. Whether the
+/// browser copied.
+pub fn copy_from_testid(testid: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let selector = format!("[data-testid=\"{testid}\"]");
+    let Some(area) = document
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return false;
+    };
+    area.select();
+    document.dyn_into::<web_sys::HtmlDocument>().ok().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false)
+}

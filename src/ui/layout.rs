@@ -35,6 +35,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Rounds, T::NavRounds, "nav-rounds")}
                 {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
                 {link(Route::Questionnaires, T::NavQuestionnaires, "nav-questionnaires")}
+                {link(Route::Stats, T::NavStats, "nav-stats")}
                 {link(Route::Exchange, T::NavExchange, "nav-exchange")}
                 {link(Route::Settings, T::NavSettings, "nav-settings")}
             </nav>

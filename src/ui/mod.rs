@@ -9,6 +9,7 @@ mod register;
 mod settings;
 mod setup;
 mod state;
+mod stats;
 mod survey;
 mod widgets;
 
@@ -63,6 +64,7 @@ fn routed(route: Route) -> AnyView {
         Route::Questionnaires => view! { <survey::questionnaire::QuestionnairesPage/> }.into_any(),
         Route::Questionnaire(id) => view! { <survey::questionnaire::QuestionnairePage id=id/> }.into_any(),
         Route::Answer => view! { <survey::AnswerPage/> }.into_any(),
+        Route::Stats => view! { <stats::StatsPage/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

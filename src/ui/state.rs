@@ -81,6 +81,10 @@ pub struct FilterState {
     pub from: RwSignal<String>,
     pub to: RwSignal<String>,
     pub text: RwSignal<String>,
+    /// Set from a figure of the statistics: its year or range, kind of target and part.
+    pub rounds_starting: RwSignal<Option<(xuncha_core::date::Day, xuncha_core::date::Day)>>,
+    pub target_kind: RwSignal<Option<xuncha_core::target::TargetKind>>,
+    pub subset: RwSignal<Option<xuncha_core::ledger::Subset>>,
 }
 
 impl FilterState {
@@ -98,7 +102,28 @@ impl FilterState {
             from: self.from.get().parse().ok(),
             to: self.to.get().parse().ok(),
             text: self.text.get(),
+            rounds_starting: self.rounds_starting.get(),
+            target_kind: self.target_kind.get(),
+            subset: self.subset.get(),
         }
+    }
+
+    /// Every control set to `f`, as a figure of the statistics opens its ledger.
+    pub fn set(&self, f: &xuncha_core::ledger::LedgerFilter) {
+        self.term.set(f.term);
+        self.round.set(f.round);
+        self.group.set(f.group);
+        self.target.set(f.target);
+        self.township.set(f.township);
+        self.focus.set(f.focus);
+        self.status.set(f.status);
+        self.overdue_only.set(f.overdue_only);
+        self.from.set(f.from.map(|d| d.to_string()).unwrap_or_default());
+        self.to.set(f.to.map(|d| d.to_string()).unwrap_or_default());
+        self.text.set(f.text.clone());
+        self.rounds_starting.set(f.rounds_starting);
+        self.target_kind.set(f.target_kind);
+        self.subset.set(f.subset);
     }
 
     pub fn clear(&self) {
@@ -111,6 +136,9 @@ impl FilterState {
         for s in [self.from, self.to, self.text] {
             s.set(String::new());
         }
+        self.rounds_starting.set(None);
+        self.target_kind.set(None);
+        self.subset.set(None);
     }
 }
 

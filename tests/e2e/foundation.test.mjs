@@ -11,7 +11,8 @@ test('the build is one self-contained file within budget whose policy forbids th
   const dist = path.dirname(HTML);
   assert.deepEqual(fs.readdirSync(dist), ['xuncha.html']);
   const html = fs.readFileSync(HTML, 'utf8');
-  assert.ok(html.length <= 2 * 1024 * 1024, `${html.length} bytes is over 2 MiB`);
+  // The budget of docs/architecture.md, which scripts/single_file.py also enforces.
+  assert.ok(html.length <= 3 * 1024 * 1024, `${html.length} bytes is over the 3 MiB budget`);
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(csp, 'no Content-Security-Policy meta tag');
   for (const rule of ["default-src 'none'", "connect-src 'none'", "font-src 'none'", "object-src 'none'", "form-action 'none'"]) {

@@ -23,16 +23,16 @@ pub struct Io<'a> {
 }
 
 impl Io<'_> {
-    fn say(&mut self, line: &str) {
+    pub(crate) fn say(&mut self, line: &str) {
         // A closed stdout (e.g. piped into `head`) is not worth failing for.
         let _ = writeln!(self.out, "{line}");
     }
 
-    fn warn(&mut self, line: &str) {
+    pub(crate) fn warn(&mut self, line: &str) {
         let _ = writeln!(self.err, "{line}");
     }
 
-    fn text(&self, key: T) -> &'static str {
+    pub(crate) fn text(&self, key: T) -> &'static str {
         key.text(self.lang)
     }
 
@@ -56,7 +56,7 @@ impl Io<'_> {
     }
 }
 
-fn name(path: &Path) -> String {
+pub(crate) fn name(path: &Path) -> String {
     path.display().to_string()
 }
 
@@ -83,7 +83,7 @@ fn write(io: &mut Io<'_>, path: &Path, text: &str) -> bool {
 }
 
 /// Opens a file, asking for a passphrase only when it is encrypted.
-fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
+pub(crate) fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
     let bytes = read(io, path).ok_or_else(String::new)?;
     let passphrase = if crypto::is_encrypted(&bytes) { io.passphrase(false) } else { None };
     // The check stage of an import, without a database: references must resolve
@@ -144,23 +144,29 @@ pub fn check(mut io: Io<'_>, files: &[std::path::PathBuf]) -> u8 {
     code
 }
 
-/// `xuncha merge A B ... -o OUT`: the same merge rule as the app. Conflicts cannot
-/// be decided here: the output keeps the first file's version, and every conflict
-/// is reported so a person can settle it in the app.
-pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 {
+/// Every file opened and checked, or `None` after saying why one could not be.
+pub(crate) fn open_all(io: &mut Io<'_>, files: &[std::path::PathBuf]) -> Option<Vec<ExchangeFile>> {
     let mut parsed = Vec::new();
     for path in files {
-        match open(&mut io, path) {
+        match open(io, path) {
             Ok(f) => parsed.push(f),
             Err(reason) => {
                 if !reason.is_empty() {
                     let msg = fill(io.text(T::CliInvalid), &[("file", &name(path)), ("reason", &reason)]);
                     io.warn(&msg);
                 }
-                return INVALID;
+                return None;
             }
         }
     }
+    Some(parsed)
+}
+
+/// `xuncha merge A B ... -o OUT`: the same merge rule as the app. Conflicts cannot
+/// be decided here: the output keeps the first file's version, and every conflict
+/// is reported so a person can settle it in the app.
+pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 {
+    let Some(parsed) = open_all(&mut io, files) else { return INVALID };
     let names: Vec<String> = files.iter().map(|p| name(p)).collect();
     let (records, conflicts) = merge_records(&parsed.iter().map(|f| &f.records).collect::<Vec<_>>());
     let conflict_lines: Vec<String> = conflicts

@@ -3,6 +3,7 @@
 //! a message and an exit code, never a panic.
 
 mod commands;
+mod stats;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -48,6 +49,36 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Count the statistics of a work summary from files (several count as one county).
+    Stats {
+        files: Vec<PathBuf>,
+        /// The rounds that start in this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// A term, by its name (十五届) or id.
+        #[arg(long)]
+        term: Option<String>,
+        /// A round, by its id.
+        #[arg(long)]
+        round: Option<String>,
+        /// With --to: the rounds that start between the two days (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// Only this township and its villages, by name.
+        #[arg(long)]
+        township: Option<String>,
+        /// Only targets of this kind: its code (village) or name (村).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Every figure under its stable key (docs/statistics.md).
+        #[arg(long)]
+        json: bool,
+        /// The day overdue items are counted on; today when left out.
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Decrypt an encrypted file.
     Decrypt {
         file: PathBuf,
@@ -68,6 +99,20 @@ fn main() -> ExitCode {
         Command::Encrypt { file, output } => commands::encrypt(io, &file, &output),
         Command::Decrypt { file, output } => commands::decrypt(io, &file, &output),
         Command::Gen { scale, seed, output } => commands::generate(io, scale, seed, &output),
+        Command::Stats { files, year, term, round, from, to, township, kind, json, today } => {
+            let now = xuncha_core::meta::Timestamp::from_unix_millis(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_millis() as f64)
+                    .unwrap_or(0.0),
+            );
+            let Some(day) = today.map_or(Some(now.local_date_day()), |t| t.parse().ok()) else {
+                eprintln!("--today: YYYY-MM-DD");
+                return ExitCode::from(commands::INVALID);
+            };
+            let choice = stats::Choice { year, term, round, from, to, township, kind, json };
+            stats::stats(io, &files, &choice, day)
+        }
     };
     ExitCode::from(code)
 }

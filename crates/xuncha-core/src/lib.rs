@@ -13,6 +13,7 @@ pub mod record;
 pub mod register;
 pub mod registry;
 pub mod route;
+pub mod stats;
 pub mod storage;
 pub mod survey;
 

@@ -14,6 +14,8 @@ pub enum Route {
     Ledger(LedgerKind),
     Questionnaires,
     Questionnaire(Id),
+    /// 统计: the figures of a work summary.
+    Stats,
     /// A respondent answering a questionnaire file, with or without an office set up.
     Answer,
     Exchange,
@@ -39,6 +41,7 @@ impl Route {
             (Some("questionnaires"), None, _) => Route::Questionnaires,
             (Some("questionnaires"), Some(id), None) => id.parse().map(Route::Questionnaire).unwrap_or(Route::NotFound),
             (Some("answer"), None, _) => Route::Answer,
+            (Some("stats"), None, _) => Route::Stats,
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -59,9 +62,12 @@ impl Route {
             | Route::NotFound => false,
             // The exchange page imports and undoes: it writes, so it waits for the lists
             // it will update.
-            Route::Round(_) | Route::Ledger(_) | Route::Questionnaires | Route::Questionnaire(_) | Route::Exchange => {
-                true
-            }
+            Route::Round(_)
+            | Route::Ledger(_)
+            | Route::Questionnaires
+            | Route::Questionnaire(_)
+            | Route::Stats
+            | Route::Exchange => true,
         }
     }
 
@@ -76,6 +82,7 @@ impl Route {
             Route::Questionnaires => "#/questionnaires".to_owned(),
             Route::Questionnaire(id) => format!("#/questionnaires/{id}"),
             Route::Answer => "#/answer".to_owned(),
+            Route::Stats => "#/stats".to_owned(),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -110,6 +117,7 @@ mod tests {
             Route::Questionnaires,
             Route::Questionnaire(id),
             Route::Answer,
+            Route::Stats,
             Route::Exchange,
             Route::Settings,
         ] {

@@ -12,6 +12,7 @@ use xuncha_core::id::Id;
 use xuncha_core::ledger::LedgerKind;
 use xuncha_core::problem::Focus;
 use xuncha_core::rectification::RectStatus;
+use xuncha_core::target::TargetKind;
 
 #[component]
 pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
@@ -51,6 +52,7 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
     let targets = Signal::derive(move || {
         let township = f.township.get();
         let round = f.round.get();
+        let kind = f.target_kind.get();
         let lang = st.lang.get();
         st.data.with(|d| {
             let in_round: Option<HashSet<Id>> =
@@ -60,6 +62,7 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
                 .iter()
                 .filter(|t| in_round.as_ref().is_none_or(|ids| ids.contains(&t.meta.id)))
                 .filter(|t| township.is_none_or(|w| t.meta.id == w || t.data.township == Some(w)))
+                .filter(|t| kind.is_none_or(|k| t.data.kind == k))
                 .collect();
             sections_of(d, pool, lang)
         })
@@ -75,6 +78,7 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
             <RecordSelect label=T::ColRound options=rounds value=f.round field="round" empty=T::All errors=None/>
             <RecordSelect label=T::ColGroup options=groups value=f.group field="group" empty=T::All errors=None/>
             <RecordSelect label=T::ColTownship options=townships value=f.township field="township" empty=T::All errors=None/>
+            <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=f.target_kind field="target-kind"/>
             <SectionSelect label=T::ColTarget sections=targets value=f.target field="target" empty=T::All errors=None/>
             <Show when=move || kind == LedgerKind::Problems>
                 <EnumFilter label=T::ColFocus options=&Focus::ALL value=f.focus field="focus"/>
@@ -96,6 +100,26 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
             <Show when=move || kind == LedgerKind::Clues>
                 <Check label=T::ShowNames value=show_names testid="show-names"/>
             </Show>
+            // The year or range and the part a figure of the statistics counted, until cleared.
+            {move || {
+                let lang = st.lang.get();
+                let mut words = Vec::new();
+                if let Some((a, b)) = f.rounds_starting.get() {
+                    words.push(format!("{}：{a} – {b}", T::FilterRoundsStarting.text(lang)));
+                }
+                if let Some(s) = f.subset.get() {
+                    words.push(s.words(lang));
+                }
+                (!words.is_empty()).then(|| view! {
+                    <span class="chip" data-testid="filter-from-stats">
+                        {words.join("；")}
+                        <button type="button" class="link" title=T::FilterClear.text(lang) on:click=move |_| {
+                            f.rounds_starting.set(None);
+                            f.subset.set(None);
+                        }>"×"</button>
+                    </span>
+                })
+            }}
             <button type="button" class="link" data-testid="filter-clear" on:click=move |_| f.clear()>{tr(T::FilterClear)}</button>
         </div>
     }

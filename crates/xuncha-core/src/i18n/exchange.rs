@@ -152,6 +152,8 @@ macro_rules! exchange_texts {
             CliCannotRead => "无法读取 {file}：{reason}", "Cannot read {file}: {reason}";
             CliCannotWrite => "无法写入 {file}：{reason}", "Cannot write {file}: {reason}";
             CliMerged => "已合并 {files} 个文件，共 {n} 条记录，写入 {out}。", "Merged {files} files, {n} records, into {out}.";
+            CliStatsPeriod => "请指定统计范围：--year 年份、--term 届次、--round 轮次编号，或 --from 日期 --to 日期（只能选一种）。", "Say what to count: --year, --term, --round, or --from and --to (one of them).";
+            CliStatsUnknown => "文件中没有“{what}”，或其格式不对。", "The files hold no “{what}”, or it is not written right.";
             CliConflict => "冲突：{kind}“{title}”（{id}）在多个文件中各自修改过；输出保留 {file} 中的版本，其余版本来自：{others}", "Conflict: {kind} “{title}” ({id}) was edited independently; the output keeps the version from {file}; other versions from: {others}";
             CliConflicts => "共有冲突 {n} 条：请在应用中导入各文件，由人工决定保留哪一方。", "{n} conflicts: import the files in the app so a person can decide which side to keep.";
             CliEncrypted => "已加密写入 {out}。", "Encrypted into {out}.";

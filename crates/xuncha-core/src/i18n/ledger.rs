@@ -134,6 +134,7 @@ macro_rules! ledger_texts {
             StateFedBack => "已反馈", "Fed back";
             StateNotFedBack => "未反馈", "Not fed back";
             FilterDates => "日期", "Dates";
+            FilterRoundsStarting => "轮次开始日期", "Rounds starting";
             FilterText => "关键词", "Search";
             FilterOverdueOnly => "仅逾期", "Overdue only";
             FilterNone => "全部记录", "All records";

@@ -102,9 +102,11 @@ mod ledger;
 #[macro_use]
 mod register;
 #[macro_use]
+mod stats;
+#[macro_use]
 mod survey;
 
-app_texts!(register_texts, ledger_texts, survey_texts, exchange_texts, catalogue;);
+app_texts!(register_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, catalogue;);
 
 #[cfg(test)]
 mod tests {

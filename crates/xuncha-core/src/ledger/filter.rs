@@ -2,12 +2,15 @@
 //! an export or a print.
 
 use super::table::*;
+use crate::clue::Recipient;
 use crate::date::Day;
 use crate::i18n::{Label, Lang, T};
 use crate::id::Id;
 use crate::ops::Snapshot;
 use crate::problem::Focus;
+use crate::problem::Scope as ProblemScope;
 use crate::rectification::RectStatus;
+use crate::target::TargetKind;
 
 /// Every filter a ledger offers; `None` means any.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +26,55 @@ pub struct LedgerFilter {
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub text: String,
+    /// Rows of rounds that start between these days: a year of the statistics.
+    pub rounds_starting: Option<(Day, Day)>,
+    pub target_kind: Option<TargetKind>,
+    /// A part that only a statistic asks for.
+    pub subset: Option<Subset>,
+}
+
+/// A part of a ledger that a figure of the statistics counts and no other filter picks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subset {
+    /// 共性问题
+    Common,
+    /// 个性问题
+    Individual,
+    /// 立行立改
+    OnSpot,
+    /// Found 整改不到位 at least once.
+    Inadequate,
+    /// Clues transferred to this recipient.
+    TransferredTo(Recipient),
+    /// Letters sent.
+    Sent,
+}
+
+impl Subset {
+    fn holds(self, row: &Row) -> bool {
+        match self {
+            Subset::Common => row.problem().is_some_and(|p| p.data.scope == ProblemScope::Common),
+            Subset::Individual => row.problem().is_some_and(|p| p.data.scope == ProblemScope::Individual),
+            Subset::OnSpot => row.problem().is_some_and(|p| p.data.rectified_on_spot.is_some()),
+            Subset::Inadequate => row.rectification().is_some_and(|r| r.data.inadequate_count() > 0),
+            Subset::TransferredTo(to) => {
+                row.clue().is_some_and(|c| c.data.transferred_on.is_some() && c.data.recipient == to)
+            }
+            Subset::Sent => row.letter().is_some_and(|l| l.data.sent_on.is_some()),
+        }
+    }
+
+    /// The part in words, for the filter's description.
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            Subset::Common => T::ScopeCommon.text(lang).to_owned(),
+            Subset::Individual => T::ScopeIndividual.text(lang).to_owned(),
+            Subset::OnSpot => T::StatsOnSpot.text(lang).to_owned(),
+            Subset::Inadequate => T::StatsInadequate.text(lang).to_owned(),
+            Subset::TransferredTo(to) => format!("{}{}", T::ColRecipient.text(lang), to.label().text(lang)),
+            Subset::Sent => T::StatsLettersSent.text(lang).to_owned(),
+        }
+    }
 }
 
 impl LedgerFilter {
@@ -38,6 +90,17 @@ impl LedgerFilter {
             && same(self.target, row.target)
             && same(self.township, row.township))
         {
+            return false;
+        }
+        if let Some((a, b)) = self.rounds_starting {
+            if row.round_start.is_none_or(|s| s < a || s > b) {
+                return false;
+            }
+        }
+        if self.target_kind.is_some() && row.target_kind != self.target_kind {
+            return false;
+        }
+        if self.subset.is_some_and(|s| !s.holds(row)) {
             return false;
         }
         if let Some(focus) = self.focus {
@@ -91,8 +154,17 @@ impl LedgerFilter {
             (None, None) => {}
             (from, to) => add(T::FilterDates, format!("{} – {}", day_or_blank(from), day_or_blank(to))),
         }
+        if let Some((a, b)) = self.rounds_starting {
+            add(T::FilterRoundsStarting, format!("{a} – {b}"));
+        }
+        if let Some(k) = self.target_kind {
+            add(T::FieldKind, k.label().text(lang).to_owned());
+        }
         if !self.text.trim().is_empty() {
             add(T::FilterText, format!("“{}”", self.text.trim()));
+        }
+        if let Some(s) = self.subset {
+            parts.push(s.words(lang));
         }
         if self.overdue_only {
             parts.push(T::FilterOverdueOnly.text(lang).to_owned());

@@ -1,6 +1,7 @@
 //! The ledgers (台账): problems, rectifications, clues and recommendation letters,
 //! the joined ledger table and the sheets it exports.
 
+pub mod cell;
 pub mod clue;
 pub mod columns;
 pub mod filter;
@@ -12,6 +13,7 @@ pub mod steps;
 pub mod table;
 pub mod totals;
 
+pub use cell::*;
 pub use filter::*;
 pub use table::*;
 pub use totals::*;

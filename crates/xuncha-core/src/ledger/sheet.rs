@@ -173,6 +173,34 @@ impl Sheet {
         self.rows.iter().flatten().filter(|c| long(c)).count()
     }
 
+    /// The statistics: a line per figure under its group, with its share.
+    pub fn of_stats(office: &str, scope: &str, stats: &crate::stats::Stats, lang: Lang, today: Day) -> Sheet {
+        let mut rows = Vec::new();
+        for group in &stats.groups {
+            for (n, f) in group.figures.iter().enumerate() {
+                rows.push(vec![
+                    Cell::Text(if n == 0 { group.title.text(lang).to_owned() } else { String::new() }),
+                    Cell::Text(f.label.text(lang).to_owned()),
+                    Cell::Count(u32::try_from(f.value).unwrap_or(u32::MAX)),
+                    Cell::Text(f.percent.map(|p| format!("{p:.1}%")).unwrap_or_default()),
+                ]);
+            }
+        }
+        let name = T::StatsTitle.text(lang).to_owned();
+        Sheet {
+            title: format!("{office} {name}").trim().to_owned(),
+            subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &scope), ("day", &today)]),
+            name,
+            widths: vec![16.0, 34.0, 12.0, 12.0],
+            headers: [T::StatsSection, T::StatsFigure, T::StatsValue, T::StatsShare]
+                .iter()
+                .map(|t| t.text(lang).to_owned())
+                .collect(),
+            rows,
+            lang,
+        }
+    }
+
     /// 测评汇总 of one scale: a line per rated item with the votes per level, all
     /// votes and the favourable rate, then the line of all items together.
     pub fn of_rating(

@@ -131,6 +131,7 @@ pub fn percent(part: usize, whole: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::Cell;
     use std::cmp::Ordering;
 
     #[test]

@@ -1,0 +1,67 @@
+//! The catalogue's texts for the statistics page and the summary paragraphs it writes.
+
+/// Passes this area's texts on to the next area's macro, after those already
+/// gathered; the last in the chain is `catalogue!`.
+macro_rules! stats_texts {
+    ($next:ident $(, $rest:ident)*; $($done:tt)*) => {
+        $next! {
+            $($rest),*;
+            $($done)*
+            NavStats => "统计", "Statistics";
+            StatsTitle => "巡察工作统计", "Inspection statistics";
+            StatsPeriod => "统计范围", "Period";
+            PeriodYear => "年度", "Year";
+            PeriodTerm => "届次", "Term";
+            PeriodRound => "轮次", "Round";
+            PeriodRange => "日期范围", "Date range";
+            StatsYearIs => "{year}年度", "{year}";
+            StatsPeriodHint => "按巡察轮次的开始日期归入年度或日期范围。", "Rounds count in the year or range their start date falls in.";
+            StatsNoPeriod => "请先选择统计范围。", "Choose what to count first.";
+            StatsGroupRounds => "巡察轮次", "Rounds";
+            StatsGroupTargets => "巡察对象", "Targets inspected";
+            StatsGroupActivities => "巡察工作量", "Work done on site";
+            StatsGroupProblems => "发现问题", "Problems found";
+            StatsGroupClues => "问题线索", "Clues";
+            StatsGroupRectification => "整改情况", "Rectification";
+            StatsGroupLetters => "巡察建议书", "Recommendation letters";
+            StatsGroupQuestionnaires => "问卷", "Questionnaires";
+            StatsRounds => "开展巡察（轮）", "Rounds held";
+            StatsTargets => "巡察党组织（个）", "Organisations inspected";
+            StatsExtendedVillages => "其中延伸巡察村（社区）", "Villages reached by extended rounds";
+            StatsProblems => "发现问题（个）", "Problems found";
+            StatsOnSpot => "立行立改", "Fixed on the spot";
+            StatsRectifications => "已反馈整改（个）", "Fed back for rectification";
+            StatsOverdue => "逾期未完成", "Overdue";
+            StatsInadequate => "整改不到位", "Rectified inadequately";
+            StatsInadequateShare => "占发现问题总数 {percent}%", "{percent}% of all problems";
+            StatsClues => "问题线索（件）", "Clues";
+            StatsToDiscipline => "移交县纪委监委", "To the discipline commission";
+            StatsToOrganisation => "移交县委组织部", "To the organisation department";
+            StatsLettersSent => "发出巡察建议书（份）", "Letters sent";
+            StatsQuestionnaires => "问卷（份）", "Questionnaires";
+            StatsHandedOut => "问卷发放（份）", "Forms handed out";
+            StatsReturnRate => "回收率 {percent}%", "{percent}% returned";
+            StatsQuestionnaireGap => "巡察对象记录的“发放调查问卷”为 {activities} 份，问卷记录的发放份数为 {records} 份，相差 {gap} 份：请核对其中一处。", "The inspections record {activities} questionnaires handed out, the questionnaires themselves {records}: a difference of {gap}; check one of them.";
+            StatsCopyText => "复制为文字", "Copy as text";
+            StatsCopied => "已复制，可粘贴到 Word 中。", "Copied; paste it into Word.";
+            StatsCopyFailed => "浏览器不允许复制，请在下方文字框中全选后复制。", "The browser does not allow copying: select the text below and copy it.";
+            StatsListTargets => "巡察对象明细", "Targets";
+            StatsListRounds => "巡察轮次明细", "Rounds";
+            StatsListClose => "收起明细", "Close the list";
+            StatsColRounds => "所在轮次", "Rounds";
+            StatsColCount => "次数", "Count";
+            StatsFigure => "项目", "Item";
+            StatsValue => "数量", "Number";
+            StatsShare => "占比", "Share";
+            StatsSection => "类别", "Section";
+            StatsTextRoundKind => "{name}{n}轮", "{n} {name}";
+            StatsTextTargetKind => "{name}{n}个", "{n} {name}";
+            StatsTextRounds => "{scope}共开展巡察{rounds}轮（{kinds}），对{targets}个党组织开展了巡察，其中{by_kind}；延伸巡察村（社区）{extended}个。", "{scope}: {rounds} rounds ({kinds}) inspected {targets} party organisations: {by_kind}; {extended} villages or communities were reached by extended rounds.";
+            StatsTextActivities => "巡察期间，共受理群众来电来访{calls}件次，开展个别谈话{talks}人次，听取专题汇报{briefings}个，调阅资料{documents}份，查阅财务凭证{vouchers}本，发放调查问卷{questionnaires}份，走访调研{visits}处。", "On site the groups received {calls} calls and visits, held {talks} individual talks, heard {briefings} briefings, read {documents} documents and {vouchers} books of vouchers, handed out {questionnaires} questionnaires and made {visits} field visits.";
+            StatsTextProblems => "巡察发现“三个聚焦”方面问题{total}个，其中：聚焦贯彻落实党的路线方针政策和党中央决策部署方面存在的问题{policy}个；聚焦群众身边腐败问题和不正之风方面存在的问题{corruption}个；聚焦基层党组织软弱涣散、组织力欠缺方面存在的问题{organisation}个。共性问题{common}个，个性问题{individual}个；边巡边改、立行立改问题{on_spot}个。", "The rounds found {total} problems: {policy} in carrying out the Party's policies and decisions, {corruption} of corruption and misconduct close to the people, {organisation} of weak grassroots organisations; {common} common and {individual} individual; {on_spot} fixed on the spot.";
+            StatsTextClues => "巡察发现问题线索{clues}件，涉及党员干部{cadres}人，其他{others}人；移交县纪委监委{discipline}件，移交县委组织部{organisation}件。", "They found {clues} clues involving {cadres} party cadres and {others} others; {discipline} went to the discipline commission and {organisation} to the organisation department.";
+            StatsTextRectification => "已反馈整改问题{total}个，其中已整改销号{closed}个，正在整改{open}个，长期整改{long_term}个，逾期未完成{overdue}个；整改不到位问题{inadequate}个，占巡察发现问题总数的{share}%。", "Of {total} problems fed back for rectification, {closed} are struck off, {open} in progress, {long_term} long-term and {overdue} overdue; {inadequate} were rectified inadequately, {share}% of all problems found.";
+            StatsTextLetters => "发出巡察建议书{letters}份；发放调查问卷{handed}份，回收{returned}份，回收率{rate}%。", "{letters} recommendation letters were sent; {handed} questionnaires were handed out and {returned} returned ({rate}%).";
+        }
+    };
+}

@@ -1,0 +1,114 @@
+//! 复制为文字: the statistics as the paragraphs of a work summary, in the seeds'
+//! own phrasing with the numbers filled in, to paste into Word. Parts that would
+//! read "0个" in a list of kinds are left out, as a writer would leave them out.
+
+use super::{code, Stats};
+use crate::i18n::{fill, Label, Lang, T};
+use crate::inspection::Activity;
+use crate::problem::Focus;
+use crate::rectification::RectStatus;
+use crate::round::RoundKind;
+use crate::target::TargetKind;
+
+/// "常规巡察2轮、专项巡察1轮": the non-zero parts, joined.
+fn parts(stats: &Stats, items: &[(String, String)], template: T, lang: Lang) -> String {
+    let joiner = if lang == Lang::Zh { "、" } else { ", " };
+    items
+        .iter()
+        .filter_map(|(key, name)| {
+            let n = stats.value(key);
+            (n > 0).then(|| fill(template.text(lang), &[("name", name), ("n", &n)]))
+        })
+        .collect::<Vec<_>>()
+        .join(joiner)
+}
+
+fn percent(p: Option<f64>) -> String {
+    format!("{:.1}", p.unwrap_or(0.0))
+}
+
+/// The summary's paragraphs, one per line; `scope` names the period ("2026年").
+pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
+    let v = |key: &str| stats.value(key);
+    let round_kinds: Vec<(String, String)> =
+        RoundKind::ALL.iter().map(|k| (format!("rounds.kind.{}", code(*k)), k.label().text(lang).to_owned())).collect();
+    let target_kinds: Vec<(String, String)> = TargetKind::ALL
+        .iter()
+        .map(|k| (format!("targets.kind.{}", code(*k)), k.label().text(lang).to_owned()))
+        .collect();
+    let mut lines = Vec::new();
+    lines.push(fill(
+        T::StatsTextRounds.text(lang),
+        &[
+            ("scope", &scope),
+            ("rounds", &v("rounds.total")),
+            ("kinds", &parts(stats, &round_kinds, T::StatsTextRoundKind, lang)),
+            ("targets", &v("targets.total")),
+            ("by_kind", &parts(stats, &target_kinds, T::StatsTextTargetKind, lang)),
+            ("extended", &v("targets.extended_villages")),
+        ],
+    ));
+    let activity = |a: Activity| v(&format!("activities.{}", code(a)));
+    lines.push(fill(
+        T::StatsTextActivities.text(lang),
+        &[
+            ("calls", &activity(Activity::CallsAndVisits)),
+            ("talks", &activity(Activity::Talks)),
+            ("briefings", &activity(Activity::Briefings)),
+            ("documents", &activity(Activity::Documents)),
+            ("vouchers", &activity(Activity::Vouchers)),
+            ("questionnaires", &activity(Activity::Questionnaires)),
+            ("visits", &activity(Activity::FieldVisits)),
+        ],
+    ));
+    let focus = |f: Focus| v(&format!("problems.focus.{}", code(f)));
+    lines.push(fill(
+        T::StatsTextProblems.text(lang),
+        &[
+            ("total", &v("problems.total")),
+            ("policy", &focus(Focus::Policy)),
+            ("corruption", &focus(Focus::Corruption)),
+            ("organisation", &focus(Focus::Organisation)),
+            ("common", &v("problems.common")),
+            ("individual", &v("problems.individual")),
+            ("on_spot", &v("problems.on_spot")),
+        ],
+    ));
+    lines.push(fill(
+        T::StatsTextClues.text(lang),
+        &[
+            ("clues", &v("clues.total")),
+            ("cadres", &v("clues.cadres")),
+            ("others", &v("clues.others")),
+            ("discipline", &v("clues.to_discipline")),
+            ("organisation", &v("clues.to_organisation")),
+        ],
+    ));
+    let status = |s: RectStatus| v(&format!("rectification.status.{}", code(s)));
+    let open =
+        status(RectStatus::NotStarted) + status(RectStatus::InProgress) + status(RectStatus::AwaitingVerification);
+    let inadequate = stats.figure("rectification.inadequate").and_then(|f| f.percent);
+    lines.push(fill(
+        T::StatsTextRectification.text(lang),
+        &[
+            ("total", &v("rectification.total")),
+            ("closed", &status(RectStatus::Closed)),
+            ("open", &open),
+            ("long_term", &status(RectStatus::LongTerm)),
+            ("overdue", &v("rectification.overdue")),
+            ("inadequate", &v("rectification.inadequate")),
+            ("share", &percent(inadequate)),
+        ],
+    ));
+    let returned = stats.figure("questionnaires.returned").and_then(|f| f.percent);
+    lines.push(fill(
+        T::StatsTextLetters.text(lang),
+        &[
+            ("letters", &v("letters.sent")),
+            ("handed", &v("questionnaires.handed_out")),
+            ("returned", &v("questionnaires.returned")),
+            ("rate", &percent(returned)),
+        ],
+    ));
+    lines.join("\n")
+}

@@ -1,0 +1,216 @@
+//! 统计: the figures of a work summary for a chosen period, each a link to its
+//! records, with .xlsx, print and the summary's paragraphs to copy into Word.
+
+mod list;
+
+use crate::platform;
+use crate::ui::state::state;
+use crate::ui::widgets::{
+    round_options, term_options, today, township_options, tr, EnumFilter, PrintButton, RecordSelect,
+};
+use leptos::prelude::*;
+use list::PickedList;
+use xuncha_core::i18n::{fill, T};
+use xuncha_core::id::Id;
+use xuncha_core::route::Route;
+use xuncha_core::sheet::Sheet;
+use xuncha_core::stats::{text, Figure, Link, Period, Stats, StatsScope};
+use xuncha_core::target::TargetKind;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Which kind of period the user counts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum By {
+    Year,
+    Term,
+    Round,
+    Range,
+}
+
+#[component]
+pub fn StatsPage() -> impl IntoView {
+    let st = state();
+    let today = today();
+    let by = RwSignal::new(By::Year);
+    let year = RwSignal::new(today.year().to_string());
+    let term = RwSignal::new(st.data.with_untracked(|d| term_options(d).first().map(|t| t.0)));
+    let round = RwSignal::new(None::<Id>);
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let township = RwSignal::new(None::<Id>);
+    let kind = RwSignal::new(None::<TargetKind>);
+    let scope = Memo::new(move |_| {
+        let period = match by.get() {
+            By::Year => year.get().trim().parse::<i32>().ok().filter(|y| (1949..=2200).contains(y)).map(Period::Year),
+            By::Term => term.get().map(Period::Term),
+            By::Round => round.get().map(Period::Round),
+            By::Range => from.get().parse().ok().zip(to.get().parse().ok()).map(|(a, b)| Period::Range(a, b)),
+        }?;
+        Some(StatsScope { period, township: township.get(), kind: kind.get() })
+    });
+    let stats = Memo::new(move |_| {
+        let scope = scope.get()?;
+        Some(st.ledger.with(|l| st.data.with(|d| Stats::of(d, l, &scope, today))))
+    });
+    let words = move || scope.get().map(|s| st.data.with(|d| s.describe(d, st.lang.get()))).unwrap_or_default();
+    let shown = RwSignal::new(None::<Link>);
+    let summary = move || stats.get().map(|s| text::summary(&s, &words(), st.lang.get())).unwrap_or_default();
+    let export = move |_| {
+        let Some(s) = stats.get_untracked() else { return };
+        let lang = st.lang.get_untracked();
+        let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
+        let scope_words = untrack(words);
+        let sheet = Sheet::of_stats(&office, &scope_words, &s, lang, today);
+        let name = format!("{}-{}-{}.xlsx", office.trim(), T::StatsTitle.text(lang), today);
+        let failed = || T::ErrExportWrite.text(lang).to_owned();
+        let result = sheet
+            .to_xlsx(platform::now())
+            .map_err(|_| failed())
+            .and_then(|bytes| platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed()));
+        match result {
+            Ok(()) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
+            Err(msg) => st.notify(msg, true),
+        }
+    };
+    let copy = move |_| {
+        let ok = platform::copy_from_testid("stats-text");
+        st.notify(st.t(if ok { T::StatsCopied } else { T::StatsCopyFailed }), !ok);
+    };
+    let terms = Signal::derive(move || st.data.with(term_options));
+    let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
+    let townships = Signal::derive(move || st.data.with(township_options));
+    let by_choice = move |b: By, label: T| {
+        view! {
+            <label class="check">
+                <input type="radio" name="stats-by" data-testid=format!("stats-by-{b:?}") prop:checked=move || by.get() == b
+                    on:change=move |_| by.set(b)/>
+                <span>{tr(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="stats" data-testid="stats-page">
+            <h1>{tr(T::StatsTitle)}</h1>
+            <p class="print-only">{words}</p>
+            <div class="filters no-print">
+                <div class="field filter">
+                    <span class="label">{tr(T::StatsPeriod)}</span>
+                    <div class="choices">
+                        {by_choice(By::Year, T::PeriodYear)}
+                        {by_choice(By::Term, T::PeriodTerm)}
+                        {by_choice(By::Round, T::PeriodRound)}
+                        {by_choice(By::Range, T::PeriodRange)}
+                    </div>
+                </div>
+                <Show when=move || by.get() == By::Year>
+                    <label class="field filter">
+                        <span class="label">{tr(T::PeriodYear)}</span>
+                        <input type="number" min="1949" max="2200" data-testid="stats-year" bind:value=year/>
+                    </label>
+                </Show>
+                <Show when=move || by.get() == By::Term>
+                    <RecordSelect label=T::PeriodTerm options=terms value=term field="stats-term" empty=T::None errors=None/>
+                </Show>
+                <Show when=move || by.get() == By::Round>
+                    <RecordSelect label=T::PeriodRound options=rounds value=round field="stats-round" empty=T::None errors=None/>
+                </Show>
+                <Show when=move || by.get() == By::Range>
+                    <label class="field filter">
+                        <span class="label">{tr(T::FilterFrom)}</span>
+                        <input type="date" data-testid="stats-from" bind:value=from/>
+                    </label>
+                    <label class="field filter">
+                        <span class="label">{tr(T::FilterTo)}</span>
+                        <input type="date" data-testid="stats-to" bind:value=to/>
+                    </label>
+                </Show>
+                <RecordSelect label=T::ColTownship options=townships value=township field="stats-township" empty=T::All errors=None/>
+                <EnumFilter label=T::FieldKind options=&TargetKind::ALL value=kind field="stats-kind"/>
+            </div>
+            <p class="hint no-print">{tr(T::StatsPeriodHint)}</p>
+            <div class="toolbar no-print">
+                <button type="button" class="secondary" data-testid="stats-export" disabled=move || stats.with(Option::is_none) on:click=export>{tr(T::ExportXlsx)}</button>
+                <button type="button" class="secondary" data-testid="stats-copy" disabled=move || stats.with(Option::is_none) on:click=copy>{tr(T::StatsCopyText)}</button>
+                <PrintButton/>
+            </div>
+            {move || match stats.get() {
+                None => view! { <p class="empty">{tr(T::StatsNoPeriod)}</p> }.into_any(),
+                Some(s) => view! { <Figures stats=s shown=shown/> }.into_any(),
+            }}
+            {move || shown.get().zip(scope.get()).map(|(link, scope)| view! { <PickedList link=link scope=scope shown=shown/> })}
+            <textarea class="stats-text no-print" readonly rows="8" data-testid="stats-text" prop:value=summary></textarea>
+        </section>
+    }
+}
+
+/// The groups of figures, each figure a link to its records.
+#[component]
+fn Figures(stats: Stats, shown: RwSignal<Option<Link>>) -> impl IntoView {
+    let st = state();
+    let gap = {
+        let activities = stats.value("activities.questionnaires");
+        let records = stats.value("questionnaires.handed_out");
+        (activities != records).then(|| {
+            let gap = activities.abs_diff(records);
+            move || {
+                fill(
+                    st.t(T::StatsQuestionnaireGap),
+                    &[("activities", &activities), ("records", &records), ("gap", &gap)],
+                )
+            }
+        })
+    };
+    let groups = stats
+        .groups
+        .into_iter()
+        .map(|g| {
+            let rows = g.figures.into_iter().map(|f| view! { <FigureRow f=f shown=shown/> }).collect_view();
+            view! {
+                <section class="stats-group">
+                    <h2>{tr(g.title)}</h2>
+                    <table class="list compact"><tbody>{rows}</tbody></table>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="stats-groups" data-testid="stats-figures">{groups}</div>
+        {gap.map(|g| view! { <p class="hint warning" data-testid="stats-gap">{g}</p> })}
+    }
+}
+
+#[component]
+fn FigureRow(f: Figure, shown: RwSignal<Option<Link>>) -> impl IntoView {
+    let st = state();
+    let share = f.percent.map(|p| format!("{p:.1}%")).unwrap_or_default();
+    let value = f.value;
+    let number = match f.link.clone() {
+        Some(link) => {
+            let href = match &link {
+                Link::Ledger(kind, _) => Route::Ledger(*kind).hash(),
+                Link::Questionnaires => Route::Questionnaires.hash(),
+                Link::Targets(_) | Link::Rounds(_) => Route::Stats.hash(),
+            };
+            let follow = move |ev: leptos::ev::MouseEvent| match &link {
+                Link::Ledger(_, filter) => st.ledger_filter.set(filter),
+                Link::Questionnaires => {}
+                Link::Targets(_) | Link::Rounds(_) => {
+                    ev.prevent_default();
+                    shown.set(Some(link.clone()));
+                    platform::after(0, || platform::scroll_to_testid("stats-list"));
+                }
+            };
+            view! { <a href=href class="figure" data-testid=format!("fig-{}", f.key) on:click=follow>{value}</a> }
+                .into_any()
+        }
+        None => view! { <span data-testid=format!("fig-{}", f.key)>{value}</span> }.into_any(),
+    };
+    view! {
+        <tr>
+            <td>{move || st.t(f.label)}</td>
+            <td class="num">{number}</td>
+            <td class="num">{share}</td>
+        </tr>
+    }
+}
