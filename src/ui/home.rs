@@ -80,6 +80,21 @@ pub fn HomePage() -> impl IntoView {
         let step = st.data.with(|d| overview::Progress::of(d, f.problems + f.clues)).next_step(role)?;
         Some(view! { <p class="hint" data-testid="home-hint">{tr(step)}</p> })
     };
+    // A county office is told when this term's 全覆盖 falls behind the time gone.
+    let coverage_lag = move || {
+        if st.office.get()?.role != xuncha_core::office::OfficeRole::County {
+            return None;
+        }
+        let (rate, expected) =
+            st.coverage_goals.with(|g| st.data.with(|d| xuncha_core::stats::coverage::current_lag(d, g, today)))?;
+        let text = fill(
+            st.t(T::HomeCoverageBehind),
+            &[("rate", &format!("{rate:.1}%")), ("expected", &format!("{expected:.1}%"))],
+        );
+        Some(
+            view! { <p class="warning"><a href=Route::Coverage.hash() data-testid="home-coverage-behind">{text}</a></p> },
+        )
+    };
     let targets = Route::Targets;
     view! {
         <section>
@@ -87,6 +102,7 @@ pub fn HomePage() -> impl IntoView {
             <p data-testid="home-office">{office}</p>
             <BackupStatus/>
             {hint}
+            {coverage_lag}
             <div class="tiles">
                 {tile(T::StatTargets, "stat-targets", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).count())))}
                 {tile(T::StatTownships, "stat-townships", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind == TargetKind::Township).count())))}

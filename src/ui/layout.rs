@@ -36,6 +36,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
                 {link(Route::Questionnaires, T::NavQuestionnaires, "nav-questionnaires")}
                 {link(Route::Stats, T::NavStats, "nav-stats")}
+                {link(Route::Coverage, T::NavCoverage, "nav-coverage")}
                 {link(Route::Exchange, T::NavExchange, "nav-exchange")}
                 {link(Route::Settings, T::NavSettings, "nav-settings")}
             </nav>

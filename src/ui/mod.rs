@@ -65,6 +65,7 @@ fn routed(route: Route) -> AnyView {
         Route::Questionnaire(id) => view! { <survey::questionnaire::QuestionnairePage id=id/> }.into_any(),
         Route::Answer => view! { <survey::AnswerPage/> }.into_any(),
         Route::Stats => view! { <stats::StatsPage/> }.into_any(),
+        Route::Coverage => view! { <stats::coverage::CoveragePage/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

@@ -49,6 +49,8 @@ pub struct AppState {
     pub reminder_days: RwSignal<u32>,
     /// The ledger filters, kept while the user moves between ledgers and pages.
     pub ledger_filter: FilterState,
+    /// Each term's coverage goal, where the office set one (`stats::coverage`).
+    pub coverage_goals: RwSignal<std::collections::HashMap<xuncha_core::Id, xuncha_core::stats::coverage::Goal>>,
     /// The ledger columns hidden on this PC, kept across visits.
     pub columns: RwSignal<xuncha_core::ledger::columns::ColumnChoice>,
     /// The ledger rows, joined when first read after a change of the data and then
@@ -177,6 +179,7 @@ impl AppState {
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),
             columns: RwSignal::new(crate::platform::saved_columns()),
+            coverage_goals: RwSignal::new(std::collections::HashMap::new()),
             ledger,
             kiosk: RwSignal::new(None),
             first_counts: RwSignal::new(ops::FirstCounts::default()),
@@ -223,6 +226,10 @@ impl AppState {
                     }
                     if let Ok(Some(days)) = store.setting(REMINDER_DAYS_KEY).await {
                         self.reminder_days.set(days);
+                    }
+                    use xuncha_core::stats::coverage::{Goal, COVERAGE_GOALS_KEY};
+                    if let Ok(Some(goals)) = store.setting::<Vec<(xuncha_core::Id, Goal)>>(COVERAGE_GOALS_KEY).await {
+                        self.coverage_goals.set(goals.into_iter().collect());
                     }
                     if let Ok(Some(session)) = store.setting(xuncha_core::kiosk::KIOSK_KEY).await {
                         self.kiosk.set(session);
@@ -290,6 +297,23 @@ impl AppState {
         platform::after(if error { 8_000 } else { 3_000 }, move || {
             if flash.get_untracked().is_some_and(|f| f.text == text) {
                 flash.set(None);
+            }
+        });
+    }
+
+    /// Sets a term's coverage goal and keeps it in the database's settings.
+    pub fn save_coverage_goal(&self, term: xuncha_core::Id, goal: xuncha_core::stats::coverage::Goal) {
+        self.coverage_goals.update(|g| {
+            g.insert(term, goal);
+        });
+        let goals: Vec<_> = self.coverage_goals.with_untracked(|g| g.iter().map(|(k, v)| (*k, *v)).collect());
+        let Some(store) = self.store() else { return };
+        let st = *self;
+        leptos::task::spawn_local(async move {
+            use xuncha_core::store::Store;
+            match store.put_setting(xuncha_core::stats::coverage::COVERAGE_GOALS_KEY, &goals).await {
+                Ok(()) => st.notify(st.t(T::Saved), false),
+                Err(e) => st.notify(e.message().text(st.lang.get_untracked()), true),
             }
         });
     }

@@ -16,6 +16,8 @@ pub enum Route {
     Questionnaire(Id),
     /// 统计: the figures of a work summary.
     Stats,
+    /// 全覆盖 of a term.
+    Coverage,
     /// A respondent answering a questionnaire file, with or without an office set up.
     Answer,
     Exchange,
@@ -42,6 +44,7 @@ impl Route {
             (Some("questionnaires"), Some(id), None) => id.parse().map(Route::Questionnaire).unwrap_or(Route::NotFound),
             (Some("answer"), None, _) => Route::Answer,
             (Some("stats"), None, _) => Route::Stats,
+            (Some("coverage"), None, _) => Route::Coverage,
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -67,6 +70,7 @@ impl Route {
             | Route::Questionnaires
             | Route::Questionnaire(_)
             | Route::Stats
+            | Route::Coverage
             | Route::Exchange => true,
         }
     }
@@ -83,6 +87,7 @@ impl Route {
             Route::Questionnaire(id) => format!("#/questionnaires/{id}"),
             Route::Answer => "#/answer".to_owned(),
             Route::Stats => "#/stats".to_owned(),
+            Route::Coverage => "#/coverage".to_owned(),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -118,6 +123,7 @@ mod tests {
             Route::Questionnaire(id),
             Route::Answer,
             Route::Stats,
+            Route::Coverage,
             Route::Exchange,
             Route::Settings,
         ] {

@@ -1,6 +1,7 @@
 //! 统计: the figures of a work summary for a chosen period, each a link to its
 //! records, with .xlsx, print and the summary's paragraphs to copy into Word.
 
+pub mod coverage;
 mod list;
 
 use crate::platform;

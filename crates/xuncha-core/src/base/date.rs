@@ -49,6 +49,11 @@ impl Day {
         let last = month.length(year);
         Date::from_calendar_date(year, month, self.0.day().min(last)).ok().map(Day)
     }
+
+    /// Whole days from `earlier` to this day (negative when `earlier` is later).
+    pub fn days_since(&self, earlier: Day) -> i64 {
+        (self.0 - earlier.0).whole_days()
+    }
 }
 
 impl fmt::Display for Day {

@@ -8,6 +8,27 @@ macro_rules! stats_texts {
             $($rest),*;
             $($done)*
             NavStats => "统计", "Statistics";
+            NavCoverage => "全覆盖", "Coverage";
+            CoverageTitle => "巡察全覆盖", "Full coverage";
+            CoverageNoTerm => "请先在“届次”录入本届县委。", "Enter the committee's term under “Terms” first.";
+            CoverageRule => "以现有巡察对象为基数（已并村的村不计，届中新增的计入）；本届任一轮次巡察过即为已覆盖。", "The base is the register as it stands (merged villages leave it, new targets join it); a target inspected in any round of the term is covered.";
+            CoverageLine => "本届现有巡察对象 {total} 个，已巡察 {covered} 个，全覆盖完成率 {rate}。", "{covered} of {total} targets inspected this term: {rate}.";
+            CoverageBehind => "覆盖进度落后：目前 {rate}，按目标（{by} 前达到 {goal}%）此时应达到 {expected}。", "Coverage is behind: {rate} now, {expected} expected by now for the goal of {goal}% by {by}.";
+            CoverageGoalPercent => "目标覆盖率（%）", "Goal (%)";
+            CoverageGoalBy => "目标日期", "Goal date";
+            ErrCoverageGoal => "请填写 1–100 之间的目标覆盖率和目标日期。", "Enter a goal between 1 and 100 and its date.";
+            CoverageTotal => "现有", "In register";
+            CoverageCovered => "已巡察", "Inspected";
+            CoverageLeft => "未巡察", "Not yet";
+            CoverageRate => "完成率", "Rate";
+            CoverageByKind => "按类型", "By kind";
+            CoverageCountyLevel => "县直单位和乡镇（街道）合计", "County units and townships";
+            CoverageVillages => "村（社区）合计", "Villages and communities";
+            CoverageAll => "总计", "All";
+            CoverageByTownship => "村（社区）按乡镇（街道）", "Villages by township";
+            CoverageVillageCount => "村（社区）", "Villages";
+            CoverageRemaining => "尚未巡察的对象", "Not yet inspected";
+            HomeCoverageBehind => "本届巡察全覆盖进度落后：目前 {rate}，此时应达到 {expected}。", "Coverage of this term is behind: {rate} now, {expected} expected by now.";
             StatsTitle => "巡察工作统计", "Inspection statistics";
             StatsPeriod => "统计范围", "Period";
             PeriodYear => "年度", "Year";
