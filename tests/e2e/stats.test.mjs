@@ -59,6 +59,10 @@ test('the statistics of a year count what was recorded and open the records behi
   assert.equal(await figure('problems.focus.corruption'), 1);
   assert.equal(await figure('rectification.total'), 1);
   assert.equal(await figure('rectification.overdue'), 1);
+  // The charts draw the same numbers: problems by focus, each round's rectification.
+  const totals = (id) => app.id(id).getByTestId('chart-bar').evaluateAll((bars) => bars.map((b) => Number(b.dataset.total)));
+  assert.deepEqual(await totals('chart-focus'), [2, 1, 0]);
+  assert.deepEqual(await totals('chart-progress'), [1]);
   await saveScreenshot(page, 'stats');
 
   // A figure opens its ledger showing exactly its rows; the filter says where it came from.

@@ -369,3 +369,29 @@ fn the_workbook_lists_every_figure_under_its_group_with_its_share() {
     assert_eq!(inadequate[2..], [Cell::Count(1), Cell::Text("25.0%".into())]);
     assert!(sheet.to_xlsx(Timestamp::from_unix_millis(1_795_000_000_000.0)).is_ok_and(|b| b.starts_with(b"PK")));
 }
+
+#[test]
+fn the_charts_add_up_to_the_figures_they_draw() {
+    use xuncha_core::stats::charts::{problems_by_focus, rectification_by_round, PROGRESS_ORDER};
+    let (c, term, dazhuang) = County::new();
+    for scope in [
+        StatsScope::of(Period::Year(2026)),
+        StatsScope::of(Period::Term(term)),
+        StatsScope { period: Period::Term(term), township: Some(dazhuang), kind: None },
+    ] {
+        let (s, _) = stats(&c, scope);
+        let bars = rectification_by_round(&c.d, &scope, Lang::Zh);
+        assert_eq!(bars.len() as u64, s.value("rounds.total"), "a bar per round");
+        for (i, status) in PROGRESS_ORDER.iter().enumerate() {
+            let key = format!("rectification.status.{}", xuncha_core::stats::code(*status));
+            assert_eq!(bars.iter().map(|b| b.values[i]).sum::<u64>(), s.value(&key), "{key} in {scope:?}");
+        }
+        let focus: Vec<u64> = problems_by_focus(&s, Lang::Zh).iter().map(|b| b.values[0]).collect();
+        assert_eq!(focus.iter().sum::<u64>(), s.value("problems.total"));
+    }
+    let (s, _) = stats(&c, StatsScope::of(Period::Term(term)));
+    let bars = rectification_by_round(&c.d, &StatsScope::of(Period::Term(term)), Lang::Zh);
+    assert_eq!(bars[0].values, vec![0, 0, 0, 1, 0], "the 2025 round: one long-term item");
+    assert_eq!(bars[1].values, vec![1, 0, 1, 0, 0], "the first 2026 round: one struck off, one in progress");
+    assert_eq!(s.value("rounds.total"), 3);
+}

@@ -1,6 +1,7 @@
 //! 统计: the figures of a work summary for a chosen period, each a link to its
 //! records, with .xlsx, print and the summary's paragraphs to copy into Word.
 
+mod chart;
 pub mod coverage;
 mod list;
 
@@ -9,13 +10,15 @@ use crate::ui::state::state;
 use crate::ui::widgets::{
     round_options, term_options, today, township_options, tr, EnumFilter, PrintButton, RecordSelect,
 };
+use chart::BarChart;
 use leptos::prelude::*;
 use list::PickedList;
+use xuncha_core::i18n::Label;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
 use xuncha_core::route::Route;
 use xuncha_core::sheet::Sheet;
-use xuncha_core::stats::{text, Figure, Link, Period, Stats, StatsScope};
+use xuncha_core::stats::{charts, text, Figure, Link, Period, Stats, StatsScope};
 use xuncha_core::target::TargetKind;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -139,6 +142,7 @@ pub fn StatsPage() -> impl IntoView {
                 None => view! { <p class="empty">{tr(T::StatsNoPeriod)}</p> }.into_any(),
                 Some(s) => view! { <Figures stats=s shown=shown/> }.into_any(),
             }}
+            {move || stats.get().zip(scope.get()).map(|(s, scope)| view! { <Charts stats=s scope=scope/> })}
             {move || shown.get().zip(scope.get()).map(|(link, scope)| view! { <PickedList link=link scope=scope shown=shown/> })}
             <textarea class="stats-text no-print" readonly rows="8" data-testid="stats-text" prop:value=summary></textarea>
         </section>
@@ -213,5 +217,21 @@ fn FigureRow(f: Figure, shown: RwSignal<Option<Link>>) -> impl IntoView {
             <td class="num">{number}</td>
             <td class="num">{share}</td>
         </tr>
+    }
+}
+
+/// Problems by focus and each round's rectification, as bars.
+#[component]
+fn Charts(stats: Stats, scope: StatsScope) -> impl IntoView {
+    let st = state();
+    let lang = st.lang.get_untracked();
+    let focus = charts::problems_by_focus(&stats, lang);
+    let progress = st.data.with_untracked(|d| charts::rectification_by_round(d, &scope, lang));
+    let statuses: Vec<String> = charts::PROGRESS_ORDER.iter().map(|s| s.label().text(lang).to_owned()).collect();
+    view! {
+        <div class="charts">
+            <BarChart title=T::ChartFocus.text(lang).to_owned() bars=focus series=vec![T::StatsProblems.text(lang).to_owned()] testid="chart-focus"/>
+            <BarChart title=T::ChartProgress.text(lang).to_owned() bars=progress series=statuses testid="chart-progress"/>
+        </div>
     }
 }

@@ -8,6 +8,8 @@ macro_rules! stats_texts {
             $($rest),*;
             $($done)*
             NavStats => "统计", "Statistics";
+            ChartFocus => "发现问题按“三个聚焦”", "Problems by focus";
+            ChartProgress => "各轮次整改进度", "Rectification by round";
             NavCoverage => "全覆盖", "Coverage";
             CoverageTitle => "巡察全覆盖", "Full coverage";
             CoverageNoTerm => "请先在“届次”录入本届县委。", "Enter the committee's term under “Terms” first.";

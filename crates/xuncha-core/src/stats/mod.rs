@@ -4,6 +4,7 @@
 //! figures are counted with the ledger's own filter, so the ledger opened from a
 //! figure shows exactly that many rows.
 
+pub mod charts;
 pub mod coverage;
 mod figures;
 pub mod text;
