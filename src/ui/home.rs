@@ -106,7 +106,7 @@ pub fn HomePage() -> impl IntoView {
             <div class="tiles">
                 {tile(T::StatTargets, "stat-targets", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).count())))}
                 {tile(T::StatTownships, "stat-townships", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind == TargetKind::Township).count())))}
-                {tile(T::StatVillages, "stat-villages", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind.needs_township()).count())))}
+                {tile(T::StatVillages, "stat-villages", Behind::Page(targets), Box::new(count(|d| d.targets.iter().filter(|t| t.data.kind.needs_township() && t.data.status == TargetStatus::Active).count())))}
                 {tile(T::StatTerms, "stat-terms", Behind::Page(Route::Terms), Box::new(count(|d| d.terms.len())))}
                 {tile(T::StatRounds, "stat-rounds", Behind::Page(Route::Rounds), Box::new(count(|d| d.rounds.len())))}
                 {tile(T::StatGroups, "stat-groups", Behind::Page(Route::Rounds), Box::new(count(|d| d.groups.len())))}

@@ -9,7 +9,7 @@ mod register;
 mod settings;
 mod setup;
 mod state;
-mod stats;
+pub(crate) mod stats;
 mod survey;
 mod widgets;
 

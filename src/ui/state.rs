@@ -49,6 +49,8 @@ pub struct AppState {
     pub reminder_days: RwSignal<u32>,
     /// The ledger filters, kept while the user moves between ledgers and pages.
     pub ledger_filter: FilterState,
+    /// What the statistics page counts, kept while the user follows its figures.
+    pub stats_choice: super::stats::StatsChoice,
     /// Each term's coverage goal, where the office set one (`stats::coverage`).
     pub coverage_goals: RwSignal<std::collections::HashMap<xuncha_core::Id, xuncha_core::stats::coverage::Goal>>,
     /// The ledger columns hidden on this PC, kept across visits.
@@ -180,6 +182,7 @@ impl AppState {
             ledger_filter: FilterState::default(),
             columns: RwSignal::new(crate::platform::saved_columns()),
             coverage_goals: RwSignal::new(std::collections::HashMap::new()),
+            stats_choice: super::stats::StatsChoice::new(crate::ui::widgets::today()),
             ledger,
             kiosk: RwSignal::new(None),
             first_counts: RwSignal::new(ops::FirstCounts::default()),

@@ -54,8 +54,11 @@ test('coverage of the term is counted by kind and township, lists what is left a
   // A goal of the office's own, kept after a reload: 40% by the end of 2026 is met.
   await app.id('coverage-goal-percent').fill('400');
   await app.id('coverage-goal-save').click();
-  await page.getByText('请填写 1–100 之间的目标覆盖率和目标日期。').waitFor();
+  await app.id('coverage-goal-error').filter({ hasText: '请填写 1–100 之间的整数作为目标覆盖率' }).waitFor();
   await app.id('coverage-goal-percent').fill('40');
+  await app.id('coverage-goal-by').fill('2019-06-30');
+  await app.id('coverage-goal-save').click();
+  await app.id('coverage-goal-error').filter({ hasText: '目标日期须在本届的起止年份之内' }).waitFor();
   await app.id('coverage-goal-by').fill('2026-12-31');
   await app.id('coverage-goal-save').click();
   await app.saved();

@@ -90,11 +90,30 @@ test('the statistics of a year count what was recorded and open the records behi
   await app.id('filter-stats-township').selectOption({ label: '城关镇' });
   await app.id('fig-targets.total').filter({ hasText: '2' }).waitFor();
   assert.equal(await figure('problems.total'), 2);
+  // Coming back from a figure's ledger, the same scope is still chosen.
+  await app.id('fig-problems.total').click();
+  await page.waitForURL(/#\/ledger\/problems$/);
+  await app.id('ledger-row').first().waitFor();
+  assert.equal(await app.id('ledger-row').count(), 2);
+  await app.go('stats');
+  assert.equal(await figure('problems.total'), 2, 'still narrowed to 城关镇');
   await app.id('filter-stats-township').selectOption({ label: '全部' });
+
+  // A range the wrong way round, or a year that cannot be, is said, not counted as zero.
+  await app.id('stats-by-Range').check();
+  await app.id('stats-from').fill('2026-12-31');
+  await app.id('stats-to').fill('2026-01-01');
+  await app.id('stats-why').filter({ hasText: '截止日期不能早于起始日期' }).waitFor();
+  assert.equal(await app.id('stats-figures').count(), 0);
+  await app.id('stats-by-Year').check();
+  await app.id('stats-year').fill('99999');
+  await app.id('stats-why').filter({ hasText: '1949 到 2200' }).waitFor();
+  await app.id('stats-year').fill('2026');
+  await app.id('stats-figures').waitFor();
 
   // The workbook, read by openpyxl.
   const xlsx = await download(app, 'stats-export', dir);
-  assert.match(xlsx.name, /^某某县委巡察办-巡察工作统计-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  assert.match(xlsx.name, /^某某县委巡察办-巡察工作统计-2026年度-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = readXlsx(xlsx.file);
   assert.equal(book.rows[0][0], '某某县委巡察办 巡察工作统计');
   assert.deepEqual(book.rows[2], ['类别', '项目', '数量', '占比']);

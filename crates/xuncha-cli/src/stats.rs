@@ -98,6 +98,6 @@ pub fn stats(mut io: Io<'_>, files: &[PathBuf], choice: &Choice, today: xuncha_c
         }
     }
     io.say("");
-    io.say(&text::summary(&figures, &words, io.lang));
+    io.say(&text::summary(&figures, &scope.phrase(&d, io.lang), io.lang));
     OK
 }

@@ -83,7 +83,7 @@ fn county() -> (County, Id, Vec<Id>) {
 #[test]
 fn coverage_counts_the_live_register_against_the_terms_inspections() {
     let (c, term, ids) = county();
-    let cov = coverage(&c.d, term);
+    let cov = coverage(&c.d, term, day("2026-12-01"));
     // Nine live targets (丙村 merged); covered: 县财政局, 城关镇, 甲村.
     assert_eq!(cov.all, Share { total: 9, covered: 3 });
     assert_eq!(cov.county_level, Share { total: 6, covered: 2 });
@@ -110,8 +110,8 @@ fn coverage_counts_the_live_register_against_the_terms_inspections() {
 fn a_target_added_mid_term_joins_the_base_and_an_empty_register_has_no_rate() {
     let (mut c, term, _) = county();
     c.target("新设社区", TargetKind::Community, None);
-    assert_eq!(coverage(&c.d, term).all, Share { total: 10, covered: 3 });
-    assert_eq!(coverage(&Snapshot::default(), term).all.rate(), None);
+    assert_eq!(coverage(&c.d, term, day("2026-12-01")).all, Share { total: 10, covered: 3 });
+    assert_eq!(coverage(&Snapshot::default(), term, day("2026-12-01")).all.rate(), None);
 }
 
 #[test]

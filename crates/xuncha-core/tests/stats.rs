@@ -318,13 +318,13 @@ fn every_figure_equals_the_records_its_link_shows() {
                     let all: Vec<usize> = (0..ledger.rows(*kind).len()).collect();
                     ledger.filter(*kind, &all, filter, today()).len() as u64
                 }
-                Some(Link::Targets(Pick::Activity(a))) => picked_targets(&c.d, &scope, Pick::Activity(*a))
+                Some(Link::Targets(Pick::Activity(a))) => picked_targets(&c.d, &scope, Pick::Activity(*a), today())
                     .iter()
                     .flat_map(|(_, list)| list.iter().map(|i| u64::from(i.data.activities.get(*a))))
                     .sum(),
-                Some(Link::Targets(pick)) => picked_targets(&c.d, &scope, *pick).len() as u64,
+                Some(Link::Targets(pick)) => picked_targets(&c.d, &scope, *pick, today()).len() as u64,
                 Some(Link::Rounds(kind)) => {
-                    scope.rounds(&c.d).iter().filter(|r| kind.is_none_or(|k| r.data.kind == k)).count() as u64
+                    scope.rounds(&c.d, today()).iter().filter(|r| kind.is_none_or(|k| r.data.kind == k)).count() as u64
                 }
                 Some(Link::Questionnaires) | None => continue,
             };
@@ -344,11 +344,11 @@ fn a_range_counts_the_rounds_that_start_within_it() {
 fn the_summary_reads_as_the_work_summary_with_the_numbers_filled_in() {
     let (c, _, _) = County::new();
     let (s, _) = stats(&c, StatsScope::of(Period::Year(2026)));
-    let got = text::summary(&s, "2026年度", Lang::Zh);
+    let got = text::summary(&s, &StatsScope::of(Period::Year(2026)).phrase(&c.d, Lang::Zh), Lang::Zh);
     let golden = include_str!("golden/stats-2026.txt");
     assert_eq!(got, golden.trim_end(), "\n{got}");
-    let english = text::summary(&s, "2026", Lang::En);
-    assert!(english.starts_with("2026: 2 rounds (1 Regular"), "{english}");
+    let english = text::summary(&s, &StatsScope::of(Period::Year(2026)).phrase(&c.d, Lang::En), Lang::En);
+    assert!(english.starts_with("In 2026: 2 rounds (1 Regular"), "{english}");
 }
 
 #[test]
@@ -380,7 +380,7 @@ fn the_charts_add_up_to_the_figures_they_draw() {
         StatsScope { period: Period::Term(term), township: Some(dazhuang), kind: None },
     ] {
         let (s, _) = stats(&c, scope);
-        let bars = rectification_by_round(&c.d, &scope, Lang::Zh);
+        let bars = rectification_by_round(&c.d, &scope, Lang::Zh, today());
         assert_eq!(bars.len() as u64, s.value("rounds.total"), "a bar per round");
         for (i, status) in PROGRESS_ORDER.iter().enumerate() {
             let key = format!("rectification.status.{}", xuncha_core::stats::code(*status));
@@ -390,8 +390,39 @@ fn the_charts_add_up_to_the_figures_they_draw() {
         assert_eq!(focus.iter().sum::<u64>(), s.value("problems.total"));
     }
     let (s, _) = stats(&c, StatsScope::of(Period::Term(term)));
-    let bars = rectification_by_round(&c.d, &StatsScope::of(Period::Term(term)), Lang::Zh);
+    let bars = rectification_by_round(&c.d, &StatsScope::of(Period::Term(term)), Lang::Zh, today());
     assert_eq!(bars[0].values, vec![0, 0, 0, 1, 0], "the 2025 round: one long-term item");
     assert_eq!(bars[1].values, vec![1, 0, 1, 0, 0], "the first 2026 round: one struck off, one in progress");
     assert_eq!(s.value("rounds.total"), 3);
+}
+
+#[test]
+fn a_period_without_rounds_reads_without_empty_brackets() {
+    let (c, _, _) = County::new();
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2030)));
+    let got = text::summary(&s, "2030年", Lang::Zh);
+    let first = got.lines().next().unwrap_or_default();
+    assert_eq!(first, "2030年共开展巡察0轮，对0个党组织开展了巡察。");
+    let (c2, term, dazhuang) = County::new();
+    let narrowed = StatsScope { period: Period::Term(term), township: Some(dazhuang), kind: Some(TargetKind::Village) };
+    assert_eq!(narrowed.phrase(&c2.d, Lang::Zh), "十五届以来（大庄镇、村）");
+}
+
+#[test]
+fn a_round_still_only_planned_counts_for_nothing_until_it_begins() {
+    let (mut c, term, _) = County::new();
+    let supply = c.d.targets.iter().find(|t| t.data.name == "县供水公司").map(|t| t.meta.id).unwrap_or(Id::nil());
+    let planned = c.round(term, 4, RoundKind::Regular, "2026-12-20");
+    c.inspect(planned, supply, &[(Activity::Talks, 5)]);
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2026)));
+    assert_eq!((s.value("rounds.total"), s.value("targets.total"), s.value("activities.talks")), (2, 6, 73));
+    let cov = xuncha_core::stats::coverage::coverage(&c.d, term, today());
+    assert!(cov.remaining.contains(&supply), "not covered by a round that has not begun");
+    // Once it is under way (or its day has come) it counts.
+    if let Some(r) = c.d.rounds.iter_mut().find(|r| r.meta.id == planned) {
+        r.data.status = xuncha_core::round::RoundStatus::Ongoing;
+    }
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2026)));
+    assert_eq!((s.value("rounds.total"), s.value("targets.total"), s.value("activities.talks")), (3, 7, 78));
+    assert!(!xuncha_core::stats::coverage::coverage(&c.d, term, today()).remaining.contains(&supply));
 }

@@ -9,6 +9,23 @@ const LABEL: f64 = 262.0;
 const ROW: f64 = 26.0;
 const BAR: f64 = 16.0;
 
+/// A label cut to the room left of the bars (a Han character is about 12 px wide
+/// here, other letters about half), with "…"; the whole label is the bar's tooltip.
+fn fitted(label: &str) -> String {
+    let room = LABEL - 14.0;
+    let mut width = 0.0;
+    let mut out = String::new();
+    for c in label.chars() {
+        width += if c.is_ascii() { 6.6 } else { 12.0 };
+        if width > room {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[component]
 pub fn BarChart(
     title: String,
@@ -44,7 +61,8 @@ pub fn BarChart(
                 .collect_view();
             view! {
                 <g data-testid="chart-bar" data-total=total.to_string()>
-                    <text x=LABEL - 8.0 y=format!("{:.1}", y + ROW / 2.0 + 4.0) text-anchor="end" class="chart-label">{bar.label}</text>
+                    <title>{bar.label.clone()}</title>
+                    <text x=LABEL - 8.0 y=format!("{:.1}", y + ROW / 2.0 + 4.0) text-anchor="end" class="chart-label">{fitted(&bar.label)}</text>
                     {segments}
                     <text x=format!("{:.1}", x + 6.0) y=format!("{:.1}", y + ROW / 2.0 + 4.0) class="chart-value">{total.to_string()}</text>
                 </g>

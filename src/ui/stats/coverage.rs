@@ -21,7 +21,7 @@ pub fn CoveragePage() -> impl IntoView {
     let today = today();
     let term = RwSignal::new(st.data.with_untracked(|d| current_term(d, today)));
     let terms = Signal::derive(move || st.data.with(term_options));
-    let cov = Memo::new(move |_| term.get().map(|t| st.data.with(|d| coverage(d, t))));
+    let cov = Memo::new(move |_| term.get().map(|t| st.data.with(|d| coverage(d, t, today))));
     let body = move || {
         let Some(t) = term.get() else {
             return view! { <p class="empty">{tr(T::CoverageNoTerm)}</p> }.into_any();
@@ -38,6 +38,11 @@ pub fn CoveragePage() -> impl IntoView {
     view! {
         <section class="coverage" data-testid="coverage-page">
             <h1>{tr(T::CoverageTitle)}</h1>
+            <p class="print-only">{move || {
+                let office = st.office.get().map(|o| o.name).unwrap_or_default();
+                let term_name = term.get().and_then(|t| st.data.with(|d| d.term(t).map(|t| t.data.name.clone()))).unwrap_or_default();
+                fill(st.t(T::CoveragePrintLine), &[("office", &office), ("term", &term_name), ("day", &today)])
+            }}</p>
             <div class="filters no-print">
                 <RecordSelect label=T::PeriodTerm options=terms value=term field="coverage-term" empty=T::None errors=None/>
                 <PrintButton/>
@@ -58,15 +63,18 @@ fn GoalLine(term: Id, all: Share) -> impl IntoView {
     let goal = move || st.coverage_goals.with(|g| g.get(&term).copied()).or_else(|| Goal::whole_term(record.end_year));
     let percent = RwSignal::new(goal().map(|g| g.percent.to_string()).unwrap_or_default());
     let by = RwSignal::new(goal().map(|g| g.by.to_string()).unwrap_or_default());
-    let errors = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(None::<T>);
+    let (first, last) = (record.start_year, record.end_year);
     let save = move |_| {
         let parsed = percent.get_untracked().trim().parse::<u8>().ok().filter(|p| (1..=100).contains(p));
-        match (parsed, by.get_untracked().parse()) {
-            (Some(p), Ok(day)) => {
+        let day = by.get_untracked().parse::<xuncha_core::date::Day>().ok();
+        match (parsed, day) {
+            (Some(p), Some(day)) if (first..=last).contains(&day.year()) => {
                 errors.set(None);
                 st.save_coverage_goal(term, Goal { percent: p, by: day });
             }
-            _ => errors.set(Some(st.t(T::ErrCoverageGoal).to_owned())),
+            (Some(_), Some(_)) => errors.set(Some(T::ErrCoverageGoalDay)),
+            _ => errors.set(Some(T::ErrCoverageGoal)),
         }
     };
     let line =
@@ -93,7 +101,7 @@ fn GoalLine(term: Id, all: Share) -> impl IntoView {
                 <input type="date" data-testid="coverage-goal-by" bind:value=by/>
             </label>
             <button type="button" class="secondary" data-testid="coverage-goal-save" on:click=save>{tr(T::Save)}</button>
-            {move || errors.get().map(|e| view! { <span class="error">{e}</span> })}
+            {move || errors.get().map(|e| view! { <span class="error" data-testid="coverage-goal-error">{tr(e)}</span> })}
         </div>
     }
     .into_any()
@@ -178,11 +186,10 @@ fn Remaining(c: Coverage) -> impl IntoView {
     let kind = RwSignal::new(None::<TargetKind>);
     let township = RwSignal::new(None::<Id>);
     let townships = Signal::derive(move || st.data.with(township_options));
-    let rows = move || {
-        let lang = st.lang.get();
+    let remaining = c.remaining.clone();
+    let list = Memo::new(move |_| {
         st.data.with(|d| {
-            let mut list: Vec<_> = c
-                .remaining
+            let mut list: Vec<_> = remaining
                 .iter()
                 .filter_map(|id| d.target(*id))
                 .filter(|t| kind.get().is_none_or(|k| t.data.kind == k))
@@ -190,7 +197,15 @@ fn Remaining(c: Coverage) -> impl IntoView {
                 .cloned()
                 .collect();
             xuncha_core::target::register_order(&mut list, &ZhCollator);
-            list.into_iter()
+            list
+        })
+    });
+    let c_empty = Memo::new(move |_| list.with(Vec::is_empty));
+    let rows = move || {
+        let lang = st.lang.get();
+        st.data.with(|d| {
+            list.get()
+                .into_iter()
                 .enumerate()
                 .map(|(n, t)| {
                     let town = t.data.township.and_then(|w| d.target(w)).map(|w| w.data.name.clone());
@@ -216,6 +231,7 @@ fn Remaining(c: Coverage) -> impl IntoView {
             <thead><tr><th class="num">{tr(T::ColSeq)}</th><th>{tr(T::ColTarget)}</th><th>{tr(T::FieldKind)}</th><th>{tr(T::ColTownship)}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        {move || c_empty.get().then(|| view! { <p class="empty" data-testid="coverage-remaining-none">{tr(T::NoRecords)}</p> })}
         <div class="signature">
             <span>{tr(T::SignPreparer)}</span><span>{tr(T::SignReviewer)}</span><span>{tr(T::SignDate)}</span>
         </div>

@@ -4,7 +4,7 @@
 
 use crate::platform::ZhCollator;
 use crate::ui::state::state;
-use crate::ui::widgets::tr;
+use crate::ui::widgets::{today, tr};
 use leptos::prelude::*;
 use xuncha_core::collate::sort_by_text;
 use xuncha_core::i18n::{Label, T};
@@ -17,7 +17,7 @@ pub fn PickedList(link: Link, scope: StatsScope, shown: RwSignal<Option<Link>>) 
     let lang = st.lang.get_untracked();
     let body = match link {
         Link::Targets(pick) => st.data.with(|d| {
-            let mut rows = picked_targets(d, &scope, pick);
+            let mut rows = picked_targets(d, &scope, pick, today());
             sort_by_text(&mut rows, &ZhCollator, |(t, _)| d.target(*t).map(|t| t.data.name.clone()).unwrap_or_default());
             let activity = match pick {
                 Pick::Activity(a) => Some(a),
@@ -32,11 +32,9 @@ pub fn PickedList(link: Link, scope: StatsScope, shown: RwSignal<Option<Link>>) 
                     let kind = t.map(|t| t.data.kind.label().text(lang)).unwrap_or_default();
                     let township =
                         t.and_then(|t| t.data.township).and_then(|w| d.target(w)).map(|w| w.data.name.clone());
-                    let rounds: Vec<String> = inspections
-                        .iter()
-                        .filter_map(|i| d.round(i.data.round))
-                        .map(|r| d.round_title(r, lang))
-                        .collect();
+                    let mut rounds: Vec<_> = inspections.iter().filter_map(|i| d.round(i.data.round)).collect();
+                    rounds.sort_by_key(|r| (r.data.start, r.data.ordinal));
+                    let rounds: Vec<String> = rounds.into_iter().map(|r| d.round_title(r, lang)).collect();
                     let count: u64 = activity
                         .map(|a| inspections.iter().map(|i| u64::from(i.data.activities.get(a))).sum())
                         .unwrap_or_default();
@@ -60,7 +58,7 @@ pub fn PickedList(link: Link, scope: StatsScope, shown: RwSignal<Option<Link>>) 
             (T::StatsListTargets, heads.into_any(), lines.into_any())
         }),
         Link::Rounds(kind) => st.data.with(|d| {
-            let mut rounds = scope.rounds(d);
+            let mut rounds = scope.rounds(d, today());
             rounds.retain(|r| kind.is_none_or(|k| r.data.kind == k));
             rounds.sort_by_key(|r| (r.data.start, r.data.ordinal));
             let lines = rounds

@@ -25,48 +25,89 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 
 /// Which kind of period the user counts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum By {
+pub enum By {
     Year,
     Term,
     Round,
     Range,
 }
 
+/// What the page counts, kept in `AppState` so that it is still chosen after a
+/// figure has opened a ledger and the user comes back.
+#[derive(Clone, Copy, Debug)]
+pub struct StatsChoice {
+    pub by: RwSignal<By>,
+    pub year: RwSignal<String>,
+    pub term: RwSignal<Option<Id>>,
+    pub round: RwSignal<Option<Id>>,
+    pub from: RwSignal<String>,
+    pub to: RwSignal<String>,
+    pub township: RwSignal<Option<Id>>,
+    pub kind: RwSignal<Option<TargetKind>>,
+}
+
+impl StatsChoice {
+    /// This year, nothing narrowed.
+    pub fn new(today: xuncha_core::date::Day) -> StatsChoice {
+        StatsChoice {
+            by: RwSignal::new(By::Year),
+            year: RwSignal::new(today.year().to_string()),
+            term: RwSignal::new(None),
+            round: RwSignal::new(None),
+            from: RwSignal::new(String::new()),
+            to: RwSignal::new(String::new()),
+            township: RwSignal::new(None),
+            kind: RwSignal::new(None),
+        }
+    }
+}
+
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let st = state();
     let today = today();
-    let by = RwSignal::new(By::Year);
-    let year = RwSignal::new(today.year().to_string());
-    let term = RwSignal::new(st.data.with_untracked(|d| term_options(d).first().map(|t| t.0)));
-    let round = RwSignal::new(None::<Id>);
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let township = RwSignal::new(None::<Id>);
-    let kind = RwSignal::new(None::<TargetKind>);
-    let scope = Memo::new(move |_| {
+    let StatsChoice { by, year, term, round, from, to, township, kind } = st.stats_choice;
+    if term.get_untracked().is_none() {
+        term.set(st.data.with_untracked(|d| term_options(d).first().map(|t| t.0)));
+    }
+    // What to count, or why it cannot be counted yet.
+    let chosen = Memo::new(move |_| {
         let period = match by.get() {
-            By::Year => year.get().trim().parse::<i32>().ok().filter(|y| (1949..=2200).contains(y)).map(Period::Year),
-            By::Term => term.get().map(Period::Term),
-            By::Round => round.get().map(Period::Round),
-            By::Range => from.get().parse().ok().zip(to.get().parse().ok()).map(|(a, b)| Period::Range(a, b)),
+            By::Year => year
+                .get()
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1949..=2200).contains(y))
+                .map(Period::Year)
+                .ok_or(T::ErrStatsYear),
+            By::Term => term.get().map(Period::Term).ok_or(T::StatsNoPeriod),
+            By::Round => round.get().map(Period::Round).ok_or(T::StatsNoPeriod),
+            By::Range => match (from.get().parse(), to.get().parse()) {
+                (Ok(a), Ok(b)) if a <= b => Ok(Period::Range(a, b)),
+                _ => Err(T::ErrStatsRange),
+            },
         }?;
-        Some(StatsScope { period, township: township.get(), kind: kind.get() })
+        Ok(StatsScope { period, township: township.get(), kind: kind.get() })
     });
+    let scope = Memo::new(move |_| chosen.get().ok());
     let stats = Memo::new(move |_| {
         let scope = scope.get()?;
         Some(st.ledger.with(|l| st.data.with(|d| Stats::of(d, l, &scope, today))))
     });
     let words = move || scope.get().map(|s| st.data.with(|d| s.describe(d, st.lang.get()))).unwrap_or_default();
     let shown = RwSignal::new(None::<Link>);
-    let summary = move || stats.get().map(|s| text::summary(&s, &words(), st.lang.get())).unwrap_or_default();
+    let phrase = move || scope.get().map(|s| st.data.with(|d| s.phrase(d, st.lang.get()))).unwrap_or_default();
+    let summary = move || stats.get().map(|s| text::summary(&s, &phrase(), st.lang.get())).unwrap_or_default();
     let export = move |_| {
         let Some(s) = stats.get_untracked() else { return };
         let lang = st.lang.get_untracked();
         let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
         let scope_words = untrack(words);
         let sheet = Sheet::of_stats(&office, &scope_words, &s, lang, today);
-        let name = format!("{}-{}-{}.xlsx", office.trim(), T::StatsTitle.text(lang), today);
+        // The scope in the name, so the exports of several scopes do not clash.
+        let scope_name: String = scope_words.chars().filter(|c| !"\\/:*?\"<>|；; ".contains(*c)).collect();
+        let name = format!("{}-{}-{}-{}.xlsx", office.trim(), T::StatsTitle.text(lang), scope_name, today);
         let failed = || T::ErrExportWrite.text(lang).to_owned();
         let result = sheet
             .to_xlsx(platform::now())
@@ -96,7 +137,10 @@ pub fn StatsPage() -> impl IntoView {
     view! {
         <section class="stats" data-testid="stats-page">
             <h1>{tr(T::StatsTitle)}</h1>
-            <p class="print-only">{words}</p>
+            <p class="print-only">{move || {
+                let office = st.office.get().map(|o| o.name).unwrap_or_default();
+                fill(st.t(T::StatsPrintLine), &[("office", &office), ("scope", &words()), ("day", &today)])
+            }}</p>
             <div class="filters no-print">
                 <div class="field filter">
                     <span class="label">{tr(T::StatsPeriod)}</span>
@@ -138,9 +182,10 @@ pub fn StatsPage() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="stats-copy" disabled=move || stats.with(Option::is_none) on:click=copy>{tr(T::StatsCopyText)}</button>
                 <PrintButton/>
             </div>
-            {move || match stats.get() {
-                None => view! { <p class="empty">{tr(T::StatsNoPeriod)}</p> }.into_any(),
-                Some(s) => view! { <Figures stats=s shown=shown/> }.into_any(),
+            {move || match (stats.get(), chosen.get()) {
+                (Some(s), _) => view! { <Figures stats=s shown=shown/> }.into_any(),
+                (None, Err(why)) => view! { <p class="form-errors" role="alert" data-testid="stats-why">{tr(why)}</p> }.into_any(),
+                (None, Ok(_)) => ().into_any(),
             }}
             {move || stats.get().zip(scope.get()).map(|(s, scope)| view! { <Charts stats=s scope=scope/> })}
             {move || shown.get().zip(scope.get()).map(|(link, scope)| view! { <PickedList link=link scope=scope shown=shown/> })}
@@ -226,7 +271,7 @@ fn Charts(stats: Stats, scope: StatsScope) -> impl IntoView {
     let st = state();
     let lang = st.lang.get_untracked();
     let focus = charts::problems_by_focus(&stats, lang);
-    let progress = st.data.with_untracked(|d| charts::rectification_by_round(d, &scope, lang));
+    let progress = st.data.with_untracked(|d| charts::rectification_by_round(d, &scope, lang, today()));
     let statuses: Vec<String> = charts::PROGRESS_ORDER.iter().map(|s| s.label().text(lang).to_owned()).collect();
     view! {
         <div class="charts">

@@ -13,12 +13,15 @@ macro_rules! stats_texts {
             NavCoverage => "全覆盖", "Coverage";
             CoverageTitle => "巡察全覆盖", "Full coverage";
             CoverageNoTerm => "请先在“届次”录入本届县委。", "Enter the committee's term under “Terms” first.";
-            CoverageRule => "以现有巡察对象为基数（已并村的村不计，届中新增的计入）；本届任一轮次巡察过即为已覆盖。", "The base is the register as it stands (merged villages leave it, new targets join it); a target inspected in any round of the term is covered.";
+            CoverageRule => "以现有巡察对象为基数（已撤并的不计，届中新增的计入）；本届任一已开始的轮次巡察过即为已覆盖。", "The base is the register as it stands (merged villages leave it, new targets join it); a target inspected in any round of the term is covered.";
             CoverageLine => "本届现有巡察对象 {total} 个，已巡察 {covered} 个，全覆盖完成率 {rate}。", "{covered} of {total} targets inspected this term: {rate}.";
             CoverageBehind => "覆盖进度落后：目前 {rate}，按目标（{by} 前达到 {goal}%）此时应达到 {expected}。", "Coverage is behind: {rate} now, {expected} expected by now for the goal of {goal}% by {by}.";
             CoverageGoalPercent => "目标覆盖率（%）", "Goal (%)";
             CoverageGoalBy => "目标日期", "Goal date";
-            ErrCoverageGoal => "请填写 1–100 之间的目标覆盖率和目标日期。", "Enter a goal between 1 and 100 and its date.";
+            ErrCoverageGoal => "请填写 1–100 之间的整数作为目标覆盖率，并填写目标日期。", "Enter a whole number from 1 to 100 as the goal, and its date.";
+            ErrCoverageGoalDay => "目标日期须在本届的起止年份之内。", "The goal's date must lie within the term's years.";
+            CoveragePrintLine => "{office}　{term}　截至 {day}", "{office} · {term} · as of {day}";
+            StatsPrintLine => "{office}　{scope}　截至 {day}", "{office} · {scope} · as of {day}";
             CoverageTotal => "现有", "In register";
             CoverageCovered => "已巡察", "Inspected";
             CoverageLeft => "未巡察", "Not yet";
@@ -79,12 +82,23 @@ macro_rules! stats_texts {
             StatsSection => "类别", "Section";
             StatsTextRoundKind => "{name}{n}轮", "{n} {name}";
             StatsTextTargetKind => "{name}{n}个", "{n} {name}";
-            StatsTextRounds => "{scope}共开展巡察{rounds}轮（{kinds}），对{targets}个党组织开展了巡察，其中{by_kind}；延伸巡察村（社区）{extended}个。", "{scope}: {rounds} rounds ({kinds}) inspected {targets} party organisations: {by_kind}; {extended} villages or communities were reached by extended rounds.";
+            StatsTextRounds => "{scope}共开展巡察{rounds}轮{kinds}，对{targets}个党组织开展了巡察{by_kind}{extended}。", "{scope}: {rounds} rounds{kinds} inspected {targets} party organisations{by_kind}{extended}.";
+            StatsTextExtended => "；延伸巡察村（社区）{n}个", "; {n} villages or communities were reached by extended rounds";
+            StatsTextYear => "{year}年", "In {year}";
+            StatsTextTerm => "{term}以来", "Since the start of {term}";
+            StatsTextRound => "{round}期间", "In {round}";
+            StatsTextRange => "{from}至{to}", "From {from} to {to}";
+            StatsTextWithin => "{scope}（{within}）", "{scope} ({within})";
+            StatsTextQuestionnaires => "问卷记录发放调查问卷{handed}份，回收{returned}份，回收率{rate}。", "The questionnaires record {handed} forms handed out and {returned} returned ({rate}).";
+            StatsTextKinds => "（{list}）", " ({list})";
+            StatsTextByKind => "，其中{list}", ": {list}";
+            ErrStatsYear => "请填写 1949 到 2200 之间的年份。", "Enter a year between 1949 and 2200.";
+            ErrStatsRange => "请填写起始日期和截止日期，截止日期不能早于起始日期。", "Enter both days; the last cannot come before the first.";
             StatsTextActivities => "巡察期间，共受理群众来电来访{calls}件次，开展个别谈话{talks}人次，听取专题汇报{briefings}个，调阅资料{documents}份，查阅财务凭证{vouchers}本，发放调查问卷{questionnaires}份，走访调研{visits}处。", "On site the groups received {calls} calls and visits, held {talks} individual talks, heard {briefings} briefings, read {documents} documents and {vouchers} books of vouchers, handed out {questionnaires} questionnaires and made {visits} field visits.";
             StatsTextProblems => "巡察发现“三个聚焦”方面问题{total}个，其中：聚焦贯彻落实党的路线方针政策和党中央决策部署方面存在的问题{policy}个；聚焦群众身边腐败问题和不正之风方面存在的问题{corruption}个；聚焦基层党组织软弱涣散、组织力欠缺方面存在的问题{organisation}个。共性问题{common}个，个性问题{individual}个；边巡边改、立行立改问题{on_spot}个。", "The rounds found {total} problems: {policy} in carrying out the Party's policies and decisions, {corruption} of corruption and misconduct close to the people, {organisation} of weak grassroots organisations; {common} common and {individual} individual; {on_spot} fixed on the spot.";
             StatsTextClues => "巡察发现问题线索{clues}件，涉及党员干部{cadres}人，其他{others}人；移交县纪委监委{discipline}件，移交县委组织部{organisation}件。", "They found {clues} clues involving {cadres} party cadres and {others} others; {discipline} went to the discipline commission and {organisation} to the organisation department.";
-            StatsTextRectification => "已反馈整改问题{total}个，其中已整改销号{closed}个，正在整改{open}个，长期整改{long_term}个，逾期未完成{overdue}个；整改不到位问题{inadequate}个，占巡察发现问题总数的{share}%。", "Of {total} problems fed back for rectification, {closed} are struck off, {open} in progress, {long_term} long-term and {overdue} overdue; {inadequate} were rectified inadequately, {share}% of all problems found.";
-            StatsTextLetters => "发出巡察建议书{letters}份；发放调查问卷{handed}份，回收{returned}份，回收率{rate}%。", "{letters} recommendation letters were sent; {handed} questionnaires were handed out and {returned} returned ({rate}%).";
+            StatsTextRectification => "已反馈整改问题{total}个，其中已整改销号{closed}个，待核验{awaiting}个，整改中{in_progress}个，未整改{not_started}个，长期整改{long_term}个，逾期未完成{overdue}个；整改不到位问题{inadequate}个，占巡察发现问题总数的{share}%。", "Of {total} problems fed back for rectification, {closed} are struck off, {awaiting} await verification, {in_progress} are in progress, {not_started} not started and {long_term} long-term; {overdue} are overdue; {inadequate} were rectified inadequately, {share}% of all problems found.";
+            StatsTextLetters => "发出巡察建议书{letters}份。", "{letters} recommendation letters were sent.";
         }
     };
 }

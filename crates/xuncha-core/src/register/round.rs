@@ -69,6 +69,12 @@ pub fn ordinal_label(ordinal: u32, lang: Lang) -> String {
 }
 
 impl Round {
+    /// Still only planned on `today`: 计划中 and not yet at its start. Such a round
+    /// counts toward no statistic and covers no target.
+    pub fn not_begun(&self, today: Day) -> bool {
+        self.status == RoundStatus::Planned && self.start.is_none_or(|s| s > today)
+    }
+
     /// A planned regular round with no dates yet.
     pub fn new(term: Id, ordinal: u32) -> Round {
         Round {

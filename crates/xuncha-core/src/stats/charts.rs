@@ -2,6 +2,7 @@
 //! problems by 三个聚焦 and how far each round's rectification has come.
 
 use super::{code, Stats, StatsScope};
+use crate::date::Day;
 use crate::i18n::{Label, Lang};
 use crate::id::Id;
 use crate::ops::Snapshot;
@@ -27,8 +28,8 @@ pub const PROGRESS_ORDER: [RectStatus; 5] = [
 
 /// Each round of the scope with its rectifications by status (`PROGRESS_ORDER`),
 /// oldest round first; narrowed to a township or kind, only the problems there.
-pub fn rectification_by_round(d: &Snapshot, scope: &StatsScope, lang: Lang) -> Vec<Bar> {
-    let mut rounds = scope.rounds(d);
+pub fn rectification_by_round(d: &Snapshot, scope: &StatsScope, lang: Lang, today: Day) -> Vec<Bar> {
+    let mut rounds = scope.rounds(d, today);
     rounds.sort_by_key(|r| (r.data.start, r.data.ordinal));
     let problem_round: HashMap<Id, Id> =
         d.problems.iter().filter(|p| scope.has_target(d, p.data.target)).map(|p| (p.meta.id, p.data.round)).collect();

@@ -62,13 +62,15 @@ pub fn current_term(d: &Snapshot, today: Day) -> Option<Id> {
 pub fn current_lag(d: &Snapshot, goals: &std::collections::HashMap<Id, Goal>, today: Day) -> Option<(f64, f64)> {
     let term = d.term(current_term(d, today)?)?;
     let goal = goals.get(&term.meta.id).copied().or_else(|| Goal::whole_term(term.data.end_year))?;
-    let rate = coverage(d, term.meta.id).all.rate();
+    let rate = coverage(d, term.meta.id, today).all.rate();
     behind(rate, &goal, term.data.start_year, today).map(|expected| (rate.unwrap_or(0.0), expected))
 }
 
-/// The coverage of `term`: its rounds' inspections against the live, unmerged register.
-pub fn coverage(d: &Snapshot, term: Id) -> Coverage {
-    let rounds: HashSet<Id> = d.rounds.iter().filter(|r| r.data.term == term).map(|r| r.meta.id).collect();
+/// The coverage of `term` on `today`: the inspections of its rounds begun by then
+/// against the live, unmerged register.
+pub fn coverage(d: &Snapshot, term: Id, today: Day) -> Coverage {
+    let rounds: HashSet<Id> =
+        d.rounds.iter().filter(|r| r.data.term == term && !r.data.not_begun(today)).map(|r| r.meta.id).collect();
     let inspected: HashSet<Id> =
         d.inspections.iter().filter(|i| rounds.contains(&i.data.round)).map(|i| i.data.target).collect();
     let base: Vec<&Record<Target>> = d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).collect();

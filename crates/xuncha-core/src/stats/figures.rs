@@ -69,9 +69,9 @@ fn figure(key: String, label: T, value: u64, link: Option<Link>) -> Figure {
 impl Stats {
     pub fn of(d: &Snapshot, ledger: &Ledger, scope: &StatsScope, today: Day) -> Stats {
         let base = scope.ledger_filter();
-        let mut groups = vec![rounds(d, scope), targets(d, scope), activities(d, scope)];
+        let mut groups = vec![rounds(d, scope, today), targets(d, scope, today), activities(d, scope, today)];
         groups.extend(ledger_groups(ledger, &base, today));
-        groups.push(questionnaires(d, scope));
+        groups.push(questionnaires(d, scope, today));
         Stats { groups }
     }
 
@@ -90,8 +90,8 @@ impl Stats {
     }
 }
 
-fn rounds(d: &Snapshot, scope: &StatsScope) -> Group {
-    let rounds = scope.rounds(d);
+fn rounds(d: &Snapshot, scope: &StatsScope, today: Day) -> Group {
+    let rounds = scope.rounds(d, today);
     let mut figures =
         vec![figure("rounds.total".into(), T::StatsRounds, rounds.len() as u64, Some(Link::Rounds(None)))];
     for kind in RoundKind::ALL {
@@ -102,11 +102,16 @@ fn rounds(d: &Snapshot, scope: &StatsScope) -> Group {
 }
 
 /// The inspected targets `pick` selects, each with its inspections in the scope.
-pub fn picked_targets<'a>(d: &'a Snapshot, scope: &StatsScope, pick: Pick) -> Vec<(Id, Vec<&'a Record<Inspection>>)> {
+pub fn picked_targets<'a>(
+    d: &'a Snapshot,
+    scope: &StatsScope,
+    pick: Pick,
+    today: Day,
+) -> Vec<(Id, Vec<&'a Record<Inspection>>)> {
     let extended: HashSet<Id> =
         d.rounds.iter().filter(|r| r.data.kind == RoundKind::Extended).map(|r| r.meta.id).collect();
     let mut out: Vec<(Id, Vec<&Record<Inspection>>)> = Vec::new();
-    for i in scope.inspections(d) {
+    for i in scope.inspections(d, today) {
         let kind = d.target(i.data.target).map(|t| t.data.kind);
         let wanted = match pick {
             Pick::All => true,
@@ -125,8 +130,8 @@ pub fn picked_targets<'a>(d: &'a Snapshot, scope: &StatsScope, pick: Pick) -> Ve
     out
 }
 
-fn targets(d: &Snapshot, scope: &StatsScope) -> Group {
-    let count = |pick| picked_targets(d, scope, pick).len() as u64;
+fn targets(d: &Snapshot, scope: &StatsScope, today: Day) -> Group {
+    let count = |pick| picked_targets(d, scope, pick, today).len() as u64;
     let mut figures =
         vec![figure("targets.total".into(), T::StatsTargets, count(Pick::All), Some(Link::Targets(Pick::All)))];
     for kind in TargetKind::ALL {
@@ -143,8 +148,8 @@ fn targets(d: &Snapshot, scope: &StatsScope) -> Group {
     Group { title: T::StatsGroupTargets, figures }
 }
 
-fn activities(d: &Snapshot, scope: &StatsScope) -> Group {
-    let inspections = scope.inspections(d);
+fn activities(d: &Snapshot, scope: &StatsScope, today: Day) -> Group {
+    let inspections = scope.inspections(d, today);
     let figures = Activity::ALL
         .into_iter()
         .map(|a| {
@@ -267,8 +272,8 @@ fn ledger_groups(ledger: &Ledger, base: &LedgerFilter, today: Day) -> Vec<Group>
 /// The questionnaires of the period's rounds: the forms their own records say were
 /// handed out and those returned. The inspections' 发放调查问卷 is counted apart,
 /// under the activities, so a difference between the two shows.
-fn questionnaires(d: &Snapshot, scope: &StatsScope) -> Group {
-    let rounds: HashSet<Id> = scope.rounds(d).iter().map(|r| r.meta.id).collect();
+fn questionnaires(d: &Snapshot, scope: &StatsScope, today: Day) -> Group {
+    let rounds: HashSet<Id> = scope.rounds(d, today).iter().map(|r| r.meta.id).collect();
     let chosen: Vec<_> = d
         .questionnaires
         .iter()

@@ -82,22 +82,58 @@ impl StatsScope {
             && self.township.is_none_or(|w| target == w || t.data.township == Some(w))
     }
 
-    /// The inspections of the period's rounds at targets within the narrowing.
-    pub fn inspections<'a>(&self, d: &'a Snapshot) -> Vec<&'a Record<Inspection>> {
-        let rounds: std::collections::HashSet<Id> =
-            d.rounds.iter().filter(|r| self.has_round(&r.data, r.meta.id)).map(|r| r.meta.id).collect();
+    /// The inspections of the period's rounds, begun by `today`, at targets within the narrowing.
+    pub fn inspections<'a>(&self, d: &'a Snapshot, today: Day) -> Vec<&'a Record<Inspection>> {
+        let rounds: std::collections::HashSet<Id> = d
+            .rounds
+            .iter()
+            .filter(|r| self.has_round(&r.data, r.meta.id) && !r.data.not_begun(today))
+            .map(|r| r.meta.id)
+            .collect();
         d.inspections.iter().filter(|i| rounds.contains(&i.data.round) && self.has_target(d, i.data.target)).collect()
     }
 
-    /// The period's rounds; narrowed to a township or kind, only those that
-    /// inspected a target within it.
-    pub fn rounds<'a>(&self, d: &'a Snapshot) -> Vec<&'a Record<Round>> {
+    /// The period's rounds begun by `today`; narrowed to a township or kind, only
+    /// those that inspected a target within it.
+    pub fn rounds<'a>(&self, d: &'a Snapshot, today: Day) -> Vec<&'a Record<Round>> {
         let narrowed = self.township.is_some() || self.kind.is_some();
-        let inspected: std::collections::HashSet<Id> = self.inspections(d).iter().map(|i| i.data.round).collect();
+        let inspected: std::collections::HashSet<Id> =
+            self.inspections(d, today).iter().map(|i| i.data.round).collect();
         d.rounds
             .iter()
-            .filter(|r| self.has_round(&r.data, r.meta.id) && (!narrowed || inspected.contains(&r.meta.id)))
+            .filter(|r| self.has_round(&r.data, r.meta.id) && !r.data.not_begun(today))
+            .filter(|r| !narrowed || inspected.contains(&r.meta.id))
             .collect()
+    }
+
+    /// The scope as the summary's paragraphs open: "2026年", "十五届以来（城关镇）".
+    pub fn phrase(&self, d: &Snapshot, lang: Lang) -> String {
+        use crate::i18n::fill;
+        let period = match self.period {
+            Period::Year(y) => fill(T::StatsTextYear.text(lang), &[("year", &y)]),
+            Period::Term(t) => {
+                let name = d.term(t).map(|t| t.data.name.clone()).unwrap_or_default();
+                fill(T::StatsTextTerm.text(lang), &[("term", &name)])
+            }
+            Period::Round(r) => {
+                let title = d.round(r).map(|r| d.round_title(r, lang)).unwrap_or_default();
+                fill(T::StatsTextRound.text(lang), &[("round", &title)])
+            }
+            Period::Range(a, b) => fill(T::StatsTextRange.text(lang), &[("from", &a), ("to", &b)]),
+        };
+        let mut within = Vec::new();
+        if let Some(t) = self.township.and_then(|w| d.target(w)) {
+            within.push(t.data.name.clone());
+        }
+        if let Some(k) = self.kind {
+            within.push(k.label().text(lang).to_owned());
+        }
+        if within.is_empty() {
+            period
+        } else {
+            let within = within.join(if lang == Lang::Zh { "、" } else { ", " });
+            fill(T::StatsTextWithin.text(lang), &[("scope", &period), ("within", &within)])
+        }
     }
 
     /// The scope in words, for titles: "2026年度；城关镇；村".

@@ -23,6 +23,15 @@ fn parts(stats: &Stats, items: &[(String, String)], template: T, lang: Lang) -> 
         .join(joiner)
 }
 
+/// `list` in its words ("（…）", "，其中…"), or nothing when there is nothing to list.
+fn wrapped(list: String, around: T, lang: Lang) -> String {
+    if list.is_empty() {
+        list
+    } else {
+        fill(around.text(lang), &[("list", &list)])
+    }
+}
+
 fn percent(p: Option<f64>) -> String {
     format!("{:.1}", p.unwrap_or(0.0))
 }
@@ -37,15 +46,19 @@ pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
         .map(|k| (format!("targets.kind.{}", code(*k)), k.label().text(lang).to_owned()))
         .collect();
     let mut lines = Vec::new();
+    let extended = match v("targets.extended_villages") {
+        0 => String::new(),
+        n => fill(T::StatsTextExtended.text(lang), &[("n", &n)]),
+    };
     lines.push(fill(
         T::StatsTextRounds.text(lang),
         &[
             ("scope", &scope),
             ("rounds", &v("rounds.total")),
-            ("kinds", &parts(stats, &round_kinds, T::StatsTextRoundKind, lang)),
+            ("kinds", &wrapped(parts(stats, &round_kinds, T::StatsTextRoundKind, lang), T::StatsTextKinds, lang)),
             ("targets", &v("targets.total")),
-            ("by_kind", &parts(stats, &target_kinds, T::StatsTextTargetKind, lang)),
-            ("extended", &v("targets.extended_villages")),
+            ("by_kind", &wrapped(parts(stats, &target_kinds, T::StatsTextTargetKind, lang), T::StatsTextByKind, lang)),
+            ("extended", &extended),
         ],
     ));
     let activity = |a: Activity| v(&format!("activities.{}", code(a)));
@@ -85,30 +98,39 @@ pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
         ],
     ));
     let status = |s: RectStatus| v(&format!("rectification.status.{}", code(s)));
-    let open =
-        status(RectStatus::NotStarted) + status(RectStatus::InProgress) + status(RectStatus::AwaitingVerification);
     let inadequate = stats.figure("rectification.inadequate").and_then(|f| f.percent);
     lines.push(fill(
         T::StatsTextRectification.text(lang),
         &[
             ("total", &v("rectification.total")),
             ("closed", &status(RectStatus::Closed)),
-            ("open", &open),
+            ("awaiting", &status(RectStatus::AwaitingVerification)),
+            ("in_progress", &status(RectStatus::InProgress)),
+            ("not_started", &status(RectStatus::NotStarted)),
             ("long_term", &status(RectStatus::LongTerm)),
             ("overdue", &v("rectification.overdue")),
             ("inadequate", &v("rectification.inadequate")),
             ("share", &percent(inadequate)),
         ],
     ));
-    let returned = stats.figure("questionnaires.returned").and_then(|f| f.percent);
-    lines.push(fill(
-        T::StatsTextLetters.text(lang),
-        &[
-            ("letters", &v("letters.sent")),
-            ("handed", &v("questionnaires.handed_out")),
-            ("returned", &v("questionnaires.returned")),
-            ("rate", &percent(returned)),
-        ],
-    ));
+    let mut last = fill(T::StatsTextLetters.text(lang), &[("letters", &v("letters.sent"))]);
+    // The questionnaires' own records, only when the period has any: the forms the
+    // inspections handed out are in the paragraph of work done.
+    if v("questionnaires.count") > 0 {
+        let rate = stats
+            .figure("questionnaires.returned")
+            .and_then(|f| f.percent)
+            .map(|p| format!("{p:.1}%"))
+            .unwrap_or_else(|| "—".to_owned());
+        last.push_str(&fill(
+            T::StatsTextQuestionnaires.text(lang),
+            &[
+                ("handed", &v("questionnaires.handed_out")),
+                ("returned", &v("questionnaires.returned")),
+                ("rate", &rate),
+            ],
+        ));
+    }
+    lines.push(last);
     lines.join("\n")
 }
