@@ -100,6 +100,22 @@ impl LedgerFilter {
         if self.target_kind.is_some() && row.target_kind != self.target_kind {
             return false;
         }
+        if !self.matches_parts(row, today) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(day) = row.date(kind) else { return false };
+            if self.from.is_some_and(|f| day < f) || self.to.is_some_and(|t| day > t) {
+                return false;
+            }
+        }
+        needle.is_empty() || row.haystack.contains(needle)
+    }
+
+    /// The checks of focus, status, overdue and subset alone. A row that passed a
+    /// filter passes one that differs from it only in these exactly when it passes
+    /// them: the statistics count each figure's part of a base set this way.
+    pub fn matches_parts(&self, row: &Row, today: Day) -> bool {
         if self.subset.is_some_and(|s| !s.holds(row)) {
             return false;
         }
@@ -113,16 +129,7 @@ impl LedgerFilter {
                 return false;
             }
         }
-        if self.overdue_only && !row.is_overdue(today) {
-            return false;
-        }
-        if self.from.is_some() || self.to.is_some() {
-            let Some(day) = row.date(kind) else { return false };
-            if self.from.is_some_and(|f| day < f) || self.to.is_some_and(|t| day > t) {
-                return false;
-            }
-        }
-        needle.is_empty() || row.haystack.contains(needle)
+        !self.overdue_only || row.is_overdue(today)
     }
 
     /// The filter in words for the title of an export or a print: "轮次：…；仅逾期；关键词：…".

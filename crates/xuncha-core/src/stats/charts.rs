@@ -31,8 +31,13 @@ pub const PROGRESS_ORDER: [RectStatus; 5] = [
 pub fn rectification_by_round(d: &Snapshot, scope: &StatsScope, lang: Lang, today: Day) -> Vec<Bar> {
     let mut rounds = scope.rounds(d, today);
     rounds.sort_by_key(|r| (r.data.start, r.data.ordinal));
-    let problem_round: HashMap<Id, Id> =
-        d.problems.iter().filter(|p| scope.has_target(d, p.data.target)).map(|p| (p.meta.id, p.data.round)).collect();
+    let within = scope.targets_within(d);
+    let problem_round: HashMap<Id, Id> = d
+        .problems
+        .iter()
+        .filter(|p| within.as_ref().is_none_or(|w| w.contains(&p.data.target)))
+        .map(|p| (p.meta.id, p.data.round))
+        .collect();
     let mut counts: HashMap<Id, Vec<u64>> = HashMap::new();
     for rect in &d.rectifications {
         let (Some(round), Some(i)) =

@@ -172,8 +172,12 @@ impl Counter<'_> {
         self.ledger.filter(kind, &all, filter, self.today)
     }
 
+    /// `filter` differs from the base that picked `within` only in its parts
+    /// (`LedgerFilter::matches_parts`), so only those are checked.
     fn figure(&self, key: &str, label: T, kind: LedgerKind, within: &[usize], filter: LedgerFilter) -> Figure {
-        let n = self.ledger.filter(kind, within, &filter, self.today).len() as u64;
+        let rows = self.ledger.rows(kind);
+        let n =
+            within.iter().filter_map(|i| rows.get(*i)).filter(|r| filter.matches_parts(r, self.today)).count() as u64;
         figure(key.to_owned(), label, n, Some(Link::Ledger(kind, filter)))
     }
 }

@@ -82,6 +82,15 @@ impl StatsScope {
             && self.township.is_none_or(|w| target == w || t.data.township == Some(w))
     }
 
+    /// `has_target` for many records: the targets within the narrowing looked up
+    /// once, or `None` when nothing is narrowed and every target is within.
+    pub fn targets_within(&self, d: &Snapshot) -> Option<std::collections::HashSet<Id>> {
+        if self.township.is_none() && self.kind.is_none() {
+            return None;
+        }
+        Some(d.targets.iter().map(|t| t.meta.id).filter(|id| self.has_target(d, *id)).collect())
+    }
+
     /// The inspections of the period's rounds, begun by `today`, at targets within the narrowing.
     pub fn inspections<'a>(&self, d: &'a Snapshot, today: Day) -> Vec<&'a Record<Inspection>> {
         let rounds: std::collections::HashSet<Id> = d
@@ -90,7 +99,11 @@ impl StatsScope {
             .filter(|r| self.has_round(&r.data, r.meta.id) && !r.data.not_begun(today))
             .map(|r| r.meta.id)
             .collect();
-        d.inspections.iter().filter(|i| rounds.contains(&i.data.round) && self.has_target(d, i.data.target)).collect()
+        let within = self.targets_within(d);
+        d.inspections
+            .iter()
+            .filter(|i| rounds.contains(&i.data.round) && within.as_ref().is_none_or(|w| w.contains(&i.data.target)))
+            .collect()
     }
 
     /// The period's rounds begun by `today`; narrowed to a township or kind, only
