@@ -287,6 +287,12 @@ fn clues_count_persons_and_flag_late_feedback() {
     let t = Totals::of(&ledger, LedgerKind::Clues, &order, today);
     assert_eq!((t.rows, t.cadres, t.others, t.transferred, t.overdue), (1, 2, 1, 1, 1));
     assert!(!ledger.clues[0].is_overdue(day("2026-09-30")), "due on 30 September, the day itself is in time");
+    let recipient = |ledger: &Ledger| ledger.clues[0].cell(xuncha_core::ledger::Col::Recipient, Lang::Zh, today).text();
+    assert_eq!(recipient(&ledger), "县纪委监委");
+    // Before it is transferred, the form's default recipient is no transfer.
+    let mut kept = w.snapshot();
+    kept.clues[0].data.transferred_on = None;
+    assert_eq!(recipient(&Ledger::build(&kept, Lang::Zh)), "");
 }
 
 #[test]

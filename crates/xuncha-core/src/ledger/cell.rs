@@ -112,6 +112,9 @@ fn clue_cell(c: &Clue, col: Col, lang: Lang) -> Cell {
         Col::Cadres => Cell::Count(c.cadres),
         Col::Others => Cell::Count(c.others),
         Col::Names => text(&c.names),
+        // Where a clue went says nothing until it has gone: the form's default
+        // recipient is not a transfer.
+        Col::Recipient if c.transferred_on.is_none() => Cell::Text(String::new()),
         Col::Recipient => match c.recipient {
             crate::clue::Recipient::Other => text(&c.recipient_other),
             r => text(r.label().text(lang)),
