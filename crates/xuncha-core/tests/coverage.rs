@@ -2,51 +2,21 @@
 //! villages per township, the targets still to inspect, a merged village and a
 //! target added mid-term, and the warning when coverage falls behind the time gone.
 
-use xuncha_core::date::Day;
-use xuncha_core::id::{Id, IdSource, SequentialIds};
-use xuncha_core::inspection::Inspection;
-use xuncha_core::meta::{Meta, Timestamp};
+use xuncha_core::id::Id;
 use xuncha_core::ops::Snapshot;
-use xuncha_core::record::Record;
-use xuncha_core::round::Round;
+use xuncha_core::round::RoundKind;
 use xuncha_core::stats::coverage::{behind, coverage, Goal, Share};
-use xuncha_core::target::{Target, TargetKind, TargetStatus};
-use xuncha_core::term::Term;
+use xuncha_core::target::{TargetKind, TargetStatus};
 
-fn day(s: &str) -> Day {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-struct County {
-    ids: SequentialIds,
-    d: Snapshot,
-}
-
-impl County {
-    fn rec<B>(&self, data: B) -> Record<B> {
-        Record { meta: Meta::new(self.ids.next_id(), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
-    }
-
-    fn target(&mut self, name: &str, kind: TargetKind, township: Option<Id>) -> Id {
-        let r = self.rec(Target::new(name, kind, township));
-        let id = r.meta.id;
-        self.d.targets.push(r);
-        id
-    }
-
-    fn inspect(&mut self, round: Id, target: Id) {
-        let r = self.rec(Inspection::new(round, Id::nil(), target));
-        self.d.inspections.push(r);
-    }
-}
+#[path = "common/county.rs"]
+mod county;
+use county::{day, County};
 
 /// Ten targets: four county units, two townships, four villages of which one merged.
 fn county() -> (County, Id, Vec<Id>) {
-    let mut c = County { ids: SequentialIds::default(), d: Snapshot::default() };
-    let term = c.rec(Term { name: "十五届".into(), start_year: 2021, end_year: 2026 });
-    let earlier = c.rec(Term { name: "十四届".into(), start_year: 2016, end_year: 2020 });
-    let (term_id, earlier_id) = (term.meta.id, earlier.meta.id);
-    c.d.terms.extend([term, earlier]);
+    let mut c = County::empty();
+    let term_id = c.term("十五届", 2021, 2026);
+    let earlier_id = c.term("十四届", 2016, 2020);
     let finance = c.target("县财政局", TargetKind::CountyGovDept, None);
     let publicity = c.target("县委宣传部", TargetKind::CountyPartyDept, None);
     let school = c.target("县委党校", TargetKind::Institution, None);
@@ -60,23 +30,17 @@ fn county() -> (County, Id, Vec<Id>) {
     if let Some(t) = c.d.targets.iter_mut().find(|t| t.meta.id == merged) {
         t.data.status = TargetStatus::Merged;
     }
-    let mut r1 = Round::new(term_id, 1);
-    r1.start = Some(day("2022-03-01"));
-    let mut r2 = Round::new(term_id, 2);
-    r2.start = Some(day("2023-03-01"));
-    let mut old = Round::new(earlier_id, 5);
-    old.start = Some(day("2019-03-01"));
-    let (r1, r2, old) = (c.rec(r1), c.rec(r2), c.rec(old));
-    let (r1_id, r2_id, old_id) = (r1.meta.id, r2.meta.id, old.meta.id);
-    c.d.rounds.extend([r1, r2, old]);
-    c.inspect(r1_id, finance);
-    c.inspect(r1_id, town);
-    c.inspect(r1_id, a);
-    c.inspect(r2_id, a);
-    c.inspect(r2_id, merged);
+    let r1_id = c.round(term_id, 1, RoundKind::Regular, "2022-03-01");
+    let r2_id = c.round(term_id, 2, RoundKind::Regular, "2023-03-01");
+    let old_id = c.round(earlier_id, 5, RoundKind::Regular, "2019-03-01");
+    c.inspect(r1_id, finance, &[]);
+    c.inspect(r1_id, town, &[]);
+    c.inspect(r1_id, a, &[]);
+    c.inspect(r2_id, a, &[]);
+    c.inspect(r2_id, merged, &[]);
     // Inspected in the earlier term only: not covered in this one.
-    c.inspect(old_id, publicity);
-    c.inspect(old_id, d);
+    c.inspect(old_id, publicity, &[]);
+    c.inspect(old_id, d, &[]);
     (c, term_id, vec![finance, publicity, school, water, town, east_town, a, b, merged, d])
 }
 

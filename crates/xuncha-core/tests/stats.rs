@@ -5,62 +5,24 @@
 use xuncha_core::clue::{Clue, Recipient};
 use xuncha_core::date::Day;
 use xuncha_core::i18n::Lang;
-use xuncha_core::id::{Id, IdSource, SequentialIds};
-use xuncha_core::inspection::{Activity, Inspection};
+use xuncha_core::id::{Id, IdSource};
+use xuncha_core::inspection::Activity;
 use xuncha_core::ledger::Ledger;
-use xuncha_core::meta::{Meta, Timestamp};
-use xuncha_core::ops::Snapshot;
+use xuncha_core::meta::Timestamp;
 use xuncha_core::problem::{Focus, Problem, Scope};
 use xuncha_core::questionnaire::{Purpose, Questionnaire};
 use xuncha_core::recommendation::Recommendation;
-use xuncha_core::record::Record;
 use xuncha_core::rectification::{Event, RectStatus, Rectification, Step};
 use xuncha_core::response::{Channel, PaperBatch, Response};
-use xuncha_core::round::{Round, RoundKind};
+use xuncha_core::round::RoundKind;
 use xuncha_core::stats::{picked_targets, text, Link, Period, Pick, Stats, StatsScope};
-use xuncha_core::target::{Target, TargetKind};
-use xuncha_core::term::Term;
+use xuncha_core::target::TargetKind;
 
-fn day(s: &str) -> Day {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-struct County {
-    ids: SequentialIds,
-    d: Snapshot,
-}
+#[path = "common/county.rs"]
+mod county;
+use county::{day, County};
 
 impl County {
-    fn rec<B>(&self, data: B) -> Record<B> {
-        Record { meta: Meta::new(self.ids.next_id(), Id::nil(), Timestamp::from_unix_millis(0.0)), data }
-    }
-
-    fn target(&mut self, name: &str, kind: TargetKind, township: Option<Id>) -> Id {
-        let r = self.rec(Target::new(name, kind, township));
-        let id = r.meta.id;
-        self.d.targets.push(r);
-        id
-    }
-
-    fn round(&mut self, term: Id, ordinal: u32, kind: RoundKind, start: &str) -> Id {
-        let mut round = Round::new(term, ordinal);
-        round.kind = kind;
-        round.start = Some(day(start));
-        let r = self.rec(round);
-        let id = r.meta.id;
-        self.d.rounds.push(r);
-        id
-    }
-
-    fn inspect(&mut self, round: Id, target: Id, activities: &[(Activity, u32)]) {
-        let mut i = Inspection::new(round, Id::nil(), target);
-        for (a, n) in activities {
-            i.activities.set(*a, *n);
-        }
-        let r = self.rec(i);
-        self.d.inspections.push(r);
-    }
-
     fn problem(&mut self, round: Id, target: Id, focus: Focus, scope: Scope, on_spot: bool) -> Id {
         let mut p = Problem::new(round, target, day("2026-04-01"));
         p.focus = focus;
@@ -107,10 +69,8 @@ impl County {
 
     /// Three rounds: a regular one in 2025, a regular and an extended one in 2026.
     fn new() -> (County, Id, Id) {
-        let mut c = County { ids: SequentialIds::default(), d: Snapshot::default() };
-        let term = c.rec(Term { name: "十五届".into(), start_year: 2021, end_year: 2026 });
-        let term_id = term.meta.id;
-        c.d.terms.push(term);
+        let mut c = County::empty();
+        let term_id = c.term("十五届", 2021, 2026);
         let finance = c.target("县财政局", TargetKind::CountyGovDept, None);
         let publicity = c.target("县委宣传部", TargetKind::CountyPartyDept, None);
         let chengguan = c.target("城关镇", TargetKind::Township, None);
