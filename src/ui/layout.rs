@@ -18,6 +18,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 || (route == Route::Rounds && matches!(current, Route::Round(_)))
                 || (matches!(route, Route::Ledger(_)) && matches!(current, Route::Ledger(_)))
                 || (route == Route::Questionnaires && matches!(current, Route::Questionnaire(_)))
+                || (route == Route::Plans && matches!(current, Route::Plan(_)))
         };
         view! { <a href=route.hash() class:active=active data-testid=testid>{tr(key)}</a> }
     };
@@ -33,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Targets, T::NavTargets, "nav-targets")}
                 {link(Route::Terms, T::NavTerms, "nav-terms")}
                 {link(Route::Rounds, T::NavRounds, "nav-rounds")}
+                {link(Route::Plans, T::NavPlans, "nav-plans")}
                 {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
                 {link(Route::Questionnaires, T::NavQuestionnaires, "nav-questionnaires")}
                 {link(Route::Stats, T::NavStats, "nav-stats")}

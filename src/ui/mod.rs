@@ -66,6 +66,8 @@ fn routed(route: Route) -> AnyView {
         Route::Answer => view! { <survey::AnswerPage/> }.into_any(),
         Route::Stats => view! { <stats::StatsPage/> }.into_any(),
         Route::Coverage => view! { <stats::coverage::CoveragePage/> }.into_any(),
+        Route::Plans => view! { <register::plan::PlansPage/> }.into_any(),
+        Route::Plan(id) => view! { <register::plan_page::PlanPage id=id/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

@@ -374,12 +374,58 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
         }
     }
     questionnaires(&mut rng, office, now, &all_inspections, scale, &mut r);
+    plans(&mut rng, office, now, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }
 
 /// Questionnaires of the three purposes about inspected units, each answered by
 /// `RESPONSES_PER_QUESTIONNAIRE` people who mostly rate well.
+/// Each year's annual plan, whose planned rounds are the rounds that year held.
+fn plans(rng: &mut Rng, office: Id, now: Timestamp, r: &mut Records) {
+    use crate::plan::{Plan, PlanSpan, PlannedRound, PlannedTarget};
+    let mut made = Vec::new();
+    for term in &r.terms {
+        for year in term.data.start_year..=term.data.end_year {
+            let mut rounds: Vec<&Record<Round>> = r
+                .rounds
+                .iter()
+                .filter(|x| x.data.term == term.meta.id && x.data.start.is_some_and(|s| s.year() == year))
+                .collect();
+            if rounds.is_empty() {
+                continue;
+            }
+            rounds.sort_by_key(|x| x.data.ordinal);
+            let mut plan = Plan::new(term.meta.id, PlanSpan::Year, Some(year));
+            for round in rounds {
+                let groups: Vec<Id> =
+                    r.groups.iter().filter(|g| g.data.round == round.meta.id).map(|g| g.meta.id).collect();
+                let targets = r
+                    .inspections
+                    .iter()
+                    .filter(|i| i.data.round == round.meta.id)
+                    .map(|i| PlannedTarget {
+                        target: i.data.target,
+                        group: groups.iter().position(|g| *g == i.data.group).map_or(1, |n| n as u32 + 1),
+                    })
+                    .collect();
+                plan.rounds.push(PlannedRound {
+                    kind: round.data.kind,
+                    topic: round.data.topic.clone(),
+                    start: round.data.start,
+                    end: round.data.end,
+                    groups: groups.len() as u32,
+                    targets,
+                    round: Some(round.meta.id),
+                });
+            }
+            plan.notes = "坚持板块轮动、突出重点、统筹兼顾".into();
+            made.push(Record { meta: Meta::new(rng.id(), office, now), data: plan });
+        }
+    }
+    r.plans.extend(made);
+}
+
 fn questionnaires(
     rng: &mut Rng,
     office: Id,

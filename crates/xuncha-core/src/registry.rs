@@ -28,6 +28,7 @@ macro_rules! for_each_kind {
             Questionnaire => $crate::survey::questionnaire::Questionnaire, questionnaires, QUESTIONNAIRES, KindQuestionnaire;
             Response => $crate::survey::response::Response, responses, RESPONSES, KindResponse;
             PaperBatch => $crate::survey::response::PaperBatch, paper_batches, PAPER_BATCHES, KindPaperBatch;
+            Plan => $crate::register::plan::Plan, plans, PLANS, KindPlan;
         }
     };
 }

@@ -18,6 +18,9 @@ pub enum Route {
     Stats,
     /// 全覆盖 of a term.
     Coverage,
+    /// 巡察计划: the list of plans, and one plan.
+    Plans,
+    Plan(Id),
     /// A respondent answering a questionnaire file, with or without an office set up.
     Answer,
     Exchange,
@@ -45,6 +48,8 @@ impl Route {
             (Some("answer"), None, _) => Route::Answer,
             (Some("stats"), None, _) => Route::Stats,
             (Some("coverage"), None, _) => Route::Coverage,
+            (Some("plans"), None, _) => Route::Plans,
+            (Some("plans"), Some(id), None) => id.parse().map(Route::Plan).unwrap_or(Route::NotFound),
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -60,6 +65,8 @@ impl Route {
             | Route::Targets
             | Route::Terms
             | Route::Rounds
+            | Route::Plans
+            | Route::Plan(_)
             | Route::Answer
             | Route::Settings
             | Route::NotFound => false,
@@ -88,6 +95,8 @@ impl Route {
             Route::Answer => "#/answer".to_owned(),
             Route::Stats => "#/stats".to_owned(),
             Route::Coverage => "#/coverage".to_owned(),
+            Route::Plans => "#/plans".to_owned(),
+            Route::Plan(id) => format!("#/plans/{id}"),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -124,6 +133,8 @@ mod tests {
             Route::Answer,
             Route::Stats,
             Route::Coverage,
+            Route::Plans,
+            Route::Plan(id),
             Route::Exchange,
             Route::Settings,
         ] {

@@ -1,8 +1,12 @@
 //! The register (台账基础): terms, targets, rounds, their groups and each target's
-//! inspection — the records every ledger and questionnaire points at.
+//! inspection — the records every ledger and questionnaire points at — and the
+//! plans that set out the rounds to come.
 
 pub mod group;
 pub mod inspection;
+pub mod plan;
+pub mod plan_page;
+mod planned_round;
 pub mod round;
 pub mod target;
 pub mod term;

@@ -240,11 +240,12 @@ fn FigureRow(f: Figure, shown: RwSignal<Option<Link>>) -> impl IntoView {
             let href = match &link {
                 Link::Ledger(kind, _) => Route::Ledger(*kind).hash(),
                 Link::Questionnaires => Route::Questionnaires.hash(),
+                Link::Plan(id) => Route::Plan(*id).hash(),
                 Link::Targets(_) | Link::Rounds(_) => Route::Stats.hash(),
             };
             let follow = move |ev: leptos::ev::MouseEvent| match &link {
                 Link::Ledger(_, filter) => st.ledger_filter.set(filter),
-                Link::Questionnaires => {}
+                Link::Questionnaires | Link::Plan(_) => {}
                 Link::Targets(_) | Link::Rounds(_) => {
                     ev.prevent_default();
                     shown.set(Some(link.clone()));

@@ -100,13 +100,15 @@ mod exchange;
 #[macro_use]
 mod ledger;
 #[macro_use]
+mod plan;
+#[macro_use]
 mod register;
 #[macro_use]
 mod stats;
 #[macro_use]
 mod survey;
 
-app_texts!(register_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, catalogue;);
+app_texts!(register_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, catalogue;);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ use crate::id::{Id, IdSource};
 use crate::inspection::{Inspection, InspectionContext};
 use crate::meta::{Meta, Timestamp};
 use crate::office::{Office, OfficeRole};
+use crate::plan::Plan;
 use crate::problem::Problem;
 use crate::questionnaire::Questionnaire;
 use crate::recommendation::Recommendation;
@@ -119,11 +120,13 @@ async fn save_checked<B: Body, S: Store>(
 
 mod ledger;
 pub mod overview;
+mod plan;
 mod register;
 mod snapshot;
 mod survey;
 
 pub use ledger::*;
+pub use plan::*;
 pub use register::*;
 pub use snapshot::*;
 pub use survey::*;

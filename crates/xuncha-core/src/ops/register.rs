@@ -46,6 +46,9 @@ pub async fn delete_term<S: Store>(store: &S, ctx: &Ctx<'_>, term: &Record<Term>
     if rounds.iter().any(Record::is_live) {
         return Err(OpError::Refused(T::ErrTermHasRounds));
     }
+    if store.all::<Plan>().await?.iter().any(|p| p.is_live() && p.data.term == term.meta.id) {
+        return Err(OpError::Refused(T::ErrTermHasPlans));
+    }
     store.commit(vec![tombstone(ctx, term)]).await?;
     Ok(())
 }
@@ -122,6 +125,9 @@ pub async fn delete_target<S: Store>(store: &S, ctx: &Ctx<'_>, target: &Record<T
     let inspections = store.by_index::<Inspection>(keys::BY_TARGET, target.meta.id).await?;
     if inspections.iter().any(Record::is_live) {
         return Err(OpError::Refused(T::ErrTargetInspected));
+    }
+    if store.all::<Plan>().await?.iter().any(|p| p.is_live() && p.data.targets().contains(&target.meta.id)) {
+        return Err(OpError::Refused(T::ErrTargetPlanned));
     }
     store.commit(vec![tombstone(ctx, target)]).await?;
     Ok(())

@@ -4,6 +4,7 @@
 pub mod group;
 pub mod inspection;
 pub mod office;
+pub mod plan;
 pub mod round;
 pub mod target;
 pub mod term;

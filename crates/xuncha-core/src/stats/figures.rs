@@ -38,6 +38,8 @@ pub enum Link {
     Rounds(Option<RoundKind>),
     /// The questionnaires of the period.
     Questionnaires,
+    /// A plan's page, with its rounds and its plan against actual.
+    Plan(Id),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +74,7 @@ impl Stats {
         let mut groups = vec![rounds(d, scope, today), targets(d, scope, today), activities(d, scope, today)];
         groups.extend(ledger_groups(ledger, &base, today));
         groups.push(questionnaires(d, scope, today));
+        groups.extend(super::plan::group(d, scope, today));
         Stats { groups }
     }
 

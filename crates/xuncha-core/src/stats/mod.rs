@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod coverage;
 mod figures;
+pub mod plan;
 pub mod text;
 
 pub use figures::*;

@@ -18,6 +18,7 @@ pub mod keys {
     pub const QUESTIONNAIRES: &str = "questionnaires";
     pub const RESPONSES: &str = "responses";
     pub const PAPER_BATCHES: &str = "paper_batches";
+    pub const PLANS: &str = "plans";
 
     pub const BY_TOWNSHIP: &str = "by_township";
     pub const BY_TERM: &str = "by_term";
@@ -262,6 +263,14 @@ pub const STEPS: &[Step] = &[
     Step {
         version: 6,
         ops: &[DeleteIndex { store: PROBLEMS, index: BY_TARGET }, DeleteIndex { store: CLUES, index: BY_TARGET }],
+    },
+    // 巡察计划: a county's few plans, read whole; only tombstones are indexed.
+    Step {
+        version: 7,
+        ops: &[
+            CreateStore { store: PLANS, key_path: Some(RECORD_KEY_PATH) },
+            CreateIndex { store: PLANS, index: GONE, key_path: "idx.gone" },
+        ],
     },
 ];
 
