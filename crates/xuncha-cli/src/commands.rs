@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 use xuncha_core::exchange::crypto;
-use xuncha_core::exchange::format::{ExchangeFile, FileKind, ParseError, Source};
+use xuncha_core::exchange::format::{ExchangeFile, FileKind, ParseError, Source, MAX_FILE_BYTES};
 use xuncha_core::exchange::import;
 use xuncha_core::exchange::merge::merge_records;
 use xuncha_core::i18n::{fill, Label, Lang, T};
@@ -14,6 +14,8 @@ use xuncha_core::record::{Body, Kind, KindVisitor, Records};
 pub const OK: u8 = 0;
 pub const INVALID: u8 = 1;
 pub const CONFLICTS: u8 = 2;
+/// A command given without what it needs, as command-line tools exit.
+pub const USAGE: u8 = 2;
 
 pub struct Io<'a> {
     pub lang: Lang,
@@ -61,6 +63,16 @@ pub(crate) fn name(path: &Path) -> String {
 }
 
 fn read(io: &mut Io<'_>, path: &Path) -> Option<Vec<u8>> {
+    // A file over the limit is refused from its length, before it is read into memory.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        if bytes > MAX_FILE_BYTES {
+            let reason = ParseError::TooLarge { bytes }.message(io.lang);
+            let msg = fill(io.text(T::CliInvalid), &[("file", &name(path)), ("reason", &reason)]);
+            io.say(&msg);
+            return None;
+        }
+    }
     match std::fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) => {
@@ -128,6 +140,11 @@ fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
 
 /// `xuncha check FILE...`
 pub fn check(mut io: Io<'_>, files: &[std::path::PathBuf]) -> u8 {
+    if files.is_empty() {
+        let msg = io.text(T::CliCheckUsage);
+        io.warn(msg);
+        return USAGE;
+    }
     let mut code = OK;
     for path in files {
         match open(&mut io, path) {
@@ -186,7 +203,15 @@ pub fn merge(mut io: Io<'_>, files: &[std::path::PathBuf], output: &Path) -> u8 
         })
         .collect();
     let exported_at = parsed.iter().map(|f| f.exported_at).max().unwrap_or(Timestamp::from_unix_millis(0.0));
-    let source = Source { office_id: Id::nil(), office_name: format!("xuncha merge: {}", names.join(", ")) };
+    // The merged file is made by no office: it gets an id of its own, as an office would.
+    let mut random = [0u8; 16];
+    if getrandom::fill(&mut random).is_err() {
+        let msg = io.text(T::CliNoRandomness);
+        io.warn(msg);
+        return INVALID;
+    }
+    let office_id = Id::from_random_bytes(random);
+    let source = Source { office_id, office_name: format!("xuncha merge: {}", names.join(", ")) };
     let kind = FileKind::Package { scope: format!("merge of {}", names.join(", ")) };
     let merged = ExchangeFile::new(source, exported_at, kind, records);
     let text = match merged.to_json() {

@@ -157,6 +157,26 @@ fn check_names_the_reason_for_each_bad_file_and_fails() {
 }
 
 #[test]
+fn check_without_files_is_a_usage_error() {
+    let dir = fixtures();
+    let (code, out, err) = run(&dir, &["check"], "");
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("用法：xuncha check"), "{err}");
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_by_its_length_before_it_is_read() {
+    let dir = fixtures();
+    // Sparse: 401 MiB on paper, nothing on disk; reading it whole would take seconds and the memory.
+    let big = std::fs::File::create(dir.join("big.json")).unwrap_or_else(|e| panic!("{e}"));
+    big.set_len(401 * 1024 * 1024).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, _) = run(&dir, &["check", "big.json"], "");
+    assert_eq!(code, 1);
+    assert!(out.contains("big.json：无效。") && out.contains("401"), "{out}");
+}
+
+#[test]
 fn merge_keeps_the_first_files_version_of_a_conflict_and_reports_it() {
     let dir = fixtures();
     let (code, out, _) = run(&dir, &["merge", "county.json", "township.json", "-o", "merged.json"], "");
@@ -167,6 +187,8 @@ fn merge_keeps_the_first_files_version_of_a_conflict_and_reports_it() {
     let merged = std::fs::read(dir.join("merged.json")).unwrap_or_default();
     let merged = ExchangeFile::parse(&merged).unwrap_or_else(|e| panic!("{e}"));
     assert!(merged.records.targets.iter().any(|t| t.data.name == "新村（县）"));
+    assert!(!merged.source.office_id.is_nil(), "a merged file has an office id of its own");
+    assert_eq!(merged.source.office_id.to_string().as_bytes()[14], b'4', "a random (v4) id");
     // Merging a file with itself changes nothing and has no conflict.
     let (code, _, _) = run(&dir, &["merge", "good.json", "good.json", "-o", "same.json"], "");
     assert_eq!(code, 0);

@@ -53,6 +53,9 @@ pub enum CryptoError {
     Unsupported(String),
     #[error("damaged envelope: {0}")]
     Damaged(String),
+    /// An envelope of a later major version: this app cannot know how it is sealed.
+    #[error("envelope version {0} is newer than this app reads")]
+    Newer(String),
 }
 
 /// True when the bytes look like an encrypted envelope (cheap sniff before parsing).
@@ -134,6 +137,12 @@ pub fn decrypt(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
     if envelope.format != ENCRYPTED_FORMAT_ID {
         return Err(CryptoError::Damaged("not an encrypted exchange file".into()));
     }
+    let major = envelope.format_version.split('.').next().and_then(|m| m.trim().parse::<u32>().ok());
+    match major {
+        Some(1) => {}
+        Some(m) if m > 1 => return Err(CryptoError::Newer(envelope.format_version.clone())),
+        _ => return Err(CryptoError::Damaged("envelope version".into())),
+    }
     if envelope.cipher.name != "aes-256-gcm" {
         return Err(CryptoError::Unsupported(envelope.cipher.name.clone()));
     }
@@ -204,6 +213,17 @@ mod tests {
         e.format_version = "1.1".into();
         let relabelled = serde_json::to_vec(&e).unwrap_or_default();
         assert_eq!(decrypt(&relabelled, "right"), Err(CryptoError::WrongPassphraseOrTampered));
+    }
+
+    #[test]
+    fn an_envelope_of_a_later_major_version_is_called_newer_not_a_wrong_passphrase() {
+        let mut e: Envelope = serde_json::from_str(&sealed("x", "p")).unwrap_or_else(|e| panic!("{e}"));
+        e.format_version = "2.0".into();
+        let bytes = serde_json::to_vec(&e).unwrap_or_default();
+        assert_eq!(decrypt(&bytes, "p"), Err(CryptoError::Newer("2.0".into())));
+        e.format_version = "one".into();
+        let bytes = serde_json::to_vec(&e).unwrap_or_default();
+        assert!(matches!(decrypt(&bytes, "p"), Err(CryptoError::Damaged(_))));
     }
 
     #[test]

@@ -163,6 +163,7 @@ impl From<super::crypto::CryptoError> for ParseError {
             CryptoError::NeedsPassphrase => ParseError::NeedsPassphrase,
             CryptoError::WrongPassphraseOrTampered => ParseError::WrongPassphrase,
             CryptoError::Unsupported(what) | CryptoError::Damaged(what) => ParseError::Encryption(what),
+            CryptoError::Newer(found) => ParseError::NewerVersion { found },
         }
     }
 }

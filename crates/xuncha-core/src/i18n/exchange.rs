@@ -150,6 +150,8 @@ macro_rules! exchange_texts {
             CliCounts => "  {kind}：{n} 条（其中删除标记 {deleted} 条）", "  {kind}: {n} (of which {deleted} deletions)";
             CliInvalid => "{file}：无效。{reason}", "{file}: invalid. {reason}";
             CliCannotRead => "无法读取 {file}：{reason}", "Cannot read {file}: {reason}";
+            CliCheckUsage => "用法：xuncha check 文件……（请至少给出一个交换文件）", "Usage: xuncha check FILE... (give at least one exchange file)";
+            CliNoRandomness => "无法取得随机数，未写出合并文件。", "No randomness could be had; the merged file was not written.";
             CliCannotWrite => "无法写入 {file}：{reason}", "Cannot write {file}: {reason}";
             CliMerged => "已合并 {files} 个文件，共 {n} 条记录，写入 {out}。", "Merged {files} files, {n} records, into {out}.";
             CliStatsPeriod => "请指定统计范围：--year 年份、--term 届次、--round 轮次编号，或 --from 日期 --to 日期（只能选一种）。", "Say what to count: --year, --term, --round, or --from and --to (one of them).";
