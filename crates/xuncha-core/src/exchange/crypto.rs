@@ -235,6 +235,48 @@ mod tests {
         assert!(matches!(decrypt(b"not json", "p"), Err(CryptoError::Damaged(_))));
     }
 
+    /// The text between the first pair of backticks on the test vector's line `label`
+    /// in docs/exchange-format.md, so the document and this test cannot drift apart.
+    fn documented(label: &str) -> String {
+        let doc = include_str!("../../../../docs/exchange-format.md");
+        let vector = doc.split("#### Test vector").nth(1).unwrap_or_else(|| panic!("the doc has a test vector"));
+        let row = vector
+            .lines()
+            .find(|l| l.starts_with(&format!("- {label}: ")))
+            .unwrap_or_else(|| panic!("the test vector has a line {label}"));
+        row.split('`').nth(1).unwrap_or_else(|| panic!("{label} is in backticks")).to_owned()
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn unhex<const N: usize>(text: &str) -> [u8; N] {
+        let mut out = [0u8; N];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).unwrap_or_else(|e| panic!("{text}: {e}"));
+        }
+        out
+    }
+
+    #[test]
+    fn the_documented_test_vector_holds_both_ways() {
+        let passphrase = documented("passphrase");
+        let salt: [u8; 16] = unhex(&documented("salt (hex)"));
+        let nonce: [u8; 12] = unhex(&documented("nonce (hex)"));
+        let costs: Vec<u32> =
+            documented("Argon2id m_cost, t_cost, p_cost").split(", ").map(|n| n.parse().unwrap_or(0)).collect();
+        let plain = documented("plaintext");
+        let text = encrypt_with(plain.as_bytes(), &passphrase, salt, nonce, (costs[0], costs[1], costs[2]))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let e: Envelope = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        let key = derive_key(&passphrase, &e.kdf, &salt).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hex(&key), documented("key (hex)"));
+        assert_eq!(String::from_utf8_lossy(&associated_data(&e)), documented("associated data"));
+        assert_eq!(e.ciphertext, documented("ciphertext (base64)"));
+        assert_eq!(decrypt(text.as_bytes(), &passphrase), Ok(plain.into_bytes()));
+    }
+
     #[test]
     fn the_default_costs_meet_the_recommended_minimum() {
         let text = encrypt(b"x", "p", [1; 16], [2; 12]).unwrap_or_else(|e| panic!("{e}"));
