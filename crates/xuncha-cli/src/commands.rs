@@ -315,13 +315,26 @@ pub fn generate(mut io: Io<'_>, scale: f64, seed: u64, output: &Path) -> u8 {
     }
     let today = Timestamp(time::OffsetDateTime::now_utc()).local_date_day();
     let file = xuncha_core::generate::generate(scale, seed, today);
-    let text = match file.to_json() {
+    let mut text = match file.to_json() {
         Ok(t) => t,
         Err(e) => {
             io.warn(&e.to_string());
             return 1;
         }
     };
+    // With --passphrase-stdin the county comes sealed, as an office would send it.
+    if io.passphrase_stdin {
+        let Some(passphrase) = io.passphrase(false) else { return INVALID };
+        let (Some(salt), Some(nonce)) = (random::<16>(), random::<12>()) else { return INVALID };
+        text = match crypto::encrypt(text.as_bytes(), &passphrase, salt, nonce) {
+            Ok(sealed) => sealed,
+            Err(e) => {
+                let msg = ParseError::from(e).message(io.lang);
+                io.warn(&msg);
+                return INVALID;
+            }
+        };
+    }
     if !write(&mut io, output, &text) {
         return 1;
     }

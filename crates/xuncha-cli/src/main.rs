@@ -39,7 +39,8 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Make a realistic full backup of a made-up county for benchmarks and load tests.
+    /// Make a realistic full backup of a made-up county for benchmarks and load tests;
+    /// sealed with a passphrase when --passphrase-stdin is given.
     Gen {
         /// 1 is about 50,000 problems, 50,000 rectifications and 5,000 clues.
         #[arg(long, default_value_t = 1.0)]

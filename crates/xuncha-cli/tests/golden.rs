@@ -216,6 +216,37 @@ fn encrypted_files_open_only_with_the_right_passphrase() {
 }
 
 #[test]
+fn gen_makes_every_kind_and_seals_the_county_when_asked() {
+    let dir = fixtures();
+    let (code, _, err) = run(&dir, &["gen", "--scale", "0.002", "-o", "county.json"], "");
+    assert_eq!(code, 0, "{err}");
+    let plain = std::fs::read(dir.join("county.json")).unwrap_or_default();
+    let county = ExchangeFile::parse(&plain).unwrap_or_else(|e| panic!("{e}"));
+    for kind in xuncha_core::Kind::ALL {
+        assert!(county.records.count(kind) > 0, "gen makes {kind:?} records");
+    }
+    let letters = &county.records.recommendations;
+    assert!(letters.iter().any(|l| l.meta.deleted), "and deletions");
+    let office = county.source.office_id;
+    // A version with counters of the county alone, as many as it has.
+    let county_only = |n: u64| {
+        let mut v = xuncha_core::meta::VersionVector::default();
+        (0..n).for_each(|_| v.bump(office));
+        v
+    };
+    let elsewhere = |r: &&xuncha_core::Record<xuncha_core::rectification::Rectification>| {
+        r.meta.version != county_only(r.meta.version.get(office))
+    };
+    assert!(county.records.rectifications.iter().find(elsewhere).is_some(), "and edits by another office");
+    let (code, _, err) = run(&dir, &["--passphrase-stdin", "gen", "--scale", "0.002", "-o", "sealed.json"], "城关镇\n");
+    assert_eq!(code, 0, "{err}");
+    let sealed = std::fs::read(dir.join("sealed.json")).unwrap_or_default();
+    assert!(xuncha_core::exchange::crypto::is_encrypted(&sealed));
+    let (code, out, _) = run(&dir, &["--passphrase-stdin", "check", "sealed.json"], "城关镇\n");
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
 fn arbitrary_bytes_never_make_it_panic() {
     let dir = fixtures();
     let good = std::fs::read(dir.join("good.json")).unwrap_or_default();

@@ -18,6 +18,8 @@ use crate::round::{Round, RoundKind, RoundStatus};
 use crate::target::{Target, TargetKind};
 use crate::term::Term;
 
+mod later;
+
 /// Problems at scale 1; rectifications match them one for one, clues are a tenth.
 pub const PROBLEMS_AT_SCALE_1: usize = 50_000;
 /// Questionnaires at ×1, each with `RESPONSES_PER_QUESTIONNAIRE` responses (20,000 in all).
@@ -374,58 +376,16 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
         }
     }
     questionnaires(&mut rng, office, now, &all_inspections, scale, &mut r);
-    plans(&mut rng, office, now, &mut r);
+    later::plans(&mut rng, office, now, &mut r);
+    later::letters(&mut rng, office, now, today, &mut r);
+    later::paper_batches(&mut rng, office, now, &mut r);
+    later::edits_elsewhere(&mut rng, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }
 
 /// Questionnaires of the three purposes about inspected units, each answered by
 /// `RESPONSES_PER_QUESTIONNAIRE` people who mostly rate well.
-/// Each year's annual plan, whose planned rounds are the rounds that year held.
-fn plans(rng: &mut Rng, office: Id, now: Timestamp, r: &mut Records) {
-    use crate::plan::{Plan, PlanSpan, PlannedRound, PlannedTarget};
-    let mut made = Vec::new();
-    for term in &r.terms {
-        for year in term.data.start_year..=term.data.end_year {
-            let mut rounds: Vec<&Record<Round>> = r
-                .rounds
-                .iter()
-                .filter(|x| x.data.term == term.meta.id && x.data.start.is_some_and(|s| s.year() == year))
-                .collect();
-            if rounds.is_empty() {
-                continue;
-            }
-            rounds.sort_by_key(|x| x.data.ordinal);
-            let mut plan = Plan::new(term.meta.id, PlanSpan::Year, Some(year));
-            for round in rounds {
-                let groups: Vec<Id> =
-                    r.groups.iter().filter(|g| g.data.round == round.meta.id).map(|g| g.meta.id).collect();
-                let targets = r
-                    .inspections
-                    .iter()
-                    .filter(|i| i.data.round == round.meta.id)
-                    .map(|i| PlannedTarget {
-                        target: i.data.target,
-                        group: groups.iter().position(|g| *g == i.data.group).map_or(1, |n| n as u32 + 1),
-                    })
-                    .collect();
-                plan.rounds.push(PlannedRound {
-                    kind: round.data.kind,
-                    topic: round.data.topic.clone(),
-                    start: round.data.start,
-                    end: round.data.end,
-                    groups: groups.len() as u32,
-                    targets,
-                    round: Some(round.meta.id),
-                });
-            }
-            plan.notes = "坚持板块轮动、突出重点、统筹兼顾".into();
-            made.push(Record { meta: Meta::new(rng.id(), office, now), data: plan });
-        }
-    }
-    r.plans.extend(made);
-}
-
 fn questionnaires(
     rng: &mut Rng,
     office: Id,
@@ -436,7 +396,8 @@ fn questionnaires(
 ) {
     use crate::questionnaire::{template, Purpose, QuestionType};
     use crate::response::{anonymous_meta, Answer, Channel, Response};
-    let count = ((QUESTIONNAIRES_AT_SCALE_1 as f64) * scale).round() as usize;
+    // A few even in the smallest county, so that every kind is there.
+    let count = (((QUESTIONNAIRES_AT_SCALE_1 as f64) * scale).round() as usize).max(3);
     let purposes = [Purpose::ConductReview, Purpose::DemocraticEvaluation, Purpose::Survey];
     for n in 0..count.min(inspections.len() * purposes.len()) {
         let i = &inspections[(n * 7) % inspections.len()];

@@ -1,0 +1,122 @@
+//! The kinds and the history added to the made-up county after its first
+//! version: plans, recommendation letters, paper batches, and edits made by other
+//! offices and deletions, so that every kind of record and every shape of
+//! envelope is in the files the benchmarks and tests feed on. Each part draws from
+//! the random stream after everything before it, so the earlier records stay the
+//! same for the same seed.
+
+use super::Rng;
+use crate::date::Day;
+use crate::id::Id;
+use crate::meta::{Meta, Timestamp};
+use crate::record::Record;
+use crate::registry::Records;
+use crate::round::Round;
+
+/// Each year's annual plan, whose planned rounds are the rounds that year held.
+pub(super) fn plans(rng: &mut Rng, office: Id, now: Timestamp, r: &mut Records) {
+    use crate::plan::{Plan, PlanSpan, PlannedRound, PlannedTarget};
+    let mut made = Vec::new();
+    for term in &r.terms {
+        for year in term.data.start_year..=term.data.end_year {
+            let mut rounds: Vec<&Record<Round>> = r
+                .rounds
+                .iter()
+                .filter(|x| x.data.term == term.meta.id && x.data.start.is_some_and(|s| s.year() == year))
+                .collect();
+            if rounds.is_empty() {
+                continue;
+            }
+            rounds.sort_by_key(|x| x.data.ordinal);
+            let mut plan = Plan::new(term.meta.id, PlanSpan::Year, Some(year));
+            for round in rounds {
+                let groups: Vec<Id> =
+                    r.groups.iter().filter(|g| g.data.round == round.meta.id).map(|g| g.meta.id).collect();
+                let targets = r
+                    .inspections
+                    .iter()
+                    .filter(|i| i.data.round == round.meta.id)
+                    .map(|i| PlannedTarget {
+                        target: i.data.target,
+                        group: groups.iter().position(|g| *g == i.data.group).map_or(1, |n| n as u32 + 1),
+                    })
+                    .collect();
+                plan.rounds.push(PlannedRound {
+                    kind: round.data.kind,
+                    topic: round.data.topic.clone(),
+                    start: round.data.start,
+                    end: round.data.end,
+                    groups: groups.len() as u32,
+                    targets,
+                    round: Some(round.meta.id),
+                });
+            }
+            plan.notes = "坚持板块轮动、突出重点、统筹兼顾".into();
+            made.push(Record { meta: Meta::new(rng.id(), office, now), data: plan });
+        }
+    }
+    r.plans.extend(made);
+}
+
+/// A letter per round with problems: to the sector's department, listing two of them.
+pub(super) fn letters(rng: &mut Rng, office: Id, now: Timestamp, today: Day, r: &mut Records) {
+    use crate::recommendation::Recommendation;
+    let mut made = Vec::new();
+    for (n, round) in r.rounds.iter().enumerate() {
+        let problems: Vec<Id> =
+            r.problems.iter().filter(|p| p.data.round == round.meta.id).take(2).map(|p| p.meta.id).collect();
+        if problems.len() < 2 {
+            continue;
+        }
+        let mut letter = Recommendation::new(round.meta.id);
+        letter.addressee = (*rng.pick(&["县财政局", "县教育局", "县自然资源局", "县住建局"])).to_owned();
+        letter.sector = "专项资金管理".into();
+        letter.problems = problems;
+        letter.sent_on = round.data.end.and_then(|d| d.add_months(2)).filter(|d| *d <= today);
+        if n % 2 == 0 && letter.sent_on.is_some() {
+            letter.response = "已制定整改方案，完善资金拨付审核制度".into();
+            letter.responded_on = letter.sent_on.and_then(|d| d.add_months(1)).filter(|d| *d <= today);
+        }
+        made.push(Record { meta: Meta::new(rng.id(), office, now), data: letter });
+    }
+    r.recommendations.extend(made);
+}
+
+/// A batch of paper forms for every questionnaire, counted on its first choice question.
+pub(super) fn paper_batches(rng: &mut Rng, office: Id, now: Timestamp, r: &mut Records) {
+    use crate::questionnaire::QuestionType;
+    use crate::response::{OptionCount, PaperBatch};
+    let mut made = Vec::new();
+    for q in &r.questionnaires {
+        let Some(question) =
+            q.data.questions.iter().find(|x| matches!(x.kind, QuestionType::Single | QuestionType::Rating))
+        else {
+            continue;
+        };
+        let day = q.data.round.and_then(|id| r.rounds.iter().find(|x| x.meta.id == id)).and_then(|x| x.data.start);
+        let Some(day) = day else { continue };
+        let first = 5 + rng.below(10) as u32;
+        let second = 5 + rng.below(10) as u32;
+        let counts = vec![
+            OptionCount { question: question.id, option: 0, count: first },
+            OptionCount { question: question.id, option: 1, count: second },
+        ];
+        let batch = PaperBatch { questionnaire: q.meta.id, target: q.data.target, day, forms: first + second, counts };
+        made.push(Record { meta: Meta::new(rng.id(), office, now), data: batch });
+    }
+    r.paper_batches.extend(made);
+}
+
+/// What a county's file carries after a year of exchange: rectifications a township
+/// updated (one more edit by another office) and letters withdrawn (deletions).
+pub(super) fn edits_elsewhere(rng: &mut Rng, r: &mut Records) {
+    let township = rng.id();
+    let later = Timestamp::from_unix_millis(1_795_086_400_000.0);
+    for rect in r.rectifications.iter_mut().step_by(10) {
+        rect.meta.touch(township, later);
+    }
+    for letter in r.recommendations.iter_mut().skip(3).step_by(7) {
+        letter.meta.deleted = true;
+        letter.meta.touch(township, later);
+    }
+}
