@@ -89,10 +89,17 @@ impl Serialize for Day {
     }
 }
 
+/// In files and storage a day is exactly `YYYY-MM-DD`, zero-padded, as the schema
+/// says; the looser forms people type are for the forms (`FromStr`).
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let shaped = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if !shaped {
+            return Err(serde::de::Error::custom("invalid value: not a day in the form YYYY-MM-DD"));
+        }
+        s.parse().map_err(|_| serde::de::Error::custom("invalid value: no such day"))
     }
 }
 
@@ -120,6 +127,9 @@ mod tests {
             assert!(bad.parse::<Day>().is_err(), "{bad} should be refused");
         }
         assert!(serde_json::from_str::<Day>("\"2026-02-30\"").is_err());
+        assert!(serde_json::from_str::<Day>("\"2026-2-3\"").is_err(), "files hold zero-padded days");
+        assert!(serde_json::from_str::<Day>("\"2026/02/03\"").is_err());
+        assert_eq!("2026-2-3".parse::<Day>().ok(), Day::from_ymd(2026, 2, 3), "what people type still reads");
     }
 
     #[test]

@@ -7,9 +7,27 @@ use uuid::Uuid;
 
 /// A record or office id. The randomness comes from the caller (the browser's
 /// `crypto.getRandomValues`) so that this crate needs no platform entropy source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Id(Uuid);
+
+/// In files and storage an id is the hyphenated form, `8-4-4-4-12` hex digits, in
+/// either case (written lower-case): the form the schema names, and no other of the
+/// forms the uuid crate would take (simple, braced, urn).
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let hyphenated = s.len() == 36
+            && s.bytes().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            });
+        if !hyphenated {
+            return Err(serde::de::Error::custom("invalid value: not a hyphenated uuid"));
+        }
+        Uuid::parse_str(&s).map(Id).map_err(|_| serde::de::Error::custom("invalid value: not a uuid"))
+    }
+}
 
 impl Id {
     /// A version-4 UUID made from 16 random bytes.
@@ -82,6 +100,11 @@ mod tests {
         assert_eq!(id.to_string().parse::<Id>().ok(), Some(id));
         let json = serde_json::to_string(&id).unwrap_or_default();
         assert_eq!(serde_json::from_str::<Id>(&json).ok(), Some(id));
+        let upper = json.to_uppercase();
+        assert_eq!(serde_json::from_str::<Id>(&upper).ok(), Some(id), "either case");
+        let simple = json.replace('-', "");
+        assert!(serde_json::from_str::<Id>(&simple).is_err(), "only the hyphenated form");
+        assert!(serde_json::from_str::<Id>(&format!("\"{{{}}}\"", id)).is_err(), "not braced");
     }
 
     #[test]

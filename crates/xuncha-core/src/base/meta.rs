@@ -9,9 +9,57 @@ use time::OffsetDateTime;
 
 /// A wall-clock time, kept for display only. Office PCs have wrong clocks, so no
 /// decision about which version is newer may ever rest on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct Timestamp(#[serde(with = "time::serde::rfc3339")] pub OffsetDateTime);
+
+/// RFC 3339 with `T` between date and time (the schema's pattern): the space some
+/// parsers allow is refused, so every reader judges a file alike.
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        if s.as_bytes().get(10) != Some(&b'T') || s.ends_with('z') {
+            return Err(serde::de::Error::custom("invalid value: a time needs T between date and time"));
+        }
+        OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339)
+            .map(Timestamp)
+            .map_err(|_| serde::de::Error::custom("invalid value: not an RFC 3339 time"))
+    }
+}
+
+/// The largest edit counter a file may hold, 2^53 − 1: every reader, JavaScript's
+/// too, reads it exactly.
+pub const MAX_COUNTER: u64 = (1 << 53) - 1;
+
+/// A record's version: at least its creation (one counter), each counter 1 to `MAX_COUNTER`.
+fn edits<'de, D: serde::Deserializer<'de>>(d: D) -> Result<VersionVector, D::Error> {
+    let v = VersionVector::deserialize(d)?;
+    if v.0.is_empty() {
+        return Err(serde::de::Error::custom("invalid length: a version holds at least the creation"));
+    }
+    if v.0.values().any(|n| *n == 0 || *n > MAX_COUNTER) {
+        return Err(serde::de::Error::custom("invalid value: an edit counter out of range"));
+    }
+    Ok(v)
+}
+
+/// `dots_from`: may be empty, each counter within `MAX_COUNTER`.
+fn seen_edits<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<VersionVector>, D::Error> {
+    let v = Option::<VersionVector>::deserialize(d)?;
+    if v.as_ref().is_some_and(|v| v.0.values().any(|n| *n > MAX_COUNTER)) {
+        return Err(serde::de::Error::custom("invalid value: an edit counter out of range"));
+    }
+    Ok(v)
+}
+
+/// A dot's counter: an edit, so 1 to `MAX_COUNTER`.
+fn counter<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let n = u64::deserialize(d)?;
+    if n == 0 || n > MAX_COUNTER {
+        return Err(serde::de::Error::custom("invalid value: an edit counter out of range"));
+    }
+    Ok(n)
+}
 
 impl Timestamp {
     /// From the browser's `Date.now()`; out-of-range values fall back to the epoch
@@ -106,6 +154,7 @@ pub struct Meta {
     pub updated_at: Timestamp,
     /// The office whose PC created the record.
     pub origin_office: Id,
+    #[serde(deserialize_with = "edits")]
     pub version: VersionVector,
     /// A deleted record stays as a tombstone so the deletion can travel to other offices.
     #[serde(default)]
@@ -119,7 +168,7 @@ pub struct Meta {
     /// dots existed, or by an app that does not write them); every later edit is
     /// dotted. A record created with dots has `{}`: its creation is seen by every copy.
     /// Absent on a record whose edits cannot be told apart at all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "seen_edits")]
     pub dots_from: Option<VersionVector>,
 }
 
@@ -127,6 +176,7 @@ pub struct Meta {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Dot {
     pub office: Id,
+    #[serde(deserialize_with = "counter")]
     pub counter: u64,
 }
 

@@ -116,3 +116,47 @@ mod tests {
         assert_eq!(c.finish().err().map(|e| e.len()), Some(1), "with everything filled in, the other rules speak");
     }
 }
+
+/// Whole numbers with bounds of their own, for `deserialize_with`: a file holding
+/// a value the forms could never save is refused as the schema refuses it.
+pub mod bounded {
+    use serde::{Deserialize, Deserializer};
+
+    fn within<'de, D: Deserializer<'de>>(n: u32, low: u32, high: u32) -> Result<u32, D::Error> {
+        if (low..=high).contains(&n) {
+            Ok(n)
+        } else {
+            Err(serde::de::Error::custom("invalid value: out of range"))
+        }
+    }
+
+    /// 1 and up: a version number, a maximum of choices.
+    pub fn positive<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        let n = u32::deserialize(d)?;
+        within::<D>(n, 1, u32::MAX)
+    }
+
+    /// `positive`, or none.
+    pub fn positive_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        Option::<u32>::deserialize(d)?.map(|n| within::<D>(n, 1, u32::MAX)).transpose()
+    }
+
+    /// 0 to 100: points or a percentage.
+    pub fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        let n = u32::deserialize(d)?;
+        within::<D>(n, 0, 100)
+    }
+}
+
+/// A struct read only from a JSON object: serde would also take a list of its
+/// fields in order (and an empty list for a struct whose fields all have defaults),
+/// which the schema does not allow.
+pub fn object<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize;
+    let map = serde_json::Map::deserialize(d)?;
+    serde_json::from_value(serde_json::Value::Object(map)).map_err(serde::de::Error::custom)
+}

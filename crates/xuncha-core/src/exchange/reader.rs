@@ -360,11 +360,29 @@ struct Take<'a> {
     into: &'a mut Records,
 }
 
+/// Integers written with a zero fraction (`3.0`, `1e3`) read as the integers they
+/// are: a JSON Schema validator cannot tell them apart, so neither does the program.
+/// The checksum is taken over the text as written, before this.
+fn integral(value: &mut Value) {
+    match value {
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0)
+            {
+                *n = if f < 0.0 { serde_json::Number::from(f as i64) } else { serde_json::Number::from(f as u64) };
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral),
+        Value::Object(map) => map.values_mut().for_each(integral),
+        _ => {}
+    }
+}
+
 impl KindVisitor for Take<'_> {
     type Out = Result<(), ParseError>;
-    fn visit<B: Body>(self) -> Result<(), ParseError> {
+    fn visit<B: Body>(mut self) -> Result<(), ParseError> {
         let id = self.value.pointer("/meta/id").and_then(Value::as_str).unwrap_or("?").to_owned();
         let index = self.index;
+        integral(&mut self.value);
         let record = serde_path_to_error::deserialize(self.value).map_err(|e| {
             let path = e.path().to_string();
             schema_error(Some(B::KIND), index, &id, &path, &e.into_inner().to_string())

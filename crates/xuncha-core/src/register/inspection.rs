@@ -165,7 +165,9 @@ impl Activity {
     }
 }
 
+/// A counter a file leaves out is 0, as the schema has it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Activities {
     pub calls_and_visits: u32,
     pub talks: u32,
@@ -211,7 +213,7 @@ pub struct Inspection {
     pub target: Id,
     #[serde(default)]
     pub milestones: Milestones,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::object")]
     pub activities: Activities,
     #[serde(default)]
     pub notes: String,

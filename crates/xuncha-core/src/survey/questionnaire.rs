@@ -42,6 +42,7 @@ impl QuestionType {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Level {
     pub label: String,
+    #[serde(deserialize_with = "crate::validation::bounded::percent")]
     pub weight: u32,
 }
 
@@ -58,7 +59,7 @@ pub struct Question {
     #[serde(default)]
     pub options: Vec<String>,
     /// At most this many options of a multiple choice; none means any number.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::bounded::positive_or_none")]
     pub max_choices: Option<u32>,
     /// The levels of a rating scale, best first as printed.
     #[serde(default)]
@@ -111,6 +112,7 @@ pub struct Questionnaire {
     /// The id of the first version: every version of one questionnaire shares it.
     pub series: Id,
     /// 1 for the first version; each new version counts up.
+    #[serde(deserialize_with = "crate::validation::bounded::positive")]
     pub version: u32,
     /// 发放份数, entered by the user.
     #[serde(default)]
