@@ -35,6 +35,7 @@ fn no_refusal_of_a_file_speaks_the_programs_own_words() {
         E::DuplicateId { kind: Kind::Problem, id },
         E::DanglingReference { kind: Kind::Target, id, field: "township", missing: id },
         E::TooLong { kind: Kind::Problem, id, field: "description", max: 4000 },
+        E::Inconsistent { kind: Kind::Term, id, field: "end_year", why: xuncha_core::i18n::T::ErrTermEndBeforeStart },
         E::NeedsPassphrase,
         E::WrongPassphrase,
         E::Encryption("aead::Error".into()),

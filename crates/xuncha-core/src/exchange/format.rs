@@ -100,6 +100,9 @@ pub enum ParseError {
     /// A text longer than the forms allow: the same rule holds for every way in.
     #[error("{kind:?} {id}: {field} is longer than {max} characters")]
     TooLong { kind: Kind, id: Id, field: &'static str, max: usize },
+    /// A rule the forms keep that ties fields or records together (`check_consistency`).
+    #[error("{kind:?} {id}: {field} breaks a rule: {why:?}")]
+    Inconsistent { kind: Kind, id: Id, field: &'static str, why: T },
     #[error("the file is encrypted and needs a passphrase")]
     NeedsPassphrase,
     #[error("wrong passphrase, or the encrypted file was changed")]
@@ -210,6 +213,13 @@ impl ParseError {
                 fill(
                     T::ErrDanglingReference.text(lang),
                     &[("kind", &kind(&Some(*k))), ("id", id), ("field", &label), ("missing", missing)],
+                )
+            }
+            ParseError::Inconsistent { kind: k, id, field, why } => {
+                let label = super::conflict::field_of(*k, field).map(|f| f.label.text(lang)).unwrap_or(field);
+                fill(
+                    T::ErrInconsistent.text(lang),
+                    &[("kind", &kind(&Some(*k))), ("id", id), ("field", &label), ("why", &why.text(lang))],
                 )
             }
             ParseError::TooLong { kind: k, id, field, max } => {

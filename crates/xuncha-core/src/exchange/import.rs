@@ -37,6 +37,7 @@ pub fn check_alone(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFil
     let file = ExchangeFile::open(bytes, passphrase)?;
     file.check_limits()?;
     file.check_references(&|_, _| false)?;
+    file.check_consistency(&super::consistency::Local::default())?;
     Ok(file)
 }
 
@@ -58,6 +59,26 @@ fn kinds_touched(file: &ExchangeFile) -> HashSet<Kind> {
     touched.0
 }
 
+/// The database's few targets and questionnaires, kept from the one read of their
+/// stores for the rules that compare a record with them (`check_consistency`).
+#[derive(Default)]
+struct Kept {
+    targets: Vec<Record<crate::target::Target>>,
+    questionnaires: Vec<Record<crate::questionnaire::Questionnaire>>,
+}
+
+impl Kept {
+    #[allow(clippy::ptr_arg)] // The downcast needs the list type itself, not a slice.
+    fn keep<B: Body>(&mut self, local: &Vec<Record<B>>) {
+        let any: &dyn std::any::Any = local;
+        if let Some(t) = any.downcast_ref::<Vec<Record<crate::target::Target>>>() {
+            self.targets.clone_from(t);
+        } else if let Some(q) = any.downcast_ref::<Vec<Record<crate::questionnaire::Questionnaire>>>() {
+            self.questionnaires.clone_from(q);
+        }
+    }
+}
+
 /// Checks the file's references against the database and classifies every record,
 /// reading each store the file touches once. Nothing is written.
 pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan, ImportError> {
@@ -65,10 +86,12 @@ pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan
     let touched = kinds_touched(file);
     let mut known: HashSet<(Kind, Id)> = HashSet::new();
     let mut items = Vec::with_capacity(file.records.len());
+    let mut kept = Kept::default();
     macro_rules! read_each_store_once {
         ($($kind:ident => $ty:ty, $list:ident, $store:ident, $label:ident;)*) => {
             $(if touched.contains(&Kind::$kind) {
                 let local = store.all::<$ty>().await.map_err(ImportError::Store)?;
+                kept.keep(&local);
                 known.extend(local.iter().map(|r| (Kind::$kind, r.meta.id)));
                 plan_against(local, &file.records.$list, &mut items);
             })*
@@ -76,6 +99,8 @@ pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan
     }
     crate::for_each_kind!(read_each_store_once);
     file.check_references(&|kind, id| known.contains(&(kind, id))).map_err(ImportError::File)?;
+    let local = super::consistency::Local { targets: &kept.targets, questionnaires: &kept.questionnaires };
+    file.check_consistency(&local).map_err(ImportError::File)?;
     Ok(ImportPlan { items })
 }
 

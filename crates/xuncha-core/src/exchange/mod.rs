@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod conflict;
+pub mod consistency;
 pub mod crypto;
 pub mod export;
 pub mod fields;

@@ -149,6 +149,10 @@ macro_rules! exchange_texts {
             CliValid => "{file}：有效。格式 {version}，来自“{office}”，导出于 {when}，{kind}。", "{file}: valid. Format {version}, from “{office}”, exported {when}, {kind}.";
             CliCounts => "  {kind}：{n} 条（其中删除标记 {deleted} 条）", "  {kind}: {n} (of which {deleted} deletions)";
             CliInvalid => "{file}：无效。{reason}", "{file}: invalid. {reason}";
+            ErrInconsistent => "{kind}记录 {id} 的“{field}”有误：{why}已拒绝导入，本机数据未做任何改动。", "The {kind} record {id} has a wrong {field}: {why} The file was refused and nothing was changed.";
+            ErrResponseTimeFiner => "答卷记下了填写的时刻；为保护答卷人，答卷只记到日。", "The response records the time it was given; to protect respondents a response keeps only its day.";
+            ErrUnknownQuestion => "回答了问卷中没有的题目。", "It answers a question the questionnaire does not have.";
+            ErrChoiceBeyondOptions => "所选的选项超出了该题的选项。", "A chosen option is beyond the question's options.";
             CliCannotRead => "无法读取 {file}：{reason}", "Cannot read {file}: {reason}";
             CliCheckUsage => "用法：xuncha check 文件……（请至少给出一个交换文件）", "Usage: xuncha check FILE... (give at least one exchange file)";
             CliNoRandomness => "无法取得随机数，未写出合并文件。", "No randomness could be had; the merged file was not written.";

@@ -1,0 +1,89 @@
+//! What a file must hold beyond each field's own form and beyond the existence of
+//! what it refers to: the rules the forms keep, checked on every way in. A term
+//! ends after it starts; a village belongs to a township and only a village or
+//! community belongs to one; a response answers questions of its questionnaire with
+//! options it has, and keeps no time finer than its day (its respondent stays
+//! anonymous); a paper batch counts options that exist. The other record may be in
+//! the file or already in the database.
+
+use super::format::{ExchangeFile, ParseError};
+use crate::i18n::T;
+use crate::id::Id;
+use crate::questionnaire::Questionnaire;
+use crate::record::{Kind, Record};
+use crate::target::{Target, TargetKind};
+use std::collections::HashMap;
+
+/// The database's targets and questionnaires, for records the file refers to.
+#[derive(Debug, Default)]
+pub struct Local<'a> {
+    pub targets: &'a [Record<Target>],
+    pub questionnaires: &'a [Record<Questionnaire>],
+}
+
+fn refuse(kind: Kind, id: Id, field: &'static str, why: T) -> ParseError {
+    ParseError::Inconsistent { kind, id, field, why }
+}
+
+impl ExchangeFile {
+    /// The first broken rule among the live records, in the order of the kinds.
+    pub fn check_consistency(&self, local: &Local<'_>) -> Result<(), ParseError> {
+        let r = &self.records;
+        for t in r.terms.iter().filter(|t| t.is_live()) {
+            let years = 1949..=2200;
+            if !years.contains(&t.data.start_year) || !years.contains(&t.data.end_year) {
+                return Err(refuse(Kind::Term, t.meta.id, "start_year", T::ErrYearOutOfRange));
+            }
+            if t.data.end_year < t.data.start_year {
+                return Err(refuse(Kind::Term, t.meta.id, "end_year", T::ErrTermEndBeforeStart));
+            }
+        }
+        let kinds: HashMap<Id, TargetKind> =
+            local.targets.iter().chain(&r.targets).map(|t| (t.meta.id, t.data.kind)).collect();
+        for t in r.targets.iter().filter(|t| t.is_live()) {
+            match (t.data.kind.needs_township(), t.data.township) {
+                (true, None) => return Err(refuse(Kind::Target, t.meta.id, "township", T::ErrVillageNeedsTownship)),
+                (true, Some(w)) if kinds.get(&w).is_some_and(|k| *k != TargetKind::Township) => {
+                    return Err(refuse(Kind::Target, t.meta.id, "township", T::ErrTownshipMissing));
+                }
+                (false, Some(_)) => {
+                    return Err(refuse(Kind::Target, t.meta.id, "township", T::ErrOnlyVillagesHaveTownship))
+                }
+                _ => {}
+            }
+        }
+        let questionnaires: HashMap<Id, &Questionnaire> =
+            local.questionnaires.iter().chain(&r.questionnaires).map(|q| (q.meta.id, &q.data)).collect();
+        let choices_of = |q: &Questionnaire, question: Id| {
+            q.questions.iter().find(|x| x.id == question).map(|x| x.choices().len() as u32)
+        };
+        for resp in r.responses.iter().filter(|x| x.is_live()) {
+            let midnight = crate::response::day_start(resp.data.day);
+            if resp.meta.created_at != midnight {
+                return Err(refuse(Kind::Response, resp.meta.id, "day", T::ErrResponseTimeFiner));
+            }
+            let Some(q) = questionnaires.get(&resp.data.questionnaire) else { continue };
+            for a in &resp.data.answers {
+                let Some(n) = choices_of(q, a.question) else {
+                    return Err(refuse(Kind::Response, resp.meta.id, "answers", T::ErrUnknownQuestion));
+                };
+                if a.choices.iter().any(|c| *c >= n) {
+                    return Err(refuse(Kind::Response, resp.meta.id, "answers", T::ErrChoiceBeyondOptions));
+                }
+            }
+        }
+        for b in r.paper_batches.iter().filter(|x| x.is_live()) {
+            let Some(q) = questionnaires.get(&b.data.questionnaire) else { continue };
+            for c in &b.data.counts {
+                match choices_of(q, c.question) {
+                    None => return Err(refuse(Kind::PaperBatch, b.meta.id, "counts", T::ErrUnknownQuestion)),
+                    Some(n) if c.option >= n => {
+                        return Err(refuse(Kind::PaperBatch, b.meta.id, "counts", T::ErrChoiceBeyondOptions))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+}

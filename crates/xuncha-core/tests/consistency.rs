@@ -1,0 +1,103 @@
+//! The rules a file must keep beyond each field's form and beyond its references
+//! existing: each broken one refuses the file, naming the record, the field and the
+//! rule, whether the other record is in the file or already in the database.
+
+use pollster::block_on;
+use xuncha_core::exchange::consistency::Local;
+use xuncha_core::exchange::format::ParseError;
+use xuncha_core::exchange::import::{plan, ImportError};
+use xuncha_core::exchange::ExchangeFile;
+use xuncha_core::i18n::{Lang, T};
+use xuncha_core::record::{Body, Kind};
+use xuncha_core::store::{Change, Expect, MemoryStore, Store};
+use xuncha_core::target::TargetKind;
+
+fn county() -> ExchangeFile {
+    let day = xuncha_core::date::Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("a day"));
+    xuncha_core::generate::generate(0.002, 9, day)
+}
+
+fn broken(file: &ExchangeFile) -> Option<(Kind, &'static str, T)> {
+    match file.check_consistency(&Local::default()) {
+        Err(ParseError::Inconsistent { kind, field, why, .. }) => Some((kind, field, why)),
+        Err(other) => panic!("another refusal: {other:?}"),
+        Ok(()) => None,
+    }
+}
+
+#[test]
+fn a_generated_county_keeps_every_rule() {
+    assert_eq!(broken(&county()), None);
+}
+
+#[test]
+fn a_term_ends_after_it_starts() {
+    let mut file = county();
+    file.records.terms[0].data.end_year = file.records.terms[0].data.start_year - 1;
+    assert_eq!(broken(&file), Some((Kind::Term, "end_year", T::ErrTermEndBeforeStart)));
+    let said = file.check_consistency(&Local::default()).err().map(|e| e.message(Lang::Zh)).unwrap_or_default();
+    assert!(said.contains("届次记录") && said.contains("结束年份") && said.contains("本机数据未做任何改动"), "{said}");
+}
+
+#[test]
+fn a_village_belongs_to_a_township_and_only_villages_belong_to_one() {
+    let mut file = county();
+    let unit = file.records.targets.iter().find(|t| !t.data.kind.needs_township()).map(|t| t.meta.id);
+    let unit_index = file.records.targets.iter().position(|t| t.data.kind == TargetKind::CountyGovDept);
+    let village = file.records.targets.iter().position(|t| t.data.kind == TargetKind::Village);
+    let (Some(v), Some(u)) = (village, unit_index) else { panic!("the county has villages and units") };
+    let township = file.records.targets[v].data.township;
+    file.records.targets[v].data.township = file.records.targets[u].meta.id.into();
+    assert_eq!(broken(&file), Some((Kind::Target, "township", T::ErrTownshipMissing)), "a unit is no township");
+    file.records.targets[v].data.township = None;
+    assert_eq!(broken(&file), Some((Kind::Target, "township", T::ErrVillageNeedsTownship)));
+    file.records.targets[v].data.township = township;
+    file.records.targets[u].data.township = township.or(unit);
+    assert_eq!(broken(&file), Some((Kind::Target, "township", T::ErrOnlyVillagesHaveTownship)));
+}
+
+#[test]
+fn a_response_answers_its_questionnaires_questions_with_its_options_and_keeps_only_its_day() {
+    let mut file = county();
+    let r = 0;
+    let question = file.records.responses[r].data.answers[0].question;
+    file.records.responses[r].data.answers[0].question = file.records.responses[r].meta.id;
+    assert_eq!(broken(&file), Some((Kind::Response, "answers", T::ErrUnknownQuestion)));
+    file.records.responses[r].data.answers[0].question = question;
+    let answer = file.records.responses[r].data.answers.iter().position(|a| !a.choices.is_empty());
+    let Some(a) = answer else { panic!("an answer with a choice") };
+    file.records.responses[r].data.answers[a].choices = vec![99];
+    assert_eq!(broken(&file), Some((Kind::Response, "answers", T::ErrChoiceBeyondOptions)));
+
+    let mut file = county();
+    file.records.responses[0].meta.created_at = xuncha_core::meta::Timestamp::from_unix_millis(1_795_000_123_000.0);
+    assert_eq!(broken(&file), Some((Kind::Response, "day", T::ErrResponseTimeFiner)));
+
+    let mut file = county();
+    file.records.paper_batches[0].data.counts[0].option = 50;
+    assert_eq!(broken(&file), Some((Kind::PaperBatch, "counts", T::ErrChoiceBeyondOptions)));
+}
+
+#[test]
+fn a_response_is_checked_against_the_questionnaire_already_in_the_database() {
+    let county = county();
+    let store = MemoryStore::new();
+    let q = county.records.questionnaires[0].clone();
+    let change =
+        Change { record: xuncha_core::questionnaire::Questionnaire::into_any(q.clone()), expect: Expect::Absent };
+    block_on(store.commit(vec![change])).unwrap_or_else(|e| panic!("{e}"));
+    let mut response = county.records.responses.iter().find(|r| r.data.questionnaire == q.meta.id).cloned();
+    let Some(response) = response.as_mut() else { panic!("a response to the first questionnaire") };
+    response.data.target = None;
+    let mut only = ExchangeFile { records: Default::default(), ..county.clone() };
+    only.records.responses.push(response.clone());
+    assert!(block_on(plan(&store, &only)).is_ok(), "the questionnaire is in the database");
+    if let Some(a) = only.records.responses[0].data.answers.iter_mut().find(|a| !a.choices.is_empty()) {
+        a.choices = vec![77];
+    }
+    let refused = block_on(plan(&store, &only)).err();
+    assert!(
+        matches!(refused, Some(ImportError::File(ParseError::Inconsistent { why: T::ErrChoiceBeyondOptions, .. }))),
+        "{refused:?}"
+    );
+}
