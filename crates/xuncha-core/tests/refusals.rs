@@ -67,3 +67,49 @@ fn a_workbook_a_document_an_archive_or_an_empty_file_is_named_for_what_it_is() {
     assert_eq!(refused(b"%PDF-1.7"), Some(E::OtherFile(OtherFile::Pdf)));
     assert!(E::OtherFile(OtherFile::Excel).message(Lang::Zh).starts_with("这是 Excel 表格文件"));
 }
+
+#[test]
+fn json_nested_deeper_than_any_exchange_file_is_said_to_be_so() {
+    let deep = |inside: &str| {
+        format!(
+            r#"{{"format":"xuncha-exchange","format_version":"1.4","checksum":"sha256:0","records":{{"terms":[{inside}]}}}}"#
+        )
+    };
+    let nested = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+    let refused = ExchangeFile::parse(deep(&nested).as_bytes()).err();
+    assert_eq!(refused, Some(E::TooDeep));
+    assert!(E::TooDeep.message(Lang::Zh).contains("嵌套"));
+    let header = format!(r#"{{"format":"xuncha-exchange","format_version":"1.4","source":{nested},"checksum":"x"}}"#);
+    assert_eq!(ExchangeFile::parse(header.as_bytes()).err(), Some(E::TooDeep));
+}
+
+#[test]
+fn a_wrong_header_field_is_named_as_the_files_header() {
+    let e = E::Schema {
+        kind: None,
+        index: 0,
+        id: String::new(),
+        path: "app_version".into(),
+        detail: "invalid type: integer `3`, expected a string".into(),
+    };
+    let said = e.message(Lang::Zh);
+    assert!(said.starts_with("文件头的“生成程序版本（app_version）”有误"), "{said}");
+    assert!(!said.contains("第 1 条"), "{said}");
+    let said = E::Schema {
+        kind: None,
+        index: 0,
+        id: String::new(),
+        path: "source.office_id".into(),
+        detail: "invalid value".into(),
+    }
+    .message(Lang::En);
+    assert!(said.contains("exporting office (source)"), "{said}");
+}
+
+#[test]
+fn english_names_a_kind_once() {
+    let id = Id::from_random_bytes([3; 16]);
+    let said = E::DuplicateId { kind: Kind::Inspection, id }.message(Lang::En);
+    assert!(said.starts_with("The inspection record "), "{said}");
+    assert!(!said.contains("record record"), "{said}");
+}

@@ -72,7 +72,7 @@ pub fn PlansPage() -> impl IntoView {
             <Show when=move || can_create() && empty()><p class="empty">{tr(T::NoPlans)}</p></Show>
             <table class="list" data-testid="plans-table">
                 <thead><tr>
-                    <th>{tr(T::KindPlan)}</th><th>{tr(T::FieldTerm)}</th><th>{tr(T::FieldPlanSpan)}</th>
+                    <th>{tr(T::ColPlan)}</th><th>{tr(T::FieldTerm)}</th><th>{tr(T::FieldPlanSpan)}</th>
                     <th>{tr(T::ColPlannedRounds)}</th><th>{tr(T::ColPlannedTargets)}</th><th>{tr(T::ColStartedRounds)}</th>
                     <th class="no-print">{tr(T::Actions)}</th>
                 </tr></thead>

@@ -89,6 +89,9 @@ pub enum ParseError {
     BadVersion { found: String },
     #[error("checksum missing")]
     ChecksumMissing,
+    /// JSON nested deeper than the reader follows (128 levels): no real file is.
+    #[error("nested too deep")]
+    TooDeep,
     #[error("checksum mismatch")]
     ChecksumMismatch,
     #[error("{kind:?} record {index} ({id}): field {path}: {detail}")]
@@ -191,6 +194,12 @@ impl ParseError {
             }
             ParseError::ChecksumMissing => T::ErrChecksumMissing.text(lang).to_owned(),
             ParseError::ChecksumMismatch => T::ErrChecksumMismatch.text(lang).to_owned(),
+            // A header field (no record kind): said as the file's header, not as a record.
+            ParseError::Schema { kind: None, path, detail, .. } => fill(
+                T::ErrHeaderField.text(lang),
+                &[("path", &header_words(path, lang)), ("detail", &schema_words(detail, lang))],
+            ),
+            ParseError::TooDeep => T::ErrTooDeep.text(lang).to_owned(),
             ParseError::Schema { kind: k, index, id, path, detail } => fill(
                 T::ErrSchema.text(lang),
                 &[
@@ -424,6 +433,19 @@ pub(super) fn parse_version(v: Option<&Value>) -> Result<(u32, u32), ParseError>
         Some((major, _)) if major < FORMAT_MAJOR => Err(ParseError::BadVersion { found }),
         Some(v) => Ok(v),
     }
+}
+
+/// A header field's path (`source.office_id`) in words.
+fn header_words(path: &str, lang: Lang) -> String {
+    let key = match path.split('.').next().unwrap_or_default() {
+        "app_version" => T::HeaderAppVersion,
+        "exported_at" => T::HeaderExportedAt,
+        "source" => T::HeaderSource,
+        "kind" => T::HeaderKind,
+        "records" => T::HeaderRecords,
+        _ => return path.to_owned(),
+    };
+    key.text(lang).to_owned()
 }
 
 /// A field's path in a record (`data.start_year`) as the forms name it (开始年份).

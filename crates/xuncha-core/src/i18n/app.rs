@@ -129,7 +129,7 @@ macro_rules! app_texts {
             KindTarget => "巡察对象", "target";
             KindRound => "巡察轮次", "round";
             KindGroup => "巡察组", "group";
-            KindInspection => "巡察情况", "inspection record";
+            KindInspection => "巡察情况", "inspection";
             CliBadScale => "规模 {scale} 不在 0 到 20 之间。", "The scale {scale} is not between 0 and 20.";
             CliGenerated => "已生成 {file}：巡察对象 {targets} 个，轮次 {rounds} 轮，问题 {problems} 个，整改 {rectifications} 项，线索 {clues} 件，问卷 {questionnaires} 份，答卷 {responses} 份。", "Wrote {file}: {targets} targets, {rounds} rounds, {problems} problems, {rectifications} rectifications, {clues} clues, {questionnaires} questionnaires, {responses} responses.";
             PanicTitle => "程序出错", "The app hit an error";

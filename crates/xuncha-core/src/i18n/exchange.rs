@@ -147,8 +147,15 @@ macro_rules! exchange_texts {
             KindBackup => "完整备份", "full backup";
             KindPackage => "数据包（{scope}）", "package ({scope})";
             CliValid => "{file}：有效。格式 {version}，来自“{office}”，导出于 {when}，{kind}。", "{file}: valid. Format {version}, from “{office}”, exported {when}, {kind}.";
-            CliCounts => "  {kind}：{n} 条（其中删除标记 {deleted} 条）", "  {kind}: {n} (of which {deleted} deletions)";
+            CliCounts => "  {kind}：{n} 条（其中删除标记 {deleted} 条）", "  {kind}: {n} ({deleted} of them deleted)";
             CliInvalid => "{file}：无效。{reason}", "{file}: invalid. {reason}";
+            ErrHeaderField => "文件头的“{path}”有误：{detail}", "The file's header field “{path}” is wrong: {detail}";
+            ErrTooDeep => "文件的层层嵌套远超交换文件应有的深度，不是本系统导出的文件，已拒绝导入。", "The file is nested far deeper than an exchange file ever is; it was not exported by xuncha and was refused.";
+            HeaderAppVersion => "生成程序版本（app_version）", "app version (app_version)";
+            HeaderExportedAt => "导出时间（exported_at）", "export time (exported_at)";
+            HeaderSource => "导出单位（source）", "exporting office (source)";
+            HeaderKind => "文件类型（kind）", "file type (kind)";
+            HeaderRecords => "记录（records）", "records";
             ErrInconsistent => "{kind}记录 {id} 的“{field}”有误：{why}已拒绝导入，本机数据未做任何改动。", "The {kind} record {id} has a wrong {field}: {why} The file was refused and nothing was changed.";
             ErrResponseTimeFiner => "答卷记下了填写的时刻；为保护答卷人，答卷只记到日。", "The response records the time it was given; to protect respondents a response keeps only its day.";
             ErrUnknownQuestion => "回答了问卷中没有的题目。", "It answers a question the questionnaire does not have.";

@@ -8,7 +8,8 @@ macro_rules! plan_texts {
         $next! {
             $($rest),*;
             $($done)*
-            KindPlan => "巡察计划", "Inspection plan";
+            KindPlan => "巡察计划", "inspection plan";
+            ColPlan => "计划", "Plan";
             NavPlans => "巡察计划", "Plans";
             PlansTitle => "巡察计划", "Inspection plans";
             NewPlan => "新建巡察计划", "New plan";
