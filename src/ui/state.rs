@@ -28,7 +28,12 @@ pub enum Phase {
 pub struct Flash {
     pub text: String,
     pub error: bool,
+    /// Which message this is: a timer clears only its own, never a later one with the
+    /// same words (a second "已保存" within three seconds of the first stays its full time).
+    pub serial: u64,
 }
+
+static FLASH_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 #[derive(Clone, Copy, Debug)]
 pub struct AppState {
@@ -294,11 +299,11 @@ impl AppState {
 
     pub fn notify(&self, text: impl Into<String>, error: bool) {
         let flash = self.flash;
-        let text = text.into();
-        flash.set(Some(Flash { text: text.clone(), error }));
+        let serial = FLASH_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        flash.set(Some(Flash { text: text.into(), error, serial }));
         // An error stays long enough to be read; a newer message is not cleared early.
         platform::after(if error { 8_000 } else { 3_000 }, move || {
-            if flash.get_untracked().is_some_and(|f| f.text == text) {
+            if flash.get_untracked().is_some_and(|f| f.serial == serial) {
                 flash.set(None);
             }
         });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { assertValidExport, launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { sealed } from './tools/canonical.mjs';
 
 test('offices exchange files: new records arrive, re-import is harmless, a conflict is resolved and archived, tampering is refused', async () => {
   const dir = tempProfile('files');
@@ -69,9 +70,27 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   fs.writeFileSync(workbook, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('xl/workbook.xml')]));
   const empty = `${dir}/empty.json`;
   fs.writeFileSync(empty, '');
-  await town.pickImport([tampered, truncated, workbook, empty]);
-  await town.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-errors"] li').length === 4);
+  // A file with two broken records lists both, not only the first.
+  const broken = `${dir}/broken.json`;
+  const parsed = JSON.parse(fs.readFileSync(second.file, 'utf8'));
+  parsed.records.targets[0].data.name = 5;
+  parsed.records.targets[1].data.kind = '城堡';
+  fs.writeFileSync(broken, sealed(parsed));
+  await town.pickImport([tampered, truncated, workbook, empty, broken]);
+  await town.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-error"]').length === 5);
   const errors = await town.id('import-errors').innerText();
+  const several = town.id('import-error').filter({ hasText: 'broken.json' });
+  assert.match(await several.innerText(), /broken\.json：文件中有 2 处问题，已拒绝导入/);
+  const problems = await several.getByTestId('import-problems').locator('li').allInnerTexts();
+  assert.equal(problems.length, 2, problems.join('\n'));
+  assert.match(problems[0], /第 1 条巡察对象记录.*“名称”有误：内容的类型不对/);
+  assert.match(problems[1], /第 2 条巡察对象记录.*“类型”有误：取值“城堡”无法识别/);
+  // The two digests of a changed file are there for IT staff, folded away.
+  const technical = town.id('import-error').filter({ hasText: 'tampered.json' }).getByTestId('technical-details');
+  assert.equal(await technical.locator('pre').isVisible(), false);
+  await technical.locator('summary').click();
+  assert.match(await technical.innerText(), /文件所载校验码：sha256:[0-9a-f]{64}\s+按内容算得：sha256:[0-9a-f]{64}/);
+  await saveScreenshot(townPage, 'import-refusals');
   assert.match(errors, /问题台账\.xlsx：这是 Excel 表格文件，不是数据交换文件/);
   assert.match(errors, /empty\.json：文件是空的/);
   assert.match(errors, /tampered\.json：文件校验失败：内容已被改动或损坏，已拒绝导入/);

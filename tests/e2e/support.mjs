@@ -110,8 +110,15 @@ export class XunchaPage {
     await this.id(`nav-${nav}`).click();
   }
 
+  /** Waits for "已保存"; when it does not come, fails with what the page said instead and a screenshot. */
   async saved() {
-    await this.id('flash').filter({ hasText: '已保存' }).waitFor();
+    try {
+      await this.id('flash').filter({ hasText: '已保存' }).waitFor();
+    } catch (e) {
+      const said = await this.page.locator('[data-testid="form-errors"], [data-testid="flash"]').allInnerTexts();
+      await saveScreenshot(this.page, `not-saved-${Date.now()}`);
+      throw new Error(`"已保存" did not show; the page said: ${said.join(' | ') || 'nothing'}`, { cause: e });
+    }
   }
 
   async bulkTargets(names, kind, township) {

@@ -1,10 +1,11 @@
 //! The commands, writing to the given streams so tests can read what they say.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
+use xuncha_core::exchange::consistency::Local;
 use xuncha_core::exchange::crypto;
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, ParseError, Source, MAX_FILE_BYTES};
-use xuncha_core::exchange::import;
 use xuncha_core::exchange::merge::merge_records;
 use xuncha_core::i18n::{fill, Label, Lang, T};
 use xuncha_core::id::Id;
@@ -94,13 +95,41 @@ fn write(io: &mut Io<'_>, path: &Path, text: &str) -> bool {
     }
 }
 
-/// Opens a file, asking for a passphrase only when it is encrypted.
-pub(crate) fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
+/// A refusal as the command line says it: each problem on a line of its own and,
+/// for IT staff, the technical details (the two digests of a checksum mismatch).
+pub(crate) fn refusal(lang: Lang, e: &ParseError) -> String {
+    let mut text = String::new();
+    for (i, line) in e.messages(lang).iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n  ");
+        }
+        text.push_str(line);
+    }
+    if let Some(technical) = e.technical(lang) {
+        text.push_str("\n  ");
+        text.push_str(T::TechnicalDetails.text(lang));
+        for line in technical.lines() {
+            text.push_str("\n    ");
+            text.push_str(line);
+        }
+    }
+    text
+}
+
+/// Reads a file and opens it, asking for a passphrase only when it is encrypted;
+/// each record checked on its own. `Err("")` when the file could not be read (said already).
+fn parse(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
     let bytes = read(io, path).ok_or_else(String::new)?;
     let passphrase = if crypto::is_encrypted(&bytes) { io.passphrase(false) } else { None };
-    // The check stage of an import, without a database: references must resolve
-    // within the file itself.
-    import::check_alone(&bytes, passphrase.as_deref()).map_err(|e| e.message(io.lang))
+    ExchangeFile::open(&bytes, passphrase.as_deref()).map_err(|e| refusal(io.lang, &e))
+}
+
+/// Opens a file and checks it as an import into an empty database would:
+/// references must resolve within the file itself.
+pub(crate) fn open(io: &mut Io<'_>, path: &Path) -> Result<ExchangeFile, String> {
+    let file = parse(io, path)?;
+    file.check_rules(&|_, _| false, &Local::default()).map_err(|e| refusal(io.lang, &e))?;
+    Ok(file)
 }
 
 /// How many of one kind's records are deletions (tombstones).
@@ -145,9 +174,21 @@ pub fn check(mut io: Io<'_>, files: &[std::path::PathBuf]) -> u8 {
         io.warn(msg);
         return USAGE;
     }
+    let opened: Vec<Result<ExchangeFile, String>> = files.iter().map(|path| parse(&mut io, path)).collect();
+    // Files given together are checked as one import into an empty database: a
+    // response file's questionnaire, or a package's targets, may be in another of them.
+    let given = opened.iter().flatten();
+    let ids: HashSet<(Kind, Id)> = given.clone().flat_map(ExchangeFile::ids).collect();
+    let targets: Vec<_> = given.clone().flat_map(|f| f.records.targets.iter().cloned()).collect();
+    let questionnaires: Vec<_> = given.flat_map(|f| f.records.questionnaires.iter().cloned()).collect();
+    let local = Local { targets: &targets, questionnaires: &questionnaires };
     let mut code = OK;
-    for path in files {
-        match open(&mut io, path) {
+    for (path, file) in files.iter().zip(opened) {
+        let checked = file.and_then(|f| {
+            f.check_rules(&|kind, id| ids.contains(&(kind, id)), &local).map_err(|e| refusal(io.lang, &e))?;
+            Ok(f)
+        });
+        match checked {
             Ok(file) => summary(&mut io, path, &file),
             Err(reason) => {
                 code = INVALID;

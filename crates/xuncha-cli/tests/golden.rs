@@ -268,3 +268,36 @@ fn arbitrary_bytes_never_make_it_panic() {
         assert!(code == 0 || code == 1, "unexpected exit {code}");
     }
 }
+
+#[test]
+fn a_response_file_is_checked_together_with_its_questionnaire_file_when_both_are_given() {
+    let dir = fixtures();
+    let day = xuncha_core::date::Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("a day"));
+    let county = xuncha_core::generate::generate(0.002, 3, day);
+    let mut rest = county.clone();
+    let responses = std::mem::take(&mut rest.records.responses);
+    assert!(!responses.is_empty(), "the county has responses");
+    let mut answers = county.clone();
+    answers.records = xuncha_core::record::Records::default();
+    answers.records.responses = responses;
+    let write = |name: &str, file: &ExchangeFile| {
+        std::fs::write(dir.join(name), file.to_json().unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"))
+    };
+    write("county.json", &rest);
+    write("answers.json", &answers);
+    let (alone, out, _) = run(&dir, &["check", "answers.json"], "");
+    assert_eq!(alone, 1, "alone, the responses point to questionnaires it does not hold: {out}");
+    assert!(out.contains("所指的记录") && out.contains("文件中有"), "every dangling reference is listed: {out}");
+    let (together, out, _) = run(&dir, &["check", "county.json", "answers.json"], "");
+    assert_eq!(together, 0, "{out}");
+    assert_eq!(out.matches("有效。").count(), 2, "{out}");
+
+    let question = answers.records.responses.iter().position(|r| r.data.answers.iter().any(|a| !a.choices.is_empty()));
+    let Some(i) = question else { panic!("a response with a choice") };
+    let answer = answers.records.responses[i].data.answers.iter().position(|a| !a.choices.is_empty()).unwrap_or(0);
+    answers.records.responses[i].data.answers[answer].choices = vec![99];
+    write("answers.json", &answers);
+    let (wrong, out, _) = run(&dir, &["check", "county.json", "answers.json"], "");
+    assert_eq!(wrong, 1, "{out}");
+    assert!(out.contains("answers.json：无效。") && out.contains("county.json：有效。"), "{out}");
+}

@@ -101,3 +101,31 @@ fn a_response_is_checked_against_the_questionnaire_already_in_the_database() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn every_broken_rule_of_a_file_is_listed_at_once_with_text_limits_and_missing_references() {
+    let mut file = county();
+    file.records.terms[0].data.end_year = file.records.terms[0].data.start_year - 1;
+    let village = file.records.targets.iter().position(|t| t.data.kind == TargetKind::Village);
+    let Some(v) = village else { panic!("the county has villages") };
+    file.records.targets[v].data.township = Some(xuncha_core::id::Id::from_random_bytes([9; 16]));
+    file.records.problems[0].data.description = "问".repeat(xuncha_core::validation::MAX_TEXT_CHARS + 1);
+    match file.check_rules(&|_, _| false, &Local::default()) {
+        Err(ParseError::Several { listed, more: 0 }) => {
+            let kinds: Vec<&str> = listed
+                .iter()
+                .map(|e| match e {
+                    ParseError::TooLong { .. } => "too long",
+                    ParseError::DanglingReference { .. } => "dangling",
+                    ParseError::Inconsistent { .. } => "rule",
+                    _ => "other",
+                })
+                .collect();
+            assert_eq!(kinds, ["too long", "dangling", "rule"], "{listed:?}");
+            let said = ParseError::Several { listed, more: 0 }.messages(Lang::Zh);
+            assert_eq!(said.len(), 4, "{said:?}");
+            assert!(said[0].starts_with("文件中有 3 处问题"), "{said:?}");
+        }
+        other => panic!("expected three problems, got {other:?}"),
+    }
+}

@@ -91,7 +91,7 @@ fn each_kind_of_bad_input_is_refused_with_its_own_reason() {
     let nonsense = json.replacen("\"format_version\":\"1.0\"", "\"format_version\":\"one\"", 1);
     assert_eq!(refused(nonsense.as_bytes()), ParseError::BadVersion { found: "one".into() });
     let tampered = json.replacen("城关镇", "城关镇（改）", 1);
-    assert_eq!(refused(tampered.as_bytes()), ParseError::ChecksumMismatch);
+    assert!(matches!(refused(tampered.as_bytes()), ParseError::ChecksumMismatch { .. }));
     let unsealed = resealed(&json, |v| {
         if let Value::Object(m) = v {
             m.remove("checksum");

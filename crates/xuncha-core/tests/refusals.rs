@@ -24,7 +24,12 @@ fn no_refusal_of_a_file_speaks_the_programs_own_words() {
         E::NewerVersion { found: "9.0".into() },
         E::BadVersion { found: String::new() },
         E::ChecksumMissing,
-        E::ChecksumMismatch,
+        E::ChecksumMismatch {
+            claimed: format!("sha256:{}", "a".repeat(64)),
+            computed: format!("sha256:{}", "b".repeat(64)),
+        },
+        E::NumberTooLarge { kind: Kind::Response, index: 3, id: id.to_string(), path: "data.answers".into() },
+        E::Several { listed: vec![E::DuplicateId { kind: Kind::Problem, id }, E::TooDeep], more: 7 },
         E::Schema {
             kind: Some(Kind::Target),
             index: 0,

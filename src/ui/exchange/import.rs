@@ -24,7 +24,45 @@ enum CheckError {
     Locked {
         wrong: bool,
     },
-    Refused(String),
+    Refused(Refusal),
+}
+
+/// Why a file was refused, as the page lists it: a sentence naming the file, each
+/// problem when there are several, and what only IT staff need, folded away.
+#[derive(Clone, Debug, PartialEq)]
+struct Refusal {
+    text: String,
+    problems: Vec<String>,
+    technical: Option<String>,
+}
+
+impl Refusal {
+    fn said(text: String) -> Refusal {
+        Refusal { text, problems: Vec::new(), technical: None }
+    }
+
+    /// `file` refused for `message`.
+    fn of_file(file: &str, message: &str, lang: Lang) -> Refusal {
+        Refusal::said(fill(T::ImportFileError.text(lang), &[("file", &file), ("message", &message)]))
+    }
+
+    fn of_error(e: &ParseError, lang: Lang) -> Refusal {
+        let mut lines = e.messages(lang);
+        let first = if lines.is_empty() { String::new() } else { lines.remove(0) };
+        Refusal { text: first, problems: lines, technical: e.technical(lang) }
+    }
+
+    fn of_import(e: &import::ImportError, lang: Lang) -> Refusal {
+        match e {
+            import::ImportError::File(e) => Refusal::of_error(e, lang),
+            import::ImportError::Store(_) => Refusal::said(e.message(lang)),
+        }
+    }
+
+    fn for_file(mut self, file: &str, lang: Lang) -> Refusal {
+        self.text = fill(T::ImportFileError.text(lang), &[("file", &file), ("message", &self.text)]);
+        self
+    }
 }
 
 /// Checks and plans one file's bytes; nothing is written. Reports each stage to
@@ -41,7 +79,7 @@ async fn check_bytes<S: Store>(
     let refused = |e: ParseError| match e {
         ParseError::NeedsPassphrase => CheckError::Locked { wrong: false },
         ParseError::WrongPassphrase => CheckError::Locked { wrong: true },
-        e => CheckError::Refused(e.message(lang)),
+        e => CheckError::Refused(Refusal::of_error(&e, lang)),
     };
     if crypto::is_encrypted(bytes) && passphrase.is_some() {
         report(Stage::Unsealing);
@@ -62,7 +100,7 @@ async fn check_bytes<S: Store>(
     let parsed = reader.finish().map_err(refused)?;
     report(Stage::Comparing);
     platform::yield_to_page().await;
-    let plan = import::plan(store, &parsed).await.map_err(|e| CheckError::Refused(e.message(lang)))?;
+    let plan = import::plan(store, &parsed).await.map_err(|e| CheckError::Refused(Refusal::of_import(&e, lang)))?;
     Ok((parsed, plan))
 }
 
@@ -80,7 +118,7 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
     let st = state();
     let previews = RwSignal::new(Vec::<Preview>::new());
     let locked = RwSignal::new(Vec::<Locked>::new());
-    let errors = RwSignal::new(Vec::<String>::new());
+    let errors = RwSignal::new(Vec::<Refusal>::new());
     let checking = RwSignal::new(false);
     let progress = RwSignal::new(None::<Progress>);
     let next_key = StoredValue::new(0u64);
@@ -99,17 +137,11 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
             Ok((file, plan)) => previews.update(|p| p.push(Preview::new(fresh_key(), name, file, plan))),
             Err(CheckError::Locked { wrong }) => {
                 if wrong {
-                    errors.update(|e| {
-                        e.push(fill(
-                            T::ImportFileError.text(lang),
-                            &[("file", &name), ("message", &T::ErrWrongPassphrase.text(lang))],
-                        ))
-                    });
+                    errors.update(|e| e.push(Refusal::of_file(&name, T::ErrWrongPassphrase.text(lang), lang)));
                 }
                 locked.update(|l| l.push(Locked { key: fresh_key(), name, bytes, wrong }));
             }
-            Err(CheckError::Refused(message)) => errors
-                .update(|e| e.push(fill(T::ImportFileError.text(lang), &[("file", &name), ("message", &message)]))),
+            Err(CheckError::Refused(refusal)) => errors.update(|e| e.push(refusal.for_file(&name, lang))),
         }
     };
     let take = move |files: Vec<web_sys::File>| {
@@ -122,9 +154,7 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
                 let size = f.size() as usize;
                 if size > MAX_FILE_BYTES {
                     let msg = ParseError::TooLarge { bytes: size }.message(lang);
-                    errors.update(|e| {
-                        e.push(fill(T::ImportFileError.text(lang), &[("file", &f.name()), ("message", &msg)]))
-                    });
+                    errors.update(|e| e.push(Refusal::of_file(&f.name(), &msg, lang)));
                     continue;
                 }
                 progress.set(Some(Progress { file: f.name(), stage: Stage::Reading }));
@@ -133,12 +163,8 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
                 match read {
                     Ok(bytes) => examine(f.name(), Arc::new(bytes), None).await,
                     // The browser's own words (NotReadableError …) mean nothing to a clerk.
-                    Err(_) => errors.update(|list| {
-                        list.push(fill(
-                            T::ImportFileError.text(lang),
-                            &[("file", &f.name()), ("message", &T::ErrFileUnreadable.text(lang))],
-                        ))
-                    }),
+                    Err(_) => errors
+                        .update(|list| list.push(Refusal::of_file(&f.name(), T::ErrFileUnreadable.text(lang), lang))),
                 }
             }
             checking.set(false);
@@ -169,7 +195,8 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
         let files: Vec<&xuncha_core::exchange::Records> = list.iter().map(|p| &p.file.records).collect();
         let (records, disagree) = xuncha_core::exchange::merge::merge_records(&files);
         if !disagree.is_empty() {
-            return errors.set(vec![fill(T::ErrFilesDisagree.text(lang), &[("n", &disagree.len())])]);
+            let said = fill(T::ErrFilesDisagree.text(lang), &[("n", &disagree.len())]);
+            return errors.set(vec![Refusal::said(said)]);
         }
         let name = fill(T::CombinedFiles.text(lang), &[("n", &list.len())]);
         let source = Source {
@@ -192,7 +219,7 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
         leptos::task::spawn_local(async move {
             match import::plan(store.as_ref(), &file).await {
                 Ok(plan) => previews.set(vec![Preview::new(fresh_key(), name, file, plan)]),
-                Err(e) => errors.set(vec![e.message(lang)]),
+                Err(e) => errors.set(vec![Refusal::of_import(&e, lang)]),
             }
             checking.set(false);
         });
@@ -223,7 +250,7 @@ pub fn ImportSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()
             let list = errors.get();
             (!list.is_empty()).then(|| view! {
                 <div class="form-errors" role="alert" data-testid="import-errors">
-                    <ul>{list.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    <ul>{list.into_iter().map(|e| view! { <RefusalItem refusal=e/> }).collect_view()}</ul>
                 </div>
             })
         }}
@@ -341,5 +368,27 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
                 <ProgressBar progress=progress/>
             }
         })
+    }
+}
+
+/// One refused file: its sentence, each of its problems, and the technical details folded away.
+#[component]
+fn RefusalItem(refusal: Refusal) -> impl IntoView {
+    let Refusal { text, problems, technical } = refusal;
+    let details = tr(T::TechnicalDetails);
+    let summary = move || details().trim_end_matches(['：', ':']).to_owned();
+    view! {
+        <li data-testid="import-error">
+            {text}
+            {(!problems.is_empty()).then(|| view! {
+                <ul data-testid="import-problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            })}
+            {technical.map(|t| view! {
+                <details class="technical" data-testid="technical-details">
+                    <summary>{summary}</summary>
+                    <pre>{t}</pre>
+                </details>
+            })}
+        </li>
     }
 }

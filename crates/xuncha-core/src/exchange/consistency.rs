@@ -7,6 +7,7 @@
 //! the file or already in the database.
 
 use super::format::{ExchangeFile, ParseError};
+use super::problems::Problems;
 use crate::i18n::T;
 use crate::id::Id;
 use crate::questionnaire::Questionnaire;
@@ -21,34 +22,34 @@ pub struct Local<'a> {
     pub questionnaires: &'a [Record<Questionnaire>],
 }
 
-fn refuse(kind: Kind, id: Id, field: &'static str, why: T) -> ParseError {
-    ParseError::Inconsistent { kind, id, field, why }
-}
-
 impl ExchangeFile {
-    /// The first broken rule among the live records, in the order of the kinds.
+    /// Every broken rule among the live records, in the order of the kinds.
     pub fn check_consistency(&self, local: &Local<'_>) -> Result<(), ParseError> {
+        let mut problems = Problems::default();
+        self.consistency_into(local, &mut problems);
+        problems.into_result()
+    }
+
+    pub(super) fn consistency_into(&self, local: &Local<'_>, problems: &mut Problems) {
+        let mut refuse = |kind, id, field, why| problems.push(ParseError::Inconsistent { kind, id, field, why });
         let r = &self.records;
         for t in r.terms.iter().filter(|t| t.is_live()) {
             let years = 1949..=2200;
             if !years.contains(&t.data.start_year) || !years.contains(&t.data.end_year) {
-                return Err(refuse(Kind::Term, t.meta.id, "start_year", T::ErrYearOutOfRange));
-            }
-            if t.data.end_year < t.data.start_year {
-                return Err(refuse(Kind::Term, t.meta.id, "end_year", T::ErrTermEndBeforeStart));
+                refuse(Kind::Term, t.meta.id, "start_year", T::ErrYearOutOfRange);
+            } else if t.data.end_year < t.data.start_year {
+                refuse(Kind::Term, t.meta.id, "end_year", T::ErrTermEndBeforeStart);
             }
         }
         let kinds: HashMap<Id, TargetKind> =
             local.targets.iter().chain(&r.targets).map(|t| (t.meta.id, t.data.kind)).collect();
         for t in r.targets.iter().filter(|t| t.is_live()) {
             match (t.data.kind.needs_township(), t.data.township) {
-                (true, None) => return Err(refuse(Kind::Target, t.meta.id, "township", T::ErrVillageNeedsTownship)),
+                (true, None) => refuse(Kind::Target, t.meta.id, "township", T::ErrVillageNeedsTownship),
                 (true, Some(w)) if kinds.get(&w).is_some_and(|k| *k != TargetKind::Township) => {
-                    return Err(refuse(Kind::Target, t.meta.id, "township", T::ErrTownshipMissing));
+                    refuse(Kind::Target, t.meta.id, "township", T::ErrTownshipMissing)
                 }
-                (false, Some(_)) => {
-                    return Err(refuse(Kind::Target, t.meta.id, "township", T::ErrOnlyVillagesHaveTownship))
-                }
+                (false, Some(_)) => refuse(Kind::Target, t.meta.id, "township", T::ErrOnlyVillagesHaveTownship),
                 _ => {}
             }
         }
@@ -60,30 +61,29 @@ impl ExchangeFile {
         for resp in r.responses.iter().filter(|x| x.is_live()) {
             let midnight = crate::response::day_start(resp.data.day);
             if resp.meta.created_at != midnight {
-                return Err(refuse(Kind::Response, resp.meta.id, "day", T::ErrResponseTimeFiner));
+                refuse(Kind::Response, resp.meta.id, "day", T::ErrResponseTimeFiner);
             }
             let Some(q) = questionnaires.get(&resp.data.questionnaire) else { continue };
-            for a in &resp.data.answers {
-                let Some(n) = choices_of(q, a.question) else {
-                    return Err(refuse(Kind::Response, resp.meta.id, "answers", T::ErrUnknownQuestion));
-                };
-                if a.choices.iter().any(|c| *c >= n) {
-                    return Err(refuse(Kind::Response, resp.meta.id, "answers", T::ErrChoiceBeyondOptions));
-                }
+            // One answer wrong is enough to name the response; the rest add nothing.
+            let wrong = resp.data.answers.iter().find_map(|a| match choices_of(q, a.question) {
+                None => Some(T::ErrUnknownQuestion),
+                Some(n) if a.choices.iter().any(|c| *c >= n) => Some(T::ErrChoiceBeyondOptions),
+                Some(_) => None,
+            });
+            if let Some(why) = wrong {
+                refuse(Kind::Response, resp.meta.id, "answers", why);
             }
         }
         for b in r.paper_batches.iter().filter(|x| x.is_live()) {
             let Some(q) = questionnaires.get(&b.data.questionnaire) else { continue };
-            for c in &b.data.counts {
-                match choices_of(q, c.question) {
-                    None => return Err(refuse(Kind::PaperBatch, b.meta.id, "counts", T::ErrUnknownQuestion)),
-                    Some(n) if c.option >= n => {
-                        return Err(refuse(Kind::PaperBatch, b.meta.id, "counts", T::ErrChoiceBeyondOptions))
-                    }
-                    _ => {}
-                }
+            let wrong = b.data.counts.iter().find_map(|c| match choices_of(q, c.question) {
+                None => Some(T::ErrUnknownQuestion),
+                Some(n) if c.option >= n => Some(T::ErrChoiceBeyondOptions),
+                Some(_) => None,
+            });
+            if let Some(why) = wrong {
+                refuse(Kind::PaperBatch, b.meta.id, "counts", why);
             }
         }
-        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! Serialising and parsing are pure; reading and writing files is the caller's job.
 //! See docs/exchange-format.md.
 
+use super::problems::Problems;
 use crate::i18n::{fill, Label, Lang, T};
 use crate::id::Id;
 use crate::meta::Timestamp;
@@ -92,8 +93,18 @@ pub enum ParseError {
     /// JSON nested deeper than the reader follows (128 levels): no real file is.
     #[error("nested too deep")]
     TooDeep,
-    #[error("checksum mismatch")]
-    ChecksumMismatch,
+    /// The checksum the file claims and the one its content gives (both `sha256:…`),
+    /// for the technical details: a clerk is told only that the file was changed.
+    #[error("checksum mismatch: the file says {claimed}, its content gives {computed}")]
+    ChecksumMismatch { claimed: String, computed: String },
+    /// A number beyond every field's range (past 2^53−1): said as such, before the
+    /// checksum, whose canonical form cannot hold it.
+    #[error("{kind:?} record {index} ({id}): field {path}: number too large")]
+    NumberTooLarge { kind: Kind, index: usize, id: String, path: String },
+    /// More than one problem: the first `LISTED` in the order of the kinds, and how
+    /// many more were found.
+    #[error("{} problems", listed.len() + more)]
+    Several { listed: Vec<ParseError>, more: usize },
     #[error("{kind:?} record {index} ({id}): field {path}: {detail}")]
     Schema { kind: Option<Kind>, index: usize, id: String, path: String, detail: String },
     #[error("{kind:?} {id} appears twice")]
@@ -175,7 +186,31 @@ impl From<super::crypto::CryptoError> for ParseError {
 }
 
 impl ParseError {
-    /// One sentence for the user, with the details filled in.
+    /// The sentences for the user: one for a single problem; for several, a line
+    /// saying how many, one per listed problem and one for those not listed.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        let ParseError::Several { listed, more } = self else { return vec![self.message(lang)] };
+        let mut lines = vec![fill(T::ErrSeveral.text(lang), &[("n", &(listed.len() + more))])];
+        lines.extend(listed.iter().map(|e| e.message(lang)));
+        if *more > 0 {
+            lines.push(fill(T::ErrSeveralMore.text(lang), &[("n", more)]));
+        }
+        lines
+    }
+
+    /// What only IT staff need, never in the sentence itself: the two digests of a
+    /// checksum mismatch.
+    pub fn technical(&self, lang: Lang) -> Option<String> {
+        match self {
+            ParseError::ChecksumMismatch { claimed, computed } => {
+                Some(fill(T::ChecksumDigests.text(lang), &[("claimed", claimed), ("computed", computed)]))
+            }
+            _ => None,
+        }
+    }
+
+    /// One sentence for the user, with the details filled in (several problems: one
+    /// line each).
     pub fn message(&self, lang: Lang) -> String {
         let kind = |k: &Option<Kind>| k.map(|k| k.label().text(lang)).unwrap_or_default();
         match self {
@@ -193,7 +228,18 @@ impl ParseError {
                 fill(T::ErrBadVersion.text(lang), &[("found", &found)])
             }
             ParseError::ChecksumMissing => T::ErrChecksumMissing.text(lang).to_owned(),
-            ParseError::ChecksumMismatch => T::ErrChecksumMismatch.text(lang).to_owned(),
+            ParseError::ChecksumMismatch { .. } => T::ErrChecksumMismatch.text(lang).to_owned(),
+            ParseError::NumberTooLarge { kind: k, index, id, path } => fill(
+                T::ErrSchema.text(lang),
+                &[
+                    ("kind", &k.label().text(lang)),
+                    ("n", &(index + 1)),
+                    ("id", id),
+                    ("path", &path_words(Some(*k), path, lang)),
+                    ("detail", &T::SchemaTooLarge.text(lang)),
+                ],
+            ),
+            ParseError::Several { .. } => self.messages(lang).join("\n"),
             // A header field (no record kind): said as the file's header, not as a record.
             ParseError::Schema { kind: None, path, detail, .. } => fill(
                 T::ErrHeaderField.text(lang),
@@ -336,78 +382,77 @@ impl ExchangeFile {
         while !reader.step(usize::MAX) {}
         reader.finish()
     }
-    pub(super) fn check_duplicates(&self) -> Result<(), ParseError> {
-        struct Dup(Result<(), ParseError>);
-        impl ListVisitor for Dup {
-            fn list<B: Body>(&mut self, records: &[Record<B>]) {
-                if self.0.is_err() {
-                    return;
-                }
-                let mut seen = HashSet::with_capacity(records.len());
-                if let Some(r) = records.iter().find(|r| !seen.insert(r.meta.id)) {
-                    self.0 = Err(ParseError::DuplicateId { kind: B::KIND, id: r.meta.id });
-                }
-            }
-        }
-        let mut dup = Dup(Ok(()));
-        self.records.each(&mut dup);
-        dup.0
+    /// Every reference of a live record must point to a record in the file or in
+    /// `local` (the ids the database holds, by kind). Every dangling one is listed.
+    pub fn check_references(&self, local: &dyn Fn(Kind, Id) -> bool) -> Result<(), ParseError> {
+        let mut problems = Problems::default();
+        self.references_into(local, &mut problems);
+        problems.into_result()
     }
 
-    /// Every reference of a live record must point to a record in the file or in
-    /// `local` (the ids the database holds, by kind).
-    pub fn check_references(&self, local: &dyn Fn(Kind, Id) -> bool) -> Result<(), ParseError> {
+    fn references_into(&self, local: &dyn Fn(Kind, Id) -> bool, problems: &mut Problems) {
         struct Check<'a> {
             ids: HashSet<(Kind, Id)>,
             local: &'a dyn Fn(Kind, Id) -> bool,
-            found: Result<(), ParseError>,
+            problems: &'a mut Problems,
         }
         impl ListVisitor for Check<'_> {
             fn list<B: Body>(&mut self, records: &[Record<B>]) {
                 for r in records.iter().filter(|r| r.is_live()) {
-                    if self.found.is_err() {
-                        return;
-                    }
-                    let dangling = r
-                        .data
-                        .references()
-                        .into_iter()
-                        .find(|x| !self.ids.contains(&(x.kind, x.id)) && !(self.local)(x.kind, x.id));
-                    if let Some(x) = dangling {
-                        self.found = Err(ParseError::DanglingReference {
-                            kind: B::KIND,
-                            id: r.meta.id,
-                            field: x.field,
-                            missing: x.id,
-                        });
+                    let refs = r.data.references();
+                    let dangling =
+                        refs.iter().filter(|x| !self.ids.contains(&(x.kind, x.id)) && !(self.local)(x.kind, x.id));
+                    for x in dangling {
+                        let (kind, id, field, missing) = (B::KIND, r.meta.id, x.field, x.id);
+                        self.problems.push(ParseError::DanglingReference { kind, id, field, missing });
                     }
                 }
             }
         }
+        self.records.each(&mut Check { ids: self.ids(), local, problems });
+    }
+
+    /// The ids of every record, by kind.
+    pub fn ids(&self) -> HashSet<(Kind, Id)> {
         let mut ids = Ids(HashSet::new());
         self.records.each(&mut ids);
-        let mut check = Check { ids: ids.0, local, found: Ok(()) };
-        self.records.each(&mut check);
-        check.found
+        ids.0
     }
-}
 
-impl ExchangeFile {
     /// Every text must keep within the limits the forms set (`Model::too_long`).
     pub fn check_limits(&self) -> Result<(), ParseError> {
-        struct Limits(Result<(), ParseError>);
-        impl ListVisitor for Limits {
+        let mut problems = Problems::default();
+        self.limits_into(&mut problems);
+        problems.into_result()
+    }
+
+    fn limits_into(&self, problems: &mut Problems) {
+        struct Limits<'a>(&'a mut Problems);
+        impl ListVisitor for Limits<'_> {
             fn list<B: Body>(&mut self, records: &[Record<B>]) {
-                if self.0.is_ok() {
-                    if let Some((r, (field, max))) = records.iter().find_map(|r| r.data.too_long().map(|t| (r, t))) {
-                        self.0 = Err(ParseError::TooLong { kind: B::KIND, id: r.meta.id, field, max });
+                for r in records {
+                    if let Some((field, max)) = r.data.too_long() {
+                        self.0.push(ParseError::TooLong { kind: B::KIND, id: r.meta.id, field, max });
                     }
                 }
             }
         }
-        let mut limits = Limits(Ok(()));
-        self.records.each(&mut limits);
-        limits.0
+        self.records.each(&mut Limits(problems));
+    }
+
+    /// Every rule beyond each field's own form, all listed at once: text limits,
+    /// references (to the file or to `local_ids`, the database's ids by kind) and
+    /// the rules between records (`check_consistency`, with the database's records in `local`).
+    pub fn check_rules(
+        &self,
+        local_ids: &dyn Fn(Kind, Id) -> bool,
+        local: &super::consistency::Local<'_>,
+    ) -> Result<(), ParseError> {
+        let mut problems = Problems::default();
+        self.limits_into(&mut problems);
+        self.references_into(local_ids, &mut problems);
+        self.consistency_into(local, &mut problems);
+        problems.into_result()
     }
 }
 

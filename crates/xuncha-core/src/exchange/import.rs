@@ -35,9 +35,7 @@ impl ImportError {
 /// resolve inside the file.
 pub fn check_alone(bytes: &[u8], passphrase: Option<&str>) -> Result<ExchangeFile, ParseError> {
     let file = ExchangeFile::open(bytes, passphrase)?;
-    file.check_limits()?;
-    file.check_references(&|_, _| false)?;
-    file.check_consistency(&super::consistency::Local::default())?;
+    file.check_rules(&|_, _| false, &super::consistency::Local::default())?;
     Ok(file)
 }
 
@@ -82,7 +80,6 @@ impl Kept {
 /// Checks the file's references against the database and classifies every record,
 /// reading each store the file touches once. Nothing is written.
 pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan, ImportError> {
-    file.check_limits().map_err(ImportError::File)?;
     let touched = kinds_touched(file);
     let mut known: HashSet<(Kind, Id)> = HashSet::new();
     let mut items = Vec::with_capacity(file.records.len());
@@ -98,9 +95,8 @@ pub async fn plan<S: Store>(store: &S, file: &ExchangeFile) -> Result<ImportPlan
         };
     }
     crate::for_each_kind!(read_each_store_once);
-    file.check_references(&|kind, id| known.contains(&(kind, id))).map_err(ImportError::File)?;
     let local = super::consistency::Local { targets: &kept.targets, questionnaires: &kept.questionnaires };
-    file.check_consistency(&local).map_err(ImportError::File)?;
+    file.check_rules(&|kind, id| known.contains(&(kind, id)), &local).map_err(ImportError::File)?;
     Ok(ImportPlan { items })
 }
 

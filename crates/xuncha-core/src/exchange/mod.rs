@@ -11,6 +11,7 @@ pub mod format;
 pub mod import;
 mod layout;
 pub mod merge;
+pub mod problems;
 pub mod reader;
 pub mod undo;
 pub mod writer;

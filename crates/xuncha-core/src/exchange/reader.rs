@@ -12,8 +12,10 @@ use super::format::{
     header_field, parse_version, push_canonical_key, schema_error, write_canonical, ExchangeFile, FileKind, ParseError,
     Records, Source, FORMAT_ID, MAX_FILE_BYTES,
 };
+use super::problems::{Problems, LISTED};
 use crate::meta::Timestamp;
-use crate::record::{Body, Kind, KindVisitor};
+use crate::record::{Body, Kind, KindVisitor, Record};
+use crate::registry::ListVisitor;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -61,8 +63,10 @@ pub struct Reader<'a> {
     opened: bool,
     hasher: Sha256,
     records: Records,
-    /// The first refused record in the order of `Kind::ALL`, then of the file.
-    refused: Option<((usize, usize), ParseError)>,
+    /// The first `LISTED` refused records in the order of `Kind::ALL`, then of
+    /// the file (anything else of the file after them), and how many more there are.
+    refused: BTreeMap<(usize, usize), ParseError>,
+    refused_more: usize,
     done: usize,
     total: usize,
     scratch: String,
@@ -184,7 +188,8 @@ impl<'a> Reader<'a> {
             opened: false,
             hasher,
             records: Records::default(),
-            refused: None,
+            refused: BTreeMap::new(),
+            refused_more: 0,
             done: 0,
             total,
             scratch: String::new(),
@@ -220,7 +225,7 @@ impl<'a> Reader<'a> {
                     Section::Other { raw } => {
                         let raw: &'a RawValue = raw;
                         if let Err(e) = canonical_of(raw, &mut self.scratch) {
-                            self.refuse(Kind::Term, 0, e);
+                            self.refuse_at((usize::MAX, self.section), e);
                         }
                     }
                 }
@@ -274,15 +279,24 @@ impl<'a> Reader<'a> {
                     Some(v)
                 }
                 Err(e) if too_deep(&e) => return self.refuse(kind, index, ParseError::TooDeep),
+                Err(e) if e.to_string().starts_with("number out of range") => {
+                    let id = String::from("?");
+                    return self.refuse(
+                        kind,
+                        index,
+                        ParseError::NumberTooLarge { kind, index, id, path: String::new() },
+                    );
+                }
                 Err(e) => {
                     let detail = e.to_string();
                     return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", &detail));
                 }
             }
         };
-        if self.refused.as_ref().is_some_and(|(at, _)| *at < (kind_position(kind), index)) {
-            // An earlier record is refused already; only the checksum still needs this one.
-            return;
+        if let Some(path) = value.as_ref().and_then(huge_number) {
+            let id =
+                value.as_ref().and_then(|v| v.pointer("/meta/id")).and_then(Value::as_str).unwrap_or("?").to_owned();
+            return self.refuse(kind, index, ParseError::NumberTooLarge { kind, index, id, path });
         }
         if canonical && kind.visit(TakeText { text, into: &mut self.records }) {
             return;
@@ -298,19 +312,31 @@ impl<'a> Reader<'a> {
     }
 
     fn refuse(&mut self, kind: Kind, index: usize, error: ParseError) {
-        let at = (kind_position(kind), index);
-        if self.refused.as_ref().is_none_or(|(first, _)| at < *first) {
-            self.refused = Some((at, error));
+        self.refuse_at((kind_position(kind), index), error);
+    }
+
+    fn refuse_at(&mut self, at: (usize, usize), error: ParseError) {
+        self.refused.insert(at, error);
+        if self.refused.len() > LISTED {
+            self.refused.pop_last();
+            self.refused_more += 1;
         }
     }
 
-    /// Compares the checksum, then reports the first refused field, then
-    /// duplicate ids; hands over the file when all is well.
+    /// Compares the checksum, then reports every refused header field and record
+    /// (up to `LISTED`), then duplicate ids; hands over the file when all is well.
     pub fn finish(mut self) -> Result<ExchangeFile, ParseError> {
         while !self.step(usize::MAX) {}
         // Text too deep to read has no canonical form to compare: it is said as what it is.
-        if matches!(self.refused, Some((_, ParseError::TooDeep))) {
+        if self.refused.values().any(|e| *e == ParseError::TooDeep) {
             return Err(ParseError::TooDeep);
+        }
+        // Nor has a number too large for any field: those are said before the checksum.
+        if self.refused.values().any(|e| matches!(e, ParseError::NumberTooLarge { .. })) {
+            let mut problems = Problems::default();
+            let huge = self.refused.into_values().filter(|e| matches!(e, ParseError::NumberTooLarge { .. }));
+            huge.for_each(|e| problems.push(e));
+            return Err(problems.into_error().unwrap_or(ParseError::TooDeep));
         }
         self.hasher.update(self.tail.as_bytes());
         let digest = self.hasher.finalize();
@@ -320,31 +346,63 @@ impl<'a> Reader<'a> {
             let _ = write!(hex, "{b:02x}");
         }
         if hex != self.claimed {
-            return Err(ParseError::ChecksumMismatch);
+            return Err(ParseError::ChecksumMismatch { claimed: self.claimed, computed: hex });
         }
+        let mut problems = Problems::default();
         let mut field = |name: &str| -> Value {
             self.header.remove(name).and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or(Value::Null)
         };
-        let app_version = header_field::<String>(field("app_version"), "app_version")?;
-        let exported_at = header_field::<Timestamp>(field("exported_at"), "exported_at")?;
-        let source = header_field::<Source>(field("source"), "source")?;
-        let kind = header_field::<FileKind>(field("kind"), "kind")?;
+        let app_version = problems.take(header_field::<String>(field("app_version"), "app_version"));
+        let exported_at = problems.take(header_field::<Timestamp>(field("exported_at"), "exported_at"));
+        let source = problems.take(header_field::<Source>(field("source"), "source"));
+        let kind = problems.take(header_field::<FileKind>(field("kind"), "kind"));
         if self.records_missing {
-            return Err(schema_error(None, 0, "", "records", "missing"));
+            problems.push(schema_error(None, 0, "", "records", "missing"));
         }
-        if let Some((_, e)) = self.refused {
+        self.refused.into_values().for_each(|e| problems.push(e));
+        problems.count_unlisted(self.refused_more);
+        self.records.each(&mut Duplicates(&mut problems));
+        if let Some(e) = problems.into_error() {
             return Err(e);
         }
-        let file = ExchangeFile {
-            format_version: self.format_version,
-            app_version,
-            exported_at,
-            source,
-            kind,
-            records: self.records,
-        };
-        file.check_duplicates()?;
-        Ok(file)
+        match (app_version, exported_at, source, kind) {
+            (Some(app_version), Some(exported_at), Some(source), Some(kind)) => Ok(ExchangeFile {
+                format_version: self.format_version,
+                app_version,
+                exported_at,
+                source,
+                kind,
+                records: self.records,
+            }),
+            // A header field that did not read was pushed as a problem above.
+            _ => Err(ParseError::NotExchangeFile),
+        }
+    }
+}
+
+/// Every id that appears twice in its kind.
+struct Duplicates<'a>(&'a mut Problems);
+
+impl ListVisitor for Duplicates<'_> {
+    fn list<B: Body>(&mut self, records: &[Record<B>]) {
+        let mut seen = std::collections::HashSet::with_capacity(records.len());
+        for r in records.iter().filter(|r| !seen.insert(r.meta.id)) {
+            self.0.push(ParseError::DuplicateId { kind: B::KIND, id: r.meta.id });
+        }
+    }
+}
+
+/// Where in `value` a number lies beyond every field's range (2^53−1), as a
+/// path like `data.answers`; `None` when there is no such number.
+fn huge_number(value: &Value) -> Option<String> {
+    const MAX: f64 = 9_007_199_254_740_991.0;
+    match value {
+        Value::Number(n) => (n.is_f64() && n.as_f64().is_some_and(|f| f.abs() > MAX)).then(String::new),
+        Value::Array(items) => items.iter().find_map(huge_number),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            huge_number(v).map(|rest| if rest.is_empty() { k.clone() } else { format!("{k}.{rest}") })
+        }),
+        _ => None,
     }
 }
 
@@ -495,11 +553,28 @@ mod tests {
         let mut value: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
         value["records"]["rectifications"][3]["data"]["deadline"] = Value::String("2026-02-30".into());
         let (read, _) = read_in_steps(value.to_string().as_bytes(), 10);
-        assert_eq!(read, Err(ParseError::ChecksumMismatch));
+        match read {
+            Err(ParseError::ChecksumMismatch { claimed, computed }) => {
+                assert!(claimed.starts_with("sha256:") && computed.starts_with("sha256:") && claimed != computed);
+            }
+            other => panic!("expected a checksum mismatch, got {other:?}"),
+        }
     }
 
     #[test]
-    fn the_first_refused_record_is_named_in_the_order_of_kinds_whatever_the_order_of_the_file() {
+    fn a_number_too_large_for_any_field_is_said_as_such_and_not_as_a_changed_file() {
+        let (_, json) = county();
+        for huge in ["123456789012345678901234567890", "1e400", "-9007199254740993.0"] {
+            let bad = json.replacen("\"start_year\":", &format!("\"start_year\":{huge},\"x\":"), 1);
+            match read_in_steps(bad.as_bytes(), 7).0 {
+                Err(ParseError::NumberTooLarge { kind: Kind::Term, index: 0, .. }) => {}
+                other => panic!("{huge}: expected a number too large, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_refused_record_is_named_in_the_order_of_kinds_whatever_the_order_of_the_file() {
         let (_, json) = county();
         // Keys are read in sorted order (clues before targets), but a target is reported first.
         let bad = resealed(&json, |map| {
@@ -507,10 +582,40 @@ mod tests {
             map["records"]["targets"][2]["data"]["name"] = Value::Bool(true);
         });
         match read_in_steps(bad.as_bytes(), 5).0 {
-            Err(ParseError::Schema { kind: Some(Kind::Target), index: 2, path, .. }) => {
-                assert_eq!(path, "data.name")
+            Err(ParseError::Several { listed, more: 0 }) => match listed.as_slice() {
+                [ParseError::Schema { kind: Some(Kind::Target), index: 2, path: target, .. }, ParseError::Schema { kind: Some(Kind::Clue), index: 0, path: clue, .. }] =>
+                {
+                    assert_eq!((target.as_str(), clue.as_str()), ("data.name", "data.transferred_on"))
+                }
+                other => panic!("expected the target, then the clue, got {other:?}"),
+            },
+            other => panic!("expected two refused records, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn more_refused_records_than_are_listed_are_counted() {
+        let (_, json) = county();
+        let mut problems = 0;
+        let bad = resealed(&json, |map| {
+            let records = map["records"].as_object_mut().map(|r| r.values_mut());
+            for list in records.into_iter().flatten() {
+                for item in list.as_array_mut().into_iter().flatten() {
+                    if let Some(data) = item.pointer_mut("/data").and_then(Value::as_object_mut) {
+                        if data.contains_key("target") {
+                            data.insert("target".into(), Value::Bool(false));
+                            problems += 1;
+                        }
+                    }
+                }
             }
-            other => panic!("expected the target to be refused, got {other:?}"),
+        });
+        assert!(problems > LISTED, "the county has {problems} records with a target");
+        match read_in_steps(bad.as_bytes(), 50).0 {
+            Err(ParseError::Several { listed, more }) => {
+                assert_eq!((listed.len(), listed.len() + more), (LISTED, problems))
+            }
+            other => panic!("expected several problems, got {other:?}"),
         }
     }
 

@@ -142,6 +142,11 @@ macro_rules! exchange_texts {
             SchemaUnknown => "取值“{value}”无法识别", "the value “{value}” is not known";
             SchemaWrongType => "内容的类型不对（如该填数字处填了文字）", "it holds the wrong type of content (text where a number belongs, for example)";
             SchemaWrongLength => "项数不对", "it has the wrong number of items";
+            SchemaTooLarge => "数字过大，超出任何一项的取值范围", "the number is too large for any field";
+            TechnicalDetails => "技术细节：", "Technical details:";
+            ChecksumDigests => "文件所载校验码：{claimed}\n按内容算得：{computed}", "Checksum in the file: {claimed}\nChecksum of its content: {computed}";
+            ErrSeveral => "文件中有 {n} 处问题，已拒绝导入：", "The file has {n} problems and was refused:";
+            ErrSeveralMore => "另有 {n} 处问题未列出。", "Problems not listed: {n}.";
             SchemaBadValue => "取值不合理（如不存在的日期或超出范围的数字）", "its value is not valid (a date that does not exist or a number out of range, for example)";
             ErrEncryption => "这个加密文件用的加密方式本程序不支持，或加密信息已损坏，无法打开。", "This encrypted file uses a method this app does not support, or its encryption data is damaged, so it cannot be opened.";
             KindBackup => "完整备份", "full backup";
