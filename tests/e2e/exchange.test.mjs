@@ -83,7 +83,7 @@ test('offices exchange files: new records arrive, re-import is harmless, a confl
   assert.match(await several.innerText(), /broken\.json：文件中有 2 处问题，已拒绝导入/);
   const problems = await several.getByTestId('import-problems').locator('li').allInnerTexts();
   assert.equal(problems.length, 2, problems.join('\n'));
-  assert.match(problems[0], /第 1 条巡察对象记录.*“名称”有误：内容的类型不对/);
+  assert.match(problems[0], /第 1 条巡察对象记录.*“名称”有误：应为文字/);
   assert.match(problems[1], /第 2 条巡察对象记录.*“类型”有误：取值“城堡”无法识别/);
   // The two digests of a changed file are there for IT staff, folded away.
   const technical = town.id('import-error').filter({ hasText: 'tampered.json' }).getByTestId('technical-details');

@@ -515,18 +515,63 @@ pub fn path_words(kind: Option<Kind>, path: &str, lang: Lang) -> String {
 /// (serde's, in English) never reaches a user. A value the file gave is quoted.
 pub fn schema_words(detail: &str, lang: Lang) -> String {
     let quoted = detail.split('`').nth(1).unwrap_or_default();
+    let has = |words: &str| detail.contains(words);
     let (key, value) = if detail.starts_with("missing field") || detail == "missing" {
         (T::SchemaMissing, "")
     } else if detail.starts_with("unknown variant") || detail.starts_with("unknown field") {
         (T::SchemaUnknown, quoted)
+    } else if has("uuid") {
+        (T::SchemaNotId, "")
+    } else if has("day") {
+        (T::SchemaNotDay, "")
+    } else if has("time") {
+        (T::SchemaNotTime, "")
+    } else if has("out of range") || (detail.starts_with("invalid value: integer") && expects_integer(detail)) {
+        (T::SchemaOutOfRange, "")
     } else if detail.starts_with("invalid type") || detail.starts_with("not a") {
-        (T::SchemaWrongType, "")
+        (expected_type(detail), "")
     } else if detail.starts_with("invalid length") {
         (T::SchemaWrongLength, "")
     } else {
         (T::SchemaBadValue, "")
     };
     fill(key.text(lang), &[("value", &value)])
+}
+
+/// The part of a serde message after "expected" (`u32`, `a string`, `struct Source`).
+fn expected_part(detail: &str) -> &str {
+    detail
+        .rsplit_once("expected ")
+        .map(|(_, x)| x.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .unwrap_or_default()
+}
+
+fn expects_integer(detail: &str) -> bool {
+    let x = expected_part(detail);
+    matches!(x, "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "isize")
+        || x.contains("integer")
+}
+
+/// What a field should have held, in words ("应为整数"), from what the reader expected.
+fn expected_type(detail: &str) -> T {
+    let x = expected_part(detail);
+    if detail.starts_with("not a list") || x.contains("sequence") || x.contains("list") {
+        T::SchemaExpectedList
+    } else if detail.starts_with("not an object")
+        || x.starts_with("struct")
+        || x.contains("map")
+        || x.contains("object")
+    {
+        T::SchemaExpectedObject
+    } else if expects_integer(detail) || x.contains("number") {
+        T::SchemaExpectedInteger
+    } else if x.contains("string") || x.contains("str") {
+        T::SchemaExpectedText
+    } else if x.contains("bool") {
+        T::SchemaExpectedBool
+    } else {
+        T::SchemaWrongType
+    }
 }
 
 pub(super) fn schema_error(kind: Option<Kind>, index: usize, id: &str, path: &str, detail: &str) -> ParseError {

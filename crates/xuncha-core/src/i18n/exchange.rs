@@ -142,6 +142,15 @@ macro_rules! exchange_texts {
             SchemaUnknown => "取值“{value}”无法识别", "the value “{value}” is not known";
             SchemaWrongType => "内容的类型不对（如该填数字处填了文字）", "it holds the wrong type of content (text where a number belongs, for example)";
             SchemaWrongLength => "项数不对", "it has the wrong number of items";
+            SchemaNotId => "应为记录编号（UUID：以连字符分为 8-4-4-4-12 位的十六进制数字）", "it should be a record id (a UUID: hex digits in groups of 8-4-4-4-12 joined by hyphens)";
+            SchemaNotDay => "应为实际存在的日期，写作 YYYY-MM-DD（如 2026-03-05）", "it should be a day that exists, written YYYY-MM-DD (2026-03-05, for example)";
+            SchemaNotTime => "应为时间，写作如 2026-11-22T06:30:00Z", "it should be a time, written like 2026-11-22T06:30:00Z";
+            SchemaOutOfRange => "数值超出允许范围", "the number is out of the allowed range";
+            SchemaExpectedInteger => "应为整数", "it should be a whole number";
+            SchemaExpectedText => "应为文字", "it should be text";
+            SchemaExpectedBool => "应为“是”或“否”（true 或 false）", "it should be yes or no (true or false)";
+            SchemaExpectedList => "应为列表（[…]）", "it should be a list ([…])";
+            SchemaExpectedObject => "应为一组字段（{…}）", "it should be a group of fields ({…})";
             SchemaTooLarge => "数字过大，超出任何一项的取值范围", "the number is too large for any field";
             TechnicalDetails => "技术细节：", "Technical details:";
             ChecksumDigests => "文件所载校验码：{claimed}\n按内容算得：{computed}", "Checksum in the file: {claimed}\nChecksum of its content: {computed}";
