@@ -1,6 +1,7 @@
 //! Leptos components: they render the core's data and call the core's operations
 //! on the IndexedDB store. No rule about the domain is decided here.
 
+mod documents;
 mod exchange;
 mod home;
 mod layout;
@@ -68,6 +69,7 @@ fn routed(route: Route) -> AnyView {
         Route::Coverage => view! { <stats::coverage::CoveragePage/> }.into_any(),
         Route::Plans => view! { <register::plan::PlansPage/> }.into_any(),
         Route::Plan(id) => view! { <register::plan_page::PlanPage id=id/> }.into_any(),
+        Route::Document(doc) => view! { <documents::DocumentPage doc=doc/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound => view! { <layout::NotFoundPage/> }.into_any(),

@@ -41,6 +41,13 @@ export function readXlsx(file) {
   return JSON.parse(execFileSync('python3', [script, file], { env, encoding: 'utf8' }));
 }
 
+/** The Word file as python-docx, a reader that is not ours, reads it. */
+export function readDocx(file) {
+  const script = path.join(ROOT, 'tests', 'e2e', 'tools', 'read_docx.py');
+  const env = { ...process.env, PYTHONPATH: path.join(ROOT, 'tests', 'e2e', '.python') };
+  return JSON.parse(execFileSync('python3', [script, file], { env, encoding: 'utf8' }));
+}
+
 /** Clicks `testid` and saves the file it downloads into `dir`. */
 export async function download(app, testid, dir) {
   const [d] = await Promise.all([app.page.waitForEvent('download'), app.id(testid).click()]);

@@ -4,6 +4,7 @@
 //! words shown to users, so that all of it can be tested natively.
 
 pub mod base;
+pub mod documents;
 pub mod exchange;
 pub mod generate;
 pub mod i18n;

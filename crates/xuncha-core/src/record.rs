@@ -15,8 +15,11 @@ pub use crate::registry::{AnyRecord, Kind, Records};
 /// A stored record: the envelope (`meta`) and the content (`data`) kept apart, so
 /// merge and storage code can treat every kind alike.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Record<T> {
+    #[serde(deserialize_with = "crate::validation::object")]
     pub meta: Meta,
+    #[serde(deserialize_with = "crate::validation::object")]
     pub data: T,
 }
 

@@ -21,6 +21,8 @@ pub enum Route {
     /// 巡察计划: the list of plans, and one plan.
     Plans,
     Plan(Id),
+    /// A document written from the ledgers, shown for editing, printing and saving as Word.
+    Document(crate::documents::DocRef),
     /// A respondent answering a questionnaire file, with or without an office set up.
     Answer,
     Exchange,
@@ -50,6 +52,9 @@ impl Route {
             (Some("coverage"), None, _) => Route::Coverage,
             (Some("plans"), None, _) => Route::Plans,
             (Some("plans"), Some(id), None) => id.parse().map(Route::Plan).unwrap_or(Route::NotFound),
+            (Some("documents"), Some(kind), Some(id)) if parts.next().is_none() => {
+                crate::documents::DocRef::parse(kind, id).map(Route::Document).unwrap_or(Route::NotFound)
+            }
             (Some("exchange"), None, _) => Route::Exchange,
             (Some("settings"), None, _) => Route::Settings,
             _ => Route::NotFound,
@@ -78,6 +83,7 @@ impl Route {
             | Route::Questionnaire(_)
             | Route::Stats
             | Route::Coverage
+            | Route::Document(_)
             | Route::Exchange => true,
         }
     }
@@ -97,6 +103,7 @@ impl Route {
             Route::Coverage => "#/coverage".to_owned(),
             Route::Plans => "#/plans".to_owned(),
             Route::Plan(id) => format!("#/plans/{id}"),
+            Route::Document(doc) => format!("#/documents/{}", doc.path()),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
         }
@@ -135,6 +142,9 @@ mod tests {
             Route::Coverage,
             Route::Plans,
             Route::Plan(id),
+            Route::Document(crate::documents::DocRef::Feedback(id)),
+            Route::Document(crate::documents::DocRef::Drafts(id)),
+            Route::Document(crate::documents::DocRef::Draft(id)),
             Route::Exchange,
             Route::Settings,
         ] {

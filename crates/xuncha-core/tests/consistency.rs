@@ -129,3 +129,47 @@ fn every_broken_rule_of_a_file_is_listed_at_once_with_text_limits_and_missing_re
         other => panic!("expected three problems, got {other:?}"),
     }
 }
+
+#[test]
+fn a_rectifications_status_deadline_and_day_struck_off_are_those_its_steps_lead_to() {
+    use xuncha_core::rectification::RectStatus;
+    let mut file = county();
+    let closed = file.records.rectifications.iter().position(|x| x.data.status == RectStatus::Closed);
+    let Some(i) = closed else { panic!("the county has a closed rectification") };
+    file.records.rectifications[i].data.status = RectStatus::NotStarted;
+    assert_eq!(broken(&file), Some((Kind::Rectification, "status", T::ErrRectNotFromSteps)));
+    file.records.rectifications[i].data.status = RectStatus::Closed;
+    file.records.rectifications[i].data.closed_on = None;
+    assert_eq!(broken(&file), Some((Kind::Rectification, "closed_on", T::ErrRectNotFromSteps)));
+    let mut fresh = county();
+    let new = fresh.records.rectifications.iter().position(|x| x.data.history.is_empty());
+    let Some(n) = new else { panic!("the county has a rectification not started") };
+    fresh.records.rectifications[n].data.status = RectStatus::InProgress;
+    assert_eq!(broken(&fresh), Some((Kind::Rectification, "status", T::ErrRectNotFromSteps)));
+    let said = fresh.check_consistency(&Local::default()).err().map(|e| e.message(Lang::Zh)).unwrap_or_default();
+    assert!(said.contains("整改记录") && said.contains("与办理记录不符"), "{said}");
+}
+
+#[test]
+fn the_text_limits_of_the_ledger_forms_hold_for_files_too() {
+    let limit = xuncha_core::validation::MAX_TEXT_CHARS;
+    let mut file = county();
+    file.records.rectifications[0].data.measures = "措".repeat(limit + 1);
+    file.records.clues[0].data.result = "果".repeat(limit + 1);
+    let live_letter = file.records.recommendations.iter().position(|l| l.is_live());
+    let Some(l) = live_letter else { panic!("the county has a letter") };
+    file.records.recommendations[l].data.response = "复".repeat(limit + 1);
+    match file.check_limits() {
+        Err(ParseError::Several { listed, more: 0 }) => {
+            let fields: Vec<&str> = listed
+                .iter()
+                .map(|e| match e {
+                    ParseError::TooLong { field, .. } => *field,
+                    _ => "other",
+                })
+                .collect();
+            assert_eq!(fields, ["measures", "result", "response"], "{listed:?}");
+        }
+        other => panic!("expected three texts over the limit, got {other:?}"),
+    }
+}

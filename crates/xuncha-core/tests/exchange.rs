@@ -536,3 +536,28 @@ fn a_refused_field_is_described_in_the_users_words_never_the_readers() {
         assert!(english <= 1, "{message}");
     }
 }
+
+#[test]
+fn a_list_in_place_of_an_object_is_refused_at_every_level_as_the_schema_refuses_it() {
+    let day = xuncha_core::date::Day::from_ymd(2026, 11, 22).unwrap_or_else(|| panic!("a day"));
+    let json = text(&xuncha_core::generate::generate(0.002, 3, day));
+    let as_list = |v: &mut Value| {
+        let parts: Vec<Value> = v.as_object().map(|o| o.values().cloned().collect()).unwrap_or_default();
+        *v = Value::Array(parts);
+    };
+    type Place = fn(&mut Value) -> &mut Value;
+    let places: [(&str, Place); 7] = [
+        ("a record", |v| &mut v["records"]["terms"][0]),
+        ("its data", |v| &mut v["records"]["terms"][0]["data"]),
+        ("its meta", |v| &mut v["records"]["targets"][0]["meta"]),
+        ("milestones", |v| &mut v["records"]["inspections"][0]["data"]["milestones"]),
+        ("a planned target", |v| &mut v["records"]["plans"][0]["data"]["rounds"][0]["targets"][0]),
+        ("a step of a rectification", |v| &mut v["records"]["rectifications"][0]["data"]["history"][0]),
+        ("the header's source", |v| &mut v["source"]),
+    ];
+    for (place, at) in places {
+        let bad = resealed(&json, |v| as_list(at(v)));
+        let said = refused(bad.as_bytes()).message(Lang::Zh);
+        assert!(said.contains("应为一组字段"), "{place}: {said}");
+    }
+}

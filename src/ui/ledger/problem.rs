@@ -30,6 +30,8 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
     let scope = RwSignal::new(draft.as_ref().map(|d| d.scope).unwrap_or(Scope::Individual));
     let found_on = RwSignal::new(draft.as_ref().map(|d| d.found_on).unwrap_or_else(today).to_string());
     let description = RwSignal::new(draft.as_ref().map(|d| d.description.clone()).unwrap_or_default());
+    let facts = RwSignal::new(draft.as_ref().map(|d| d.facts.clone()).unwrap_or_default());
+    let basis = RwSignal::new(draft.as_ref().map(|d| d.basis.clone()).unwrap_or_default());
     let on_spot = RwSignal::new(day_text(draft.as_ref().and_then(|d| d.rectified_on_spot)));
     let fed_back_on = draft.as_ref().and_then(|d| d.fed_back_on);
     let errors = RwSignal::new(None);
@@ -73,6 +75,8 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
             focus: focus.get_untracked(),
             sub_category: sub_category.get_untracked(),
             description: description.get_untracked(),
+            facts: facts.get_untracked(),
+            basis: basis.get_untracked(),
             source: source.get_untracked(),
             found_on: found,
             scope: scope.get_untracked(),
@@ -88,6 +92,8 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
                     // Same round, target and categories: the next problem usually shares them.
                     added.update(|n| *n += 1);
                     description.set(String::new());
+                    facts.set(String::new());
+                    basis.set(String::new());
                     sub_category.set(String::new());
                     on_spot.set(String::new());
                     focus_description();
@@ -106,6 +112,10 @@ pub fn ProblemForm(base: Option<Record<Problem>>, on_close: Callback<()>) -> imp
                 <RecordSelect label=T::ColRound options=rounds value=round field="round" empty=T::None errors=Some(errors)/>
                 <SectionSelect label=T::ColTarget sections=targets value=target field="target" empty=T::None errors=Some(errors)/>
                 <TextArea label=T::ColDescription value=description field="description" rows=4
+                    max=xuncha_core::problem::MAX_DESCRIPTION_CHARS errors=errors/>
+                <TextArea label=T::ColFacts value=facts field="facts" rows=2
+                    max=xuncha_core::problem::MAX_DESCRIPTION_CHARS errors=errors hint=T::FactsHint/>
+                <TextArea label=T::ColBasis value=basis field="basis" rows=2
                     max=xuncha_core::problem::MAX_DESCRIPTION_CHARS errors=errors/>
                 <EnumSelect label=T::ColFocus options=&Focus::ALL value=focus field="focus"/>
                 <Input label=T::ColSubCategory value=sub_category field="sub_category" errors=errors/>

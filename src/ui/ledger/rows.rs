@@ -7,9 +7,11 @@ use crate::ui::state::AppState;
 use crate::ui::widgets::{confirm_delete, tr};
 use leptos::prelude::*;
 use xuncha_core::date::Day;
+use xuncha_core::documents::DocRef;
 use xuncha_core::i18n::{Lang, T};
 use xuncha_core::ledger::{Cell, Col, LedgerKind, Row};
 use xuncha_core::ops::{self, Ctx, OpError};
+use xuncha_core::route::Route;
 
 /// One ledger row: its 序号, its cells (long texts clipped, whole on hover and in the
 /// record), a red mark when overdue, and what can be done with it.
@@ -72,9 +74,11 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Option
             let delete = delete_button(st, short(&p.data.description), async move |s, ctx| {
                 ops::delete_problem(s, ctx, &del).await
             });
+            let draft = Route::Document(DocRef::Draft(p.meta.id)).hash();
             view! {
                 {button(T::Edit, "row-edit", Panel::Problem(p.clone()))}
                 {follow}
+                <a class="link" data-testid="row-draft" href=draft>{tr(T::DocOpenDraft)}</a>
                 {delete}
             }
             .into_any()

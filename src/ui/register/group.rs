@@ -9,12 +9,14 @@ use crate::ui::widgets::{
 use leptos::prelude::*;
 use std::collections::HashSet;
 use xuncha_core::collate::sort_by_text;
+use xuncha_core::documents::DocRef;
 use xuncha_core::group::{default_group_name, parse_members, Group};
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
 use xuncha_core::inspection::{Inspection, Milestone};
 use xuncha_core::ops;
 use xuncha_core::record::Record;
+use xuncha_core::route::Route;
 use xuncha_core::target::{register_order, TargetFilter, TargetKind, TargetStatus};
 
 #[component]
@@ -73,6 +75,8 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                             <button type="button" class="link" data-testid="open-inspection" on:click=move |_| {
                                 open.update(|o| *o = if *o == Some(iid) { None } else { Some(iid) })
                             }>{tr(T::Open)}</button>
+                            <a class="link" data-testid="open-feedback" href=Route::Document(DocRef::Feedback(iid)).hash()>{tr(T::DocOpenFeedback)}</a>
+                            <a class="link" data-testid="open-drafts" href=Route::Document(DocRef::Drafts(iid)).hash()>{tr(T::DocOpenDrafts)}</a>
                             <button type="button" class="link danger" on:click=move |_| {
                                 let removed = removed.clone();
                                 if confirm(&fill(st.t(T::ConfirmUnassign), &[("name", &remove_name)])) {

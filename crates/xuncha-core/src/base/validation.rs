@@ -150,13 +150,44 @@ pub mod bounded {
 
 /// A struct read only from a JSON object: serde would also take a list of its
 /// fields in order (and an empty list for a struct whose fields all have defaults),
-/// which the schema does not allow.
+/// which the schema does not allow. The object's entries go straight to the struct,
+/// with nothing built in between.
 pub fn object<'de, D, T>(d: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: serde::Deserialize<'de>,
+{
+    d.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+}
+
+/// A list whose items are each read only from a JSON object (`object`).
+pub fn objects<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
 {
     use serde::Deserialize;
-    let map = serde_json::Map::deserialize(d)?;
-    serde_json::from_value(serde_json::Value::Object(map)).map_err(serde::de::Error::custom)
+    Vec::<Object<T>>::deserialize(d).map(|items| items.into_iter().map(|o| o.0).collect())
+}
+
+struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+    }
+}
+
+struct Object<T>(T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        object(d).map(Object)
+    }
 }

@@ -3,7 +3,8 @@
 //! ends after it starts; a village belongs to a township and only a village or
 //! community belongs to one; a response answers questions of its questionnaire with
 //! options it has, and keeps no time finer than its day (its respondent stays
-//! anonymous); a paper batch counts options that exist. The other record may be in
+//! anonymous); a paper batch counts options that exist; a rectification's status,
+//! deadline and day struck off are those its steps lead to. The other record may be in
 //! the file or already in the database.
 
 use super::format::{ExchangeFile, ParseError};
@@ -72,6 +73,28 @@ impl ExchangeFile {
             });
             if let Some(why) = wrong {
                 refuse(Kind::Response, resp.meta.id, "answers", why);
+            }
+        }
+        // A rectification's status, deadline and day struck off follow from its steps.
+        for x in r.rectifications.iter().filter(|x| x.is_live()) {
+            let mut settled = x.data.clone();
+            if settled.history.is_empty() {
+                settled.status = crate::rectification::RectStatus::NotStarted;
+                settled.closed_on = None;
+            } else {
+                crate::record::Model::settle(&mut settled);
+            }
+            let field = if settled.status != x.data.status {
+                Some("status")
+            } else if settled.closed_on != x.data.closed_on {
+                Some("closed_on")
+            } else if settled.deadline != x.data.deadline {
+                Some("deadline")
+            } else {
+                None
+            };
+            if let Some(field) = field {
+                refuse(Kind::Rectification, x.meta.id, field, T::ErrRectNotFromSteps);
             }
         }
         for b in r.paper_batches.iter().filter(|x| x.is_live()) {

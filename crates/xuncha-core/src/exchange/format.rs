@@ -20,8 +20,9 @@ pub const FORMAT_MAJOR: u32 = 1;
 /// 1.1 added problems, rectifications, clues and recommendation letters;
 /// 1.2 questionnaires, responses and paper batches; 1.3 field dots (`meta.dots`),
 /// which older readers ignore (they then merge whole records, as before); 1.4
-/// plans (`plans`), which older readers skip as a list they do not know.
-pub const FORMAT_MINOR: u32 = 4;
+/// plans (`plans`), which older readers skip as a list they do not know; 1.5 a
+/// problem's `facts` and `basis`, which older readers ignore.
+pub const FORMAT_MINOR: u32 = 5;
 /// Files larger than this are refused before parsing, so a tab never runs out of
 /// memory. Measured: importing a file takes about 3.5 times its size in wasm memory
 /// (a ×4 county, 361 MiB, peaked at 1.25 GiB), within reach of wasm32's 4 GiB.
@@ -497,6 +498,8 @@ fn header_words(path: &str, lang: Lang) -> String {
 pub fn path_words(kind: Option<Kind>, path: &str, lang: Lang) -> String {
     let own = kind.zip(path.strip_prefix("data.")).and_then(|(k, field)| super::conflict::field_of(k, field));
     let envelope = match path {
+        "meta" => Some(T::MetaWhole),
+        "data" | "" => Some(T::DataWhole),
         "meta.id" => Some(T::MetaId),
         "meta.created_at" => Some(T::MetaCreatedAt),
         "meta.updated_at" => Some(T::MetaUpdatedAt),

@@ -266,6 +266,15 @@ impl<'a> Reader<'a> {
         if index > 0 {
             self.hasher.update(b",");
         }
+        // A record is an object; serde would also read a list of its parts in order.
+        if !text.starts_with('{') {
+            if let Ok(value) = serde_json::from_str::<Value>(text) {
+                self.scratch.clear();
+                write_canonical(&value, &mut self.scratch);
+                self.hasher.update(self.scratch.as_bytes());
+                return self.refuse(kind, index, schema_error(Some(kind), index, "?", "", "not an object"));
+            }
+        }
         let canonical = super::canonical::is_canonical(text);
         let value = if canonical {
             self.hasher.update(text.as_bytes());
@@ -354,7 +363,11 @@ impl<'a> Reader<'a> {
         };
         let app_version = problems.take(header_field::<String>(field("app_version"), "app_version"));
         let exported_at = problems.take(header_field::<Timestamp>(field("exported_at"), "exported_at"));
-        let source = problems.take(header_field::<Source>(field("source"), "source"));
+        let source = match field("source") {
+            // A struct read from a list of its parts in order is not what the format says.
+            Value::Array(_) => problems.take(Err(schema_error(None, 0, "", "source", "not an object"))),
+            value => problems.take(header_field::<Source>(value, "source")),
+        };
         let kind = problems.take(header_field::<FileKind>(field("kind"), "kind"));
         if self.records_missing {
             problems.push(schema_error(None, 0, "", "records", "missing"));

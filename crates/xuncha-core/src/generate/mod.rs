@@ -316,8 +316,14 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
         p.source = *rng.pick(&ProblemSource::ALL);
         p.scope = if rng.chance(20) { Scope::Common } else { Scope::Individual };
         let place = names.get(&i.data.target).map(String::as_str).unwrap_or("");
-        p.description = format!("{place}{subject}{}", rng.pick(FAULTS));
+        let fault = rng.pick(FAULTS);
+        p.description = format!("{place}{subject}{fault}");
         p.sub_category = (*subject).to_owned();
+        // A quarter of the problems have their 底稿's facts and basis entered.
+        if n % 4 == 0 {
+            p.facts = format!("调阅{place}{}年以来的相关资料发现，{subject}{fault}。", found.year() - 1);
+            p.basis = "违反《中国共产党纪律处分条例》和有关制度规定。".to_owned();
+        }
         if rng.chance(10) {
             p.rectified_on_spot = Some(found);
         }

@@ -131,6 +131,9 @@ macro_rules! exchange_texts {
             ErrChecksumMissing => "文件缺少校验码，无法确认其完整，已拒绝导入。", "The file has no checksum, so it cannot be trusted; refused.";
             ErrChecksumMismatch => "文件校验失败：内容已被改动或损坏，已拒绝导入。", "The checksum does not match: the file was changed or damaged; refused.";
             ErrSchema => "第 {n} 条{kind}记录（{id}）的“{path}”有误：{detail}", "Record {n} of kind {kind} ({id}), field “{path}”: {detail}";
+            ErrRectNotFromSteps => "与办理记录不符（状态、整改时限和销号日期由办理记录决定）。", "It does not match the steps taken (the status, deadline and day struck off follow from them).";
+            MetaWhole => "记录信息（meta）", "record envelope (meta)";
+            DataWhole => "记录内容", "record content";
             MetaId => "记录编号", "record id";
             MetaCreatedAt => "创建时间", "created at";
             MetaUpdatedAt => "修改时间", "changed at";

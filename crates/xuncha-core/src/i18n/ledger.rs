@@ -56,6 +56,8 @@ macro_rules! ledger_texts {
             ErrFoundOnRequired => "请填写发现日期。", "Enter the day the problem was found.";
             ErrTextTooLong => "内容过长。", "The text is too long.";
             ErrDescriptionTooLong => "问题描述不能超过 4000 字。", "A problem's description may have 4,000 characters at most.";
+            ErrFactsTooLong => "事实依据不能超过 4000 字。", "The facts may have 4,000 characters at most.";
+            ErrBasisTooLong => "定性依据不能超过 4000 字。", "The basis may have 4,000 characters at most.";
             ErrMeasuresTooLong => "整改措施不能超过 4000 字。", "The measures may have 4,000 characters at most.";
             ErrEvidenceTooLong => "佐证材料不能超过 4000 字。", "The evidence may have 4,000 characters at most.";
             ErrNoteTooLong => "说明不能超过 4000 字。", "The note may have 4,000 characters at most.";
@@ -100,6 +102,9 @@ macro_rules! ledger_texts {
             ColFocus => "问题类别（三个聚焦）", "Focus";
             ColSubCategory => "具体类别", "Sub-category";
             ColDescription => "问题描述", "Description";
+            ColFacts => "事实依据", "Facts";
+            ColBasis => "定性依据", "Basis";
+            FactsHint => "选填，写入问题底稿", "Optional; goes into the working paper";
             ColSource => "问题来源", "Source";
             ColFoundOn => "发现日期", "Found on";
             ColScope => "共性/个性", "Common or individual";

@@ -96,6 +96,8 @@ macro_rules! catalogue {
 #[macro_use]
 mod app;
 #[macro_use]
+mod documents;
+#[macro_use]
 mod exchange;
 #[macro_use]
 mod ledger;
@@ -108,7 +110,7 @@ mod stats;
 #[macro_use]
 mod survey;
 
-app_texts!(register_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, catalogue;);
+app_texts!(register_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, catalogue;);
 
 #[cfg(test)]
 mod tests {

@@ -63,6 +63,12 @@ pub struct Problem {
     #[serde(default)]
     pub sub_category: String,
     pub description: String,
+    /// 事实依据: the facts and figures behind the problem, for its 底稿.
+    #[serde(default)]
+    pub facts: String,
+    /// 定性依据: the rules the problem breaks, for its 底稿.
+    #[serde(default)]
+    pub basis: String,
     pub source: ProblemSource,
     pub found_on: Day,
     pub scope: Scope,
@@ -82,6 +88,8 @@ impl Problem {
             focus: Focus::Policy,
             sub_category: String::new(),
             description: String::new(),
+            facts: String::new(),
+            basis: String::new(),
             source: ProblemSource::Talk,
             found_on,
             scope: Scope::Individual,
@@ -96,6 +104,8 @@ impl Problem {
         crate::inspection::check_place(&mut c, self.round, self.target, rounds, inspections);
         c.required(!blank(&self.description), "description", T::ErrDescriptionRequired);
         c.check(self.description.chars().count() <= MAX_DESCRIPTION_CHARS, "description", T::ErrDescriptionTooLong);
+        c.check(self.facts.chars().count() <= MAX_DESCRIPTION_CHARS, "facts", T::ErrFactsTooLong);
+        c.check(self.basis.chars().count() <= MAX_DESCRIPTION_CHARS, "basis", T::ErrBasisTooLong);
         c.check(
             self.rectified_on_spot.is_none_or(|d| d >= self.found_on),
             "rectified_on_spot",
@@ -121,6 +131,8 @@ impl crate::record::Model for Problem {
 
     fn too_long(&self) -> Option<(&'static str, usize)> {
         crate::record::over("description", &self.description, MAX_DESCRIPTION_CHARS)
+            .or_else(|| crate::record::over("facts", &self.facts, MAX_DESCRIPTION_CHARS))
+            .or_else(|| crate::record::over("basis", &self.basis, MAX_DESCRIPTION_CHARS))
     }
 
     fn references(&self) -> Vec<crate::record::Reference> {
@@ -139,6 +151,8 @@ impl crate::record::Model for Problem {
             "focus" => Field::choice::<Focus>(T::ColFocus),
             "sub_category" => Field::plain(T::ColSubCategory),
             "description" => Field::plain(T::ColDescription),
+            "facts" => Field::plain(T::ColFacts),
+            "basis" => Field::plain(T::ColBasis),
             "source" => Field::choice::<ProblemSource>(T::ColSource),
             "found_on" => Field::plain(T::ColFoundOn),
             "scope" => Field::choice::<Scope>(T::ColScope),

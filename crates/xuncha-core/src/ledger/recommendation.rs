@@ -70,6 +70,11 @@ impl Recommendation {
 }
 
 impl crate::record::Model for Recommendation {
+    /// The limit the form sets, kept by every way in.
+    fn too_long(&self) -> Option<(&'static str, usize)> {
+        crate::record::over("response", &self.response, crate::validation::MAX_TEXT_CHARS)
+    }
+
     fn references(&self) -> Vec<crate::record::Reference> {
         use crate::record::Reference;
         use crate::Kind;

@@ -50,7 +50,7 @@ pub struct Rectification {
     /// 销号日期
     #[serde(default)]
     pub closed_on: Option<Day>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub history: Vec<Event>,
 }
 
@@ -230,6 +230,12 @@ fn first_filled(new: &str, old: &str) -> String {
 }
 
 impl crate::record::Model for Rectification {
+    /// The limits the forms set, kept by every way in.
+    fn too_long(&self) -> Option<(&'static str, usize)> {
+        use crate::record::over;
+        over("measures", &self.measures, crate::validation::MAX_TEXT_CHARS).or_else(|| over("evidence", &self.evidence, crate::validation::MAX_TEXT_CHARS))
+    }
+
     /// A rectification is known by its problem.
     fn title(&self, _lang: crate::i18n::Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> Option<String> {
         name_of(crate::Kind::Problem, self.problem)

@@ -211,7 +211,7 @@ pub struct Inspection {
     pub round: Id,
     pub group: Id,
     pub target: Id,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::object")]
     pub milestones: Milestones,
     #[serde(default, deserialize_with = "crate::validation::object")]
     pub activities: Activities,

@@ -76,7 +76,7 @@ pub struct PlannedRound {
     pub end: Option<Day>,
     /// How many groups go out.
     pub groups: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub targets: Vec<PlannedTarget>,
     /// The round started from this plan, once it is started.
     #[serde(default)]
@@ -167,7 +167,7 @@ pub struct Plan {
     pub year: Option<i32>,
     #[serde(default)]
     pub notes: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub rounds: Vec<PlannedRound>,
 }
 
@@ -251,6 +251,8 @@ impl crate::record::Model for Plan {
         let mut out = vec![Reference::to("term", Kind::Term, self.term)];
         for r in &self.rounds {
             out.extend(r.targets.iter().map(|t| Reference::to("rounds", Kind::Target, t.target)));
+            // The real round a planned round became.
+            out.extend(Reference::maybe("rounds", Kind::Round, r.round));
         }
         out
     }

@@ -62,7 +62,7 @@ pub struct Question {
     #[serde(default, deserialize_with = "crate::validation::bounded::positive_or_none")]
     pub max_choices: Option<u32>,
     /// The levels of a rating scale, best first as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub levels: Vec<Level>,
 }
 
@@ -107,7 +107,7 @@ pub struct Questionnaire {
     pub target: Option<Id>,
     #[serde(default)]
     pub intro: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub questions: Vec<Question>,
     /// The id of the first version: every version of one questionnaire shares it.
     pub series: Id,
@@ -115,7 +115,7 @@ pub struct Questionnaire {
     #[serde(deserialize_with = "crate::validation::bounded::positive")]
     pub version: u32,
     /// 发放份数, entered by the user.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub handed_out: Vec<HandOut>,
 }
 

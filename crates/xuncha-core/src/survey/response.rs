@@ -55,7 +55,7 @@ pub struct Response {
     pub target: Option<Id>,
     pub day: Day,
     pub channel: Channel,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub answers: Vec<Answer>,
 }
 
@@ -147,7 +147,7 @@ pub struct PaperBatch {
     pub day: Day,
     /// How many forms the batch holds.
     pub forms: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::validation::objects")]
     pub counts: Vec<OptionCount>,
 }
 

@@ -1,0 +1,105 @@
+//! 巡察反馈意见: what a group feeds back to the unit it inspected: the main
+//! problems under the 三个聚焦, numbered as documents number them, the
+//! recommendations, and the requirement to report within two months.
+
+use super::draft::long_day;
+use super::{party_org, Document, Para, Style};
+use crate::i18n::{fill, Label, Lang, T};
+use crate::inspection::{Inspection, RECTIFICATION_MONTHS};
+use crate::numerals::chinese_number;
+use crate::ops::Snapshot;
+use crate::problem::Focus;
+use crate::record::Record;
+
+/// The feedback of one inspection, from its live problems in the order they were found.
+pub fn feedback(snapshot: &Snapshot, inspection: &Record<Inspection>, lang: Lang) -> Document {
+    let i = &inspection.data;
+    let round = snapshot.round(i.round);
+    let round_title = round.map(|r| snapshot.round_title(r, lang)).unwrap_or_default();
+    let target = snapshot.target(i.target);
+    let target_name = target.map(|t| t.data.name.clone()).unwrap_or_default();
+    let org = target.map(|t| party_org(&t.data, lang)).unwrap_or_default();
+    let group = snapshot.group(i.group).map(|g| g.data.name.clone()).unwrap_or_default();
+    let day = |d: Option<crate::date::Day>| d.map(|d| long_day(d, lang)).unwrap_or_else(|| "　　".to_owned());
+    let from = i.milestones.entry.or(round.and_then(|r| r.data.start));
+    let to = i.milestones.end.or(round.and_then(|r| r.data.end));
+    let a = &i.activities;
+    let activities = fill(
+        T::FeedbackActivities.text(lang),
+        &[
+            ("talks", &a.talks),
+            ("calls", &a.calls_and_visits),
+            ("documents", &a.documents),
+            ("visits", &a.field_visits),
+        ],
+    );
+    let mut paras = vec![
+        Para::new(Style::Title, fill(T::FeedbackTitle.text(lang), &[("group", &group), ("org", &org)])),
+        Para::new(Style::Addressee, fill(T::FeedbackAddressee.text(lang), &[("org", &org)])),
+        Para::new(
+            Style::Body,
+            fill(
+                T::FeedbackIntro.text(lang),
+                &[
+                    ("group", &group),
+                    ("from", &day(from)),
+                    ("to", &day(to)),
+                    ("org", &org),
+                    ("round", &round_title),
+                    ("activities", &activities),
+                ],
+            ),
+        ),
+        Para::new(Style::Heading1, T::FeedbackProblemsHeading.text(lang)),
+    ];
+    let mut problems: Vec<_> = snapshot
+        .problems
+        .iter()
+        .filter(|p| p.is_live() && p.data.round == i.round && p.data.target == i.target)
+        .collect();
+    problems.sort_by_key(|p| (p.data.found_on, p.meta.created_at));
+    if problems.is_empty() {
+        paras.push(Para::new(Style::Body, T::FeedbackNoProblems.text(lang)));
+    }
+    let mut heading = 0;
+    for focus in Focus::ALL {
+        let under: Vec<_> = problems.iter().filter(|p| p.data.focus == focus).collect();
+        if under.is_empty() {
+            continue;
+        }
+        heading += 1;
+        let n = match lang {
+            Lang::Zh => chinese_number(heading),
+            Lang::En => heading.to_string(),
+        };
+        let words = focus.label().text(lang);
+        paras.push(Para::new(
+            Style::Heading2,
+            fill(T::FeedbackFocusHeading.text(lang), &[("n", &n), ("focus", &words)]),
+        ));
+        for (k, p) in under.iter().enumerate() {
+            paras.push(Para::new(Style::Body, format!("{}．{}", k + 1, with_facts(&p.data))));
+        }
+    }
+    paras.push(Para::new(Style::Heading1, T::FeedbackAdviceHeading.text(lang)));
+    paras.push(Para::new(Style::Body, fill(T::FeedbackAdvice.text(lang), &[("org", &org)])));
+    paras.push(Para::new(Style::Heading1, T::FeedbackRequirementsHeading.text(lang)));
+    paras.push(Para::new(
+        Style::Body,
+        fill(T::FeedbackRequirements.text(lang), &[("org", &org), ("months", &RECTIFICATION_MONTHS)]),
+    ));
+    paras.push(Para::new(Style::Closing, fill(T::FeedbackSigned.text(lang), &[("group", &group)])));
+    paras.push(Para::new(Style::Closing, day(i.milestones.feedback)));
+    Document { name: fill(T::FeedbackFileName.text(lang), &[("target", &target_name), ("round", &round_title)]), paras }
+}
+
+/// A problem as feedback states it: its description, then its facts when entered.
+fn with_facts(p: &crate::problem::Problem) -> String {
+    let description = p.description.trim();
+    let facts = p.facts.trim();
+    if facts.is_empty() {
+        return description.to_owned();
+    }
+    let stop = if description.ends_with(['。', '；', '！', '.', ';']) { "" } else { "。" };
+    format!("{description}{stop}{facts}")
+}

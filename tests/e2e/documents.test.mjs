@@ -1,0 +1,145 @@
+// Documents as a group writes them, from file:// at 1366×768: a problem entered with
+// its facts and basis gives its 问题底稿, an inspection its 巡察反馈意见; the text is
+// edited before the Word file is written, and the file, read back with python-docx,
+// is A4 with the official margins, fonts and page numbers, the problems in the
+// order and numbering documents use. A text over the limit is named and kept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { download, launchChromium, readDocx, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+
+const ROUND = '十五届县委第一轮巡察';
+
+/** Opens a new problem of 县财政局 in the round, with its description and day. */
+async function newProblem(app, { description, found }) {
+  await app.go('ledger');
+  await app.id('tab-problems').click();
+  await app.id('new-problem').click();
+  const form = app.id('problem-form');
+  await form.getByTestId('field-round').selectOption({ label: ROUND });
+  await form.getByTestId('field-target').selectOption({ label: '县财政局' });
+  await form.getByTestId('field-found_on').fill(found);
+  await form.getByTestId('field-description').fill(description);
+  return form;
+}
+
+/** Records a problem with its 底稿 fields. */
+async function addProblem(app, { description, facts, basis, focus, found }) {
+  const form = await newProblem(app, { description, found });
+  if (facts) await form.getByTestId('field-facts').fill(facts);
+  if (basis) await form.getByTestId('field-basis').fill(basis);
+  await form.getByTestId('field-focus').selectOption({ label: focus });
+  await form.getByTestId('save').click();
+  await form.waitFor({ state: 'detached' });
+}
+
+test('a problem gives its working paper and an inspection its feedback, edited and written as Word files in the official layout', async () => {
+  const dir = tempProfile('documents-files');
+  const browser = await launchChromium(tempProfile('documents'));
+  const page = await browser.newPage();
+  const net = watch(page);
+  const app = new XunchaPage(page);
+  await app.open();
+  await app.setUpOffice('某某县委巡察办');
+  await app.addTerm('十五届', 2021, 2026);
+  await app.bulkTargets(['县财政局'], '县直政府部门');
+  await (await app.fillRound({ start: '2026-03-01', end: '2026-05-31' })).waitFor({ state: 'detached' });
+  await app.openRound(ROUND);
+  await app.addGroup('张三', '李四');
+  await app.assign('第一巡察组', ['县财政局']);
+
+  // A 事实依据 over the limit is named and nothing typed is lost.
+  const form = await newProblem(app, { description: '落实过紧日子要求不到位', found: '2026-03-20' });
+  const long = '超'.repeat(4001);
+  await form.getByTestId('field-facts').fill(long);
+  await form.getByTestId('save').click();
+  await form.getByTestId('form-errors').filter({ hasText: '事实依据不能超过 4000 字。' }).waitFor();
+  assert.equal((await form.getByTestId('field-facts').inputValue()).length, 4001, 'the text is kept');
+  assert.equal(await form.getByTestId('field-description').inputValue(), '落实过紧日子要求不到位');
+  await form.getByTestId('field-facts').fill('2025年公务接待费同比增长38%。');
+  await form.getByTestId('save').click();
+  await form.waitFor({ state: 'detached' });
+  await addProblem(app, {
+    description: '违规发放津贴补贴',
+    facts: '2025年以加班费名义发放补贴12.6万元。',
+    basis: '违反《中国共产党纪律处分条例》第一百零四条。',
+    focus: '群众身边腐败问题和不正之风',
+    found: '2026-04-02',
+  });
+  await addProblem(app, { description: '预算绩效管理流于形式', focus: '贯彻落实党的路线方针政策和党中央决策部署', found: '2026-04-15' });
+
+  // 底稿 of one problem, from its ledger row; the basis is written in before saving.
+  await app.ledgerRow('违规发放津贴补贴').getByTestId('row-draft').click();
+  await app.id('doc-heading').filter({ hasText: '问题底稿' }).waitFor();
+  const paras = app.id('doc-para');
+  const texts = await paras.evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.equal(texts[0], '巡察发现问题底稿');
+  assert.ok(texts.includes('被巡察单位：县财政局党组'), texts.join('\n'));
+  assert.ok(texts.includes('2025年以加班费名义发放补贴12.6万元。'), texts.join('\n'));
+  assert.ok(texts.some((t) => t.startsWith('组长（签字）：张三')), texts.join('\n'));
+  const basis = texts.indexOf('违反《中国共产党纪律处分条例》第一百零四条。');
+  await paras.nth(basis).fill('违反《中国共产党纪律处分条例》第一百零四条和县财政局有关规定。');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await saveScreenshot(page, 'document-draft');
+  const draft = await download(app, 'doc-download', dir);
+  assert.equal(draft.name, '问题底稿-县财政局-十五届县委第一轮巡察.docx');
+  await app.id('flash').filter({ hasText: '已生成 Word 文件' }).waitFor();
+  const paper = readDocx(draft.file);
+  assert.deepEqual(
+    [paper.page.width_mm, paper.page.height_mm, paper.page.top_mm, paper.page.bottom_mm, paper.page.left_mm, paper.page.right_mm],
+    [210, 297, 37, 35, 28, 26],
+  );
+  const styleOf = (doc, text) => doc.paragraphs.find((p) => p.text === text);
+  assert.equal(styleOf(paper, '巡察发现问题底稿').east_asia, '方正小标宋简体');
+  assert.equal(styleOf(paper, '巡察发现问题底稿').size, 22);
+  assert.equal(styleOf(paper, '一、问题描述').east_asia, '黑体');
+  const edited = styleOf(paper, '违反《中国共产党纪律处分条例》第一百零四条和县财政局有关规定。');
+  assert.ok(edited, 'the edit is in the file');
+  assert.equal(edited.east_asia, '仿宋_GB2312');
+  assert.equal(edited.size, 16);
+  assert.equal(paper.footer_odd, '— 1 —');
+  assert.ok(paper.odd_and_even, 'odd and even pages have their own page numbers');
+  assert.match(paper.footer_odd_align, /RIGHT/);
+  assert.match(paper.footer_even_align, /LEFT/);
+
+  // The feedback of the inspection, from the round page: the 三个聚焦 in their order.
+  await app.openRound(ROUND);
+  await app.group('第一巡察组').getByTestId('inspection-row').filter({ hasText: '县财政局' }).getByTestId('open-feedback').click();
+  await app.id('doc-heading').filter({ hasText: '巡察反馈意见' }).waitFor();
+  await saveScreenshot(page, 'document-feedback');
+  const feedback = readDocx((await download(app, 'doc-download', dir)).file);
+  const lines = feedback.paragraphs.map((p) => p.text);
+  assert.equal(lines[0], '县委第一巡察组关于巡察县财政局党组的反馈意见');
+  assert.equal(lines[1], '县财政局党组：');
+  const order = [
+    '一、巡察发现的主要问题',
+    '（一）贯彻落实党的路线方针政策和党中央决策部署方面',
+    '1．落实过紧日子要求不到位。2025年公务接待费同比增长38%。',
+    '2．预算绩效管理流于形式',
+    '（二）群众身边腐败问题和不正之风方面',
+    '1．违规发放津贴补贴。2025年以加班费名义发放补贴12.6万元。',
+    '二、整改意见和建议',
+    '三、整改要求',
+  ];
+  const at = order.map((line) => lines.indexOf(line));
+  assert.ok(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1])), `${JSON.stringify(at)}\n${lines.join('\n')}`);
+  assert.ok(lines.some((l) => l.includes('在收到反馈意见后2个月内')), lines.join('\n'));
+  assert.equal(feedback.paragraphs.find((p) => p.text.startsWith('（一）')).east_asia, '楷体_GB2312');
+
+  // All the unit's papers in one file, a page each.
+  await app.page.goBack();
+  await app.group('第一巡察组').getByTestId('inspection-row').filter({ hasText: '县财政局' }).getByTestId('open-drafts').click();
+  await app.id('doc-heading').filter({ hasText: '问题底稿' }).waitFor();
+  const all = readDocx((await download(app, 'doc-download', dir)).file);
+  assert.equal(all.paragraphs.filter((p) => p.text === '巡察发现问题底稿').length, 3);
+  assert.equal(all.paragraphs.filter((p) => p.page_break).length, 2);
+
+  // On paper: the document alone, in the official layout.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await app.id('doc-editor').isVisible(), false);
+  assert.equal(await app.id('doc-paper').isVisible(), true);
+  await saveScreenshot(page, 'document-print');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(net.requests, [], 'no network request');
+  assert.deepEqual(net.errors, []);
+  await browser.close();
+});
