@@ -129,7 +129,8 @@ impl crate::record::Model for Clue {
     /// The limits the forms set, kept by every way in.
     fn too_long(&self) -> Option<(&'static str, usize)> {
         use crate::record::over;
-        over("summary", &self.summary, crate::validation::MAX_TEXT_CHARS).or_else(|| over("result", &self.result, crate::validation::MAX_TEXT_CHARS))
+        over("summary", &self.summary, crate::validation::MAX_TEXT_CHARS)
+            .or_else(|| over("result", &self.result, crate::validation::MAX_TEXT_CHARS))
     }
 
     fn references(&self) -> Vec<crate::record::Reference> {

@@ -233,7 +233,8 @@ impl crate::record::Model for Rectification {
     /// The limits the forms set, kept by every way in.
     fn too_long(&self) -> Option<(&'static str, usize)> {
         use crate::record::over;
-        over("measures", &self.measures, crate::validation::MAX_TEXT_CHARS).or_else(|| over("evidence", &self.evidence, crate::validation::MAX_TEXT_CHARS))
+        over("measures", &self.measures, crate::validation::MAX_TEXT_CHARS)
+            .or_else(|| over("evidence", &self.evidence, crate::validation::MAX_TEXT_CHARS))
     }
 
     /// A rectification is known by its problem.
