@@ -4,10 +4,11 @@
 
 use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::tr;
+use crate::ui::widgets::{today, tr};
 use leptos::prelude::*;
 use xuncha_core::documents::{docx, DocRef, Document, Para, Style};
 use xuncha_core::i18n::{fill, T};
+use xuncha_core::route::Route;
 
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -34,7 +35,10 @@ fn rows_for(text: &str) -> u32 {
 #[component]
 pub fn DocumentPage(doc: DocRef) -> impl IntoView {
     let st = state();
-    let build = move || st.data.with_untracked(|d| doc.build(d, st.lang.get_untracked()));
+    let build = move || {
+        let lang = st.lang.get_untracked();
+        st.ledger.with_untracked(|l| st.data.with_untracked(|d| doc.build(d, l, today(), lang)))
+    };
     let document = RwSignal::new(build());
     // The editor's boxes are drawn once per generation, so typing never redraws them;
     // a new generation (start again, another language) draws them from the new text.
@@ -79,6 +83,7 @@ pub fn DocumentPage(doc: DocRef) -> impl IntoView {
                         <button type="button" class="secondary" data-testid="doc-reset" on:click=reset>{tr(T::DocReset)}</button>
                     </div>
                     <p class="hint no-print">{tr(T::DocEditHint)}</p>
+                    {names_choice(doc)}
                     <Editor document=document paras=d.paras.clone()/>
                     <Paper document=document/>
                     <textarea class="copy-source no-print" readonly tabindex="-1" aria-hidden="true" data-testid="doc-text-copy" prop:value=text></textarea>
@@ -132,4 +137,18 @@ fn Paper(document: RwSignal<Option<Document>>) -> impl IntoView {
         })
     };
     view! { <div class="doc-paper print-only" data-testid="doc-paper">{lines}</div> }
+}
+
+/// For a transfer letter: whether the persons' names go in (they are sensitive, so
+/// the letter starts without them). Ticking opens the letter with them.
+fn names_choice(doc: DocRef) -> Option<impl IntoView> {
+    let st = state();
+    let DocRef::Transfer { clue, names } = doc else { return None };
+    let flip = move |_| st.go(Route::Document(DocRef::Transfer { clue, names: !names }));
+    Some(view! {
+        <label class="check no-print">
+            <input type="checkbox" data-testid="doc-names" prop:checked=names on:change=flip/>
+            <span>{tr(T::DocShowNames)}</span>
+        </label>
+    })
 }

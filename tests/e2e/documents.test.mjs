@@ -1,8 +1,10 @@
-// Documents as a group writes them, from file:// at 1366×768: a problem entered with
-// its facts and basis gives its 问题底稿, an inspection its 巡察反馈意见; the text is
-// edited before the Word file is written, and the file, read back with python-docx,
-// is A4 with the official margins, fonts and page numbers, the problems in the
-// order and numbering documents use. A text over the limit is named and kept.
+// Documents as a group and the office write them, from file:// at 1366×768: a problem
+// entered with its facts and basis gives its 问题底稿, an inspection its 巡察反馈意见 and
+// 整改情况报告, a clue its 移交函 (names only when ticked), a letter its 巡察建议书, the
+// year its 工作总结. The text is edited before the Word file is written, and the file,
+// read back with python-docx, is A4 with the official margins, fonts and page numbers,
+// the problems in the order and numbering documents use. A text over the limit is
+// named and kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { download, launchChromium, readDocx, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
@@ -32,7 +34,7 @@ async function addProblem(app, { description, facts, basis, focus, found }) {
   await form.waitFor({ state: 'detached' });
 }
 
-test('a problem gives its working paper and an inspection its feedback, edited and written as Word files in the official layout', async () => {
+test('every document is written from the ledgers, edited, and saved as a Word file in the official layout: working papers, feedback, report, transfer, letter and summary', async () => {
   const dir = tempProfile('documents-files');
   const browser = await launchChromium(tempProfile('documents'));
   const page = await browser.newPage();
@@ -132,6 +134,67 @@ test('a problem gives its working paper and an inspection its feedback, edited a
   const all = readDocx((await download(app, 'doc-download', dir)).file);
   assert.equal(all.paragraphs.filter((p) => p.text === '巡察发现问题底稿').length, 3);
   assert.equal(all.paragraphs.filter((p) => p.page_break).length, 2);
+
+  // The unit's 整改情况报告: each problem with what its rectification says.
+  await app.page.goBack();
+  await app.group('第一巡察组').getByTestId('inspection-row').filter({ hasText: '县财政局' }).getByTestId('open-report').click();
+  await app.id('doc-heading').filter({ hasText: '整改情况报告' }).waitFor();
+  const report = readDocx((await download(app, 'doc-download', dir)).file).paragraphs.map((p) => p.text);
+  assert.equal(report[0], '县财政局党组关于十五届县委第一轮巡察反馈意见整改情况的报告');
+  assert.ok(report.includes('1．关于“违规发放津贴补贴”的问题。'), report.join('\n'));
+
+  // A clue sent to the 纪委监委: its 移交函, with the names only when ticked.
+  await app.go('ledger');
+  await app.id('tab-clues').click();
+  await app.id('new-clue').click();
+  const clue = app.id('clue-form');
+  await clue.getByTestId('field-round').selectOption({ label: ROUND });
+  await clue.getByTestId('field-target').selectOption({ label: '县财政局' });
+  await clue.getByTestId('field-summary').fill('某股长违规收受礼金');
+  await clue.getByTestId('field-cadres').fill('1');
+  await clue.getByTestId('field-names').fill('赵某某');
+  await clue.getByTestId('field-transferred_on').fill('2026-05-08');
+  await clue.getByTestId('save').click();
+  await clue.waitFor({ state: 'detached' });
+  await app.ledgerRow('某股长违规收受礼金').getByTestId('row-transfer').click();
+  await app.id('doc-heading').filter({ hasText: '问题线索移交函' }).waitFor();
+  const unnamed = readDocx((await download(app, 'doc-download', dir)).file).paragraphs.map((p) => p.text);
+  assert.equal(unnamed[1], '县纪委监委：');
+  assert.ok(unnamed.some((l) => l.startsWith('1．县财政局党组：某股长违规收受礼金')), unnamed.join('\n'));
+  assert.ok(!unnamed.join('').includes('赵某某'), 'names only when asked');
+  await app.id('doc-names').check();
+  // A text box shows its text as its value, not as content.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="doc-para"]')].some((b) => b.value.includes('赵某某')));
+  const named = readDocx((await download(app, 'doc-download', dir)).file).paragraphs.map((p) => p.text);
+  assert.ok(named.join('').includes('涉及人员：赵某某。'), named.join('\n'));
+
+  // A 巡察建议书 to the department, with the problems it lists.
+  await app.go('ledger');
+  await app.id('tab-letters').click();
+  await app.id('new-letter').click();
+  const letter = app.id('letter-form');
+  await letter.getByTestId('field-round').selectOption({ label: ROUND });
+  await letter.getByTestId('field-addressee').fill('县财政局');
+  await letter.getByTestId('field-sector').fill('财政资金管理');
+  // The letter offers the 共性 problems first; these are each a unit's own.
+  await letter.getByRole('checkbox', { name: '只列共性问题' }).uncheck();
+  await letter.getByTestId('letter-problem').first().check();
+  await letter.getByTestId('save').click();
+  await letter.waitFor({ state: 'detached' });
+  await app.ledgerRow('县财政局').getByTestId('row-letter').click();
+  await app.id('doc-heading').filter({ hasText: '巡察建议书' }).waitFor();
+  const advice = readDocx((await download(app, 'doc-download', dir)).file).paragraphs.map((p) => p.text);
+  assert.equal(advice[0], '关于财政资金管理存在问题的巡察建议书');
+  assert.ok(advice.includes('一、发现的主要问题') && advice.includes('二、意见建议'), advice.join('\n'));
+
+  // The year's 工作总结 from the statistics page, its figures in the summaries' phrasing.
+  await app.go('stats');
+  await app.id('stats-summary-doc').click();
+  await app.id('doc-heading').filter({ hasText: '巡察工作总结' }).waitFor();
+  const summary = readDocx((await download(app, 'doc-download', dir)).file).paragraphs.map((p) => p.text);
+  assert.equal(summary[0], '2026年度巡察工作总结');
+  assert.ok(summary.some((l) => l.includes('方面问题3个')), summary.join('\n'));
+  await saveScreenshot(page, 'document-summary');
 
   // On paper: the document alone, in the official layout.
   await page.emulateMedia({ media: 'print' });

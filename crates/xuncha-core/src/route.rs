@@ -145,6 +145,11 @@ mod tests {
             Route::Document(crate::documents::DocRef::Feedback(id)),
             Route::Document(crate::documents::DocRef::Drafts(id)),
             Route::Document(crate::documents::DocRef::Draft(id)),
+            Route::Document(crate::documents::DocRef::Transfer { clue: id, names: false }),
+            Route::Document(crate::documents::DocRef::Transfer { clue: id, names: true }),
+            Route::Document(crate::documents::DocRef::Letter(id)),
+            Route::Document(crate::documents::DocRef::Report(id)),
+            Route::Document(crate::documents::DocRef::Summary(2026)),
             Route::Exchange,
             Route::Settings,
         ] {

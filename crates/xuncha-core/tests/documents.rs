@@ -4,12 +4,16 @@
 //! tests/golden/; run with XUNCHA_BLESS=1 to rewrite them after a deliberate change.
 
 use std::io::Read;
-use xuncha_core::documents::{docx::to_docx, draft::drafts, feedback::feedback, Document, Style};
+use xuncha_core::clue::Clue;
+use xuncha_core::documents::{docx::to_docx, draft::drafts, feedback::feedback, DocRef, Document, Style};
 use xuncha_core::group::Group;
 use xuncha_core::i18n::Lang;
 use xuncha_core::id::Id;
 use xuncha_core::inspection::Activity;
+use xuncha_core::ledger::Ledger;
 use xuncha_core::problem::{Focus, Problem, ProblemSource};
+use xuncha_core::recommendation::Recommendation;
+use xuncha_core::rectification::{RectStatus, Rectification};
 use xuncha_core::round::RoundKind;
 use xuncha_core::target::TargetKind;
 
@@ -49,6 +53,19 @@ fn round() -> (County, Id) {
         source: ProblemSource::Documents,
         ..Problem::new(round, finance, day(found))
     };
+    let clue = |summary: &str, cadres, names: &str| Clue {
+        summary: summary.into(),
+        cadres,
+        others: 1,
+        names: names.into(),
+        transferred_on: Some(day("2026-05-08")),
+        ..Clue::new(round, finance)
+    };
+    for x in [clue("某股长违规收受礼金", 1, "赵某某"), clue("某站长违规报销差旅费", 2, "钱某某、孙某某")]
+    {
+        let r = c.rec(x);
+        c.d.clues.push(r);
+    }
     for p in [
         problem(
             Focus::Corruption,
@@ -63,6 +80,20 @@ fn round() -> (County, Id) {
         let r = c.rec(p);
         c.d.problems.push(r);
     }
+    let mut rect = Rectification::new(c.d.problems[0].meta.id, day("2026-08-10"));
+    rect.measures = "全额清退违规发放的补贴，修订津贴补贴发放办法。".into();
+    rect.evidence = "清退凭证".into();
+    rect.status = RectStatus::Closed;
+    rect.closed_on = Some(day("2026-07-30"));
+    let r = c.rec(rect);
+    c.d.rectifications.push(r);
+    let mut letter = Recommendation::new(round);
+    letter.addressee = "县财政局".into();
+    letter.sector = "财政资金管理".into();
+    letter.problems = vec![c.d.problems[0].meta.id, c.d.problems[2].meta.id];
+    letter.sent_on = Some(day("2026-07-15"));
+    let l = c.rec(letter);
+    c.d.recommendations.push(l);
     (c, id)
 }
 
@@ -132,4 +163,62 @@ fn the_word_file_holds_every_paragraph_with_its_style_on_a4_with_the_official_ma
     assert_eq!(xml.matches("<w:p>").count(), doc.paras.len());
     assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
     assert!(xml.contains(r#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#));
+}
+
+fn build(c: &County, doc: DocRef, lang: Lang) -> Document {
+    let ledger = Ledger::build(&c.d, lang);
+    doc.build(&c.d, &ledger, day("2026-12-01"), lang).unwrap_or_else(|| panic!("{doc:?} has its record"))
+}
+
+#[test]
+fn a_transfer_letter_lists_the_clues_sent_together_and_names_persons_only_when_asked() {
+    let (c, _) = round();
+    let first = c.d.clues[0].meta.id;
+    let text = build(&c, DocRef::Transfer { clue: first, names: false }, Lang::Zh).text();
+    assert!(text.contains("县纪委监委："), "{text}");
+    assert!(text.contains("问题线索2件移交你单位，涉及党员干部3人、其他人员2人"), "{text}");
+    assert!(
+        text.contains("1．县财政局党组：某股长违规收受礼金") && text.contains("2．县财政局党组：某站长违规报销差旅费"),
+        "{text}"
+    );
+    assert!(!text.contains("赵某某"), "no name unless asked: {text}");
+    golden("transfer.zh.txt", &text);
+    let named = build(&c, DocRef::Transfer { clue: first, names: true }, Lang::Zh).text();
+    assert!(named.contains("涉及人员：赵某某。") && named.contains("涉及人员：钱某某、孙某某。"), "{named}");
+}
+
+#[test]
+fn a_recommendation_letter_lists_its_problems_with_their_units_and_asks_for_an_answer_in_two_months() {
+    let (c, _) = round();
+    let text = build(&c, DocRef::Letter(c.d.recommendations[0].meta.id), Lang::Zh).text();
+    assert!(text.starts_with("关于财政资金管理存在问题的巡察建议书\n县财政局："), "{text}");
+    assert!(text.contains("1．违规发放津贴补贴（县财政局）\n2．预算绩效管理流于形式（县财政局）"), "{text}");
+    assert!(text.contains("2个月内"), "{text}");
+    golden("letter.zh.txt", &text);
+}
+
+#[test]
+fn the_rectification_report_puts_each_problems_measures_status_and_evidence_under_its_focus() {
+    let (c, id) = round();
+    let text = build(&c, DocRef::Report(id), Lang::Zh).text();
+    assert!(text.contains("县财政局党组关于十五届县委第一轮巡察反馈意见整改情况的报告"), "{text}");
+    assert!(
+        text.contains("关于“违规发放津贴补贴”的问题。\n整改措施：全额清退违规发放的补贴，修订津贴补贴发放办法。"),
+        "{text}"
+    );
+    assert!(text.contains("已于2026年7月30日销号"), "{text}");
+    assert!(text.contains("关于“落实过紧日子要求不到位”的问题。\n尚未反馈整改。"), "{text}");
+    golden("report.zh.txt", &text);
+}
+
+#[test]
+fn the_work_summary_opens_with_the_years_figures_in_the_summaries_phrasing() {
+    let (c, _) = round();
+    let doc = build(&c, DocRef::Summary(2026), Lang::Zh);
+    assert_eq!(doc.paras[0].text, "2026年度巡察工作总结");
+    let text = doc.text();
+    assert!(text.contains("一、主要工作及成效\n2026年"), "{text}");
+    assert!(text.contains("方面问题3个"), "{text}");
+    assert!(text.contains("二、存在的问题和不足\n（请填写。）"), "{text}");
+    golden("summary.zh.txt", &text);
 }

@@ -90,8 +90,10 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Option
             let del = c.clone();
             let delete =
                 delete_button(st, short(&c.data.summary), async move |s, ctx| ops::delete_record(s, ctx, &del).await);
+            let letter = Route::Document(DocRef::Transfer { clue: c.meta.id, names: false }).hash();
             view! {
                 {button(T::Edit, "row-edit", Panel::Clue(c.clone()))}
+                <a class="link" data-testid="row-transfer" href=letter>{tr(T::DocOpenTransfer)}</a>
                 {delete}
             }
             .into_any()
@@ -100,8 +102,10 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Option
             let del = l.clone();
             let delete =
                 delete_button(st, l.data.addressee.clone(), async move |s, ctx| ops::delete_record(s, ctx, &del).await);
+            let letter = Route::Document(DocRef::Letter(l.meta.id)).hash();
             view! {
                 {button(T::Edit, "row-edit", Panel::Letter(l.clone()))}
+                <a class="link" data-testid="row-letter" href=letter>{tr(T::DocOpenLetter)}</a>
                 {delete}
             }
             .into_any()

@@ -77,6 +77,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                             }>{tr(T::Open)}</button>
                             <a class="link" data-testid="open-feedback" href=Route::Document(DocRef::Feedback(iid)).hash()>{tr(T::DocOpenFeedback)}</a>
                             <a class="link" data-testid="open-drafts" href=Route::Document(DocRef::Drafts(iid)).hash()>{tr(T::DocOpenDrafts)}</a>
+                            <a class="link" data-testid="open-report" href=Route::Document(DocRef::Report(iid)).hash()>{tr(T::DocOpenReport)}</a>
                             <button type="button" class="link danger" on:click=move |_| {
                                 let removed = removed.clone();
                                 if confirm(&fill(st.t(T::ConfirmUnassign), &[("name", &remove_name)])) {

@@ -13,6 +13,7 @@ use crate::ui::widgets::{
 use chart::BarChart;
 use leptos::prelude::*;
 use list::PickedList;
+use xuncha_core::documents::DocRef;
 use xuncha_core::i18n::Label;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
@@ -181,6 +182,14 @@ pub fn StatsPage() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="stats-export" disabled=move || stats.with(Option::is_none) on:click=export>{tr(T::ExportXlsx)}</button>
                 <button type="button" class="secondary" data-testid="stats-copy" disabled=move || stats.with(Option::is_none) on:click=copy>{tr(T::StatsCopyText)}</button>
                 <PrintButton/>
+                {move || match scope.get() {
+                    // The work summary is the whole county's year.
+                    Some(StatsScope { period: Period::Year(y), township: None, kind: None }) => {
+                        let href = Route::Document(DocRef::Summary(y)).hash();
+                        view! { <a class="link" data-testid="stats-summary-doc" href=href>{tr(T::DocOpenSummary)}</a> }.into_any()
+                    }
+                    _ => ().into_any(),
+                }}
             </div>
             {move || match (stats.get(), chosen.get()) {
                 (Some(s), _) => view! { <Figures stats=s shown=shown/> }.into_any(),

@@ -5,11 +5,15 @@
 pub mod docx;
 pub mod draft;
 pub mod feedback;
+pub mod letters;
+pub mod reports;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Day;
 use crate::i18n::{Lang, T};
 use crate::id::Id;
+use crate::ledger::Ledger;
 use crate::ops::Snapshot;
 
 /// Which document of which record: what a page address names.
@@ -21,6 +25,14 @@ pub enum DocRef {
     Drafts(Id),
     /// The 问题底稿 of one problem.
     Draft(Id),
+    /// The 问题线索移交函 of the transfer a clue is part of; `names` puts the persons' names in.
+    Transfer { clue: Id, names: bool },
+    /// The 巡察建议书 of a letter.
+    Letter(Id),
+    /// The 整改情况报告 of an inspected unit.
+    Report(Id),
+    /// The 巡察工作总结 of a year.
+    Summary(i32),
 }
 
 impl DocRef {
@@ -30,12 +42,24 @@ impl DocRef {
             DocRef::Feedback(id) => format!("feedback/{id}"),
             DocRef::Drafts(id) => format!("drafts/{id}"),
             DocRef::Draft(id) => format!("draft/{id}"),
+            DocRef::Transfer { clue, names: false } => format!("transfer/{clue}"),
+            DocRef::Transfer { clue, names: true } => format!("transfer-named/{clue}"),
+            DocRef::Letter(id) => format!("letter/{id}"),
+            DocRef::Report(id) => format!("report/{id}"),
+            DocRef::Summary(year) => format!("summary/{year}"),
         }
     }
 
     pub fn parse(kind: &str, id: &str) -> Option<DocRef> {
+        if kind == "summary" {
+            return id.parse().ok().filter(|y| (1949..=2200).contains(y)).map(DocRef::Summary);
+        }
         let id: Id = id.parse().ok()?;
         match kind {
+            "transfer" => Some(DocRef::Transfer { clue: id, names: false }),
+            "transfer-named" => Some(DocRef::Transfer { clue: id, names: true }),
+            "letter" => Some(DocRef::Letter(id)),
+            "report" => Some(DocRef::Report(id)),
             "feedback" => Some(DocRef::Feedback(id)),
             "drafts" => Some(DocRef::Drafts(id)),
             "draft" => Some(DocRef::Draft(id)),
@@ -48,12 +72,31 @@ impl DocRef {
         match self {
             DocRef::Feedback(_) => T::DocFeedback,
             DocRef::Drafts(_) | DocRef::Draft(_) => T::DocDrafts,
+            DocRef::Transfer { .. } => T::DocTransfer,
+            DocRef::Letter(_) => T::DocLetter,
+            DocRef::Report(_) => T::DocReport,
+            DocRef::Summary(_) => T::DocSummary,
         }
     }
 
-    /// The document, from the live records; `None` when its record is gone.
-    pub fn build(&self, snapshot: &Snapshot, lang: Lang) -> Option<Document> {
+    /// The document, from the live records (and, for a work summary, the ledgers
+    /// counted on `today`); `None` when its record is gone.
+    pub fn build(&self, snapshot: &Snapshot, ledger: &Ledger, today: Day, lang: Lang) -> Option<Document> {
+        let inspection = |id: Id| snapshot.inspections.iter().find(|i| i.meta.id == id && i.is_live());
         match *self {
+            DocRef::Transfer { clue, names } => {
+                let clue = snapshot.clues.iter().find(|c| c.meta.id == clue && c.is_live())?;
+                Some(letters::transfer(snapshot, clue, names, lang))
+            }
+            DocRef::Letter(id) => {
+                let letter = snapshot.recommendations.iter().find(|l| l.meta.id == id && l.is_live())?;
+                Some(letters::recommendation(snapshot, letter, lang))
+            }
+            DocRef::Report(id) => Some(reports::rectification_report(snapshot, inspection(id)?, lang)),
+            DocRef::Summary(year) => {
+                let scope = crate::stats::StatsScope::of(crate::stats::Period::Year(year));
+                Some(reports::work_summary(&crate::stats::Stats::of(snapshot, ledger, &scope, today), year, lang))
+            }
             DocRef::Feedback(id) => {
                 let inspection = snapshot.inspections.iter().find(|i| i.meta.id == id && i.is_live())?;
                 Some(feedback::feedback(snapshot, inspection, lang))
