@@ -4,8 +4,9 @@
 
 use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::{today, tr};
+use crate::ui::widgets::{confirm, today, tr};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use xuncha_core::documents::{docx, DocRef, Document, Para, Style};
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::route::Route;
@@ -26,6 +27,18 @@ fn style_class(style: Style) -> &'static str {
     }
 }
 
+/// Printing on A4 portrait with the official margins for browsers without named
+/// pages (Chromium before 85): while a document is shown, its page is the page.
+const PORTRAIT: &str = "@media print { @page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; } }";
+
+/// One paragraph on the page: its style and page break, and its text as edited.
+#[derive(Clone, Copy)]
+struct Line {
+    style: Style,
+    page_break: bool,
+    text: RwSignal<String>,
+}
+
 /// Enough rows to show a paragraph whole in the editor, about 40 characters a row.
 fn rows_for(text: &str) -> u32 {
     let lines: usize = text.split('\n').map(|l| l.chars().count().div_ceil(40).max(1)).sum();
@@ -35,22 +48,51 @@ fn rows_for(text: &str) -> u32 {
 #[component]
 pub fn DocumentPage(doc: DocRef) -> impl IntoView {
     let st = state();
-    let build = move || {
+    let name = StoredValue::new(String::new());
+    // Drawn anew only when the document is written again (first, 恢复原文, another
+    // language); typing changes one line's text, and only what shows it follows.
+    let lines = RwSignal::new(None::<Vec<Line>>);
+    let edited = RwSignal::new(false);
+    let load = move || {
         let lang = st.lang.get_untracked();
-        st.ledger.with_untracked(|l| st.data.with_untracked(|d| doc.build(d, l, today(), lang)))
+        let built = st.ledger.with_untracked(|l| st.data.with_untracked(|d| doc.build(d, l, today(), lang)));
+        lines.set(built.map(|d| {
+            name.set_value(d.name);
+            let to_line = |p: Para| Line { style: p.style, page_break: p.page_break, text: RwSignal::new(p.text) };
+            d.paras.into_iter().map(to_line).collect()
+        }));
+        edited.set(false);
     };
-    let document = RwSignal::new(build());
-    // The editor's boxes are drawn once per generation, so typing never redraws them;
-    // a new generation (start again, another language) draws them from the new text.
-    let generation = RwSignal::new(0u32);
-    let rebuild = move || {
-        document.set(build());
-        generation.update(|g| *g += 1);
+    load();
+    // Edits are asked about before the document is written again over them.
+    let may_discard = move || !edited.get_untracked() || confirm(st.t(T::DocDiscardEdits));
+    Effect::watch(
+        move || st.lang.get(),
+        move |_, _, _| {
+            if may_discard() {
+                load();
+            }
+        },
+        false,
+    );
+    let current = move || {
+        lines.with_untracked(|l| {
+            l.as_ref().map(|l| Document {
+                name: name.get_value(),
+                paras: l
+                    .iter()
+                    .map(|x| Para { style: x.style, text: x.text.get_untracked(), page_break: x.page_break })
+                    .collect(),
+            })
+        })
     };
-    Effect::watch(move || st.lang.get(), move |_, _, _| rebuild(), false);
-    let reset = move |_| rebuild();
+    let reset = move |_| {
+        if may_discard() {
+            load();
+        }
+    };
     let download = move |_| {
-        let Some(d) = document.get_untracked() else { return };
+        let Some(d) = current() else { return };
         let lang = st.lang.get_untracked();
         let name = d.file_name();
         let written = docx::to_docx(&d).ok().and_then(|bytes| platform::download_bytes(&name, &bytes, DOCX_MIME).ok());
@@ -60,6 +102,14 @@ pub fn DocumentPage(doc: DocRef) -> impl IntoView {
         }
     };
     let copy = move |_| {
+        let text = current().map(|d| d.text()).unwrap_or_default();
+        let area = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=\"doc-text-copy\"]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        if let Some(area) = area {
+            area.set_value(&text);
+        }
         let ok = platform::copy_from_testid("doc-text-copy");
         st.notify(st.t(if ok { T::StatsCopied } else { T::StatsCopyFailed }), !ok);
     };
@@ -68,83 +118,77 @@ pub fn DocumentPage(doc: DocRef) -> impl IntoView {
             let _ = w.print();
         }
     };
-    let text = move || document.with(|d| d.as_ref().map(Document::text).unwrap_or_default());
     move || {
-        match (generation.get(), document.get_untracked()) {
-        (_, None) => view! { <p class="hint" data-testid="doc-gone">{tr(T::DocGone)}</p> }.into_any(),
-        (_, Some(d)) => {
-            view! {
-                <section class="document-page">
-                    <div class="toolbar no-print">
-                        <h1 data-testid="doc-heading">{tr(doc.label())}</h1>
-                        <button type="button" data-testid="doc-download" on:click=download>{tr(T::DocDownload)}</button>
-                        <button type="button" class="secondary" data-testid="doc-print" on:click=print>{tr(T::DocPrint)}</button>
-                        <button type="button" class="secondary" data-testid="doc-copy" on:click=copy>{tr(T::DocCopy)}</button>
-                        <button type="button" class="secondary" data-testid="doc-reset" on:click=reset>{tr(T::DocReset)}</button>
-                    </div>
-                    <p class="hint no-print">{tr(T::DocEditHint)}</p>
-                    {names_choice(doc)}
-                    <Editor document=document paras=d.paras.clone()/>
-                    <Paper document=document/>
-                    <textarea class="copy-source no-print" readonly tabindex="-1" aria-hidden="true" data-testid="doc-text-copy" prop:value=text></textarea>
-                </section>
-            }
-            .into_any()
+        match lines.get() {
+        None => view! { <p class="hint" data-testid="doc-gone">{tr(T::DocGone)}</p> }.into_any(),
+        Some(all) => view! {
+            <section class="document-page">
+                <style>{PORTRAIT}</style>
+                <div class="toolbar no-print">
+                    <h1 data-testid="doc-heading">{tr(doc.label())}</h1>
+                    <button type="button" data-testid="doc-download" on:click=download>{tr(T::DocDownload)}</button>
+                    <button type="button" class="secondary" data-testid="doc-print" on:click=print>{tr(T::DocPrint)}</button>
+                    <button type="button" class="secondary" data-testid="doc-copy" on:click=copy>{tr(T::DocCopy)}</button>
+                    <button type="button" class="secondary" data-testid="doc-reset" on:click=reset>{tr(T::DocReset)}</button>
+                </div>
+                <p class="hint no-print">{tr(T::DocEditHint)}</p>
+                {names_choice(doc, may_discard)}
+                <Editor lines=all.clone() edited=edited/>
+                <Paper lines=all/>
+                <textarea class="copy-source no-print" readonly tabindex="-1" aria-hidden="true" data-testid="doc-text-copy"></textarea>
+            </section>
         }
+        .into_any(),
     }
     }
 }
 
-/// The paragraphs as text boxes, each styled as it will print; a change goes back
-/// into the document without redrawing the boxes.
+/// The paragraphs as text boxes, each styled as it will print.
 #[component]
-fn Editor(document: RwSignal<Option<Document>>, paras: Vec<Para>) -> impl IntoView {
-    let boxes = paras
+fn Editor(lines: Vec<Line>, edited: RwSignal<bool>) -> impl IntoView {
+    let boxes = lines
         .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let class = format!("doc-para {}", style_class(p.style));
-            let rows = rows_for(&p.text);
+        .map(|line| {
+            let class = format!("doc-para {}", style_class(line.style));
+            let first = line.text.get_untracked();
+            let rows = rows_for(&first);
             let edit = move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                document.update(|d| {
-                    if let Some(para) = d.as_mut().and_then(|d| d.paras.get_mut(i)) {
-                        para.text = value;
-                    }
-                });
+                line.text.set(event_target_value(&ev));
+                edited.set(true);
             };
             view! {
-                <textarea class=class class:page-break=p.page_break rows=rows data-testid="doc-para" prop:value=p.text on:input=edit></textarea>
+                <textarea class=class class:page-break=line.page_break rows=rows data-testid="doc-para" prop:value=first on:input=edit></textarea>
             }
         })
         .collect_view();
     view! { <div class="doc-sheet no-print" data-testid="doc-editor">{boxes}</div> }
 }
 
-/// The document as it prints on A4, kept up to date with the edits.
+/// The document as it prints on A4, each paragraph following its text box.
 #[component]
-fn Paper(document: RwSignal<Option<Document>>) -> impl IntoView {
-    let lines = move || {
-        document.with(|d| {
-            let paras = d.as_ref().map(|d| d.paras.clone()).unwrap_or_default();
-            paras
-                .into_iter()
-                .map(|p| {
-                    let class = style_class(p.style);
-                    view! { <p class=class class:page-break=p.page_break>{p.text}</p> }
-                })
-                .collect_view()
+fn Paper(lines: Vec<Line>) -> impl IntoView {
+    let paras = lines
+        .into_iter()
+        .map(|line| {
+            let class = style_class(line.style);
+            view! { <p class=class class:page-break=line.page_break>{move || line.text.get()}</p> }
         })
-    };
-    view! { <div class="doc-paper print-only" data-testid="doc-paper">{lines}</div> }
+        .collect_view();
+    view! { <div class="doc-paper print-only" data-testid="doc-paper">{paras}</div> }
 }
 
 /// For a transfer letter: whether the persons' names go in (they are sensitive, so
-/// the letter starts without them). Ticking opens the letter with them.
-fn names_choice(doc: DocRef) -> Option<impl IntoView> {
+/// the letter starts without them). Ticking writes the letter again with them.
+fn names_choice(doc: DocRef, may_discard: impl Fn() -> bool + Copy + 'static) -> Option<impl IntoView> {
     let st = state();
     let DocRef::Transfer { clue, names } = doc else { return None };
-    let flip = move |_| st.go(Route::Document(DocRef::Transfer { clue, names: !names }));
+    let flip = move |ev: leptos::ev::Event| {
+        if may_discard() {
+            st.go(Route::Document(DocRef::Transfer { clue, names: !names }));
+        } else {
+            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(names);
+        }
+    };
     Some(view! {
         <label class="check no-print">
             <input type="checkbox" data-testid="doc-names" prop:checked=names on:change=flip/>

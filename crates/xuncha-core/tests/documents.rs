@@ -222,3 +222,16 @@ fn the_work_summary_opens_with_the_years_figures_in_the_summaries_phrasing() {
     assert!(text.contains("二、存在的问题和不足\n（请填写。）"), "{text}");
     golden("summary.zh.txt", &text);
 }
+
+#[test]
+fn a_unit_without_problems_gets_a_named_paper_that_says_so_and_a_transfer_lists_clues_as_entered() {
+    let (mut c, id) = round();
+    c.d.problems.clear();
+    let doc = build(&c, DocRef::Drafts(id), Lang::Zh);
+    assert_eq!(doc.name, "问题底稿-县财政局-十五届县委第一轮巡察");
+    assert_eq!(doc.text(), "该单位还没有登记问题。\n");
+    // The store hands records over in the order of their ids, not as entered.
+    c.d.clues.reverse();
+    let text = build(&c, DocRef::Transfer { clue: c.d.clues[0].meta.id, names: false }, Lang::Zh).text();
+    assert!(text.find("1．县财政局党组：某股长") < text.find("2．县财政局党组：某站长"), "{text}");
+}

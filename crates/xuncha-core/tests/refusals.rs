@@ -118,3 +118,16 @@ fn english_names_a_kind_once() {
     assert!(said.starts_with("The inspection record "), "{said}");
     assert!(!said.contains("record record"), "{said}");
 }
+
+#[test]
+fn a_value_the_file_gave_never_decides_what_the_field_is_said_to_need() {
+    use xuncha_core::exchange::format::schema_words;
+    let count = schema_words(r#"invalid type: string "3 days", expected u32"#, Lang::Zh);
+    assert_eq!(count, "应为整数");
+    let flag = schema_words("invalid type: string `overtime`, expected a boolean", Lang::Zh);
+    assert_eq!(flag, "应为“是”或“否”（true 或 false）");
+    assert_eq!(
+        schema_words("invalid value: no such day", Lang::Zh),
+        "应为实际存在的日期，写作 YYYY-MM-DD（如 2026-03-05）"
+    );
+}

@@ -90,10 +90,14 @@ fn row_actions(st: AppState, kind: LedgerKind, row: &Row, panel: RwSignal<Option
             let del = c.clone();
             let delete =
                 delete_button(st, short(&c.data.summary), async move |s, ctx| ops::delete_record(s, ctx, &del).await);
-            let letter = Route::Document(DocRef::Transfer { clue: c.meta.id, names: false }).hash();
+            // A 移交函 goes with a transfer: only a clue sent on a day has one.
+            let letter = c.data.transferred_on.map(|_| {
+                let href = Route::Document(DocRef::Transfer { clue: c.meta.id, names: false }).hash();
+                view! { <a class="link" data-testid="row-transfer" href=href>{tr(T::DocOpenTransfer)}</a> }
+            });
             view! {
                 {button(T::Edit, "row-edit", Panel::Clue(c.clone()))}
-                <a class="link" data-testid="row-transfer" href=letter>{tr(T::DocOpenTransfer)}</a>
+                {letter}
                 {delete}
             }
             .into_any()

@@ -42,9 +42,10 @@ fn twips(mm: f64) -> u32 {
     (mm * TWIPS_PER_MM).round() as u32
 }
 
-/// The line pitch that puts 22 lines in the text area, in twips.
+/// The line pitch that puts 22 lines in the text area, in twips: rounded down, as
+/// 22 lines a twip too tall each would push the last one to the next page.
 fn line_pitch() -> u32 {
-    twips((PAGE_HEIGHT_MM - TOP_MM - BOTTOM_MM) / LINES)
+    (twips(PAGE_HEIGHT_MM) - twips(TOP_MM) - twips(BOTTOM_MM)) / LINES as u32
 }
 
 /// Word's character grid: the change to the body font's width (in 1/4096 pt) that
@@ -89,8 +90,9 @@ fn escape(text: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot hold at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            // Characters XML 1.0 cannot hold at all, and a carriage return, which an
+            // XML reader would turn into a line break.
+            c if ((c as u32) < 0x20 && !matches!(c, '\t' | '\n')) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
     }
@@ -99,7 +101,7 @@ fn escape(text: &str, out: &mut String) {
 fn run_properties(font: &str, half_points: u32, bold: bool) -> String {
     let bold = if bold { "<w:b/>" } else { "" };
     format!(
-        r#"<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>{bold}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>"#
+        r#"<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>{bold}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>"#
     )
 }
 
@@ -201,7 +203,7 @@ fn styles_xml() -> String {
             &format!("{indent}<w:outlineLvl w:val=\"1\"/>"),
             &run_properties(HEADING2_FONT, BODY_HALF_POINTS, false),
         ),
-        style("XunchaBody", "正文", &format!(r#"{indent}<w:jc w:val="both"/>"#), &body),
+        style("XunchaBody", "公文正文", &format!(r#"{indent}<w:jc w:val="both"/>"#), &body),
         style("XunchaField", "栏目", "", &body),
         style("XunchaSignature", "签字栏", &format!(r#"<w:spacing w:before="{pitch}"/>"#), &body),
         style(
@@ -300,7 +302,9 @@ const DOCUMENT_RELS: &str = concat!(
 const SETTINGS: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-    r#"<w:evenAndOddHeaders/><w:defaultTabStop w:val="640"/><w:characterSpacingControl w:val="compressPunctuation"/>"#,
+    r#"<w:defaultTabStop w:val="640"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/>"#,
+    // Current Word layout rather than the compatibility mode of older files.
+    r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
     "</w:settings>",
 );
 
@@ -328,8 +332,9 @@ mod tests {
     fn the_page_is_a4_with_the_official_margins_and_a_grid_of_22_lines_of_28_characters() {
         assert_eq!((twips(210.0), twips(297.0)), (11906, 16838));
         assert_eq!((twips(37.0), twips(35.0), twips(28.0), twips(26.0)), (2098, 1984, 1587, 1474));
-        let area_pt = (297.0 - 37.0 - 35.0) * 72.0 / 25.4;
-        assert!((f64::from(line_pitch()) / 20.0 * 22.0 - area_pt).abs() < 0.5, "22 lines fill the text area");
+        let area = 16838 - 2098 - 1984;
+        assert!(22 * line_pitch() <= area && 23 * line_pitch() > area, "22 lines, not 21 or 23, fill the text area");
+        assert_eq!(line_pitch(), 579);
         let width_pt = (210.0 - 28.0 - 26.0) * 72.0 / 25.4;
         let pitch = 16.0 + f64::from(char_space()) / 4096.0;
         assert!((pitch * 28.0 - width_pt).abs() < 0.5, "28 characters fill a line");
@@ -337,8 +342,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_a_typed_line_break_starts_a_paragraph_of_the_same_style() {
-        let doc =
-            Document { name: "测试".into(), paras: vec![Para::new(Style::Body, "甲<乙>&\"丙\"\n第二行\u{1}")] };
+        let doc = Document {
+            name: "测试".into(),
+            paras: vec![Para::new(Style::Body, "甲<乙>&\"丙\"\n第二行\u{1}\r\u{FFFF}")],
+        };
         let bytes = to_docx(&doc).unwrap_or_else(|e| panic!("{e}"));
         let xml = part(&bytes, "word/document.xml");
         assert!(xml.contains("甲&lt;乙&gt;&amp;&quot;丙&quot;</w:t>"), "{xml}");

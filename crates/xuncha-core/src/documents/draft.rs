@@ -48,7 +48,7 @@ fn paper(snapshot: &Snapshot, p: &Problem, lang: Lang, out: &mut Vec<Para>) {
     let group = snapshot
         .inspections
         .iter()
-        .find(|i| i.data.round == p.round && i.data.target == p.target)
+        .find(|i| i.is_live() && i.data.round == p.round && i.data.target == p.target)
         .and_then(|i| snapshot.group(i.data.group));
     let group_name = group.map(|g| g.data.name.clone()).unwrap_or_default();
     let mut focus = p.focus.label().text(lang).to_owned();

@@ -78,7 +78,7 @@ pub fn feedback(snapshot: &Snapshot, inspection: &Record<Inspection>, lang: Lang
             fill(T::FeedbackFocusHeading.text(lang), &[("n", &n), ("focus", &words)]),
         ));
         for (k, p) in under.iter().enumerate() {
-            paras.push(Para::new(Style::Body, format!("{}．{}", k + 1, with_facts(&p.data))));
+            paras.push(Para::new(Style::Body, format!("{}{}{}", k + 1, item_mark(lang), with_facts(&p.data, lang))));
         }
     }
     paras.push(Para::new(Style::Heading1, T::FeedbackAdviceHeading.text(lang)));
@@ -93,13 +93,32 @@ pub fn feedback(snapshot: &Snapshot, inspection: &Record<Inspection>, lang: Lang
     Document { name: fill(T::FeedbackFileName.text(lang), &[("target", &target_name), ("round", &round_title)]), paras }
 }
 
-/// A problem as feedback states it: its description, then its facts when entered.
-fn with_facts(p: &crate::problem::Problem) -> String {
-    let description = p.description.trim();
-    let facts = p.facts.trim();
-    if facts.is_empty() {
-        return description.to_owned();
+/// After an item's number: "1．" in Chinese documents, "1. " in English.
+pub(super) fn item_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "．",
+        Lang::En => ". ",
     }
-    let stop = if description.ends_with(['。', '；', '！', '.', ';']) { "" } else { "。" };
-    format!("{description}{stop}{facts}")
+}
+
+/// `text` ending as a sentence does, unless it already ends in a stop.
+fn sentence(text: &str, lang: Lang) -> String {
+    let stop = match lang {
+        Lang::Zh => "。",
+        Lang::En => ".",
+    };
+    if text.is_empty() || text.ends_with(['。', '；', '！', '？', '.', ';', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}{stop}")
+    }
+}
+
+/// A problem as feedback states it: its description, then its facts when entered,
+/// each a sentence.
+fn with_facts(p: &crate::problem::Problem, lang: Lang) -> String {
+    let description = sentence(p.description.trim(), lang);
+    let facts = sentence(p.facts.trim(), lang);
+    let space = if lang == Lang::En && !description.is_empty() && !facts.is_empty() { " " } else { "" };
+    format!("{description}{space}{facts}")
 }

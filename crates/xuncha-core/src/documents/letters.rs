@@ -37,7 +37,7 @@ fn recipient(clue: &Clue, lang: Lang) -> String {
 pub fn transfer(snapshot: &Snapshot, clue: &Record<Clue>, names: bool, lang: Lang) -> Document {
     let c = &clue.data;
     let to = recipient(c, lang);
-    let batch: Vec<&Record<Clue>> = snapshot
+    let mut batch: Vec<&Record<Clue>> = snapshot
         .clues
         .iter()
         .filter(|x| {
@@ -47,8 +47,11 @@ pub fn transfer(snapshot: &Snapshot, clue: &Record<Clue>, names: bool, lang: Lan
                 && recipient(&x.data, lang) == to
         })
         .collect();
+    // The store gives records in the order of their ids; a letter lists them as entered.
+    batch.sort_by_key(|x| (x.meta.created_at, x.meta.id));
     let round = round_title(snapshot, c.round, lang);
-    let (cadres, others): (u32, u32) = batch.iter().fold((0, 0), |(a, b), x| (a + x.data.cadres, b + x.data.others));
+    let (cadres, others): (u32, u32) =
+        batch.iter().fold((0, 0), |(a, b), x| (a.saturating_add(x.data.cadres), b.saturating_add(x.data.others)));
     let mut paras = vec![
         Para::new(Style::Title, fill(T::TransferTitle.text(lang), &[("round", &round)])),
         Para::new(Style::Addressee, fill(T::DocAddressee.text(lang), &[("to", &to)])),
@@ -104,15 +107,26 @@ pub fn recommendation(snapshot: &Snapshot, letter: &Record<Recommendation>, lang
         Para::new(
             Style::Body,
             fill(
-                if units.len() == 1 { T::LetterIntroOne } else { T::LetterIntro }.text(lang),
-                &[("round", &round), ("units", &units.join("、")), ("n", &units.len()), ("sector", &sector)],
+                match units.len() {
+                    0 => T::LetterIntroNone,
+                    1 => T::LetterIntroOne,
+                    _ => T::LetterIntro,
+                }
+                .text(lang),
+                &[
+                    ("round", &round),
+                    ("units", &units.join(T::ListJoiner.text(lang))),
+                    ("n", &units.len()),
+                    ("sector", &sector),
+                ],
             ),
         ),
         Para::new(Style::Heading1, T::LetterProblemsHeading.text(lang)),
     ];
     for (k, p) in problems.iter().enumerate() {
         let unit = snapshot.target(p.data.target).map(|t| t.data.name.clone()).unwrap_or_default();
-        paras.push(Para::new(Style::Body, format!("{}．{}（{unit}）", k + 1, p.data.description.trim())));
+        let mark = super::feedback::item_mark(lang);
+        paras.push(Para::new(Style::Body, format!("{}{mark}{}（{unit}）", k + 1, p.data.description.trim())));
     }
     paras.push(Para::new(Style::Heading1, T::LetterAdviceHeading.text(lang)));
     paras.push(Para::new(Style::Body, T::LetterAdvice.text(lang)));

@@ -109,7 +109,16 @@ impl DocRef {
                     .filter(|p| p.is_live() && p.data.round == i.data.round && p.data.target == i.data.target)
                     .collect();
                 problems.sort_by_key(|p| (p.data.focus as u8, p.data.found_on, p.meta.created_at));
-                Some(draft::drafts(snapshot, &problems, lang))
+                let mut doc = draft::drafts(snapshot, &problems, lang);
+                if problems.is_empty() {
+                    // Still named after the unit and round, and saying why it is empty.
+                    let round = snapshot.round(i.data.round).map(|r| snapshot.round_title(r, lang)).unwrap_or_default();
+                    let target = snapshot.target(i.data.target).map(|t| t.data.name.clone()).unwrap_or_default();
+                    doc.name =
+                        crate::i18n::fill(T::DraftFileName.text(lang), &[("target", &target), ("round", &round)]);
+                    doc.paras.push(Para::new(Style::Body, T::DocNoProblems.text(lang)));
+                }
+                Some(doc)
             }
             DocRef::Draft(id) => {
                 let problem = snapshot.problems.iter().find(|p| p.meta.id == id && p.is_live())?;

@@ -78,13 +78,16 @@ pub fn rectification_report(snapshot: &Snapshot, inspection: &Record<Inspection>
                     s.trim().to_owned()
                 }
             };
-            let mut status = fill(
-                T::ReportStatus.text(lang),
-                &[("status", &r.status.label().text(lang)), ("deadline", &long_day(r.deadline, lang))],
-            );
-            if let Some(closed) = r.closed_on {
-                status.push_str(&fill(T::ReportClosed.text(lang), &[("day", &long_day(closed, lang))]));
-            }
+            let deadline = long_day(r.deadline, lang);
+            let status = match r.closed_on {
+                Some(closed) => {
+                    fill(T::ReportClosed.text(lang), &[("day", &long_day(closed, lang)), ("deadline", &deadline)])
+                }
+                None => fill(
+                    T::ReportStatus.text(lang),
+                    &[("status", &r.status.label().text(lang)), ("deadline", &deadline)],
+                ),
+            };
             paras.push(Para::new(Style::Body, fill(T::ReportMeasures.text(lang), &[("text", &text(&r.measures))])));
             paras.push(Para::new(Style::Body, status));
             paras.push(Para::new(Style::Body, fill(T::ReportEvidence.text(lang), &[("text", &text(&r.evidence))])));

@@ -54,27 +54,6 @@ impl ExchangeFile {
                 _ => {}
             }
         }
-        let questionnaires: HashMap<Id, &Questionnaire> =
-            local.questionnaires.iter().chain(&r.questionnaires).map(|q| (q.meta.id, &q.data)).collect();
-        let choices_of = |q: &Questionnaire, question: Id| {
-            q.questions.iter().find(|x| x.id == question).map(|x| x.choices().len() as u32)
-        };
-        for resp in r.responses.iter().filter(|x| x.is_live()) {
-            let midnight = crate::response::day_start(resp.data.day);
-            if resp.meta.created_at != midnight {
-                refuse(Kind::Response, resp.meta.id, "day", T::ErrResponseTimeFiner);
-            }
-            let Some(q) = questionnaires.get(&resp.data.questionnaire) else { continue };
-            // One answer wrong is enough to name the response; the rest add nothing.
-            let wrong = resp.data.answers.iter().find_map(|a| match choices_of(q, a.question) {
-                None => Some(T::ErrUnknownQuestion),
-                Some(n) if a.choices.iter().any(|c| *c >= n) => Some(T::ErrChoiceBeyondOptions),
-                Some(_) => None,
-            });
-            if let Some(why) = wrong {
-                refuse(Kind::Response, resp.meta.id, "answers", why);
-            }
-        }
         // A rectification's status, deadline and day struck off follow from its steps.
         for x in r.rectifications.iter().filter(|x| x.is_live()) {
             let mut settled = x.data.clone();
@@ -95,6 +74,27 @@ impl ExchangeFile {
             };
             if let Some(field) = field {
                 refuse(Kind::Rectification, x.meta.id, field, T::ErrRectNotFromSteps);
+            }
+        }
+        let questionnaires: HashMap<Id, &Questionnaire> =
+            local.questionnaires.iter().chain(&r.questionnaires).map(|q| (q.meta.id, &q.data)).collect();
+        let choices_of = |q: &Questionnaire, question: Id| {
+            q.questions.iter().find(|x| x.id == question).map(|x| x.choices().len() as u32)
+        };
+        for resp in r.responses.iter().filter(|x| x.is_live()) {
+            let midnight = crate::response::day_start(resp.data.day);
+            if resp.meta.created_at != midnight {
+                refuse(Kind::Response, resp.meta.id, "day", T::ErrResponseTimeFiner);
+            }
+            let Some(q) = questionnaires.get(&resp.data.questionnaire) else { continue };
+            // One answer wrong is enough to name the response; the rest add nothing.
+            let wrong = resp.data.answers.iter().find_map(|a| match choices_of(q, a.question) {
+                None => Some(T::ErrUnknownQuestion),
+                Some(n) if a.choices.iter().any(|c| *c >= n) => Some(T::ErrChoiceBeyondOptions),
+                Some(_) => None,
+            });
+            if let Some(why) = wrong {
+                refuse(Kind::Response, resp.meta.id, "answers", why);
             }
         }
         for b in r.paper_batches.iter().filter(|x| x.is_live()) {

@@ -518,7 +518,9 @@ pub fn path_words(kind: Option<Kind>, path: &str, lang: Lang) -> String {
 /// (serde's, in English) never reaches a user. A value the file gave is quoted.
 pub fn schema_words(detail: &str, lang: Lang) -> String {
     let quoted = detail.split('`').nth(1).unwrap_or_default();
-    let has = |words: &str| detail.contains(words);
+    // The reader's words only: a value the file gave ("3 days") must not decide them.
+    let bare = without_quoted(detail);
+    let has = |words: &str| bare.contains(words);
     let (key, value) = if detail.starts_with("missing field") || detail == "missing" {
         (T::SchemaMissing, "")
     } else if detail.starts_with("unknown variant") || detail.starts_with("unknown field") {
@@ -539,6 +541,21 @@ pub fn schema_words(detail: &str, lang: Lang) -> String {
         (T::SchemaBadValue, "")
     };
     fill(key.text(lang), &[("value", &value)])
+}
+
+/// `detail` without what it quotes between backticks or double quotes.
+fn without_quoted(detail: &str) -> String {
+    let mut out = String::with_capacity(detail.len());
+    let mut inside: Option<char> = None;
+    for c in detail.chars() {
+        match inside {
+            Some(q) if c == q => inside = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => inside = Some(c),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// The part of a serde message after "expected" (`u32`, `a string`, `struct Source`).

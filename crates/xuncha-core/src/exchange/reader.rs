@@ -67,6 +67,10 @@ pub struct Reader<'a> {
     /// the file (anything else of the file after them), and how many more there are.
     refused: BTreeMap<(usize, usize), ParseError>,
     refused_more: usize,
+    /// Some record is nested deeper than the reader follows.
+    too_deep: bool,
+    /// Records with a number too large for any field (the first `LISTED`, the rest counted).
+    huge: Problems,
     done: usize,
     total: usize,
     scratch: String,
@@ -190,6 +194,8 @@ impl<'a> Reader<'a> {
             records: Records::default(),
             refused: BTreeMap::new(),
             refused_more: 0,
+            too_deep: false,
+            huge: Problems::default(),
             done: 0,
             total,
             scratch: String::new(),
@@ -325,6 +331,19 @@ impl<'a> Reader<'a> {
     }
 
     fn refuse_at(&mut self, at: (usize, usize), error: ParseError) {
+        // What is said before the checksum is kept whatever else was refused, so
+        // that it is never told as a changed file.
+        match error {
+            ParseError::TooDeep => {
+                self.too_deep = true;
+                return;
+            }
+            ParseError::NumberTooLarge { .. } => {
+                self.huge.push(error);
+                return;
+            }
+            _ => {}
+        }
         self.refused.insert(at, error);
         if self.refused.len() > LISTED {
             self.refused.pop_last();
@@ -337,15 +356,12 @@ impl<'a> Reader<'a> {
     pub fn finish(mut self) -> Result<ExchangeFile, ParseError> {
         while !self.step(usize::MAX) {}
         // Text too deep to read has no canonical form to compare: it is said as what it is.
-        if self.refused.values().any(|e| *e == ParseError::TooDeep) {
+        if self.too_deep {
             return Err(ParseError::TooDeep);
         }
         // Nor has a number too large for any field: those are said before the checksum.
-        if self.refused.values().any(|e| matches!(e, ParseError::NumberTooLarge { .. })) {
-            let mut problems = Problems::default();
-            let huge = self.refused.into_values().filter(|e| matches!(e, ParseError::NumberTooLarge { .. }));
-            huge.for_each(|e| problems.push(e));
-            return Err(problems.into_error().unwrap_or(ParseError::TooDeep));
+        if let Some(huge) = self.huge.into_error() {
+            return Err(huge);
         }
         self.hasher.update(self.tail.as_bytes());
         let digest = self.hasher.finalize();
@@ -368,7 +384,10 @@ impl<'a> Reader<'a> {
             Value::Array(_) => problems.take(Err(schema_error(None, 0, "", "source", "not an object"))),
             value => problems.take(header_field::<Source>(value, "source")),
         };
-        let kind = problems.take(header_field::<FileKind>(field("kind"), "kind"));
+        let kind = match field("kind") {
+            Value::Array(_) => problems.take(Err(schema_error(None, 0, "", "kind", "not an object"))),
+            value => problems.take(header_field::<FileKind>(value, "kind")),
+        };
         if self.records_missing {
             problems.push(schema_error(None, 0, "", "records", "missing"));
         }

@@ -73,6 +73,9 @@ macro_rules! documents_texts {
             LetterNoSector => "有关行业（系统）", "the sector";
             LetterFileName => "巡察建议书-{to}-{round}", "Recommendation letter-{to}-{round}";
             LetterIntro => "县委巡察组在{round}中对{units}等{n}个单位开展巡察时，发现{sector}存在一些共性问题。根据《中国共产党巡视工作条例》有关规定，现将有关情况通报如下，并提出建议。", "In the {round} the county's groups found, at {units} ({n} units), problems shared across {sector}. Under the inspection work regulations they are set out below with recommendations.";
+            LetterIntroNone => "县委巡察组在{round}中发现{sector}存在一些问题。根据《中国共产党巡视工作条例》有关规定，现将有关情况通报如下，并提出建议。", "In the {round} the county's groups found problems in {sector}. Under the inspection work regulations they are set out below with recommendations.";
+            ListJoiner => "、", ", ";
+            DocDiscardEdits => "重新生成文书会丢失刚才在页面上所做的修改，确定继续吗？", "Writing the document again loses the edits made on this page. Go on?";
             LetterIntroOne => "县委巡察组在{round}中对{units}开展巡察时，发现{sector}存在一些问题。根据《中国共产党巡视工作条例》有关规定，现将有关情况通报如下，并提出建议。", "In the {round} the county's groups found, at {units}, problems in {sector}. Under the inspection work regulations they are set out below with recommendations.";
             LetterProblemsHeading => "一、发现的主要问题", "1. The main problems found";
             LetterAdviceHeading => "二、意见建议", "2. Recommendations";
@@ -87,8 +90,8 @@ macro_rules! documents_texts {
             ReportProblemsHeading => "二、反馈问题整改落实情况", "2. Each problem fed back";
             ReportProblem => "{k}．关于“{problem}”的问题。", "{k}. On “{problem}”.";
             ReportMeasures => "整改措施：{text}", "Measures: {text}";
-            ReportStatus => "整改情况：{status}（整改时限：{deadline}）", "Status: {status} (deadline {deadline})";
-            ReportClosed => "，已于{day}销号", "; struck off on {day}";
+            ReportStatus => "整改情况：{status}（整改时限：{deadline}）。", "Status: {status} (deadline {deadline}).";
+            ReportClosed => "整改情况：已于{day}销号（整改时限：{deadline}）。", "Status: struck off on {day} (deadline {deadline}).";
             ReportEvidence => "佐证材料：{text}", "Evidence: {text}";
             ReportOnSpot => "已于{day}立行立改。", "Put right on the spot on {day}.";
             ReportNotFedBack => "尚未反馈整改。", "Not yet fed back for rectification.";
