@@ -32,11 +32,14 @@ fn style_class(style: Style) -> &'static str {
 const PORTRAIT: &str = "@media print { @page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; } }";
 
 /// One paragraph on the page: its style and page break, and its text as edited.
-#[derive(Clone, Copy)]
+/// The text is reference-counted, not owned by the view or the handler that made
+/// it: writing the document again from a button or an effect drops the old lines
+/// with the old view, never the new ones.
+#[derive(Clone)]
 struct Line {
     style: Style,
     page_break: bool,
-    text: RwSignal<String>,
+    text: ArcRwSignal<String>,
 }
 
 /// Enough rows to show a paragraph whole in the editor, about 40 characters a row.
@@ -58,7 +61,7 @@ pub fn DocumentPage(doc: DocRef) -> impl IntoView {
         let built = st.ledger.with_untracked(|l| st.data.with_untracked(|d| doc.build(d, l, today(), lang)));
         lines.set(built.map(|d| {
             name.set_value(d.name);
-            let to_line = |p: Para| Line { style: p.style, page_break: p.page_break, text: RwSignal::new(p.text) };
+            let to_line = |p: Para| Line { style: p.style, page_break: p.page_break, text: ArcRwSignal::new(p.text) };
             d.paras.into_iter().map(to_line).collect()
         }));
         edited.set(false);
@@ -152,8 +155,9 @@ fn Editor(lines: Vec<Line>, edited: RwSignal<bool>) -> impl IntoView {
             let class = format!("doc-para {}", style_class(line.style));
             let first = line.text.get_untracked();
             let rows = rows_for(&first);
+            let text = line.text.clone();
             let edit = move |ev: leptos::ev::Event| {
-                line.text.set(event_target_value(&ev));
+                text.set(event_target_value(&ev));
                 edited.set(true);
             };
             view! {
@@ -171,7 +175,8 @@ fn Paper(lines: Vec<Line>) -> impl IntoView {
         .into_iter()
         .map(|line| {
             let class = style_class(line.style);
-            view! { <p class=class class:page-break=line.page_break>{move || line.text.get()}</p> }
+            let text = line.text.clone();
+            view! { <p class=class class:page-break=line.page_break>{move || text.get()}</p> }
         })
         .collect_view();
     view! { <div class="doc-paper print-only" data-testid="doc-paper">{paras}</div> }

@@ -103,6 +103,17 @@ test('every document is written from the ledgers, edited, and saved as a Word fi
   assert.match(paper.footer_odd_align, /RIGHT/);
   assert.match(paper.footer_even_align, /LEFT/);
 
+  // 恢复原文 asks before dropping the edit, then gives the text as the ledgers have it;
+  // again without edits, it asks nothing. The page stays alive (no error is logged).
+  page.once('dialog', (d) => d.accept());
+  await app.id('doc-reset').click();
+  const restored = '违反《中国共产党纪律处分条例》第一百零四条。';
+  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="doc-para"]')].some((b) => b.value === t), restored);
+  await app.id('doc-reset').click();
+  await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="doc-para"]')].some((b) => b.value === t), restored);
+  await paras.nth(basis).fill('改了又恢复');
+  assert.equal(await app.id('doc-paper').locator('p').nth(basis).textContent(), '改了又恢复', 'the print copy follows the edit');
+
   // The feedback of the inspection, from the round page: the 三个聚焦 in their order.
   await app.openRound(ROUND);
   await app.group('第一巡察组').getByTestId('inspection-row').filter({ hasText: '县财政局' }).getByTestId('open-feedback').click();
