@@ -14,6 +14,7 @@ pub mod merge;
 pub mod problems;
 pub mod reader;
 pub mod undo;
+mod words;
 pub mod writer;
 
 pub use format::{ExchangeFile, FileKind, ParseError, Records, Source};
