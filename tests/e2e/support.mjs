@@ -56,8 +56,24 @@ export async function download(app, testid, dir) {
   return { file, name: d.suggestedFilename() };
 }
 
+// Every folder a test makes (browser profiles, downloads) goes when its process ends, so
+// repeated runs on one machine do not fill its disk. XUNCHA_KEEP_TMP=1 keeps them to look at.
+const madeDirs = [];
+process.on('exit', () => {
+  if (process.env.XUNCHA_KEEP_TMP) return;
+  for (const dir of madeDirs) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A folder a browser still holds at exit stays behind; no later run reads it.
+    }
+  }
+});
+
 export function tempProfile(name) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `xuncha-${name}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xuncha-${name}-`));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** A Chromium with a persistent profile, as a user's browser keeps IndexedDB. */
