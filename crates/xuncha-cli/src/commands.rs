@@ -63,7 +63,7 @@ pub(crate) fn name(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn read(io: &mut Io<'_>, path: &Path) -> Option<Vec<u8>> {
+pub(crate) fn read(io: &mut Io<'_>, path: &Path) -> Option<Vec<u8>> {
     // A file over the limit is refused from its length, before it is read into memory.
     if let Ok(meta) = std::fs::metadata(path) {
         let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);

@@ -3,6 +3,7 @@
 //! a message and an exit code, never a panic.
 
 mod commands;
+mod sheet;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -80,12 +81,43 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Turn a ledger kept in Excel, WPS or CSV into an exchange file; exit 1 if rows were refused.
+    FromSheet {
+        /// The ledger: .xlsx, .xls, .ods or .csv.
+        file: PathBuf,
+        /// The sheet to read, by its name; the first with a ledger header when left out.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A JSON file saying which field each column is: {"columns": ["round", null, "description", ...]}.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// The office's backup (or packages): units and rounds are matched against it by name.
+        #[arg(long = "with")]
+        with: Vec<PathBuf>,
+        /// The round of every row, when the sheet names none (e.g. 十五届第三轮).
+        #[arg(long)]
+        round: Option<String>,
+        /// The year of days written without one (3月5日).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The 三个聚焦 of rows that name none.
+        #[arg(long)]
+        focus: Option<String>,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Decrypt an encrypted file.
     Decrypt {
         file: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
     },
+}
+
+fn now() -> xuncha_core::meta::Timestamp {
+    xuncha_core::meta::Timestamp::from_unix_millis(
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or(0.0),
+    )
 }
 
 fn main() -> ExitCode {
@@ -100,13 +132,12 @@ fn main() -> ExitCode {
         Command::Encrypt { file, output } => commands::encrypt(io, &file, &output),
         Command::Decrypt { file, output } => commands::decrypt(io, &file, &output),
         Command::Gen { scale, seed, output } => commands::generate(io, scale, seed, &output),
+        Command::FromSheet { file, sheet, mapping, with, round, year, focus, output } => {
+            let args = sheet::Args { file, sheet, mapping, with, round, year, focus, output, now: now() };
+            sheet::from_sheet(io, &args)
+        }
         Command::Stats { files, year, term, round, from, to, township, kind, json, today } => {
-            let now = xuncha_core::meta::Timestamp::from_unix_millis(
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_millis() as f64)
-                    .unwrap_or(0.0),
-            );
+            let now = now();
             let Some(day) = today.map_or(Some(now.local_date_day()), |t| t.parse().ok()) else {
                 eprintln!("--today: YYYY-MM-DD");
                 return ExitCode::from(commands::INVALID);

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod exchange;
 pub mod generate;
 pub mod i18n;
+pub mod intake;
 pub mod ledger;
 pub mod ops;
 pub mod record;

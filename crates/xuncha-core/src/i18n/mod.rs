@@ -100,6 +100,8 @@ mod documents;
 #[macro_use]
 mod exchange;
 #[macro_use]
+mod intake;
+#[macro_use]
 mod ledger;
 #[macro_use]
 mod plan;
@@ -110,7 +112,7 @@ mod stats;
 #[macro_use]
 mod survey;
 
-app_texts!(register_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, catalogue;);
+app_texts!(register_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, intake_texts, catalogue;);
 
 #[cfg(test)]
 mod tests {

@@ -112,8 +112,9 @@ impl LedgerKind {
     }
 }
 
-/// Every column of every ledger.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Every column of every ledger; in a saved sheet mapping by its snake_case name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Col {
     Round,
     Group,

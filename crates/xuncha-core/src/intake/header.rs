@@ -1,0 +1,355 @@
+//! Finds a ledger's header below its title (over one row or two) and matches each
+//! column to a ledger field by the words offices head it with; a person corrects the
+//! match per column, and a mapping is kept for the next file of the same shape.
+
+use super::grid::Grid;
+use crate::i18n::Lang;
+use crate::ledger::table::Col;
+use serde::{Deserialize, Serialize};
+
+/// How far down a title, notes and a two-row header may push the header.
+const SEARCH_ROWS: usize = 20;
+
+/// The header a sheet has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// The header's first row (0-based) and how many rows it spans (1 or 2).
+    pub row: usize,
+    pub rows: usize,
+    /// Each column's heading, as the sheet words it (both rows joined by "/").
+    pub names: Vec<String>,
+    /// The text above the header: a title such as "某某县委第三轮巡察反馈问题整改台账".
+    pub title: String,
+}
+
+impl Header {
+    /// The first row of data (0-based).
+    pub fn data_start(&self) -> usize {
+        self.row + self.rows
+    }
+}
+
+/// Which field each column is read as; `None` leaves a column out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mapping {
+    pub columns: Vec<Option<Col>>,
+}
+
+impl Mapping {
+    /// The columns read as `col`: the first of them counts.
+    pub fn column_of(&self, col: Col) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(col))
+    }
+
+    /// A mapping is offered again for a sheet whose headings read the same.
+    pub fn shape(names: &[String]) -> String {
+        names.iter().map(|n| normalise(n)).collect::<Vec<_>>().join("|")
+    }
+
+    /// The match by headings alone; each field goes to the first column that names it.
+    pub fn guess(names: &[String]) -> Mapping {
+        let mut taken = Vec::new();
+        let columns = names
+            .iter()
+            .map(|n| {
+                let col = field_of(n).filter(|c| !taken.contains(c));
+                if let Some(c) = col {
+                    taken.push(c);
+                }
+                col
+            })
+            .collect();
+        Mapping { columns }
+    }
+}
+
+/// The words of a heading without what brackets add ("（人）", "(截止日期)"), spaces
+/// and punctuation.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0u32;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            c if depth > 0 || c.is_whitespace() => {}
+            '：' | ':' | '、' | '，' | ',' | '。' | '*' | '＊' | '/' | '／' | '-' | '_' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The words offices head each field with, after the catalogue's own label.
+fn synonyms(col: Col) -> &'static [&'static str] {
+    match col {
+        Col::Round => &["巡察轮次", "轮次", "巡察批次", "批次", "巡察届次轮次"],
+        Col::Group => &["巡察组", "组别"],
+        Col::Target => &["被巡察单位", "被巡察党组织", "被巡察对象", "巡察对象", "单位名称", "被巡单位", "单位"],
+        Col::Township => &["所属乡镇", "乡镇", "乡镇街道", "所属乡镇街道"],
+        Col::Focus => &["问题类别", "问题类型", "问题分类", "三个聚焦", "类别", "聚焦方面"],
+        Col::SubCategory => &["具体类别", "问题细类", "子类", "具体问题类型"],
+        Col::Description => &[
+            "问题描述",
+            "存在问题",
+            "主要问题",
+            "问题表现",
+            "问题内容",
+            "反馈问题",
+            "具体问题",
+            "问题清单",
+            "巡察发现问题",
+            "问题",
+        ],
+        Col::Source => &["问题来源", "发现方式", "来源"],
+        Col::FoundOn => &["发现日期", "发现时间"],
+        Col::Scope => &["共性个性", "问题性质", "个性共性"],
+        Col::OnSpot => &["立行立改", "立行立改日期", "立行立改时间"],
+        Col::Status => &["整改状态", "整改情况", "完成情况", "整改进展", "整改进度", "是否完成", "办理状态", "状态"],
+        Col::Measures => &["整改措施", "整改举措", "整改方案", "措施"],
+        Col::Unit => &["责任单位", "整改责任单位", "牵头单位", "责任部门"],
+        Col::Person => &["责任人", "整改责任人", "责任领导", "具体责任人"],
+        Col::Deadline => &["整改时限", "完成时限", "整改期限", "时限要求", "整改时间", "时限"],
+        Col::Verifier => &["核验人", "验收人", "销号核验人"],
+        Col::Evidence => &["佐证材料", "佐证", "整改佐证材料", "整改成效", "整改结果"],
+        Col::ClosedOn => &["销号日期", "销号时间", "完成时间", "完成日期", "办结时间", "办结日期"],
+        Col::Summary => &["线索摘要", "问题线索", "线索内容", "线索", "线索简要情况"],
+        Col::Cadres => &["涉及党员干部", "涉及党员干部人数", "党员干部人数"],
+        Col::Others => &["涉及其他人员", "涉及其他人员人数", "其他人员人数"],
+        Col::Names => &["涉及人员姓名", "涉及人员", "被反映人"],
+        Col::Recipient => &["移交单位", "移交对象", "移交部门", "移交至"],
+        Col::TransferredOn => &["移交日期", "移交时间"],
+        Col::Disposal => &["处置方式", "办理方式", "处置类别"],
+        Col::Result => &["处置结果", "办理结果", "查处结果", "办理情况"],
+        Col::Addressee => &["主送单位", "主管部门"],
+        Col::Sector => &["行业系统", "行业"],
+        Col::SentOn => &["发出日期", "印发日期"],
+        Col::Response => &["回复情况"],
+        Col::RespondedOn => &["回复日期"],
+        Col::Overdue | Col::Inadequate | Col::FeedbackDue | Col::ProblemCount => &[],
+    }
+}
+
+/// The columns a sheet can fill. Figures the program computes (逾期, 不到位次数, 反馈期限,
+/// 问题数) are left out: they follow from the rest.
+pub const READABLE: [Col; 26] = [
+    Col::Round,
+    Col::Target,
+    Col::Township,
+    Col::Focus,
+    Col::SubCategory,
+    Col::Description,
+    Col::Source,
+    Col::FoundOn,
+    Col::Scope,
+    Col::OnSpot,
+    Col::Status,
+    Col::Measures,
+    Col::Unit,
+    Col::Person,
+    Col::Deadline,
+    Col::Verifier,
+    Col::Evidence,
+    Col::ClosedOn,
+    Col::Summary,
+    Col::Cadres,
+    Col::Others,
+    Col::Names,
+    Col::Recipient,
+    Col::TransferredOn,
+    Col::Disposal,
+    Col::Result,
+];
+
+/// The field a heading names: the whole heading first, then the longest word it holds
+/// ("2025年整改时限" is a deadline).
+pub fn field_of(heading: &str) -> Option<Col> {
+    let h = normalise(heading);
+    if h.is_empty() {
+        return None;
+    }
+    let words = |col: Col| {
+        let label = col.label();
+        let own = [normalise(label.text(Lang::Zh)), normalise(label.text(Lang::En))];
+        own.into_iter().chain(synonyms(col).iter().map(|s| normalise(s))).collect::<Vec<_>>()
+    };
+    if let Some(col) = READABLE.into_iter().find(|c| words(*c).contains(&h)) {
+        return Some(col);
+    }
+    READABLE
+        .into_iter()
+        .flat_map(|c| words(c).into_iter().map(move |w| (c, w)))
+        .filter(|(_, w)| w.chars().count() >= 2 && h.contains(w.as_str()))
+        .max_by_key(|(_, w)| w.chars().count())
+        .map(|(c, _)| c)
+}
+
+/// The headings of `rows` header rows starting at `row`: a lower row's words where it
+/// has its own, else the words above it (a heading merged down, or over two columns).
+fn names_at(grid: &Grid, row: usize, rows: usize, width: usize) -> Vec<String> {
+    (0..width)
+        .map(|c| {
+            let upper = grid.cell(row, c).text();
+            if rows == 1 {
+                return upper;
+            }
+            let lower = grid.cell(row + 1, c).text();
+            match (upper.is_empty(), lower.is_empty() || lower == upper) {
+                (_, true) => upper,
+                (true, false) => lower,
+                (false, false) => format!("{upper}/{lower}"),
+            }
+        })
+        .collect()
+}
+
+/// How many fields a header names, counting a two-row heading by its lower words.
+fn score(names: &[String]) -> usize {
+    let mapping =
+        Mapping::guess(&names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect::<Vec<_>>());
+    mapping.columns.iter().flatten().count()
+}
+
+/// The header of a ledger: the row (or two) within the first rows that names the most
+/// fields, at least two of them and a problem's description or a clue's summary. Two
+/// rows count only where they name more than one does: a heading merged down already
+/// reads in the lower row.
+pub fn find(grid: &Grid) -> Option<Header> {
+    let width = grid.width();
+    let mut best: Option<(usize, Header)> = None;
+    for row in 0..grid.rows.len().min(SEARCH_ROWS) {
+        for rows in [1, 2] {
+            let names = names_at(grid, row, rows, width);
+            let s = score(&names);
+            let lower: Vec<String> = names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect();
+            let guessed = Mapping::guess(&lower);
+            let has_core = guessed.column_of(Col::Description).is_some() || guessed.column_of(Col::Summary).is_some();
+            if s >= 2 && has_core && best.as_ref().is_none_or(|(b, h)| s > *b || (s == *b && rows == 1 && h.rows == 2))
+            {
+                let title = (0..row)
+                    .flat_map(|r| {
+                        let mut seen: Vec<String> = Vec::new();
+                        for c in 0..width {
+                            let t = grid.cell(r, c).text();
+                            if !t.is_empty() && !seen.contains(&t) {
+                                seen.push(t);
+                            }
+                        }
+                        seen
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                best = Some((s, Header { row, rows, names, title }));
+            }
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
+/// The mapping for a header: its lower headings guessed.
+pub fn guess_for(header: &Header) -> Mapping {
+    Mapping::guess(&header.names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::grid::Cell;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            name: "台账".into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|t| if t.is_empty() { Cell::Empty } else { Cell::Text((*t).into()) }).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn headings_offices_use_name_their_fields() {
+        assert_eq!(field_of("问题描述"), Some(Col::Description));
+        assert_eq!(field_of("存在问题"), Some(Col::Description));
+        assert_eq!(field_of("主要问题"), Some(Col::Description));
+        assert_eq!(field_of("问题表现"), Some(Col::Description));
+        assert_eq!(field_of("整改时限"), Some(Col::Deadline));
+        assert_eq!(field_of("完成时限"), Some(Col::Deadline));
+        assert_eq!(field_of("整改时限（截止日期）"), Some(Col::Deadline));
+        assert_eq!(field_of("责任单位"), Some(Col::Unit));
+        assert_eq!(field_of("整改责任单位"), Some(Col::Unit));
+        assert_eq!(field_of("责任人"), Some(Col::Person));
+        assert_eq!(field_of("整改措施"), Some(Col::Measures));
+        assert_eq!(field_of("整改情况"), Some(Col::Status));
+        assert_eq!(field_of("完成情况"), Some(Col::Status));
+        assert_eq!(field_of("被巡察单位"), Some(Col::Target));
+        assert_eq!(field_of("涉及党员干部（人）"), Some(Col::Cadres));
+        assert_eq!(field_of("Deadline"), Some(Col::Deadline));
+        assert_eq!(field_of("序号"), None);
+        assert_eq!(field_of("备注"), None);
+    }
+
+    #[test]
+    fn a_header_is_found_below_its_title() {
+        let g = grid(&[
+            &["某某县委第三轮巡察反馈问题整改台账", "某某县委第三轮巡察反馈问题整改台账", ""],
+            &["填报单位：县委巡察办", "", ""],
+            &["序号", "被巡察单位", "存在问题", "整改措施", "整改时限"],
+            &["1", "县财政局", "预算执行慢", "建立台账", "2026年6月30日"],
+        ]);
+        let h = find(&g).expect("a header");
+        assert_eq!((h.row, h.rows, h.data_start()), (2, 1, 3));
+        assert!(h.title.contains("第三轮"));
+        let m = guess_for(&h);
+        assert_eq!(
+            m.columns,
+            vec![None, Some(Col::Target), Some(Col::Description), Some(Col::Measures), Some(Col::Deadline)]
+        );
+    }
+
+    #[test]
+    fn a_header_merged_over_two_rows_is_read_from_its_lower_row() {
+        let g = grid(&[
+            &["序号", "单位", "问题描述", "整改情况", "整改情况", "整改情况"],
+            &["序号", "单位", "问题描述", "整改措施", "完成时限", "是否完成"],
+            &["1", "县财政局", "预算执行慢", "建立台账", "2026.6.30", "是"],
+        ]);
+        let h = find(&g).expect("a header");
+        assert_eq!((h.row, h.rows, h.data_start()), (1, 1, 2));
+        assert_eq!(guess_for(&h).column_of(Col::Deadline), Some(4));
+    }
+
+    #[test]
+    fn a_header_over_two_rows_reads_its_lower_words() {
+        let g = grid(&[
+            &["序号", "单位", "问题描述", "整改情况", "", ""],
+            &["", "", "", "整改措施", "完成时限", "是否完成"],
+            &["1", "县财政局", "预算执行慢", "建立台账", "2026.6.30", "是"],
+        ]);
+        let h = find(&g).expect("a header");
+        assert_eq!((h.row, h.rows), (0, 2));
+        assert_eq!(h.names[3], "整改情况/整改措施");
+        assert_eq!(h.names[4], "完成时限");
+        let m = guess_for(&h);
+        assert_eq!(m.column_of(Col::Deadline), Some(4));
+        assert_eq!(m.column_of(Col::Measures), Some(3));
+        assert_eq!(m.column_of(Col::Status), Some(5));
+    }
+
+    #[test]
+    fn the_first_column_naming_a_field_takes_it() {
+        let m = Mapping::guess(&["问题描述".into(), "存在问题".into()]);
+        assert_eq!(m.columns, vec![Some(Col::Description), None]);
+    }
+
+    #[test]
+    fn a_sheet_without_a_description_or_summary_has_no_ledger_header() {
+        assert_eq!(find(&grid(&[&["姓名", "单位", "职务"], &["张三", "县财政局", "科员"]])), None);
+    }
+
+    #[test]
+    fn sheets_with_the_same_headings_have_the_same_shape() {
+        let a = Mapping::shape(&["问题描述 ".into(), "整改时限（截止）".into()]);
+        let b = Mapping::shape(&["问题描述".into(), "整改时限".into()]);
+        assert_eq!(a, b);
+    }
+}

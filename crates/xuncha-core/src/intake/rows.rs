@@ -1,0 +1,442 @@
+//! Rows into records: a problem (with its rectification when the row has one) or a
+//! clue per row, each checked by the rules the forms keep. Titles, section headings,
+//! 合计 rows and notes are passed over; a row that matches a record already kept is
+//! left as it is, so importing the same sheet again changes nothing.
+
+use super::grid::{Cell, Grid};
+use super::header::{Header, Mapping};
+use super::place::{Rounds, Units};
+use super::refusal::{RowProblem, Why};
+use super::values::{self, squeeze, DateProblem};
+use crate::date::Day;
+use crate::id::Id;
+use crate::inspection::Inspection;
+use crate::ledger::table::Col;
+use crate::meta::{Meta, Timestamp};
+use crate::problem::{Focus, Problem, ProblemSource, Scope};
+use crate::record::{Body, Record, Records};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// What the person importing decides for the whole sheet.
+#[derive(Clone, Debug)]
+pub struct Defaults {
+    /// The round of every row when the sheet has no round column.
+    pub round: Option<Id>,
+    /// The year of days written without one ("3月5日").
+    pub year: Option<i32>,
+    /// The 三个聚焦 of rows that name none.
+    pub focus: Option<Focus>,
+    /// The importing office and the time, for the records' envelopes.
+    pub office: Id,
+    pub now: Timestamp,
+    /// The language of the notes the import writes into a rectification's history.
+    pub lang: crate::i18n::Lang,
+}
+
+/// What became of one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowOutcome {
+    /// New records from the row: a problem (and its rectification) or a clue.
+    Added,
+    /// The row's problem or clue is already kept.
+    Same,
+    Refused,
+}
+
+/// A sheet read: the records to add, what became of each data row, and why rows were refused.
+#[derive(Clone, Debug, Default)]
+pub struct Conversion {
+    pub records: Records,
+    /// (Excel row number, outcome), for every data row.
+    pub rows: Vec<(usize, RowOutcome)>,
+    pub problems: Vec<RowProblem>,
+}
+
+impl Conversion {
+    pub fn count(&self, outcome: RowOutcome) -> usize {
+        self.rows.iter().filter(|(_, o)| *o == outcome).count()
+    }
+}
+
+/// A record id from what a row says, so the same row always makes the same record.
+pub(super) fn derived_id(parts: &[&str]) -> Id {
+    let mut hash = Sha256::new();
+    for p in parts {
+        hash.update(p.as_bytes());
+        hash.update([0]);
+    }
+    let digest = hash.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    Id::from_random_bytes(bytes)
+}
+
+/// Rows that are no data: a total, notes and signatures under the table.
+fn is_total_or_note(texts: &[String]) -> bool {
+    let first = texts.iter().map(|t| squeeze(t)).find(|t| !t.is_empty()).unwrap_or_default();
+    const NOTES: [&str; 9] = ["注", "说明", "备注", "填表", "制表", "审核", "联系人", "填报人", "负责人"];
+    texts.iter().any(|t| {
+        let t = squeeze(t);
+        t.starts_with("合计") || t.starts_with("总计") || t.starts_with("小计")
+    }) || NOTES.iter().any(|n| first.starts_with(n))
+}
+
+/// Works through a sheet in steps, so a page can show progress between them.
+#[derive(Debug)]
+pub struct Converter<'a> {
+    grid: &'a Grid,
+    header: &'a Header,
+    mapping: &'a Mapping,
+    defaults: Defaults,
+    stored: &'a Records,
+    units: Units<'a>,
+    rounds: Rounds<'a>,
+    next: usize,
+    /// The 三个聚焦 of the section heading above the rows.
+    section: Option<Focus>,
+    /// Keys of the rows made so far, with their row numbers.
+    made: HashMap<Id, usize>,
+    out: Conversion,
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(
+        grid: &'a Grid,
+        header: &'a Header,
+        mapping: &'a Mapping,
+        stored: &'a Records,
+        defaults: Defaults,
+    ) -> Converter<'a> {
+        Converter {
+            grid,
+            header,
+            mapping,
+            defaults,
+            stored,
+            units: Units::new(stored),
+            rounds: Rounds::new(stored),
+            next: header.data_start(),
+            section: None,
+            made: HashMap::new(),
+            out: Conversion::default(),
+        }
+    }
+
+    /// Rows still to read, and rows in all.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.grid.rows.len().saturating_sub(self.header.data_start());
+        (self.next.saturating_sub(self.header.data_start()).min(total), total)
+    }
+
+    /// Reads up to `budget` rows; true when the sheet is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let end = (self.next + budget).min(self.grid.rows.len());
+        while self.next < end {
+            self.row(self.next);
+            self.next += 1;
+        }
+        self.next >= self.grid.rows.len()
+    }
+
+    pub fn finish(mut self) -> Conversion {
+        while !self.step(1000) {}
+        self.out
+    }
+
+    pub(super) fn cell(&self, row: usize, col: Col) -> Option<&'a Cell> {
+        self.mapping.column_of(col).map(|c| self.grid.cell(row, c))
+    }
+
+    pub(super) fn text(&self, row: usize, col: Col) -> String {
+        self.cell(row, col).map(Cell::text).unwrap_or_default()
+    }
+
+    pub(super) fn heading(&self, col: Col) -> (Option<usize>, String) {
+        let c = self.mapping.column_of(col);
+        (
+            c,
+            c.and_then(|c| self.header.names.get(c).cloned())
+                .unwrap_or_else(|| col.label().text(crate::i18n::Lang::Zh).to_owned()),
+        )
+    }
+
+    pub(super) fn problem(&self, row: usize, col: Col, why: Why) -> RowProblem {
+        let (c, heading) = self.heading(col);
+        RowProblem { row: row + 1, col: c, heading, why }
+    }
+
+    /// A day from a column: `Ok(None)` when the column is absent or blank.
+    pub(super) fn day(&self, row: usize, col: Col, errors: &mut Vec<RowProblem>) -> Option<Day> {
+        let cell = self.cell(row, col)?;
+        if cell.is_blank() {
+            return None;
+        }
+        match values::day(cell, self.defaults.year) {
+            Ok(d) => Some(d),
+            Err(DateProblem::NeedsYear) => {
+                errors.push(self.problem(row, col, Why::NeedsYear(cell.text())));
+                None
+            }
+            Err(DateProblem::NotADate) => {
+                errors.push(self.problem(row, col, Why::NotADate(cell.text())));
+                None
+            }
+        }
+    }
+
+    fn row(&mut self, row: usize) {
+        let width = self.grid.width();
+        let texts: Vec<String> = (0..width).map(|c| self.grid.cell(row, c).text()).collect();
+        let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
+        let Some(first) = filled.first() else { return };
+        // A section heading merged across the table: "一、贯彻落实……方面".
+        if filled.iter().all(|t| t == first) {
+            if let Some(f) = values::focus(first) {
+                self.section = Some(f);
+            }
+            return;
+        }
+        if is_total_or_note(&texts) {
+            return;
+        }
+        let mut errors = Vec::new();
+        let outcome = if self.mapping.column_of(Col::Summary).is_some() {
+            self.clue_row(row, &mut errors)
+        } else {
+            self.problem_row(row, &mut errors)
+        };
+        let outcome = if errors.is_empty() { outcome } else { RowOutcome::Refused };
+        // A cell read for two purposes (a deadline dates the row and the rectification) is refused once.
+        let mut said: Vec<RowProblem> = Vec::with_capacity(errors.len());
+        for e in errors {
+            if !said.contains(&e) {
+                said.push(e);
+            }
+        }
+        let errors = said;
+        self.out.problems.extend(errors);
+        self.out.rows.push((row + 1, outcome));
+    }
+
+    /// The round and unit of a row, and its inspection.
+    pub(super) fn place(
+        &self,
+        row: usize,
+        day: Option<Day>,
+        errors: &mut Vec<RowProblem>,
+    ) -> Option<(Id, Id, &'a Record<Inspection>)> {
+        let round = match self.cell(row, Col::Round).map(Cell::text).filter(|t| !t.is_empty()) {
+            Some(words) => self.rounds.find(&words, day),
+            None => match self.defaults.round {
+                Some(r) => Ok(r),
+                None if values::round_ordinal(&self.header.title).is_some() => {
+                    self.rounds.find(&self.header.title, day)
+                }
+                None => Err(Why::NoRound),
+            },
+        };
+        let round = round.map_err(|why| errors.push(self.problem(row, Col::Round, why))).ok();
+        let name = self.text(row, Col::Target);
+        let target = if name.is_empty() {
+            errors.push(self.problem(row, Col::Target, Why::Missing(Col::Target)));
+            None
+        } else {
+            self.units
+                .find(&name, &self.text(row, Col::Township))
+                .map_err(|why| errors.push(self.problem(row, Col::Target, why)))
+                .ok()
+        };
+        let (round, target) = (round?, target?);
+        let inspection =
+            self.stored.inspections.iter().find(|i| i.is_live() && i.data.round == round && i.data.target == target);
+        match inspection {
+            Some(i) => Some((round, target, i)),
+            None => {
+                let why = Why::NotInspected { target: name, round: self.rounds.title(round) };
+                errors.push(self.problem(row, Col::Target, why));
+                None
+            }
+        }
+    }
+
+    pub(super) fn envelope<B: Body>(&self, id: Id, data: B) -> Record<B> {
+        Record { meta: Meta::new(id, self.defaults.office, self.defaults.now), data }
+    }
+
+    fn problem_row(&mut self, row: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
+        let description = self.text(row, Col::Description);
+        if description.is_empty() {
+            errors.push(self.problem(row, Col::Description, Why::Missing(Col::Description)));
+        }
+        let found = self.day(row, Col::FoundOn, errors);
+        let deadline = self.day(row, Col::Deadline, errors);
+        let Some((round, target, inspection)) = self.place(row, found.or(deadline), errors) else {
+            return RowOutcome::Refused;
+        };
+        if description.is_empty() {
+            return RowOutcome::Refused;
+        }
+        let key = squeeze(&description);
+        let same = self.stored.problems.iter().any(|p| {
+            p.is_live() && p.data.round == round && p.data.target == target && squeeze(&p.data.description) == key
+        });
+        if same {
+            return RowOutcome::Same;
+        }
+        let office = self.defaults.office.to_string();
+        let id = derived_id(&["problem", &office, &round.to_string(), &target.to_string(), &key]);
+        if let Some(first_row) = self.made.get(&id) {
+            errors.push(self.problem(row, Col::Description, Why::Repeated { first_row: *first_row }));
+            return RowOutcome::Refused;
+        }
+        let round_start = self.rounds.get(round).and_then(|r| r.data.start);
+        let Some(found_on) = found.or(inspection.data.milestones.entry).or(round_start) else {
+            errors.push(self.problem(row, Col::FoundOn, Why::Missing(Col::FoundOn)));
+            return RowOutcome::Refused;
+        };
+        let mut problem = Problem::new(round, target, found_on);
+        problem.description = description;
+        problem.sub_category = self.text(row, Col::SubCategory);
+        problem.focus = match self.cell(row, Col::Focus).map(Cell::text).filter(|t| !t.is_empty()) {
+            Some(words) => match values::focus(&words) {
+                Some(f) => f,
+                None => {
+                    errors.push(self.problem(row, Col::Focus, Why::UnknownFocus(words)));
+                    Focus::Policy
+                }
+            },
+            None => match self.section.or(self.defaults.focus) {
+                Some(f) => f,
+                None => {
+                    errors.push(self.problem(row, Col::Focus, Why::Missing(Col::Focus)));
+                    Focus::Policy
+                }
+            },
+        };
+        problem.source = self.choice(row, Col::Source, &ProblemSource::ALL, errors).unwrap_or(ProblemSource::Other);
+        problem.scope = match self.text(row, Col::Scope) {
+            t if t.contains("共性") || t.eq_ignore_ascii_case("common") => Scope::Common,
+            _ => Scope::Individual,
+        };
+        problem.rectified_on_spot = self.on_spot(row, errors);
+        let rectification = super::rect::has_rectification(self, row);
+        if rectification {
+            problem.fed_back_on = inspection.data.milestones.feedback;
+        }
+        let rounds: Vec<Record<crate::round::Round>> = self.rounds.get(round).cloned().into_iter().collect();
+        if let Err(invalid) = problem.validate(&rounds, std::slice::from_ref(inspection)) {
+            errors.extend(invalid.into_iter().map(|i| self.problem(row, field_col(i.field), Why::Rule(i.msg))));
+        }
+        let problem = self.envelope(id, problem);
+        let rect = if rectification { super::rect::build(self, row, &problem, errors) } else { None };
+        if !errors.is_empty() {
+            return RowOutcome::Refused;
+        }
+        self.made.insert(id, row + 1);
+        self.out.records.problems.push(problem);
+        if let Some(r) = rect {
+            self.out.records.rectifications.push(r);
+        }
+        RowOutcome::Added
+    }
+
+    /// 立行立改: a day, or a tick with the day the problem was found.
+    fn on_spot(&self, row: usize, errors: &mut Vec<RowProblem>) -> Option<Day> {
+        let cell = self.cell(row, Col::OnSpot)?;
+        if cell.is_blank() {
+            return None;
+        }
+        match values::flag(cell) {
+            Some(false) => None,
+            Some(true) => self.day(row, Col::FoundOn, &mut Vec::new()),
+            None => self.day(row, Col::OnSpot, errors),
+        }
+    }
+
+    /// A labelled choice by its words; blank is `None`, unknown words are refused.
+    pub(super) fn choice<E: crate::i18n::Label + Copy>(
+        &self,
+        row: usize,
+        col: Col,
+        all: &[E],
+        errors: &mut Vec<RowProblem>,
+    ) -> Option<E> {
+        let words = self.text(row, col);
+        if words.is_empty() {
+            return None;
+        }
+        let found = values::by_label(all, &words);
+        if found.is_none() {
+            errors.push(self.problem(row, col, Why::UnknownChoice(words)));
+        }
+        found
+    }
+
+    fn clue_row(&mut self, row: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
+        let Some(clue) = super::clues::build(self, row, errors) else { return RowOutcome::Refused };
+        if !errors.is_empty() {
+            return RowOutcome::Refused;
+        }
+        let same = self.stored.clues.iter().any(|c| {
+            c.is_live()
+                && c.data.round == clue.data.round
+                && c.data.target == clue.data.target
+                && squeeze(&c.data.summary) == squeeze(&clue.data.summary)
+        });
+        if same {
+            return RowOutcome::Same;
+        }
+        if let Some(first_row) = self.made.get(&clue.meta.id) {
+            errors.push(self.problem(row, Col::Summary, Why::Repeated { first_row: *first_row }));
+            return RowOutcome::Refused;
+        }
+        self.made.insert(clue.meta.id, row + 1);
+        self.out.records.clues.push(clue);
+        RowOutcome::Added
+    }
+
+    /// The problems kept and those this sheet adds, for a rectification's checks.
+    pub(super) fn problems_with(&self, new: &Record<Problem>) -> Vec<Record<Problem>> {
+        let mut all: Vec<Record<Problem>> =
+            self.stored.problems.iter().filter(|p| p.meta.id != new.meta.id).cloned().collect();
+        all.push(new.clone());
+        all
+    }
+
+    pub(super) fn stored(&self) -> &'a Records {
+        self.stored
+    }
+
+    pub(super) fn defaults(&self) -> &Defaults {
+        &self.defaults
+    }
+}
+
+/// The column a form field is entered in, for a rule's refusal.
+pub(super) fn field_col(field: &str) -> Col {
+    match field {
+        "round" => Col::Round,
+        "target" => Col::Target,
+        "description" => Col::Description,
+        "rectified_on_spot" => Col::OnSpot,
+        "fed_back_on" | "problem" => Col::Target,
+        "measures" => Col::Measures,
+        "unit" => Col::Unit,
+        "deadline" => Col::Deadline,
+        "evidence" => Col::Evidence,
+        "verifier" => Col::Verifier,
+        "closed_on" => Col::ClosedOn,
+        "summary" => Col::Summary,
+        "result" => Col::Result,
+        "recipient_other" => Col::Recipient,
+        "transferred_on" => Col::TransferredOn,
+        "disposal" => Col::Disposal,
+        _ => Col::FoundOn,
+    }
+}
+
+/// Reads a whole sheet at once (the command line; the page steps a `Converter`).
+pub fn convert(grid: &Grid, header: &Header, mapping: &Mapping, stored: &Records, defaults: Defaults) -> Conversion {
+    Converter::new(grid, header, mapping, stored, defaults).finish()
+}

@@ -1,0 +1,280 @@
+//! Ledgers kept in Excel, WPS or CSV come in as records: titles, merged units, section
+//! headings, a two-row header, dates as text and as numbers, a 合计 row and notes are
+//! read as offices mean them; bad rows are refused by row, column and reason; the same
+//! sheet twice adds nothing; and a ledger this program exported comes back as it was.
+
+use rust_xlsxwriter::{Format, Workbook};
+use xuncha_core::i18n::Lang;
+use xuncha_core::id::Id;
+use xuncha_core::intake::{self, header, Conversion, Defaults, RowOutcome};
+use xuncha_core::ledger::table::{Col, LedgerKind};
+use xuncha_core::ledger::Ledger;
+use xuncha_core::meta::Timestamp;
+use xuncha_core::problem::{Focus, Problem};
+use xuncha_core::rectification::{RectStatus, Rectification, Step, StepInput};
+use xuncha_core::round::RoundKind;
+use xuncha_core::sheet::Sheet;
+use xuncha_core::target::TargetKind;
+
+#[path = "common/county.rs"]
+mod county;
+use county::{day, County};
+
+struct Fixture {
+    county: County,
+    round: Id,
+    finance: Id,
+    village: Id,
+}
+
+/// 十五届县委第三轮巡察 of 县财政局 and 城关镇东关村, both fed back on 2026-05-10.
+fn fixture() -> Fixture {
+    let mut c = County::empty();
+    let term = c.term("十五届", 2021, 2026);
+    let finance = c.target("县财政局", TargetKind::CountyGovDept, None);
+    let town = c.target("城关镇", TargetKind::Township, None);
+    let village = c.target("东关村", TargetKind::Village, Some(town));
+    c.target("县审计局", TargetKind::CountyGovDept, None);
+    let round = c.round(term, 3, RoundKind::Regular, "2026-03-02");
+    for target in [finance, village] {
+        c.inspect(round, target, &[]);
+        let Some(i) = c.d.inspections.last_mut() else { panic!("the inspection") };
+        i.data.milestones.entry = Some(day("2026-03-05"));
+        i.data.milestones.feedback = Some(day("2026-05-10"));
+    }
+    Fixture { county: c, round, finance, village }
+}
+
+fn defaults() -> Defaults {
+    Defaults {
+        round: None,
+        year: None,
+        focus: None,
+        office: Id::from_random_bytes([7; 16]),
+        now: Timestamp::from_unix_millis(1_796_083_200_000.0), // 2026-12-01
+        lang: Lang::Zh,
+    }
+}
+
+fn convert(bytes: &[u8], stored: &xuncha_core::record::Records, defaults: Defaults) -> Conversion {
+    let book = intake::read(bytes).expect("the file reads");
+    let grid = &book.sheets[0];
+    let head = header::find(grid).expect("a header");
+    let mapping = header::guess_for(&head);
+    intake::convert(grid, &head, &mapping, stored, defaults)
+}
+
+/// A 整改台账 as a county keeps it in Excel.
+fn county_workbook() -> Vec<u8> {
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    let plain = Format::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let mut put = |r: u32, cells: &[&str]| {
+        for (c, t) in cells.iter().enumerate() {
+            if !t.is_empty() {
+                s.write_string(r, c as u16, *t).expect("a cell");
+            }
+        }
+    };
+    put(1, &["序号", "被巡察单位", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "整改时限", "整改情况"]);
+    put(3, &["1", "", "", "预算执行进度慢", "建立月调度机制", "县财政局", "张三", "2026.6.30", "已完成"]);
+    put(4, &["2", "", "", "专项资金闲置", "清理盘活存量资金", "", "李四", "", "整改中"]);
+    put(6, &["3", "城关镇东关村", "", "村务公开不及时", "按月公开村务", "东关村", "王五", "2026年9月底", "未整改"]);
+    put(7, &["合计", "", "", "3个问题"]);
+    put(9, &["填表人：赵六", "", "", "", "审核人：钱七"]);
+    s.merge_range(0, 0, 0, 8, "十五届县委第三轮巡察反馈问题整改台账", &plain).expect("the title");
+    s.merge_range(2, 0, 2, 8, "一、贯彻落实党的路线方针政策和党中央决策部署方面", &plain).expect("a section");
+    s.merge_range(5, 0, 5, 8, "二、群众身边腐败问题和不正之风方面", &plain).expect("a section");
+    s.merge_range(3, 1, 4, 1, "县财政局党组", &plain).expect("the unit over two rows");
+    s.write_number_with_format(4, 7, 46203.0, &date).expect("a date cell");
+    book.save_to_buffer().expect("the workbook")
+}
+
+fn rect_of<'a>(c: &'a Conversion, p: &Problem) -> &'a Rectification {
+    let id = c.records.problems.iter().find(|r| r.data == *p).map(|r| r.meta.id).expect("the problem");
+    &c.records.rectifications.iter().find(|r| r.data.problem == id).expect("its rectification").data
+}
+
+#[test]
+fn a_county_ledger_with_a_title_merged_units_sections_and_a_total_comes_in_whole() {
+    let f = fixture();
+    let c = convert(&county_workbook(), &f.county.d, defaults());
+    assert_eq!(c.problems, vec![], "{:?}", c.problems.iter().map(|p| p.message(Lang::Zh)).collect::<Vec<_>>());
+    assert_eq!(c.rows, vec![(4, RowOutcome::Added), (5, RowOutcome::Added), (7, RowOutcome::Added)]);
+    let p: Vec<&Problem> = c.records.problems.iter().map(|r| &r.data).collect();
+    assert_eq!(
+        p.iter().map(|p| p.description.as_str()).collect::<Vec<_>>(),
+        ["预算执行进度慢", "专项资金闲置", "村务公开不及时"]
+    );
+    assert_eq!(p.iter().map(|p| p.focus).collect::<Vec<_>>(), [Focus::Policy, Focus::Policy, Focus::Corruption]);
+    assert_eq!(p.iter().map(|p| p.target).collect::<Vec<_>>(), [f.finance, f.finance, f.village]);
+    assert!(p.iter().all(|p| p.round == f.round && p.found_on == day("2026-03-05")));
+    assert!(p.iter().all(|p| p.fed_back_on == Some(day("2026-05-10"))));
+
+    let closed = rect_of(&c, p[0]);
+    assert_eq!(
+        (closed.status, closed.deadline, closed.closed_on),
+        (RectStatus::Closed, day("2026-06-30"), Some(day("2026-06-30")))
+    );
+    assert_eq!(closed.history.iter().map(|e| e.step).collect::<Vec<_>>(), [Step::Start, Step::Submit, Step::Close]);
+    assert!(closed.history.iter().all(|e| e.note == "据原台账导入"));
+    assert_eq!(closed.verifier, "原台账未载");
+    let open = rect_of(&c, p[1]);
+    assert_eq!(
+        (open.status, open.deadline),
+        (RectStatus::InProgress, day("2026-06-30")),
+        "a date cell reads as its day"
+    );
+    assert_eq!(open.unit, "县财政局", "a blank unit is the inspected unit");
+    let village = rect_of(&c, p[2]);
+    assert_eq!(
+        (village.status, village.deadline, village.person.as_str()),
+        (RectStatus::NotStarted, day("2026-09-30"), "王五")
+    );
+}
+
+#[test]
+fn the_same_sheet_again_adds_nothing() {
+    let f = fixture();
+    let first = convert(&county_workbook(), &f.county.d, defaults());
+    let mut stored = f.county.d.clone();
+    stored.problems.extend(first.records.problems.clone());
+    stored.rectifications.extend(first.records.rectifications.clone());
+    let again = convert(&county_workbook(), &stored, defaults());
+    assert_eq!(again.count(RowOutcome::Same), 3);
+    assert_eq!((again.records.problems.len(), again.records.rectifications.len()), (0, 0));
+    let twice = convert(&county_workbook(), &f.county.d, defaults());
+    let ids = |c: &Conversion| c.records.problems.iter().map(|r| r.meta.id).collect::<Vec<_>>();
+    assert_eq!(ids(&first), ids(&twice), "the same rows make the same records");
+}
+
+#[test]
+fn bad_rows_are_refused_by_row_column_and_reason_and_the_good_rows_still_read() {
+    let f = fixture();
+    let csv = "巡察轮次,被巡察单位,问题类别,问题描述,整改措施,整改时限,整改状态\n\
+               第三轮,县财政局,第一个聚焦,会议记录不全,规范记录,下月底,整改中\n\
+               第三轮,县审计局,第一个聚焦,审计整改慢,建立台账,2026-08-01,整改中\n\
+               第三轮,县农业局,第一个聚焦,项目验收滞后,限期验收,2026-08-01,整改中\n\
+               第三轮,县财政局,第一个聚焦,公车管理不规范,建立制度,3月5日,看情况\n\
+               第九轮,县财政局,第一个聚焦,票据不全,补齐票据,2026-08-01,整改中\n\
+               第三轮,县财政局,其他方面,违规发放补贴,清退,2026-08-01,整改中\n\
+               第三轮,县财政局,第一个聚焦,,清退,2026-08-01,整改中\n\
+               第三轮,县财政局,第一个聚焦,资产底数不清,全面清查,2026/8/1,待核验\n\
+               第三轮,县财政局,第一个聚焦,资产底数不清,全面清查,2026/8/1,待核验\n";
+    let c = convert(csv.as_bytes(), &f.county.d, defaults());
+    let said: Vec<String> = c.problems.iter().map(|p| p.message(Lang::Zh)).collect();
+    let expected = [
+        "第2行 F列“整改时限”：“下月底”不是日期（可写作 2026年3月5日、2026.3.5 或 2026/3/5）",
+        "第3行 B列“被巡察单位”：县审计局不在十五届县委第三轮巡察的巡察对象中",
+        "第4行 B列“被巡察单位”：名册中没有“县农业局”：请先在巡察对象名册中登记",
+        "第5行 F列“整改时限”：“3月5日”没有写年份：请在导入时给出年份",
+        "第5行 G列“整改状态”：“看情况”不是整改状态（可写 未整改、整改中、待核验、已销号、长期整改）",
+        "第6行 A列“巡察轮次”：没有“第九轮”这一轮巡察",
+        "第7行 C列“问题类别”：“其他方面”不属于三个聚焦中的任何一个",
+        "第8行 D列“问题描述”：缺少问题描述",
+        "第10行 D列“问题描述”：与第9行是同一个问题",
+    ];
+    assert_eq!(said, expected);
+    assert_eq!(c.count(RowOutcome::Added), 1);
+    assert_eq!(c.records.rectifications[0].data.status, RectStatus::AwaitingVerification);
+    let english = c.problems[0].message(Lang::En);
+    assert!(english.starts_with("Row 2, column F \"整改时限\": \"下月底\" is not a date"), "{english}");
+}
+
+#[test]
+fn a_gbk_clue_ledger_comes_in_with_the_round_chosen_for_it() {
+    let f = fixture();
+    let text = "序号,被巡察单位,线索摘要,涉及党员干部（人）,涉及其他人员（人）,移交单位,移交日期,处置方式\r\n\
+                1,县财政局,反映某股长违规报销,1,,县纪委监委,2026年7月1日,初步核实\r\n\
+                2,东关村,反映村干部优亲厚友,2人,1,县委组织部,2026.7.2,\r\n\
+                3,东关村,反映低保评定不公,若干,0,乡镇纪委,2026.7.2,\r\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(text);
+    let c = convert(&bytes, &f.county.d, Defaults { round: Some(f.round), ..defaults() });
+    let said: Vec<String> = c.problems.iter().map(|p| p.message(Lang::Zh)).collect();
+    assert_eq!(said, ["第4行 D列“涉及党员干部（人）”：“若干”不是人数"]);
+    let clues: Vec<_> = c.records.clues.iter().map(|r| &r.data).collect();
+    assert_eq!(clues.len(), 2);
+    assert_eq!((clues[0].cadres, clues[0].transferred_on), (1, Some(day("2026-07-01"))));
+    assert_eq!(clues[0].disposal, Some(xuncha_core::clue::Disposal::Preliminary));
+    assert_eq!(clues[1].recipient, xuncha_core::clue::Recipient::Organisation);
+    assert_eq!((clues[1].cadres, clues[1].others, clues[1].target), (2, 1, f.village));
+}
+
+#[test]
+fn a_rectification_ledger_this_program_exported_comes_back_as_it_was() {
+    let f = fixture();
+    let mut made = Vec::new();
+    for (n, (description, status)) in [
+        ("预算执行进度慢", RectStatus::Closed),
+        ("专项资金闲置", RectStatus::InProgress),
+        ("票据不全", RectStatus::NotStarted),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut p = Problem::new(f.round, f.finance, day("2026-03-20"));
+        p.description = description.into();
+        p.fed_back_on = Some(day("2026-05-10"));
+        let p = f.county.rec(p);
+        let mut r = Rectification::new(p.meta.id, day("2026-08-31"));
+        r.measures = format!("措施{n}");
+        r.unit = "县财政局".into();
+        let steps: &[Step] = match status {
+            RectStatus::Closed => &[Step::Start, Step::Submit, Step::Close],
+            RectStatus::InProgress => &[Step::Start],
+            _ => &[],
+        };
+        for step in steps {
+            let mut input = StepInput::new(*step, day("2026-07-15"));
+            input.verifier = "孙八".into();
+            input.evidence = "制度文件".into();
+            r.apply(input).expect("a legal step");
+        }
+        made.push((p, f.county.rec(r)));
+    }
+    let mut full = f.county.d.clone();
+    for (p, r) in &made {
+        full.problems.push(p.clone());
+        full.rectifications.push(r.clone());
+    }
+    let ledger = Ledger::build(&full, Lang::Zh);
+    let shown: Vec<usize> = (0..ledger.rows(LedgerKind::Rectifications).len()).collect();
+    let sheet = Sheet::of_ledger(
+        &ledger,
+        LedgerKind::Rectifications,
+        &shown,
+        "某某县委巡察办",
+        "",
+        false,
+        Lang::Zh,
+        day("2026-12-01"),
+    );
+    let bytes = sheet.to_xlsx(defaults().now).expect("the workbook");
+
+    let book = intake::read(&bytes).expect("it reads");
+    let head = header::find(&book.sheets[0]).expect("a header");
+    let mapping = header::guess_for(&head);
+    assert_eq!(mapping.column_of(Col::Round), Some(1), "{:?}", head.names);
+    let c = intake::convert(
+        &book.sheets[0],
+        &head,
+        &mapping,
+        &f.county.d,
+        Defaults { focus: Some(Focus::Policy), ..defaults() },
+    );
+    assert_eq!(c.problems, vec![], "{:?}", c.problems.iter().map(|p| p.message(Lang::Zh)).collect::<Vec<_>>());
+    for (p, r) in &made {
+        let back = c.records.problems.iter().find(|q| q.data.description == p.data.description).expect("the problem");
+        let rect = c.records.rectifications.iter().find(|x| x.data.problem == back.meta.id).expect("its rectification");
+        assert_eq!(
+            (&rect.data.measures, &rect.data.unit, rect.data.deadline, rect.data.status, rect.data.closed_on),
+            (&r.data.measures, &r.data.unit, r.data.deadline, r.data.status, r.data.closed_on),
+        );
+        if r.data.status == RectStatus::Closed {
+            assert_eq!((&rect.data.verifier, &rect.data.evidence), (&r.data.verifier, &r.data.evidence));
+        }
+    }
+    let again = intake::convert(&book.sheets[0], &head, &mapping, &full, defaults());
+    assert_eq!(again.count(RowOutcome::Same), 3, "into the county it came from it adds nothing");
+}
