@@ -109,7 +109,7 @@ pub fn from_sheet(mut io: Io<'_>, args: &Args) -> u8 {
     let Some(mapping) = mapping(&mut io, args.mapping.as_deref(), &head) else { return INVALID };
     for (c, heading) in head.names.iter().enumerate() {
         let field = mapping.columns.get(c).copied().flatten();
-        let to = field.map_or(io.text(T::CliSheetLeftOut), |f| f.label().text(io.lang));
+        let to = field.map_or(io.text(T::SheetLeftOut), |f| f.label().text(io.lang));
         let letters = intake::grid::column_letters(c);
         let line = fill(io.text(T::CliSheetColumn), &[("col", &letters), ("heading", heading), ("field", &to)]);
         io.say(&line);

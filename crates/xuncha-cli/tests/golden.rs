@@ -1,9 +1,12 @@
 //! Golden tests of the `xuncha` binary: deterministic files in, exact output out.
 //! Run with XUNCHA_BLESS=1 to rewrite the expected outputs after a deliberate change.
 
+#[path = "common/folder.rs"]
+mod folder;
+use folder::Folder;
 use pollster::block_on;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, Source};
 use xuncha_core::id::{Id, IdSource, SequentialIds};
@@ -32,9 +35,8 @@ fn file_of(store: &MemoryStore, office: Id, name: &str) -> ExchangeFile {
 }
 
 /// A fresh folder with the fixture files, all made from fixed ids and times.
-fn fixtures() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xuncha-cli-{}-{}", std::process::id(), rand_suffix()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+fn fixtures() -> Folder {
+    let dir = Folder::new(&format!("cli-{}", rand_suffix()));
     let ids = SequentialIds::default();
     let county = MemoryStore::new();
     let office = ids.next_id();

@@ -3,7 +3,10 @@
 //! rows are printed with row, column and reason (exit 1), and the same ledger against
 //! the office's data with those records adds nothing (exit 0).
 
-use std::path::{Path, PathBuf};
+#[path = "common/folder.rs"]
+mod folder;
+use folder::Folder;
+use std::path::Path;
 use std::process::Command;
 use xuncha_core::exchange::format::ExchangeFile;
 use xuncha_core::i18n::Lang;
@@ -18,9 +21,8 @@ fn xuncha(dir: &Path, args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
 
-fn county(test: &str) -> (PathBuf, ExchangeFile) {
-    let dir = std::env::temp_dir().join(format!("xuncha-sheet-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+fn county(test: &str) -> (Folder, ExchangeFile) {
+    let dir = Folder::new(&format!("sheet-{test}"));
     let (code, _, err) = xuncha(&dir, &["gen", "--scale", "0.02", "--seed", "3", "-o", "county.json"]);
     assert_eq!(code, 0, "{err}");
     let bytes = std::fs::read(dir.join("county.json")).unwrap_or_else(|e| panic!("{e}"));
@@ -68,7 +70,6 @@ fn a_ledger_becomes_a_file_that_passes_check_and_its_bad_rows_are_named() {
     let (code, out, _) = xuncha(&dir, &args);
     assert_eq!(code, 1, "the unknown unit is still refused");
     assert!(out.contains("新增 0 行，已有 2 行，拒绝 1 行"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -86,5 +87,4 @@ fn without_the_offices_data_or_with_a_sheet_that_is_no_ledger_it_says_what_is_wr
     assert_eq!(code, 1);
     assert!(err.contains("不是表格"), "{err}");
     assert!(!dir.join("out.json").exists(), "nothing is written for a file that cannot be read");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,7 +2,10 @@
 //! JSON's figures equal `Stats::of` on the same records, under the documented keys;
 //! two files of one county count once; a missing period is a clear error.
 
-use std::path::{Path, PathBuf};
+#[path = "common/folder.rs"]
+mod folder;
+use folder::Folder;
+use std::path::Path;
 use std::process::Command;
 use xuncha_core::exchange::format::ExchangeFile;
 use xuncha_core::i18n::Lang;
@@ -21,9 +24,8 @@ fn xuncha(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 /// A folder of this test's own with a generated county file.
-fn county(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xuncha-stats-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+fn county(test: &str) -> Folder {
+    let dir = Folder::new(&format!("stats-{test}"));
     let (code, _, err) = xuncha(&dir, &["gen", "--scale", "0.02", "--seed", "7", "-o", "county.json"]);
     assert_eq!(code, 0, "{err}");
     dir

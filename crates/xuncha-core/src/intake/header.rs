@@ -210,10 +210,22 @@ fn score(names: &[String]) -> usize {
     mapping.columns.iter().flatten().count()
 }
 
+/// A row of headings rather than a title or a note: three or more different words.
+fn header_like(grid: &Grid, row: usize, width: usize) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    for c in 0..width {
+        let t = grid.cell(row, c).text();
+        if !t.is_empty() && !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen.len() >= 3
+}
+
 /// The header of a ledger: the row (or two) within the first rows that names the most
 /// fields, at least two of them and a problem's description or a clue's summary. Two
-/// rows count only where they name more than one does: a heading merged down already
-/// reads in the lower row.
+/// rows count where they name more than one does, or as many when the upper row is
+/// itself a row of headings (a group heading such as 整改情况 over its columns).
 pub fn find(grid: &Grid) -> Option<Header> {
     let width = grid.width();
     let mut best: Option<(usize, Header)> = None;
@@ -224,8 +236,18 @@ pub fn find(grid: &Grid) -> Option<Header> {
             let lower: Vec<String> = names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect();
             let guessed = Mapping::guess(&lower);
             let has_core = guessed.column_of(Col::Description).is_some() || guessed.column_of(Col::Summary).is_some();
-            if s >= 2 && has_core && best.as_ref().is_none_or(|(b, h)| s > *b || (s == *b && rows == 1 && h.rows == 2))
-            {
+            let better = match &best {
+                None => true,
+                Some((b, _)) if s != *b => s > *b,
+                // Equal counts: a header row above the lower one (its group headings
+                // merged over several columns) belongs to the header; a title does not.
+                Some((_, h)) => match (h.rows, rows) {
+                    (2, 1) if row == h.row + 1 => !header_like(grid, h.row, width),
+                    (1, 2) if h.row == row + 1 => header_like(grid, row, width),
+                    _ => false,
+                },
+            };
+            if s >= 2 && has_core && better {
                 let title = (0..row)
                     .flat_map(|r| {
                         let mut seen: Vec<String> = Vec::new();
@@ -307,14 +329,16 @@ mod tests {
     }
 
     #[test]
-    fn a_header_merged_over_two_rows_is_read_from_its_lower_row() {
+    fn a_header_merged_over_two_rows_is_read_whole() {
         let g = grid(&[
             &["序号", "单位", "问题描述", "整改情况", "整改情况", "整改情况"],
             &["序号", "单位", "问题描述", "整改措施", "完成时限", "是否完成"],
             &["1", "县财政局", "预算执行慢", "建立台账", "2026.6.30", "是"],
         ]);
         let h = find(&g).expect("a header");
-        assert_eq!((h.row, h.rows, h.data_start()), (1, 1, 2));
+        assert_eq!((h.row, h.rows, h.data_start()), (0, 2, 2));
+        assert_eq!(h.names[4], "整改情况/完成时限");
+        assert_eq!(h.names[1], "单位", "a heading merged down is said once");
         assert_eq!(guess_for(&h).column_of(Col::Deadline), Some(4));
     }
 
