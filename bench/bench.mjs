@@ -7,6 +7,8 @@
 // min and max, ratios ours / baseline and the cost per record at each scale. Run
 // through scripts/bench; nothing here asserts a timing.
 //
+// A 5,000-row ledger from Excel is then checked and brought in, on top of the county.
+//
 //   node bench/bench.mjs [--scales 0.1,1,4] [--quick]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,7 +53,47 @@ function generate(dir, scale) {
   const total = Object.values(records).reduce((n, c) => n + c, 0);
   const questionnaire = json.records.questionnaires?.[0]?.meta.id ?? null;
   const responsesOfIt = json.records.responses.filter((r) => r.data.questionnaire === questionnaire).length;
-  return { file, bytes: fs.statSync(file).size, records, total, questionnaire, responsesOfIt };
+  return { file, bytes: fs.statSync(file).size, records, total, questionnaire, responsesOfIt, sheet: ledgerSheet(dir, json) };
+}
+
+const SHEET_ROWS = 5000;
+
+/** A 问题整改台账 workbook of `SHEET_ROWS` rows for a fed-back county unit of the county. */
+function ledgerSheet(dir, json) {
+  const r = json.records;
+  for (const i of r.inspections) {
+    if (!i.data.milestones?.feedback) continue;
+    const unit = r.targets.find((t) => t.meta.id === i.data.target && !t.data.township);
+    const round = r.rounds.find((x) => x.meta.id === i.data.round);
+    const term = round && r.terms.find((t) => t.meta.id === round.data.term);
+    if (!unit || !term) continue;
+    const file = path.join(dir, 'ledger.xlsx');
+    const env = { ...process.env, PYTHONPATH: path.join(ROOT, 'tests', 'e2e', '.python') };
+    const words = `${term.data.name}第${round.data.ordinal}轮`;
+    execFileSync('python3', [path.join(here, 'make_sheet.py'), file, words, unit.data.name, String(SHEET_ROWS)], { env });
+    return file;
+  }
+  return null;
+}
+
+/** The ledger workbook from the file chosen to its columns shown, rows checked, and rows written. */
+async function sheetImport(page, file) {
+  await page.goto(`${URL}#/exchange`);
+  const t0 = Date.now();
+  await page.getByTestId('sheet-file').setInputFiles(file);
+  await page.getByTestId('sheet-columns').waitFor({ timeout: LONG });
+  const readMs = Date.now() - t0;
+  await page.locator('[data-testid="sheet-check"]:enabled').waitFor({ timeout: LONG });
+  const t1 = Date.now();
+  await page.getByTestId('sheet-check').click();
+  await page.locator('[data-testid="apply-import"], [data-testid="sheet-nothing"]').first().waitFor({ timeout: LONG });
+  const checkMs = Date.now() - t1;
+  const counts = await page.getByTestId('sheet-counts').innerText();
+  if (await page.getByTestId('backup-first').count()) await page.getByTestId('backup-first').uncheck();
+  const t2 = Date.now();
+  await page.getByTestId('apply-import').click();
+  await page.getByTestId('flash').filter({ hasText: '导入完成' }).waitFor({ timeout: LONG });
+  return { read_ms: readMs, check_ms: checkMs, write_ms: Date.now() - t2, counts };
 }
 
 /**
@@ -201,6 +243,13 @@ async function onImported(profile, county) {
     await page.evaluate(() => window.gc && window.gc());
     const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
     const wasm = await page.evaluate(() => (window.xunchaWasmMemory ? window.xunchaWasmMemory.buffer.byteLength : null));
+    // Last, since it adds to the county: a ledger of 5,000 rows from Excel.
+    let sheet = null;
+    try {
+      sheet = county.sheet ? await sheetImport(page, county.sheet) : null;
+    } catch (e) {
+      sheet = { failed: e.message.split('\n')[0] };
+    }
     return {
       open_ms: stats(open),
       open_ledger_ms: stats(ledger),
@@ -213,6 +262,7 @@ async function onImported(profile, county) {
       tally_ms: stats(tally),
       js_heap_bytes_after_open: heap,
       wasm_memory_bytes_after_open: wasm,
+      sheet_import: sheet,
     };
   } finally {
     await browser.close();
@@ -350,6 +400,14 @@ ${line('questionnaire tally tab → tally drawn', (r) => `${cell(opened(r, 'tall
 ${line('JS heap after open, after GC', (r) => mib(r.opened?.js_heap_bytes_after_open))}
 ${line('wasm memory after open', (r) => mib(r.opened?.wasm_memory_bytes_after_open))}
 ${line('against the backup JSON', (r) => mib(r.backup_file_bytes))}
+
+## A ledger of ${SHEET_ROWS} rows from Excel (on top of the county)
+
+${head}
+${line('file chosen → columns shown (read with calamine)', (r) => fmt(r.opened?.sheet_import?.read_ms))}
+${line('检查并预览 → every row checked, preview shown', (r) => fmt(r.opened?.sheet_import?.check_ms))}
+${line('导入 → committed with its undo', (r) => fmt(r.opened?.sheet_import?.write_ms))}
+${line('what the page said', (r) => r.opened?.sheet_import?.counts ?? r.opened?.sheet_import?.failed ?? '—')}
 
 Each keystroke sets the search box as typing does, lets every reaction run, and
 forces layout before the clock stops; the table draws one page of 50 rows. Rows

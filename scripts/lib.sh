@@ -105,12 +105,21 @@ ensure_e2e_python() {
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$E2E_PYTHON" -r "$ROOT/tests/e2e/requirements.txt"
 }
 
+# zopfli compresses the wasm inside the single file, 4% tighter than gzip -9.
+BUILD_PYTHON="$ROOT/scripts/.python"
+ensure_build_python() {
+  command -v python3 >/dev/null || apt_install python3 python3-pip
+  if PYTHONPATH="$BUILD_PYTHON" python3 -c "import zopfli.gzip" 2>/dev/null; then return; fi
+  say "installing zopfli from PyPI for the single file"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$BUILD_PYTHON" "zopfli==0.4.3"
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
   ensure_binaryen
-  command -v python3 >/dev/null || apt_install python3
+  ensure_build_python
 }
 
 # Builds dist/xuncha.html. Trunk runs offline, so every crate is fetched first.

@@ -3,17 +3,24 @@
 
 Chromium refuses module scripts and fetch() of a .wasm from file://, so the page must
 carry everything: the stylesheet, the wasm-bindgen glue, and the wasm itself
-(gzipped, base64) which a small loader inflates with DecompressionStream. The
+(gzipped with zopfli, base64) which a small loader inflates with DecompressionStream. The
 Content-Security-Policy allows exactly these inline scripts (by hash), WebAssembly
 compilation and inline styles, and no network request of any kind.
 """
 import base64
-import gzip
 import hashlib
 import os
 import re
 import sys
 from pathlib import Path
+
+# zopfli writes the same gzip format as gzip -9, about 4% smaller (≈ 117 KB of the
+# single file); scripts/lib.sh installs it into scripts/.python.
+sys.path.insert(0, str(Path(__file__).resolve().parent / ".python"))
+try:
+    import zopfli.gzip
+except ImportError:
+    sys.exit("single_file: zopfli is missing; build with scripts/run, which installs it into scripts/.python")
 
 BUDGET = 3 * 1024 * 1024  # 3 MiB, 3,145,728 bytes
 
@@ -157,7 +164,7 @@ def main():
         sys.exit("single_file: trunk's output changed shape (module scripts: %d, stylesheets: %d)" % (n_module, n_css))
 
     refuse_new_wasm_features(wasm, glue)
-    payload = base64.b64encode(gzip.compress(wasm, compresslevel=9, mtime=0)).decode("ascii")
+    payload = base64.b64encode(zopfli.gzip.compress(wasm)).decode("ascii")
     tail = (
         '<script type="application/octet-stream" id="xuncha-wasm">%s</script>\n'
         "<script>%s</script>\n"

@@ -64,6 +64,32 @@ pub fn save_columns(choice: &xuncha_core::ledger::columns::ColumnChoice) {
     }
 }
 
+const SHEET_MAPPINGS_KEY: &str = "xuncha.sheetMappings";
+/// How many sheet shapes are remembered; the oldest goes first.
+const SHEET_MAPPINGS_KEPT: usize = 30;
+
+fn sheet_mappings() -> Vec<(String, xuncha_core::intake::Mapping)> {
+    let text = local_storage().and_then(|s| s.get_item(SHEET_MAPPINGS_KEY).ok().flatten()).unwrap_or_default();
+    // Unreadable (or older) saved text only means the columns are guessed again.
+    serde_json::from_str(&text).unwrap_or_default()
+}
+
+/// The columns last chosen for a sheet whose headings read `shape`.
+pub fn saved_sheet_mapping(shape: &str) -> Option<xuncha_core::intake::Mapping> {
+    sheet_mappings().into_iter().find(|(s, _)| s == shape).map(|(_, m)| m)
+}
+
+pub fn save_sheet_mapping(shape: &str, mapping: &xuncha_core::intake::Mapping) {
+    let mut all = sheet_mappings();
+    all.retain(|(s, _)| s != shape);
+    all.insert(0, (shape.to_owned(), mapping.clone()));
+    all.truncate(SHEET_MAPPINGS_KEPT);
+    if let (Some(s), Ok(text)) = (local_storage(), serde_json::to_string(&all)) {
+        // Losing it is harmless: the next sheet of this shape is guessed again.
+        let _ = s.set_item(SHEET_MAPPINGS_KEY, &text);
+    }
+}
+
 pub fn save_lang(lang: Lang) {
     if let Some(s) = local_storage() {
         // Losing the language choice is harmless; the next start is simply Chinese.

@@ -7,6 +7,8 @@ mod export;
 mod import;
 mod preview;
 mod save;
+mod sheet;
+mod sheet_columns;
 
 use crate::ui::state::state;
 use crate::ui::widgets::tr;
@@ -14,6 +16,7 @@ use archive::ArchiveSection;
 use export::ExportSection;
 use import::ImportSection;
 use leptos::prelude::*;
+use sheet::SheetSection;
 use xuncha_core::exchange::undo::{ImportUndo, LAST_IMPORT_KEY};
 use xuncha_core::i18n::{fill, Lang, T};
 use xuncha_core::store::{ArchivedVersion, Store};
@@ -45,6 +48,7 @@ pub fn ExchangePage() -> impl IntoView {
             <save::StorageTrouble/>
             <ExportSection/>
             <ImportSection undo=undo on_applied=Callback::new(move |_: ()| reload_archive())/>
+            <SheetSection undo=undo on_applied=Callback::new(move |_: ()| reload_archive())/>
             <ArchiveSection archive=archive on_restored=Callback::new(move |_: ()| reload_archive())/>
         </section>
     }
@@ -69,6 +73,7 @@ enum Stage {
     Writing { done: usize, total: usize },
     Exporting { done: usize, total: usize },
     Undoing { done: usize, total: usize },
+    SheetRows { done: usize, total: usize },
 }
 
 impl Progress {
@@ -90,6 +95,9 @@ impl Progress {
             Stage::Undoing { done, total } => {
                 fill(T::StageUndoing.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
             }
+            Stage::SheetRows { done, total } => {
+                fill(T::StageSheetRows.text(lang), &[("file", &file), ("done", &done), ("total", &total)])
+            }
         }
     }
 
@@ -99,7 +107,8 @@ impl Progress {
             Stage::Checking { done, total }
             | Stage::Writing { done, total }
             | Stage::Exporting { done, total }
-            | Stage::Undoing { done, total } => Some((done, total.max(1))),
+            | Stage::Undoing { done, total }
+            | Stage::SheetRows { done, total } => Some((done, total.max(1))),
             _ => None,
         }
     }

@@ -1,0 +1,275 @@
+//! 从 Excel 导入台账: a ledger kept in Excel, WPS or CSV is read, its columns matched
+//! (and corrected by the person), every row checked in steps with a progress bar, and
+//! the rows that can come in previewed and written as one import with one undo, like
+//! an exchange file. Rows with errors are listed by row, column and reason.
+
+use super::preview::{Preview, PreviewCard};
+use super::sheet_columns::ColumnTable;
+use super::{Progress, ProgressBar, Stage};
+use crate::platform;
+use crate::ui::state::state;
+use crate::ui::widgets::{round_options, tr, OptionalEnumSelect, RecordSelect};
+use leptos::prelude::*;
+use std::sync::Arc;
+use xuncha_core::exchange::format::{ExchangeFile, FileKind, Source};
+use xuncha_core::exchange::import;
+use xuncha_core::exchange::undo::ImportUndo;
+use xuncha_core::i18n::{fill, T};
+use xuncha_core::id::Id;
+use xuncha_core::intake::{self, header, place::Rounds, Converter, Defaults, Header, Mapping, RowOutcome, Workbook};
+use xuncha_core::ledger::table::Col;
+use xuncha_core::problem::Focus;
+
+/// Rows checked between two chances for the page to paint.
+const ROW_BATCH: usize = 250;
+/// Refusals listed on the page; the rest are counted.
+const LISTED: usize = 200;
+
+/// A sheet read and checked: the counts and the refusals in words.
+#[derive(Clone, Debug, PartialEq)]
+struct Checked {
+    rows: usize,
+    added: usize,
+    same: usize,
+    refused: usize,
+    /// The first `LISTED` refusals in words, and how many there are in all.
+    problems: Vec<String>,
+    problems_total: usize,
+}
+
+#[component]
+pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>) -> impl IntoView {
+    let st = state();
+    let file_name = RwSignal::new(String::new());
+    let book = RwSignal::new(None::<Arc<Workbook>>);
+    let sheet = RwSignal::new(0usize);
+    let error = RwSignal::new(None::<String>);
+    let mapping = RwSignal::new(Mapping { columns: Vec::new() });
+    let remembered = RwSignal::new(false);
+    let round = RwSignal::new(None::<Id>);
+    let year = RwSignal::new(String::new());
+    let focus = RwSignal::new(None::<Focus>);
+    let checked = RwSignal::new(None::<Checked>);
+    let preview = RwSignal::new(None::<Preview>);
+    let progress = RwSignal::new(None::<Progress>);
+    let busy = RwSignal::new(false);
+    let header =
+        Memo::new(move |_| book.with(|b| b.as_ref().and_then(|b| b.sheets.get(sheet.get()).and_then(header::find))));
+    // A new sheet or header: the columns as last chosen for this layout, else guessed;
+    // the round named in the title, when the sheet has no round column.
+    Effect::new(move |_| {
+        let Some(h) = header.get() else { return };
+        let shape = Mapping::shape(&h.names);
+        let saved = platform::saved_sheet_mapping(&shape).filter(|m| m.columns.len() == h.names.len());
+        remembered.set(saved.is_some());
+        let m = saved.unwrap_or_else(|| header::guess_for(&h));
+        if m.column_of(Col::Round).is_none() {
+            let from_title = st.data.with_untracked(|d| Rounds::new(d).find(&h.title, None).ok());
+            round.set(from_title);
+        }
+        mapping.set(m);
+        checked.set(None);
+        preview.set(None);
+    });
+    let clear = move || {
+        checked.set(None);
+        preview.set(None);
+        error.set(None);
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(f) = input.files().and_then(|l| l.get(0)) else { return };
+        input.set_value("");
+        let lang = st.lang.get_untracked();
+        clear();
+        book.set(None);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let name = f.name();
+            progress.set(Some(Progress { file: name.clone(), stage: Stage::Reading }));
+            platform::yield_to_page().await;
+            let read = match platform::read_file(&f).await {
+                Ok(bytes) => intake::read(&bytes).map_err(|e| e.text().text(lang).to_owned()),
+                Err(_) => Err(T::ErrFileUnreadable.text(lang).to_owned()),
+            };
+            progress.set(None);
+            busy.set(false);
+            let said = |message: &str| fill(T::ImportFileError.text(lang), &[("file", &name), ("message", &message)]);
+            match read {
+                Ok(b) => {
+                    let first = b.sheets.iter().position(|s| header::find(s).is_some());
+                    if first.is_none() {
+                        let sheet_name = b.sheets.first().map(|s| s.name.clone()).unwrap_or_default();
+                        error.set(Some(said(&fill(T::IntakeNoHeader.text(lang), &[("sheet", &sheet_name)]))));
+                    }
+                    sheet.set(first.unwrap_or(0));
+                    file_name.set(name);
+                    book.set(Some(Arc::new(b)));
+                }
+                Err(message) => error.set(Some(said(&message))),
+            }
+        });
+    };
+    let check = move |_| {
+        let (Some(b), Some(h), Some(store)) = (book.get_untracked(), header.get_untracked(), st.store()) else {
+            return;
+        };
+        let lang = st.lang.get_untracked();
+        let year_text = year.get_untracked();
+        let year_value = match year_text.trim() {
+            "" => None,
+            t => match t.parse::<i32>() {
+                Ok(y) if (1949..=2199).contains(&y) => Some(y),
+                _ => return error.set(Some(T::SheetYearBad.text(lang).to_owned())),
+            },
+        };
+        let Some(office) = st.office.get_untracked() else { return };
+        clear();
+        busy.set(true);
+        let m = mapping.get_untracked();
+        platform::save_sheet_mapping(&Mapping::shape(&h.names), &m);
+        let defaults = Defaults {
+            round: round.get_untracked(),
+            year: year_value,
+            focus: focus.get_untracked(),
+            office: office.id,
+            now: platform::now(),
+            lang,
+        };
+        let name = file_name.get_untracked();
+        let index = sheet.get_untracked();
+        leptos::task::spawn_local(async move {
+            let Some(grid) = b.sheets.get(index) else { return };
+            let stored = st.data.get_untracked();
+            let mut conv = Converter::new(grid, &h, &m, &stored, defaults);
+            loop {
+                let done = conv.step(ROW_BATCH);
+                let (at, total) = conv.progress();
+                progress.set(Some(Progress { file: name.clone(), stage: Stage::SheetRows { done: at, total } }));
+                platform::yield_to_page().await;
+                if done {
+                    break;
+                }
+            }
+            let result = conv.finish();
+            let counts = [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused].map(|o| result.count(o));
+            checked.set(Some(Checked {
+                rows: result.rows.len(),
+                added: counts[0],
+                same: counts[1],
+                refused: counts[2],
+                problems: result.problems.iter().take(LISTED).map(|p| p.message(lang)).collect(),
+                problems_total: result.problems.len(),
+            }));
+            if counts[0] > 0 {
+                progress.set(Some(Progress { file: name.clone(), stage: Stage::Comparing }));
+                platform::yield_to_page().await;
+                let scope = fill(T::CliSheetScope.text(lang), &[("file", &name)]);
+                let source = Source { office_id: office.id, office_name: office.name.clone() };
+                let file = ExchangeFile::new(source, platform::now(), FileKind::Package { scope }, result.records);
+                match import::plan(store.as_ref(), &file).await {
+                    Ok(plan) => preview.set(Some(Preview::new(0, name, file, plan))),
+                    Err(e) => error.set(Some(e.message(lang))),
+                }
+            }
+            progress.set(None);
+            busy.set(false);
+        });
+    };
+    let sheet_names =
+        move || book.with(|b| b.as_ref().map(|b| b.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
+    view! {
+        <h2 id="sheet-import">{tr(T::SheetTitle)}</h2>
+        <p class="hint">{tr(T::SheetHint)}</p>
+        <label class="file-pick">
+            <span>{tr(T::SheetChoose)}</span>
+            <input type="file" accept=".xlsx,.xls,.ods,.csv,.txt" data-testid="sheet-file" on:change=pick/>
+        </label>
+        <ProgressBar progress=progress/>
+        {move || error.get().map(|e| view! { <div class="form-errors" role="alert" data-testid="sheet-error">{e}</div> })}
+        {move || sheet_names().filter(|n| n.len() > 1).map(|names| view! {
+            <div class="filters"><label class="field filter">
+                <span class="label">{tr(T::SheetWhich)}</span>
+                <select data-testid="sheet-which" prop:value=move || sheet.get().to_string()
+                    on:change=move |ev| { sheet.set(event_target_value(&ev).parse().unwrap_or(0)); clear(); }>
+                    {names.into_iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=move || sheet.get_untracked() == i>{n}</option> }).collect_view()}
+                </select>
+            </label></div>
+        })}
+        {move || {
+            let (b, h) = (book.get()?, header.get()?);
+            let grid = Arc::new(b.sheets.get(sheet.get())?.clone());
+            Some(view! { <SheetSetup grid=grid header=h mapping=mapping remembered=remembered round=round rounds=rounds year=year focus=focus/> })
+        }}
+        <Show when=move || header.with(Option::is_some)>
+            <p class="toolbar">
+                <button type="button" data-testid="sheet-check" disabled=move || busy.get() || !st.lists_ready.get() on:click=check>{tr(T::SheetCheck)}</button>
+                <Show when=move || !st.lists_ready.get()><span class="hint">{tr(T::SheetWait)}</span></Show>
+            </p>
+        </Show>
+        {move || checked.get().map(|c| view! { <CheckedRows checked=c/> })}
+        {move || preview.get().map(|p| view! {
+            <PreviewCard preview=p undo=undo on_done=Callback::new(move |_: u64| {
+                preview.set(None);
+                checked.set(None);
+                on_applied.run(());
+            })/>
+        })}
+    }
+}
+
+/// The found header, the column table and what the sheet leaves to the person.
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn SheetSetup(
+    grid: Arc<xuncha_core::intake::Grid>,
+    header: Header,
+    mapping: RwSignal<Mapping>,
+    remembered: RwSignal<bool>,
+    round: RwSignal<Option<Id>>,
+    rounds: Signal<Vec<(Id, String)>>,
+    year: RwSignal<String>,
+    focus: RwSignal<Option<Focus>>,
+) -> impl IntoView {
+    let st = state();
+    let found = {
+        let rows = grid.rows.len().saturating_sub(header.data_start());
+        let (row, first) = (header.row + 1, header.data_start() + 1);
+        move || fill(st.t(T::SheetFound), &[("row", &row), ("first", &first), ("rows", &rows)])
+    };
+    view! {
+        <p class="hint" data-testid="sheet-found">{found}</p>
+        <Show when=move || remembered.get()><p class="hint" data-testid="sheet-remembered">{tr(T::SheetRemembered)}</p></Show>
+        <ColumnTable grid=grid header=header mapping=mapping/>
+        <div class="filters">
+            <RecordSelect label=T::SheetRound options=rounds value=round field="sheet-round" empty=T::SheetRoundAsWritten errors=None/>
+            <label class="field filter">
+                <span class="label">{tr(T::SheetYear)}</span>
+                <input type="text" inputmode="numeric" maxlength="4" data-testid="sheet-year" bind:value=year/>
+            </label>
+            <OptionalEnumSelect label=T::SheetFocus options=&Focus::ALL value=focus field="sheet-focus" empty=T::SheetFocusNone/>
+        </div>
+    }
+}
+
+#[component]
+fn CheckedRows(checked: Checked) -> impl IntoView {
+    let st = state();
+    let Checked { rows, added, same, refused, problems, problems_total } = checked;
+    let more = problems_total.saturating_sub(problems.len());
+    let counts = move || {
+        fill(st.t(T::SheetCounts), &[("rows", &rows), ("added", &added), ("same", &same), ("refused", &refused)])
+    };
+    view! {
+        <p data-testid="sheet-counts">{counts}</p>
+        {(!problems.is_empty()).then(|| view! {
+            <div class="form-errors" data-testid="sheet-refusals">
+                <p>{tr(T::SheetErrorsTitle)}</p>
+                <ul>{problems.into_iter().map(|p| view! { <li data-testid="sheet-refusal">{p}</li> }).collect_view()}</ul>
+                {(more > 0).then(|| view! { <p>{move || fill(st.t(T::SheetMoreErrors), &[("n", &more)])}</p> })}
+            </div>
+        })}
+        {(added == 0).then(|| view! { <p data-testid="sheet-nothing">{tr(T::SheetNothing)}</p> })}
+    }
+}
