@@ -14,7 +14,7 @@ use xuncha_core::problem::{Focus, Problem};
 use xuncha_core::rectification::{RectStatus, Rectification, Step, StepInput};
 use xuncha_core::round::RoundKind;
 use xuncha_core::sheet::Sheet;
-use xuncha_core::target::TargetKind;
+use xuncha_core::target::{OrgForm, TargetKind};
 
 #[path = "common/county.rs"]
 mod county;
@@ -277,4 +277,51 @@ fn a_rectification_ledger_this_program_exported_comes_back_as_it_was() {
     }
     let again = intake::convert(&book.sheets[0], &head, &mapping, &full, defaults());
     assert_eq!(again.count(RowOutcome::Same), 3, "into the county it came from it adds nothing");
+}
+
+#[test]
+fn a_register_of_units_comes_in_with_kinds_party_organisations_and_townships() {
+    let f = fixture();
+    let csv = "序号,单位名称,单位类别,党组织形式,所属乡镇\n\
+               1,河口乡党委,,,\n\
+               2,新村,村,,河口乡\n\
+               3,河口乡西岭村党支部,,,\n\
+               4,县委组织部,县直党群部门,机关党委,\n\
+               5,县农业农村局,县直政府部门,党组,\n\
+               6,县财政局党组,县直政府部门,,\n\
+               7,县档案馆,,,\n\
+               8,北坡村,村,,大山镇\n\
+               9,县医保局,其他单位,,\n";
+    let c = convert(csv.as_bytes(), &f.county.d, defaults());
+    let said: Vec<String> = c.problems.iter().map(|p| p.message(Lang::Zh)).collect();
+    assert_eq!(
+        said,
+        [
+            "第8行 C列“单位类别”：缺少类型",
+            "第9行 E列“所属乡镇”：名册中没有“大山镇”：请先在巡察对象名册中登记",
+            "第10行 C列“单位类别”：“其他单位”不是这一列可选的内容",
+        ]
+    );
+    assert_eq!(c.count(RowOutcome::Same), 1, "县财政局 is registered already");
+    let units: Vec<(String, TargetKind, OrgForm, bool)> = c
+        .records
+        .targets
+        .iter()
+        .map(|t| (t.data.name.clone(), t.data.kind, t.data.org_form, t.data.township.is_some()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("河口乡".to_owned(), TargetKind::Township, OrgForm::Committee, false),
+            ("新村".to_owned(), TargetKind::Village, OrgForm::Branch, true),
+            ("西岭村".to_owned(), TargetKind::Village, OrgForm::Branch, true),
+            ("县委组织部".to_owned(), TargetKind::CountyPartyDept, OrgForm::Committee, false),
+            ("县农业农村局".to_owned(), TargetKind::CountyGovDept, OrgForm::LeadingGroup, false),
+        ]
+    );
+    let town = c.records.targets[0].meta.id;
+    assert!(
+        c.records.targets[1..3].iter().all(|v| v.data.township == Some(town)),
+        "villages under the township of the sheet"
+    );
 }

@@ -7,8 +7,8 @@ use super::preview::{Preview, PreviewCard};
 use super::sheet_columns::ColumnTable;
 use super::{Progress, ProgressBar, Stage};
 use crate::platform;
-use crate::ui::state::state;
-use crate::ui::widgets::{round_options, tr, OptionalEnumSelect, RecordSelect};
+use crate::ui::state::{state, AppState};
+use crate::ui::widgets::{round_options, tr, EnumSelect, OptionalEnumSelect, RecordSelect};
 use leptos::prelude::*;
 use std::sync::Arc;
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, Source};
@@ -19,6 +19,7 @@ use xuncha_core::id::Id;
 use xuncha_core::intake::{self, header, place::Rounds, Converter, Defaults, Header, Mapping, RowOutcome, Workbook};
 use xuncha_core::ledger::table::Col;
 use xuncha_core::problem::Focus;
+use xuncha_core::target::TargetKind;
 
 /// Rows checked between two chances for the page to paint.
 const ROW_BATCH: usize = 250;
@@ -35,6 +36,40 @@ struct Checked {
     /// The first `LISTED` refusals in words, and how many there are in all.
     problems: Vec<String>,
     problems_total: usize,
+    /// Units the sheet names that the register lacks, to offer for registering.
+    unknown_units: Vec<String>,
+}
+
+/// The distinct unit names refused for not being registered, in the order met.
+fn unknown_units(problems: &[intake::RowProblem]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for p in problems {
+        if let (Col::Target, intake::Why::UnknownTarget(name)) = (p.field, &p.why) {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// Checks and plans records made on the page; the preview is shown for the person to confirm.
+async fn offer(
+    st: AppState,
+    name: String,
+    records: xuncha_core::record::Records,
+    preview: RwSignal<Option<Preview>>,
+    error: RwSignal<Option<String>>,
+) {
+    let (Some(store), Some(office)) = (st.store(), st.office.get_untracked()) else { return };
+    let lang = st.lang.get_untracked();
+    let scope = fill(T::CliSheetScope.text(lang), &[("file", &name)]);
+    let source = Source { office_id: office.id, office_name: office.name.clone() };
+    let file = ExchangeFile::new(source, platform::now(), FileKind::Package { scope }, records);
+    match import::plan(store.as_ref(), &file).await {
+        Ok(plan) => preview.set(Some(Preview::new(0, name, file, plan))),
+        Err(e) => error.set(Some(e.message(lang))),
+    }
 }
 
 #[component]
@@ -111,9 +146,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         });
     };
     let check = move |_| {
-        let (Some(b), Some(h), Some(store)) = (book.get_untracked(), header.get_untracked(), st.store()) else {
-            return;
-        };
+        let (Some(b), Some(h)) = (book.get_untracked(), header.get_untracked()) else { return };
         let lang = st.lang.get_untracked();
         let year_text = year.get_untracked();
         let year_value = match year_text.trim() {
@@ -160,22 +193,29 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 refused: counts[2],
                 problems: result.problems.iter().take(LISTED).map(|p| p.message(lang)).collect(),
                 problems_total: result.problems.len(),
+                unknown_units: unknown_units(&result.problems),
             }));
             if counts[0] > 0 {
                 progress.set(Some(Progress { file: name.clone(), stage: Stage::Comparing }));
                 platform::yield_to_page().await;
-                let scope = fill(T::CliSheetScope.text(lang), &[("file", &name)]);
-                let source = Source { office_id: office.id, office_name: office.name.clone() };
-                let file = ExchangeFile::new(source, platform::now(), FileKind::Package { scope }, result.records);
-                match import::plan(store.as_ref(), &file).await {
-                    Ok(plan) => preview.set(Some(Preview::new(0, name, file, plan))),
-                    Err(e) => error.set(Some(e.message(lang))),
-                }
+                offer(st, name, result.records, preview, error).await;
             }
             progress.set(None);
             busy.set(false);
         });
     };
+    // The units the sheet named and the register lacks, offered for registering through a preview.
+    let register = Callback::new(move |(names, kind): (Vec<String>, TargetKind)| {
+        let lang = st.lang.get_untracked();
+        let Some(office) = st.office.get_untracked() else { return };
+        let (grid, head, m) = intake::targets::units_sheet(&names, kind);
+        let defaults = Defaults { round: None, year: None, focus: None, office: office.id, now: platform::now(), lang };
+        let result = st.data.with_untracked(|d| intake::convert(&grid, &head, &m, d, defaults));
+        let refused: Vec<String> = result.problems.iter().map(|p| p.message(lang)).collect();
+        error.set((!refused.is_empty()).then(|| refused.join("；")));
+        let name = T::SheetUnitsTitle.text(lang).to_owned();
+        leptos::task::spawn_local(offer(st, name, result.records, preview, error));
+    });
     let sheet_names =
         move || book.with(|b| b.as_ref().map(|b| b.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
     let rounds = Signal::derive(move || st.data.with(|d| round_options(d, st.lang.get())));
@@ -208,7 +248,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 <Show when=move || !st.lists_ready.get()><span class="hint">{tr(T::SheetWait)}</span></Show>
             </p>
         </Show>
-        {move || checked.get().map(|c| view! { <CheckedRows checked=c/> })}
+        {move || checked.get().map(|c| view! { <CheckedRows checked=c on_register=register/> })}
         {move || preview.get().map(|p| view! {
             <PreviewCard preview=p undo=undo on_done=Callback::new(move |_: u64| {
                 preview.set(None);
@@ -254,9 +294,9 @@ fn SheetSetup(
 }
 
 #[component]
-fn CheckedRows(checked: Checked) -> impl IntoView {
+fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)>) -> impl IntoView {
     let st = state();
-    let Checked { rows, added, same, refused, problems, problems_total } = checked;
+    let Checked { rows, added, same, refused, problems, problems_total, unknown_units } = checked;
     let more = problems_total.saturating_sub(problems.len());
     let counts = move || {
         fill(st.t(T::SheetCounts), &[("rows", &rows), ("added", &added), ("same", &same), ("refused", &refused)])
@@ -271,5 +311,28 @@ fn CheckedRows(checked: Checked) -> impl IntoView {
             </div>
         })}
         {(added == 0).then(|| view! { <p data-testid="sheet-nothing">{tr(T::SheetNothing)}</p> })}
+        {(!unknown_units.is_empty()).then(|| view! { <UnknownUnits names=unknown_units on_register=on_register/> })}
+    }
+}
+
+/// The units the register lacks: named, with the kind for those whose name does not
+/// say it, and registered only through the preview the person confirms.
+#[component]
+fn UnknownUnits(names: Vec<String>, on_register: Callback<(Vec<String>, TargetKind)>) -> impl IntoView {
+    let st = state();
+    let kind = RwSignal::new(TargetKind::CountyGovDept);
+    let listed = names.join("、");
+    let n = names.len();
+    let said = move || fill(st.t(T::SheetUnknownUnits), &[("n", &n), ("names", &listed)]);
+    view! {
+        <div class="preview" data-testid="sheet-unknown-units">
+            <p>{said}</p>
+            <div class="filters">
+                <EnumSelect label=T::SheetUnitsKind options=&TargetKind::ALL value=kind field="sheet-units-kind"/>
+                <button type="button" class="secondary" data-testid="sheet-register-units"
+                    on:click=move |_| on_register.run((names.clone(), kind.get_untracked()))>{tr(T::SheetRegisterUnits)}</button>
+            </div>
+            <p class="hint">{tr(T::SheetUnitsHint)}</p>
+        </div>
     }
 }

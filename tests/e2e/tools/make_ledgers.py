@@ -55,11 +55,26 @@ def clue_csv(path):
         f.write(text.encode("gbk"))
 
 
+def unregistered_csv(path):
+    text = (
+        "巡察轮次,被巡察单位,问题类别,问题描述\n"
+        "第一轮,县审计局党组,第一个聚焦,审计整改督促不力\n"
+        "第一轮,大山镇,第三个聚焦,党委会议记录不全\n"
+    )
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
-    files = {"rect": os.path.join(out, "整改台账.xlsx"), "clues": os.path.join(out, "线索台账.csv")}
+    files = {
+        "rect": os.path.join(out, "整改台账.xlsx"),
+        "clues": os.path.join(out, "线索台账.csv"),
+        "unregistered": os.path.join(out, "未登记单位.csv"),
+    }
     rectification_book(files["rect"])
     clue_csv(files["clues"])
+    unregistered_csv(files["unregistered"])
     print(json.dumps(files, ensure_ascii=False))
 
 

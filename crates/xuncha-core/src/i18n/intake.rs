@@ -35,7 +35,7 @@ macro_rules! intake_texts {
             IntakeStepNote => "据原台账导入", "Brought in from the earlier ledger";
             IntakeNotRecorded => "原台账未载", "Not in the earlier ledger";
             SheetTitle => "从 Excel 导入台账", "Bring in a ledger from Excel";
-            SheetHint => "选择本单位原来用 Excel、WPS 保存的问题整改台账或线索台账（.xlsx、.xls、.ods 或 CSV）。程序会找出表头、对应各列，逐行检查后先预览，确认后才写入；有错误的行不会导入，并列出行号和原因。", "Choose a 问题整改台账 or 线索台账 the office kept in Excel or WPS (.xlsx, .xls, .ods or CSV). The header is found and the columns matched; every row is checked and previewed before anything is written; rows with errors are left out and listed with their row number and reason.";
+            SheetHint => "选择本单位原来用 Excel、WPS 保存的问题整改台账、线索台账或巡察对象名录（.xlsx、.xls、.ods 或 CSV）。程序会找出表头、对应各列，逐行检查后先预览，确认后才写入；有错误的行不会导入，并列出行号和原因。", "Choose a 问题整改台账, 线索台账 or register of units the office kept in Excel or WPS (.xlsx, .xls, .ods or CSV). The header is found and the columns matched; every row is checked and previewed before anything is written; rows with errors are left out and listed with their row number and reason.";
             SheetChoose => "选择表格文件", "Choose a spreadsheet";
             SheetWhich => "工作表", "Sheet";
             SheetFound => "表头在第 {row} 行，数据从第 {first} 行起，共 {rows} 行。", "The header is on row {row}; data starts on row {first}, {rows} rows in all.";
@@ -56,6 +56,11 @@ macro_rules! intake_texts {
             SheetMoreErrors => "另有 {n} 处错误未列出。", "{n} more errors are not listed.";
             SheetNothing => "没有可导入的新行。", "There are no new rows to bring in.";
             SheetYearBad => "年份应为 1949 到 2199 之间的四位数字。", "The year must be four digits between 1949 and 2199.";
+            SheetUnknownUnits => "表中有 {n} 个单位不在巡察对象名录中：{names}。", "{n} units the sheet names are not in the register: {names}.";
+            SheetUnitsKind => "名称看不出类型的单位按", "Kind of units whose name does not say it";
+            SheetRegisterUnits => "登记到巡察对象名录", "Register them";
+            SheetUnitsHint => "先预览，确认后才登记；村、社区请写成“乡镇名+村名”。登记后还要在巡察轮次中把单位分到巡察组，再检查一次这张表。", "They are previewed and registered only when you confirm; write a village as township + village. Then assign the units to a group in the round and check the sheet again.";
+            SheetUnitsTitle => "表中未登记的单位", "Units the sheet names";
             StageSheetRows => "正在逐行检查 {file}：{done}/{total} 行", "Checking {file} row by row: {done} of {total}";
             CliSheetNeedsWith => "用法：xuncha from-sheet 台账文件 --with 本单位备份文件 -o 输出文件（台账中的单位和轮次按备份文件中的名称匹配）", "Usage: xuncha from-sheet LEDGER --with BACKUP -o OUT (the ledger's units and rounds are matched by name against the backup)";
             CliBadMapping => "{file} 不是列对应文件（应为 {\"columns\": [\"round\", null, \"description\", …]}）。", "{file} is not a column mapping (it should read {\"columns\": [\"round\", null, \"description\", …]}).";

@@ -85,7 +85,18 @@ fn synonyms(col: Col) -> &'static [&'static str] {
     match col {
         Col::Round => &["巡察轮次", "轮次", "巡察批次", "批次", "巡察届次轮次"],
         Col::Group => &["巡察组", "组别"],
-        Col::Target => &["被巡察单位", "被巡察党组织", "被巡察对象", "巡察对象", "单位名称", "被巡单位", "单位"],
+        Col::Target => &[
+            "被巡察单位",
+            "被巡察党组织",
+            "被巡察对象",
+            "巡察对象",
+            "单位名称",
+            "被巡单位",
+            "巡察对象名称",
+            "党组织名称",
+            "名称",
+            "单位",
+        ],
         Col::Township => &["所属乡镇", "乡镇", "乡镇街道", "所属乡镇街道"],
         Col::Focus => &["问题类别", "问题类型", "问题分类", "三个聚焦", "类别", "聚焦方面"],
         Col::SubCategory => &["具体类别", "问题细类", "子类", "具体问题类型"],
@@ -126,13 +137,15 @@ fn synonyms(col: Col) -> &'static [&'static str] {
         Col::SentOn => &["发出日期", "印发日期"],
         Col::Response => &["回复情况"],
         Col::RespondedOn => &["回复日期"],
+        Col::TargetKind => &["单位类别", "单位类型", "对象类型", "对象类别", "类型"],
+        Col::OrgForm => &["党组织形式", "党组织类型", "组织形式"],
         Col::Overdue | Col::Inadequate | Col::FeedbackDue | Col::ProblemCount => &[],
     }
 }
 
 /// The columns a sheet can fill. Figures the program computes (逾期, 不到位次数, 反馈期限,
 /// 问题数) are left out: they follow from the rest.
-pub const READABLE: [Col; 26] = [
+pub const READABLE: [Col; 28] = [
     Col::Round,
     Col::Target,
     Col::Township,
@@ -159,6 +172,8 @@ pub const READABLE: [Col; 26] = [
     Col::TransferredOn,
     Col::Disposal,
     Col::Result,
+    Col::TargetKind,
+    Col::OrgForm,
 ];
 
 /// The field a heading names: the whole heading first, then the longest word it holds
@@ -223,7 +238,8 @@ fn header_like(grid: &Grid, row: usize, width: usize) -> bool {
 }
 
 /// The header of a ledger: the row (or two) within the first rows that names the most
-/// fields, at least two of them and a problem's description or a clue's summary. Two
+/// fields, at least two of them and a problem's description, a clue's summary, or a
+/// unit's name with its kind, party organisation or township (a register). Two
 /// rows count where they name more than one does, or as many when the upper row is
 /// itself a row of headings (a group heading such as 整改情况 over its columns).
 pub fn find(grid: &Grid) -> Option<Header> {
@@ -235,7 +251,10 @@ pub fn find(grid: &Grid) -> Option<Header> {
             let s = score(&names);
             let lower: Vec<String> = names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect();
             let guessed = Mapping::guess(&lower);
-            let has_core = guessed.column_of(Col::Description).is_some() || guessed.column_of(Col::Summary).is_some();
+            let register = guessed.column_of(Col::Target).is_some()
+                && [Col::TargetKind, Col::OrgForm, Col::Township].iter().any(|c| guessed.column_of(*c).is_some());
+            let has_core =
+                guessed.column_of(Col::Description).is_some() || guessed.column_of(Col::Summary).is_some() || register;
             let better = match &best {
                 None => true,
                 Some((b, _)) if s != *b => s > *b,
@@ -366,8 +385,15 @@ mod tests {
     }
 
     #[test]
-    fn a_sheet_without_a_description_or_summary_has_no_ledger_header() {
+    fn a_sheet_without_a_description_summary_or_register_has_no_header() {
         assert_eq!(find(&grid(&[&["姓名", "单位", "职务"], &["张三", "县财政局", "科员"]])), None);
+    }
+
+    #[test]
+    fn a_register_of_units_has_a_header() {
+        let h = find(&grid(&[&["序号", "单位名称", "单位类别", "所属乡镇"], &["1", "东关村", "村", "城关镇"]]));
+        let m = guess_for(&h.expect("a register header"));
+        assert_eq!(m.columns, vec![None, Some(Col::Target), Some(Col::TargetKind), Some(Col::Township)]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod read;
 mod rect;
 pub mod refusal;
 pub mod rows;
+pub mod targets;
 pub mod values;
 
 pub use grid::{Cell, Grid, Workbook};

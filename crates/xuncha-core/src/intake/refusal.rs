@@ -75,6 +75,8 @@ pub struct RowProblem {
     /// 0-based; `None` when the row as a whole is at fault.
     pub col: Option<usize>,
     pub heading: String,
+    /// The field the column is read as.
+    pub field: Col,
     pub why: Why,
 }
 

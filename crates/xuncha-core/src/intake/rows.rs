@@ -163,7 +163,7 @@ impl<'a> Converter<'a> {
 
     pub(super) fn problem(&self, row: usize, col: Col, why: Why) -> RowProblem {
         let (c, heading) = self.heading(col);
-        RowProblem { row: row + 1, col: c, heading, why }
+        RowProblem { row: row + 1, col: c, heading, field: col, why }
     }
 
     /// A day from a column: `Ok(None)` when the column is absent or blank.
@@ -203,8 +203,10 @@ impl<'a> Converter<'a> {
         let mut errors = Vec::new();
         let outcome = if self.mapping.column_of(Col::Summary).is_some() {
             self.clue_row(row, &mut errors)
-        } else {
+        } else if self.mapping.column_of(Col::Description).is_some() {
             self.problem_row(row, &mut errors)
+        } else {
+            self.target_row(row, &mut errors)
         };
         let outcome = if errors.is_empty() { outcome } else { RowOutcome::Refused };
         // A cell read for two purposes (a deadline dates the row and the rectification) is refused once.
@@ -394,6 +396,31 @@ impl<'a> Converter<'a> {
         self.made.insert(clue.meta.id, row + 1);
         self.out.records.clues.push(clue);
         RowOutcome::Added
+    }
+
+    /// A unit of a register: new, or already kept under the same name and township.
+    fn target_row(&mut self, row: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
+        let Some(target) = super::targets::build(self, row, errors) else { return RowOutcome::Refused };
+        let same = self.stored.targets.iter().any(|t| {
+            t.is_live()
+                && t.data.township == target.data.township
+                && super::place::unit_name(&t.data.name) == super::place::unit_name(&target.data.name)
+        });
+        if same {
+            return RowOutcome::Same;
+        }
+        if let Some(first_row) = self.made.get(&target.meta.id) {
+            errors.push(self.problem(row, Col::Target, Why::Repeated { first_row: *first_row }));
+            return RowOutcome::Refused;
+        }
+        self.made.insert(target.meta.id, row + 1);
+        self.out.records.targets.push(target);
+        RowOutcome::Added
+    }
+
+    /// The units kept and those this sheet has added so far: a village's township may be either.
+    pub(super) fn targets_so_far(&self) -> Vec<&Record<crate::target::Target>> {
+        self.stored.targets.iter().chain(self.out.records.targets.iter()).filter(|t| t.is_live()).collect()
     }
 
     /// The problems kept and those this sheet adds, for a rectification's checks.

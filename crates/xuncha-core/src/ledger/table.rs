@@ -152,6 +152,9 @@ pub enum Col {
     SentOn,
     Response,
     RespondedOn,
+    /// A target's kind and party organisation: read from a register sheet, shown in no ledger.
+    TargetKind,
+    OrgForm,
 }
 
 impl Col {
@@ -193,6 +196,8 @@ impl Col {
             Col::SentOn => T::ColSentOn,
             Col::Response => T::ColResponse,
             Col::RespondedOn => T::ColRespondedOn,
+            Col::TargetKind => T::FieldKind,
+            Col::OrgForm => T::FieldOrgForm,
         }
     }
 
@@ -203,6 +208,7 @@ impl Col {
             Col::Round => 26.0,
             Col::Focus | Col::Evidence | Col::Addressee => 22.0,
             Col::Target | Col::Township | Col::Unit | Col::Sector | Col::Names | Col::Recipient => 16.0,
+            Col::TargetKind | Col::OrgForm => 14.0,
             Col::Group | Col::SubCategory | Col::Source | Col::Status | Col::Disposal => 12.0,
             Col::FoundOn
             | Col::OnSpot
