@@ -96,12 +96,12 @@ ensure_old_chromium() {
 
 # openpyxl reads exported workbooks in the end-to-end tests, as a spreadsheet program would;
 # argon2-cffi and cryptography write and read encrypted files as another program would;
-# python-docx reads the Word documents back.
+# python-docx reads the Word documents back; xlwt and odfpy write .xls and .ods ledgers to import.
 E2E_PYTHON="$ROOT/tests/e2e/.python"
 ensure_e2e_python() {
   command -v python3 >/dev/null || apt_install python3 python3-pip
-  if PYTHONPATH="$E2E_PYTHON" python3 -c "import openpyxl, argon2, cryptography, docx" 2>/dev/null; then return; fi
-  say "installing openpyxl, argon2-cffi, cryptography and python-docx from PyPI for the end-to-end tests"
+  if PYTHONPATH="$E2E_PYTHON" python3 -c "import openpyxl, argon2, cryptography, docx, xlwt, odf" 2>/dev/null; then return; fi
+  say "installing openpyxl, argon2-cffi, cryptography, python-docx, xlwt and odfpy from PyPI for the end-to-end tests"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$E2E_PYTHON" -r "$ROOT/tests/e2e/requirements.txt"
 }
 

@@ -3,18 +3,12 @@
 // printed), a goal of its own, and the warning on the home page while behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { countyOffice, saveScreenshot } from './support.mjs';
 
 const ROUND = '十五届县委第一轮巡察';
 
 test('coverage of the term is counted by kind and township, lists what is left and warns when behind', async () => {
-  const browser = await launchChromium(tempProfile('coverage'));
-  const page = await browser.newPage();
-  const net = watch(page);
-  const app = new XunchaPage(page);
-  await app.open();
-  await app.setUpOffice('某某县委巡察办');
-  await app.addTerm('十五届', 2021, 2026);
+  const { browser, page, net, app } = await countyOffice('coverage');
   await app.bulkTargets(['城关镇', '东关镇'], '乡镇（街道）');
   await app.bulkTargets(['甲村', '乙村'], '村', '城关镇');
   await app.bulkTargets(['丁村'], '村', '东关镇');

@@ -7,7 +7,7 @@
 // named and kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { download, launchChromium, readDocx, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { countyOffice, download, readDocx, saveScreenshot, tempProfile } from './support.mjs';
 
 const ROUND = '十五届县委第一轮巡察';
 
@@ -36,13 +36,7 @@ async function addProblem(app, { description, facts, basis, focus, found }) {
 
 test('every document is written from the ledgers, edited, and saved as a Word file in the official layout: working papers, feedback, report, transfer, letter and summary', async () => {
   const dir = tempProfile('documents-files');
-  const browser = await launchChromium(tempProfile('documents'));
-  const page = await browser.newPage();
-  const net = watch(page);
-  const app = new XunchaPage(page);
-  await app.open();
-  await app.setUpOffice('某某县委巡察办');
-  await app.addTerm('十五届', 2021, 2026);
+  const { browser, page, net, app } = await countyOffice('documents');
   await app.bulkTargets(['县财政局'], '县直政府部门');
   await (await app.fillRound({ start: '2026-03-01', end: '2026-05-31' })).waitFor({ state: 'detached' });
   await app.openRound(ROUND);

@@ -4,18 +4,12 @@
 // ledger with a signature line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { countyOffice, saveScreenshot } from './support.mjs';
 
 const ROUND = '十五届县委第一轮巡察';
 
 test('forms, ledgers and pickers work the way a county clerk expects at 1366×768', async () => {
-  const browser = await launchChromium(tempProfile('everyday'));
-  const page = await browser.newPage();
-  const net = watch(page);
-  const app = new XunchaPage(page);
-  await app.open();
-  await app.setUpOffice('某某县委巡察办');
-  await app.addTerm('十五届', 2021, 2026);
+  const { browser, page, net, app } = await countyOffice('everyday');
   // Unicode order would be 北关镇 (U+5317), 张庄镇 (U+5F20), 阿里镇 (U+963F).
   await app.bulkTargets(['张庄镇', '阿里镇', '北关镇'], '乡镇（街道）');
   await (await app.fillRound({ start: '2026-03-01', end: '2026-05-31' })).waitFor({ state: 'detached' });

@@ -6,17 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchChromium, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { countyOffice, saveScreenshot, tempProfile } from './support.mjs';
 
 test('a year plan is made from the uncovered targets, started as a real round and held against the year', async () => {
   const dir = tempProfile('plan-files');
-  const browser = await launchChromium(tempProfile('plan'));
-  const page = await browser.newPage();
-  const net = watch(page);
-  const app = new XunchaPage(page);
-  await app.open();
-  await app.setUpOffice('某某县委巡察办');
-  await app.addTerm('十五届', 2021, 2026);
+  const { browser, page, net, app } = await countyOffice('plan');
   await app.bulkTargets(['城关镇', '东关镇'], '乡镇（街道）');
   await app.bulkTargets(['甲村', '乙村'], '村', '城关镇');
   await app.bulkTargets(['县财政局', '县审计局'], '县直政府部门');

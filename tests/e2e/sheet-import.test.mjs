@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { download, launchChromium, readXlsx, ROOT, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { ROOT, countyOffice, download, readXlsx, saveScreenshot, tempProfile } from './support.mjs';
 
 const ROUND = '十五届县委第一轮巡察';
 
@@ -34,13 +34,7 @@ async function check(app) {
 test('an Excel ledger and a GBK clue list come in with their columns matched, bad rows named and nothing twice', async () => {
   const dir = tempProfile('sheet-files');
   const files = makeLedgers(dir);
-  const browser = await launchChromium(tempProfile('sheet-import'));
-  const page = await browser.newPage();
-  const net = watch(page);
-  const app = new XunchaPage(page);
-  await app.open();
-  await app.setUpOffice('某某县委巡察办');
-  await app.addTerm('十五届', 2021, 2026);
+  const { browser, page, net, app } = await countyOffice('sheet-import');
   await app.bulkTargets(['县财政局'], '县直政府部门');
   await app.bulkTargets(['城关镇'], '乡镇（街道）');
   await app.bulkTargets(['东关村'], '村', '城关镇');
@@ -80,6 +74,12 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   await saveScreenshot(page, 'sheet-preview');
   await app.id('import-preview').getByTestId('apply-import').click();
   await app.id('flash').filter({ hasText: '导入完成' }).waitFor();
+
+  // The same rows saved by older Excel (.xls) and by WPS or LibreOffice (.ods) read alike.
+  for (const file of [files.xls, files.ods]) {
+    await pickSheet(app, file);
+    assert.match(await check(app), /共 3 行：可导入 0 行，本机已有 3 行，有错误 0 行。/, file);
+  }
 
   // The same sheet again: nothing new; the corrected row alone would come in.
   await pickSheet(app, files.rect);

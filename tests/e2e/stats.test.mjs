@@ -5,19 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { download, launchChromium, readXlsx, ROOT, saveScreenshot, tempProfile, watch, XunchaPage } from './support.mjs';
+import { ROOT, countyOffice, download, readXlsx, saveScreenshot, tempProfile } from './support.mjs';
 
 const ROUND = '十五届县委第一轮巡察';
 
 test('the statistics of a year count what was recorded and open the records behind each figure', async () => {
   const dir = tempProfile('stats-files');
-  const browser = await launchChromium(tempProfile('stats'));
-  const page = await browser.newPage();
-  const net = watch(page);
-  const app = new XunchaPage(page);
-  await app.open();
-  await app.setUpOffice('某某县委巡察办');
-  await app.addTerm('十五届', 2021, 2026);
+  const { browser, page, net, app } = await countyOffice('stats');
   await app.bulkTargets(['城关镇'], '乡镇（街道）');
   await app.bulkTargets(['东村'], '村', '城关镇');
   await app.bulkTargets(['县财政局'], '县直政府部门');

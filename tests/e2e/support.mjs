@@ -88,6 +88,21 @@ export async function launchChromium(profile, extraArgs = []) {
   });
 }
 
+/**
+ * A fresh browser with the app open as 某某县委巡察办, a county office, and its term
+ * 十五届 (2021–2026): where most tests start. `net` watches the page's requests.
+ */
+export async function countyOffice(profileName) {
+  const browser = await launchChromium(tempProfile(profileName));
+  const page = await browser.newPage();
+  const net = watch(page);
+  const app = new XunchaPage(page);
+  await app.open();
+  await app.setUpOffice('某某县委巡察办');
+  await app.addTerm('十五届', 2021, 2026);
+  return { browser, page, net, app };
+}
+
 /** Records every request that leaves the page's own file, and every page error. */
 export function watch(page) {
   const log = { requests: [], errors: [] };

@@ -1,9 +1,9 @@
 //! Golden tests of the `xuncha` binary: deterministic files in, exact output out.
 //! Run with XUNCHA_BLESS=1 to rewrite the expected outputs after a deliberate change.
 
-#[path = "common/folder.rs"]
-mod folder;
-use folder::Folder;
+#[path = "common/cli.rs"]
+mod cli;
+use cli::Folder;
 use pollster::block_on;
 use std::io::Write;
 use std::path::Path;

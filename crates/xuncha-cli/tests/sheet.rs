@@ -3,23 +3,11 @@
 //! rows are printed with row, column and reason (exit 1), and the same ledger against
 //! the office's data with those records adds nothing (exit 0).
 
-#[path = "common/folder.rs"]
-mod folder;
-use folder::Folder;
-use std::path::Path;
-use std::process::Command;
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{xuncha, Folder};
 use xuncha_core::exchange::format::ExchangeFile;
 use xuncha_core::i18n::Lang;
-
-fn xuncha(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_xuncha"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start xuncha: {e}"));
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-}
 
 fn county(test: &str) -> (Folder, ExchangeFile) {
     let dir = Folder::new(&format!("sheet-{test}"));

@@ -2,26 +2,15 @@
 //! JSON's figures equal `Stats::of` on the same records, under the documented keys;
 //! two files of one county count once; a missing period is a clear error.
 
-#[path = "common/folder.rs"]
-mod folder;
-use folder::Folder;
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{xuncha, Folder};
 use std::path::Path;
-use std::process::Command;
 use xuncha_core::exchange::format::ExchangeFile;
 use xuncha_core::i18n::Lang;
 use xuncha_core::ledger::Ledger;
 use xuncha_core::ops::Snapshot;
 use xuncha_core::stats::{Period, Stats, StatsScope};
-
-fn xuncha(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_xuncha"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start xuncha: {e}"));
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-}
 
 /// A folder of this test's own with a generated county file.
 fn county(test: &str) -> Folder {

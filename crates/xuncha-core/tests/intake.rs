@@ -325,3 +325,23 @@ fn a_register_of_units_comes_in_with_kinds_party_organisations_and_townships() {
         "villages under the township of the sheet"
     );
 }
+
+#[test]
+fn a_letters_ledger_comes_in_and_a_response_before_the_letter_is_refused() {
+    let f = fixture();
+    let csv = "巡察轮次,主送单位,行业系统,发出日期,回复情况,回复日期\n\
+               第三轮,县教育局,教育系统,2026-06-01,已部署专项整治,2026-07-01\n\
+               第三轮,县卫健局,医疗卫生,2026-06-05,,\n\
+               第三轮,县住建局,住建领域,2026-06-05,已回复,2026-05-01\n\
+               第三轮,,交通,2026-06-05,,\n";
+    let c = convert(csv.as_bytes(), &f.county.d, defaults());
+    let said: Vec<String> = c.problems.iter().map(|p| p.message(Lang::Zh)).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].starts_with("第4行 F列“回复日期”："), "{said:?}");
+    assert_eq!(said[1], "第5行 B列“主送单位”：缺少主送部门");
+    let letters: Vec<_> = c.records.recommendations.iter().map(|r| &r.data).collect();
+    assert_eq!(letters.len(), 2);
+    assert_eq!((letters[0].addressee.as_str(), letters[0].sector.as_str()), ("县教育局", "教育系统"));
+    assert_eq!((letters[0].sent_on, letters[0].responded_on), (Some(day("2026-06-01")), Some(day("2026-07-01"))));
+    assert!(letters.iter().all(|l| l.round == f.round && l.problems.is_empty()));
+}

@@ -106,6 +106,15 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         checked.set(None);
         preview.set(None);
     });
+    // A column or a choice changed after a check: its preview no longer says what would be written.
+    Effect::new(move |_| {
+        mapping.track();
+        round.track();
+        year.track();
+        focus.track();
+        checked.set(None);
+        preview.set(None);
+    });
     let clear = move || {
         checked.set(None);
         preview.set(None);

@@ -55,6 +55,54 @@ def clue_csv(path):
         f.write(text.encode("gbk"))
 
 
+# The three good rows of the workbook above, as older Excel (.xls) and LibreOffice or
+# WPS (.ods) save them: read the same, they are already kept after the workbook.
+OLD_HEADER = ["序号", "巡察轮次", "被巡察单位", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "整改时限", "整改情况"]
+OLD_ROWS = [
+    [1, "第一轮", "县财政局", "第一个聚焦", "预算执行进度慢", "建立月调度机制", "县财政局", "张三", datetime.date(2026, 6, 30), "已完成"],
+    [2, "第一轮", "县财政局", "第一个聚焦", "专项资金闲置", "清理盘活存量资金", "", "李四", "2026.8.31", "整改中"],
+    [3, "第一轮", "城关镇东关村", "第二个聚焦", "村务公开不及时", "按月公开村务", "东关村", "王五", "2026年9月底", "未整改"],
+]
+
+
+def xls_book(path):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    s = book.add_sheet("整改台账")
+    s.write_merge(0, 0, 0, len(OLD_HEADER) - 1, "十五届县委第一轮巡察反馈问题整改台账")
+    day = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for c, h in enumerate(OLD_HEADER):
+        s.write(1, c, h)
+    for r, row in enumerate(OLD_ROWS, start=2):
+        for c, v in enumerate(row):
+            s.write(r, c, v, day) if isinstance(v, datetime.date) else s.write(r, c, v)
+    book.save(path)
+
+
+def ods_book(path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="整改台账")
+    for row in [OLD_HEADER] + OLD_ROWS:
+        tr = TableRow()
+        for v in row:
+            if isinstance(v, datetime.date):
+                cell = TableCell(valuetype="date", datevalue=v.isoformat())
+            elif isinstance(v, int):
+                cell = TableCell(valuetype="float", value=v)
+            else:
+                cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(path)
+
+
 def unregistered_csv(path):
     text = (
         "巡察轮次,被巡察单位,问题类别,问题描述\n"
@@ -71,7 +119,11 @@ def main(out):
         "rect": os.path.join(out, "整改台账.xlsx"),
         "clues": os.path.join(out, "线索台账.csv"),
         "unregistered": os.path.join(out, "未登记单位.csv"),
+        "xls": os.path.join(out, "整改台账（旧版）.xls"),
+        "ods": os.path.join(out, "整改台账.ods"),
     }
+    xls_book(files["xls"])
+    ods_book(files["ods"])
     rectification_book(files["rect"])
     clue_csv(files["clues"])
     unregistered_csv(files["unregistered"])

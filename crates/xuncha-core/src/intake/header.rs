@@ -132,11 +132,11 @@ fn synonyms(col: Col) -> &'static [&'static str] {
         Col::TransferredOn => &["移交日期", "移交时间"],
         Col::Disposal => &["处置方式", "办理方式", "处置类别"],
         Col::Result => &["处置结果", "办理结果", "查处结果", "办理情况"],
-        Col::Addressee => &["主送单位", "主管部门"],
-        Col::Sector => &["行业系统", "行业"],
-        Col::SentOn => &["发出日期", "印发日期"],
-        Col::Response => &["回复情况"],
-        Col::RespondedOn => &["回复日期"],
+        Col::Addressee => &["主送单位", "主管部门", "送达单位", "建议书主送单位"],
+        Col::Sector => &["行业系统", "行业", "涉及行业", "领域"],
+        Col::SentOn => &["发出日期", "印发日期", "发出时间", "送达日期"],
+        Col::Response => &["回复情况", "反馈情况", "整改回复"],
+        Col::RespondedOn => &["回复日期", "回复时间", "反馈日期"],
         Col::TargetKind => &["单位类别", "单位类型", "对象类型", "对象类别", "类型"],
         Col::OrgForm => &["党组织形式", "党组织类型", "组织形式"],
         Col::Overdue | Col::Inadequate | Col::FeedbackDue | Col::ProblemCount => &[],
@@ -145,7 +145,7 @@ fn synonyms(col: Col) -> &'static [&'static str] {
 
 /// The columns a sheet can fill. Figures the program computes (逾期, 不到位次数, 反馈期限,
 /// 问题数) are left out: they follow from the rest.
-pub const READABLE: [Col; 28] = [
+pub const READABLE: [Col; 33] = [
     Col::Round,
     Col::Target,
     Col::Township,
@@ -172,6 +172,11 @@ pub const READABLE: [Col; 28] = [
     Col::TransferredOn,
     Col::Disposal,
     Col::Result,
+    Col::Addressee,
+    Col::Sector,
+    Col::SentOn,
+    Col::Response,
+    Col::RespondedOn,
     Col::TargetKind,
     Col::OrgForm,
 ];
@@ -238,8 +243,9 @@ fn header_like(grid: &Grid, row: usize, width: usize) -> bool {
 }
 
 /// The header of a ledger: the row (or two) within the first rows that names the most
-/// fields, at least two of them and a problem's description, a clue's summary, or a
-/// unit's name with its kind, party organisation or township (a register). Two
+/// fields, at least two of them and a problem's description, a clue's summary, a
+/// letter's addressee, or a unit's name with its kind, party organisation or township
+/// (a register). Two
 /// rows count where they name more than one does, or as many when the upper row is
 /// itself a row of headings (a group heading such as 整改情况 over its columns).
 pub fn find(grid: &Grid) -> Option<Header> {
@@ -254,7 +260,8 @@ pub fn find(grid: &Grid) -> Option<Header> {
             let register = guessed.column_of(Col::Target).is_some()
                 && [Col::TargetKind, Col::OrgForm, Col::Township].iter().any(|c| guessed.column_of(*c).is_some());
             let has_core =
-                guessed.column_of(Col::Description).is_some() || guessed.column_of(Col::Summary).is_some() || register;
+                [Col::Description, Col::Summary, Col::Addressee].iter().any(|c| guessed.column_of(*c).is_some())
+                    || register;
             let better = match &best {
                 None => true,
                 Some((b, _)) if s != *b => s > *b,

@@ -6,6 +6,8 @@
 mod clues;
 pub mod grid;
 pub mod header;
+mod kept;
+mod letters;
 pub mod place;
 pub mod read;
 mod rect;

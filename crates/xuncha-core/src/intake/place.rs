@@ -33,43 +33,45 @@ pub fn unit_name(name: &str) -> String {
 /// Finds units by name, with the township that tells villages apart.
 #[derive(Debug)]
 pub struct Units<'a> {
-    targets: Vec<&'a Record<Target>>,
+    /// Each live unit with its name as matched (`unit_name`), worked out once.
+    targets: Vec<(&'a Record<Target>, String)>,
 }
 
 impl<'a> Units<'a> {
     pub fn new(records: &'a Records) -> Units<'a> {
-        Units { targets: records.targets.iter().filter(|t| t.is_live()).collect() }
+        Units {
+            targets: records.targets.iter().filter(|t| t.is_live()).map(|t| (t, unit_name(&t.data.name))).collect(),
+        }
     }
 
-    fn name_of(&self, id: Id) -> Option<String> {
-        self.targets.iter().find(|t| t.meta.id == id).map(|t| unit_name(&t.data.name))
+    fn name_of(&self, id: Id) -> Option<&str> {
+        self.targets.iter().find(|(t, _)| t.meta.id == id).map(|(_, n)| n.as_str())
     }
 
     /// The one unit `name` means; `township` is the 乡镇 column's words, if any.
     pub fn find(&self, name: &str, township: &str) -> Result<Id, Why> {
         let wanted = unit_name(name);
         let town = unit_name(township);
-        let fits = |t: &&&Record<Target>, n: &str| unit_name(&t.data.name) == n;
-        let in_town = |t: &&&Record<Target>| {
+        let in_town = |t: &Record<Target>| {
             town.is_empty() || t.data.township.and_then(|id| self.name_of(id)).is_some_and(|n| n == town)
         };
-        let same: Vec<&&Record<Target>> = self.targets.iter().filter(|t| fits(t, &wanted) && in_town(t)).collect();
+        let same: Vec<Id> =
+            self.targets.iter().filter(|(t, n)| *n == wanted && in_town(t)).map(|(t, _)| t.meta.id).collect();
         match same.as_slice() {
-            [one] => return Ok(one.meta.id),
+            [one] => return Ok(*one),
             [_, _, ..] => return Err(Why::AmbiguousTarget(name.trim().to_owned())),
             [] => {}
         }
         // "城关镇东关村": a township's name, then a village or community under it.
-        let towns = self.targets.iter().filter(|t| t.data.kind == TargetKind::Township);
+        let towns = self.targets.iter().filter(|(t, _)| t.data.kind == TargetKind::Township);
         let mut found = Vec::new();
-        for t in towns {
-            let tn = unit_name(&t.data.name);
+        for (t, tn) in towns {
             if let Some(rest) = wanted.strip_prefix(tn.as_str()).filter(|r| !r.is_empty()) {
                 found.extend(
                     self.targets
                         .iter()
-                        .filter(|v| v.data.township == Some(t.meta.id) && unit_name(&v.data.name) == rest)
-                        .map(|v| v.meta.id),
+                        .filter(|(v, vn)| v.data.township == Some(t.meta.id) && vn == rest)
+                        .map(|(v, _)| v.meta.id),
                 );
             }
         }

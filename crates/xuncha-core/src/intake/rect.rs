@@ -103,8 +103,8 @@ pub(super) fn build(
         }
     }
     let id = derived_id(&["rectification", &problem.meta.id.to_string()]);
-    let problems = conv.problems_with(problem);
-    if let Err(invalid) = rect.validate(id, &problems, &conv.stored().rectifications) {
+    // Checked against its own problem: a new problem has no rectification kept yet.
+    if let Err(invalid) = rect.validate(id, std::slice::from_ref(problem), &[]) {
         errors.extend(invalid.into_iter().map(|i| conv.problem(row, field_col(i.field), Why::Rule(i.msg))));
     }
     Some(conv.envelope(id, rect))

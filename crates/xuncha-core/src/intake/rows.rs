@@ -91,6 +91,7 @@ pub struct Converter<'a> {
     defaults: Defaults,
     stored: &'a Records,
     units: Units<'a>,
+    kept: super::kept::Kept,
     rounds: Rounds<'a>,
     next: usize,
     /// The 三个聚焦 of the section heading above the rows.
@@ -115,6 +116,7 @@ impl<'a> Converter<'a> {
             defaults,
             stored,
             units: Units::new(stored),
+            kept: super::kept::Kept::of(stored),
             rounds: Rounds::new(stored),
             next: header.data_start(),
             section: None,
@@ -205,6 +207,8 @@ impl<'a> Converter<'a> {
             self.clue_row(row, &mut errors)
         } else if self.mapping.column_of(Col::Description).is_some() {
             self.problem_row(row, &mut errors)
+        } else if self.mapping.column_of(Col::Addressee).is_some() {
+            self.letter_row(row, &mut errors)
         } else {
             self.target_row(row, &mut errors)
         };
@@ -222,12 +226,9 @@ impl<'a> Converter<'a> {
     }
 
     /// The round and unit of a row, and its inspection.
-    pub(super) fn place(
-        &self,
-        row: usize,
-        day: Option<Day>,
-        errors: &mut Vec<RowProblem>,
-    ) -> Option<(Id, Id, &'a Record<Inspection>)> {
+    /// The round of a row: its round column, else the round chosen for the sheet, else
+    /// the one its title names.
+    pub(super) fn round_of(&self, row: usize, day: Option<Day>, errors: &mut Vec<RowProblem>) -> Option<Id> {
         let round = match self.cell(row, Col::Round).map(Cell::text).filter(|t| !t.is_empty()) {
             Some(words) => self.rounds.find(&words, day),
             None => match self.defaults.round {
@@ -238,7 +239,16 @@ impl<'a> Converter<'a> {
                 None => Err(Why::NoRound),
             },
         };
-        let round = round.map_err(|why| errors.push(self.problem(row, Col::Round, why))).ok();
+        round.map_err(|why| errors.push(self.problem(row, Col::Round, why))).ok()
+    }
+
+    pub(super) fn place(
+        &self,
+        row: usize,
+        day: Option<Day>,
+        errors: &mut Vec<RowProblem>,
+    ) -> Option<(Id, Id, &'a Record<Inspection>)> {
+        let round = self.round_of(row, day, errors);
         let name = self.text(row, Col::Target);
         let target = if name.is_empty() {
             errors.push(self.problem(row, Col::Target, Why::Missing(Col::Target)));
@@ -280,9 +290,7 @@ impl<'a> Converter<'a> {
             return RowOutcome::Refused;
         }
         let key = squeeze(&description);
-        let same = self.stored.problems.iter().any(|p| {
-            p.is_live() && p.data.round == round && p.data.target == target && squeeze(&p.data.description) == key
-        });
+        let same = self.kept.problem(round, target, &key);
         if same {
             return RowOutcome::Same;
         }
@@ -380,12 +388,7 @@ impl<'a> Converter<'a> {
         if !errors.is_empty() {
             return RowOutcome::Refused;
         }
-        let same = self.stored.clues.iter().any(|c| {
-            c.is_live()
-                && c.data.round == clue.data.round
-                && c.data.target == clue.data.target
-                && squeeze(&c.data.summary) == squeeze(&clue.data.summary)
-        });
+        let same = self.kept.clue(clue.data.round, clue.data.target, &clue.data.summary);
         if same {
             return RowOutcome::Same;
         }
@@ -395,6 +398,25 @@ impl<'a> Converter<'a> {
         }
         self.made.insert(clue.meta.id, row + 1);
         self.out.records.clues.push(clue);
+        RowOutcome::Added
+    }
+
+    /// A 巡察建议书 of a letters ledger: new, or already kept for the same round, addressee and sector.
+    fn letter_row(&mut self, row: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
+        let Some(letter) = super::letters::build(self, row, errors) else { return RowOutcome::Refused };
+        if !errors.is_empty() {
+            return RowOutcome::Refused;
+        }
+        let same = self.kept.letter(letter.data.round, &letter.data.addressee, &letter.data.sector);
+        if same {
+            return RowOutcome::Same;
+        }
+        if let Some(first_row) = self.made.get(&letter.meta.id) {
+            errors.push(self.problem(row, Col::Addressee, Why::Repeated { first_row: *first_row }));
+            return RowOutcome::Refused;
+        }
+        self.made.insert(letter.meta.id, row + 1);
+        self.out.records.recommendations.push(letter);
         RowOutcome::Added
     }
 
@@ -423,14 +445,6 @@ impl<'a> Converter<'a> {
         self.stored.targets.iter().chain(self.out.records.targets.iter()).filter(|t| t.is_live()).collect()
     }
 
-    /// The problems kept and those this sheet adds, for a rectification's checks.
-    pub(super) fn problems_with(&self, new: &Record<Problem>) -> Vec<Record<Problem>> {
-        let mut all: Vec<Record<Problem>> =
-            self.stored.problems.iter().filter(|p| p.meta.id != new.meta.id).cloned().collect();
-        all.push(new.clone());
-        all
-    }
-
     pub(super) fn stored(&self) -> &'a Records {
         self.stored
     }
@@ -455,6 +469,10 @@ pub(super) fn field_col(field: &str) -> Col {
         "verifier" => Col::Verifier,
         "closed_on" => Col::ClosedOn,
         "summary" => Col::Summary,
+        "addressee" => Col::Addressee,
+        "sent_on" => Col::SentOn,
+        "responded_on" => Col::RespondedOn,
+        "response" => Col::Response,
         "result" => Col::Result,
         "recipient_other" => Col::Recipient,
         "transferred_on" => Col::TransferredOn,
