@@ -70,6 +70,7 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   assert.match(await check(app), /共 4 行：可导入 3 行，本机已有 0 行，有错误 1 行。/);
   const refusals = await app.id('sheet-refusal').allInnerTexts();
   assert.deepEqual(refusals, ['第9行 G列“整改情况/完成时限”：“下月底”不是日期（可写作 2026年3月5日、2026.3.5 或 2026/3/5）']);
+  assert.match(await app.id('sheet-passed-over').innerText(), /第 4、7、10、12 行/, 'headings, the total and the notes');
   await app.id('import-preview').waitFor();
   await saveScreenshot(page, 'sheet-preview');
   await app.id('import-preview').getByTestId('apply-import').click();

@@ -160,7 +160,11 @@ pub fn from_sheet(mut io: Io<'_>, args: &Args) -> u8 {
     );
     let text = match file.to_json() {
         Ok(t) => t,
-        Err(_) => return INVALID,
+        Err(e) => {
+            let msg = fill(io.text(T::CliCannotWrite), &[("file", &name(&args.output)), ("reason", &e)]);
+            io.warn(&msg);
+            return INVALID;
+        }
     };
     if let Err(e) = std::fs::write(&args.output, text) {
         let msg = fill(io.text(T::CliCannotWrite), &[("file", &name(&args.output)), ("reason", &e)]);

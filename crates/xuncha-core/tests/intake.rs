@@ -118,8 +118,9 @@ fn a_county_ledger_with_a_title_merged_units_sections_and_a_total_comes_in_whole
         (RectStatus::Closed, day("2026-06-30"), Some(day("2026-06-30")))
     );
     assert_eq!(closed.history.iter().map(|e| e.step).collect::<Vec<_>>(), [Step::Start, Step::Submit, Step::Close]);
-    assert!(closed.history.iter().all(|e| e.note == "据原台账导入"));
-    assert_eq!(closed.verifier, "原台账未载");
+    assert!(closed.history[..2].iter().all(|e| e.note == "据原台账导入"));
+    assert_eq!(closed.history[2].note, "据原台账导入；原台账未载销号日期，按 2026-06-30 记入", "a day made up is said");
+    assert_eq!((closed.verifier.as_str(), closed.evidence.as_str()), ("原台账未载", "原台账未载"));
     let open = rect_of(&c, p[1]);
     assert_eq!(
         (open.status, open.deadline),
@@ -173,7 +174,7 @@ fn bad_rows_are_refused_by_row_column_and_reason_and_the_good_rows_still_read() 
         "第6行 A列“巡察轮次”：没有“第九轮”这一轮巡察",
         "第7行 C列“问题类别”：“其他方面”不属于三个聚焦中的任何一个",
         "第8行 D列“问题描述”：缺少问题描述",
-        "第10行 D列“问题描述”：与第9行是同一个问题",
+        "第10行 D列“问题描述”：与第9行重复",
     ];
     assert_eq!(said, expected);
     assert_eq!(c.count(RowOutcome::Added), 1);
@@ -344,4 +345,25 @@ fn a_letters_ledger_comes_in_and_a_response_before_the_letter_is_refused() {
     assert_eq!((letters[0].addressee.as_str(), letters[0].sector.as_str()), ("县教育局", "教育系统"));
     assert_eq!((letters[0].sent_on, letters[0].responded_on), (Some(day("2026-06-01")), Some(day("2026-07-01"))));
     assert!(letters.iter().all(|l| l.round == f.round && l.problems.is_empty()));
+}
+
+#[test]
+fn a_problem_entered_by_hand_gets_the_rectification_the_ledger_has_for_it() {
+    let mut f = fixture();
+    let mut p = Problem::new(f.round, f.finance, day("2026-03-20"));
+    p.description = "预算执行进度慢".into();
+    p.fed_back_on = Some(day("2026-05-10"));
+    let p = f.county.rec(p);
+    let id = p.meta.id;
+    f.county.d.problems.push(p);
+    let c = convert(&county_workbook(), &f.county.d, defaults());
+    assert_eq!(c.problems, vec![]);
+    assert_eq!(c.count(RowOutcome::Added), 3, "two new problems and a rectification for the kept one");
+    assert_eq!(c.records.problems.len(), 2);
+    let rect = c.records.rectifications.iter().find(|r| r.data.problem == id).expect("its rectification");
+    assert_eq!((rect.data.status, rect.data.deadline), (RectStatus::Closed, day("2026-06-30")));
+    let mut stored = f.county.d.clone();
+    stored.problems.extend(c.records.problems.clone());
+    stored.rectifications.extend(c.records.rectifications.clone());
+    assert_eq!(convert(&county_workbook(), &stored, defaults()).count(RowOutcome::Same), 3, "and once only");
 }

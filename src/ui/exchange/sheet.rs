@@ -38,6 +38,8 @@ struct Checked {
     problems_total: usize,
     /// Units the sheet names that the register lacks, to offer for registering.
     unknown_units: Vec<String>,
+    /// Rows read as headings, totals or notes rather than data.
+    passed_over: Vec<usize>,
 }
 
 /// The distinct unit names refused for not being registered, in the order met.
@@ -98,24 +100,31 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         let saved = platform::saved_sheet_mapping(&shape).filter(|m| m.columns.len() == h.names.len());
         remembered.set(saved.is_some());
         let m = saved.unwrap_or_else(|| header::guess_for(&h));
-        if m.column_of(Col::Round).is_none() {
-            let from_title = st.data.with_untracked(|d| Rounds::new(d).find(&h.title, None).ok());
-            round.set(from_title);
-        }
+        // A round chosen for an earlier sheet must not fill this one's blank round cells.
+        let from_title = match m.column_of(Col::Round) {
+            None => st.data.with_untracked(|d| Rounds::new(d).find(&h.title, None).ok()),
+            Some(_) => None,
+        };
+        round.set(from_title);
         mapping.set(m);
         checked.set(None);
         preview.set(None);
     });
-    // A column or a choice changed after a check: its preview no longer says what would be written.
+    // Each file, sheet, column or choice starts a new generation: a check still running
+    // for an earlier one finishes unseen, so no preview says other than what would be written.
+    let generation = StoredValue::new(0u64);
+    let next_generation = move || generation.update_value(|g| *g += 1);
     Effect::new(move |_| {
         mapping.track();
         round.track();
         year.track();
         focus.track();
+        next_generation();
         checked.set(None);
         preview.set(None);
     });
     let clear = move || {
+        next_generation();
         checked.set(None);
         preview.set(None);
         error.set(None);
@@ -147,6 +156,8 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                         error.set(Some(said(&fill(T::IntakeNoHeader.text(lang), &[("sheet", &sheet_name)]))));
                     }
                     sheet.set(first.unwrap_or(0));
+                    year.set(String::new());
+                    focus.set(None);
                     file_name.set(name);
                     book.set(Some(Arc::new(b)));
                 }
@@ -180,6 +191,8 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         };
         let name = file_name.get_untracked();
         let index = sheet.get_untracked();
+        let mine = generation.get_value();
+        let stale = move || generation.get_value() != mine;
         leptos::task::spawn_local(async move {
             let Some(grid) = b.sheets.get(index) else { return };
             let stored = st.data.get_untracked();
@@ -189,6 +202,11 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 let (at, total) = conv.progress();
                 progress.set(Some(Progress { file: name.clone(), stage: Stage::SheetRows { done: at, total } }));
                 platform::yield_to_page().await;
+                if stale() {
+                    progress.set(None);
+                    busy.set(false);
+                    return;
+                }
                 if done {
                     break;
                 }
@@ -203,11 +221,17 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 problems: result.problems.iter().take(LISTED).map(|p| p.message(lang)).collect(),
                 problems_total: result.problems.len(),
                 unknown_units: unknown_units(&result.problems),
+                passed_over: result.passed_over.clone(),
             }));
             if counts[0] > 0 {
                 progress.set(Some(Progress { file: name.clone(), stage: Stage::Comparing }));
                 platform::yield_to_page().await;
-                offer(st, name, result.records, preview, error).await;
+                if !stale() {
+                    offer(st, name, result.records, preview, error).await;
+                }
+                if stale() {
+                    preview.set(None);
+                }
             }
             progress.set(None);
             busy.set(false);
@@ -220,7 +244,8 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         let (grid, head, m) = intake::targets::units_sheet(&names, kind);
         let defaults = Defaults { round: None, year: None, focus: None, office: office.id, now: platform::now(), lang };
         let result = st.data.with_untracked(|d| intake::convert(&grid, &head, &m, d, defaults));
-        let refused: Vec<String> = result.problems.iter().map(|p| p.message(lang)).collect();
+        // Said by name and reason: the rows are the page's own list, not the user's file.
+        let refused: Vec<String> = result.problems.iter().map(|p| p.why.message(lang)).collect();
         error.set((!refused.is_empty()).then(|| refused.join("；")));
         let name = T::SheetUnitsTitle.text(lang).to_owned();
         leptos::task::spawn_local(offer(st, name, result.records, preview, error));
@@ -233,7 +258,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         <p class="hint">{tr(T::SheetHint)}</p>
         <label class="file-pick">
             <span>{tr(T::SheetChoose)}</span>
-            <input type="file" accept=".xlsx,.xls,.ods,.csv,.txt" data-testid="sheet-file" on:change=pick/>
+            <input type="file" accept=".xlsx,.xls,.ods,.csv,.txt" data-testid="sheet-file" disabled=move || busy.get() on:change=pick/>
         </label>
         <ProgressBar progress=progress/>
         {move || error.get().map(|e| view! { <div class="form-errors" role="alert" data-testid="sheet-error">{e}</div> })}
@@ -305,13 +330,22 @@ fn SheetSetup(
 #[component]
 fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)>) -> impl IntoView {
     let st = state();
-    let Checked { rows, added, same, refused, problems, problems_total, unknown_units } = checked;
+    let Checked { rows, added, same, refused, problems, problems_total, unknown_units, passed_over } = checked;
+    let passed = (!passed_over.is_empty()).then(|| {
+        let mut listed: Vec<String> = passed_over.iter().take(30).map(usize::to_string).collect();
+        if passed_over.len() > 30 {
+            listed.push("…".to_owned());
+        }
+        let listed = listed.join("、");
+        move || fill(st.t(T::SheetPassedOver), &[("rows", &listed)])
+    });
     let more = problems_total.saturating_sub(problems.len());
     let counts = move || {
         fill(st.t(T::SheetCounts), &[("rows", &rows), ("added", &added), ("same", &same), ("refused", &refused)])
     };
     view! {
         <p data-testid="sheet-counts">{counts}</p>
+        {passed.map(|p| view! { <p class="hint" data-testid="sheet-passed-over">{p}</p> })}
         {(!problems.is_empty()).then(|| view! {
             <div class="form-errors" data-testid="sheet-refusals">
                 <p>{tr(T::SheetErrorsTitle)}</p>

@@ -31,7 +31,10 @@ macro_rules! intake_texts {
             IntakeNoRound => "表中没有巡察轮次：请在导入时选择轮次", "The sheet names no round: choose the round when importing";
             IntakeNotInspected => "{target}不在{round}的巡察对象中", "{target} was not inspected in {round}";
             IntakeNoFeedback => "{target}还没有填写反馈日期，整改从反馈开始：请先在巡察记录中填写反馈日期", "No feedback day is recorded for {target}, and rectification starts at feedback: record the feedback day first";
-            IntakeRepeated => "与第{row}行是同一个问题", "the same as row {row}";
+            IntakeRepeated => "与第{row}行重复", "the same as row {row}";
+            IntakeClosedButOpen => "填写了销号日期，但整改状态不是已销号", "a day struck off is given, but the status is not struck off";
+            IntakeClosedBeforeFeedback => "销号日期早于反馈日期", "struck off before the problem was fed back";
+            IntakeCloseDayAssumed => "据原台账导入；原台账未载销号日期，按 {day} 记入", "Brought in from the earlier ledger, which has no day struck off; recorded as {day}";
             IntakeStepNote => "据原台账导入", "Brought in from the earlier ledger";
             IntakeNotRecorded => "原台账未载", "Not in the earlier ledger";
             SheetTitle => "从 Excel 导入台账", "Bring in a ledger from Excel";
@@ -61,6 +64,7 @@ macro_rules! intake_texts {
             SheetRegisterUnits => "登记到巡察对象名录", "Register them";
             SheetUnitsHint => "先预览，确认后才登记；村、社区请写成“乡镇名+村名”。登记后还要在巡察轮次中把单位分到巡察组，再检查一次这张表。", "They are previewed and registered only when you confirm; write a village as township + village. Then assign the units to a group in the round and check the sheet again.";
             SheetUnitsTitle => "表中未登记的单位", "Units the sheet names";
+            SheetPassedOver => "未作为数据读取的行（分类标题、合计、说明等）：第 {rows} 行。", "Rows read as headings, totals or notes, not data: {rows}.";
             StageSheetRows => "正在逐行检查 {file}：{done}/{total} 行", "Checking {file} row by row: {done} of {total}";
             CliSheetNeedsWith => "用法：xuncha from-sheet 台账文件 --with 本单位备份文件 -o 输出文件（台账中的单位和轮次按备份文件中的名称匹配）", "Usage: xuncha from-sheet LEDGER --with BACKUP -o OUT (the ledger's units and rounds are matched by name against the backup)";
             CliBadMapping => "{file} 不是列对应文件（应为 {\"columns\": [\"round\", null, \"description\", …]}）。", "{file} is not a column mapping (it should read {\"columns\": [\"round\", null, \"description\", …]}).";

@@ -13,9 +13,11 @@ fn recipient(words: &str) -> (Recipient, String) {
         return (r, String::new());
     }
     let w = squeeze(words);
-    if w.contains("纪委") || w.contains("监委") {
+    // A township's 纪委 is not the county's: it is named as written.
+    let local = ["乡", "镇", "街道"].iter().any(|l| w.contains(l));
+    if (w.contains("纪委") || w.contains("监委")) && !local {
         (Recipient::DisciplineCommission, String::new())
-    } else if w.contains("组织部") {
+    } else if w.contains("组织部") && !local {
         (Recipient::Organisation, String::new())
     } else {
         (Recipient::Other, words.trim().to_owned())

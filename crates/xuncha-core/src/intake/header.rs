@@ -46,19 +46,24 @@ impl Mapping {
         names.iter().map(|n| normalise(n)).collect::<Vec<_>>().join("|")
     }
 
-    /// The match by headings alone; each field goes to the first column that names it.
+    /// The match by headings alone. A heading that is a field's own word takes it before
+    /// any heading that merely holds the word ("问题描述" before "问题编号"); otherwise
+    /// the first column that names a field takes it.
     pub fn guess(names: &[String]) -> Mapping {
-        let mut taken = Vec::new();
-        let columns = names
-            .iter()
-            .map(|n| {
-                let col = field_of(n).filter(|c| !taken.contains(c));
-                if let Some(c) = col {
-                    taken.push(c);
+        let mut columns: Vec<Option<Col>> = names.iter().map(|n| exact_field(n)).collect();
+        // A field named exactly twice goes to the first of the two.
+        for c in 0..columns.len() {
+            if let Some(col) = columns[c] {
+                if columns[..c].contains(&Some(col)) {
+                    columns[c] = None;
                 }
-                col
-            })
-            .collect();
+            }
+        }
+        for (c, name) in names.iter().enumerate() {
+            if columns[c].is_none() && exact_field(name).is_none() {
+                columns[c] = field_of(name).filter(|f| !columns.contains(&Some(*f)));
+            }
+        }
         Mapping { columns }
     }
 }
@@ -185,15 +190,10 @@ pub const READABLE: [Col; 33] = [
 /// ("2025年整改时限" is a deadline).
 pub fn field_of(heading: &str) -> Option<Col> {
     let h = normalise(heading);
-    if h.is_empty() {
+    if h.is_empty() || is_number_column(&h) {
         return None;
     }
-    let words = |col: Col| {
-        let label = col.label();
-        let own = [normalise(label.text(Lang::Zh)), normalise(label.text(Lang::En))];
-        own.into_iter().chain(synonyms(col).iter().map(|s| normalise(s))).collect::<Vec<_>>()
-    };
-    if let Some(col) = READABLE.into_iter().find(|c| words(*c).contains(&h)) {
+    if let Some(col) = exact_field(heading) {
         return Some(col);
     }
     READABLE
@@ -202,6 +202,27 @@ pub fn field_of(heading: &str) -> Option<Col> {
         .filter(|(_, w)| w.chars().count() >= 2 && h.contains(w.as_str()))
         .max_by_key(|(_, w)| w.chars().count())
         .map(|(c, _)| c)
+}
+
+/// The words a field is headed with: its catalogue labels and the synonyms, normalised.
+fn words(col: Col) -> Vec<String> {
+    let label = col.label();
+    let own = [normalise(label.text(Lang::Zh)), normalise(label.text(Lang::En))];
+    own.into_iter().chain(synonyms(col).iter().map(|s| normalise(s))).collect()
+}
+
+/// The field whose own word the heading is, exactly.
+fn exact_field(heading: &str) -> Option<Col> {
+    let h = normalise(heading);
+    if h.is_empty() {
+        return None;
+    }
+    READABLE.into_iter().find(|c| words(*c).contains(&h))
+}
+
+/// 序号, 编号, 问题编号, 线索序号: numbers the sheet gives its lines, read as no field.
+fn is_number_column(h: &str) -> bool {
+    h.ends_with("序号") || h.ends_with("编号") || h == "no" || h == "no."
 }
 
 /// The headings of `rows` header rows starting at `row`: a lower row's words where it
@@ -383,6 +404,14 @@ mod tests {
         assert_eq!(m.column_of(Col::Deadline), Some(4));
         assert_eq!(m.column_of(Col::Measures), Some(3));
         assert_eq!(m.column_of(Col::Status), Some(5));
+    }
+
+    #[test]
+    fn a_fields_own_word_wins_over_a_heading_that_only_holds_it() {
+        let m = Mapping::guess(&["问题编号".into(), "存在问题".into(), "是否移交问题线索".into(), "整改措施".into()]);
+        assert_eq!(m.columns, vec![None, Some(Col::Description), Some(Col::Summary), Some(Col::Measures)]);
+        let m = Mapping::guess(&["问题".into(), "问题描述".into()]);
+        assert_eq!(m.columns, vec![Some(Col::Description), None], "both exact: the first");
     }
 
     #[test]

@@ -5,12 +5,14 @@
 use super::values::squeeze;
 use crate::id::Id;
 use crate::record::Records;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default)]
 pub(super) struct Kept {
-    /// (round, unit, description)
-    problems: HashSet<(Id, Id, String)>,
+    /// (round, unit, description) → the problem's place in the kept list.
+    problems: HashMap<(Id, Id, String), usize>,
+    /// The problems that have their rectification.
+    rectified: HashSet<Id>,
     /// (round, unit, summary)
     clues: HashSet<(Id, Id, String)>,
     /// (round, addressee, sector)
@@ -23,9 +25,11 @@ impl Kept {
             problems: records
                 .problems
                 .iter()
-                .filter(|p| p.is_live())
-                .map(|p| (p.data.round, p.data.target, squeeze(&p.data.description)))
+                .enumerate()
+                .filter(|(_, p)| p.is_live())
+                .map(|(i, p)| ((p.data.round, p.data.target, squeeze(&p.data.description)), i))
                 .collect(),
+            rectified: records.rectifications.iter().filter(|r| r.is_live()).map(|r| r.data.problem).collect(),
             clues: records
                 .clues
                 .iter()
@@ -41,8 +45,13 @@ impl Kept {
         }
     }
 
-    pub(super) fn problem(&self, round: Id, target: Id, description: &str) -> bool {
-        self.problems.contains(&(round, target, squeeze(description)))
+    /// Where the kept problem of this round, unit and description is in the kept list.
+    pub(super) fn problem(&self, round: Id, target: Id, description: &str) -> Option<usize> {
+        self.problems.get(&(round, target, squeeze(description))).copied()
+    }
+
+    pub(super) fn rectified(&self, problem: Id) -> bool {
+        self.rectified.contains(&problem)
     }
 
     pub(super) fn clue(&self, round: Id, target: Id, summary: &str) -> bool {

@@ -7,6 +7,7 @@ mod clues;
 pub mod grid;
 pub mod header;
 mod kept;
+mod layout;
 mod letters;
 pub mod place;
 pub mod read;

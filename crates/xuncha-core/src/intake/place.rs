@@ -30,6 +30,18 @@ pub fn unit_name(name: &str) -> String {
     n
 }
 
+/// A unit's name to keep, as written but for the party organisation's words:
+/// "县发改局（县粮食和物资储备局）党组" → "县发改局（县粮食和物资储备局）".
+pub fn written_unit_name(name: &str) -> String {
+    let n = name.trim();
+    let n = n.strip_prefix("中共").unwrap_or(n).trim();
+    PARTY_SUFFIXES
+        .iter()
+        .find_map(|suffix| n.strip_suffix(suffix).map(str::trim).filter(|rest| !rest.is_empty()))
+        .unwrap_or(n)
+        .to_owned()
+}
+
 /// Finds units by name, with the township that tells villages apart.
 #[derive(Debug)]
 pub struct Units<'a> {
@@ -163,6 +175,7 @@ mod tests {
         assert_eq!(unit_name("城关镇党委"), "城关镇");
         assert_eq!(unit_name(" 东关村党支部 "), "东关村");
         assert_eq!(unit_name("党委"), "党委");
+        assert_eq!(written_unit_name("县发改局（县粮食和物资储备局）党组"), "县发改局（县粮食和物资储备局）");
     }
 
     #[test]

@@ -51,6 +51,13 @@ pub(super) fn build(
         errors.push(conv.problem(row, Col::Deadline, Why::Missing(Col::Deadline)));
     }
     let status = status_of(conv, row, closed, errors);
+    if closed.is_some() && status != RectStatus::Closed {
+        errors.push(conv.problem(row, Col::ClosedOn, Why::ClosedButOpen));
+    }
+    if closed.is_some_and(|c| c < fed_back) {
+        errors.push(conv.problem(row, Col::ClosedOn, Why::ClosedBeforeFeedback));
+        return None;
+    }
     let deadline = deadline?;
     let lang = conv.defaults().lang;
     let mut rect = Rectification::new(problem.meta.id, deadline);
@@ -64,14 +71,20 @@ pub(super) fn build(
         .unwrap_or_else(|| conv.text(row, Col::Target));
     rect.person = conv.text(row, Col::Person);
     let status_words = conv.text(row, Col::Status);
+    // An 整改情况 that tells what was done is the evidence the ledger has; a bare "已完成" is none.
     let evidence = Some(conv.text(row, Col::Evidence))
         .filter(|e| !e.is_empty())
         .or_else(|| Some(status_words.clone()).filter(|s| s.chars().count() > 6));
     let not_recorded = T::IntakeNotRecorded.text(lang);
     let note = T::IntakeStepNote.text(lang);
     let today = conv.defaults().now.local_date_day();
-    // A day struck off that the ledger did not keep: its deadline, or today if that is still ahead.
-    let close_on = closed.unwrap_or_else(|| deadline.min(today)).max(fed_back);
+    // A day struck off that the ledger did not keep: its deadline, or today if that is
+    // still ahead, said in the step's note so no one takes it for the ledger's own.
+    let close_on = closed.unwrap_or_else(|| deadline.min(today).max(fed_back));
+    let close_note = match closed {
+        Some(_) => note.to_owned(),
+        None => crate::i18n::fill(T::IntakeCloseDayAssumed.text(lang), &[("day", &close_on)]),
+    };
     let steps: &[Step] = match status {
         RectStatus::NotStarted => &[],
         RectStatus::InProgress => &[Step::Start],
@@ -84,13 +97,11 @@ pub(super) fn build(
             StepInput::new(*step, if *step == Step::Start || *step == Step::LongTerm { fed_back } else { close_on });
         input.note = note.to_owned();
         if *step == Step::Close {
+            input.note = close_note.clone();
             input.verifier = Some(conv.text(row, Col::Verifier))
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| not_recorded.to_owned());
-            input.evidence = evidence.clone().unwrap_or_else(|| status_words.clone());
-            if input.evidence.trim().is_empty() {
-                input.evidence = not_recorded.to_owned();
-            }
+            input.evidence = evidence.clone().unwrap_or_else(|| not_recorded.to_owned());
         }
         if let Err(invalid) = rect.apply(input) {
             errors.extend(invalid.into_iter().map(|i| conv.problem(row, field_col(i.field), Why::Rule(i.msg))));

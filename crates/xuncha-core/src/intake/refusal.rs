@@ -33,6 +33,10 @@ pub enum Why {
     NoFeedback {
         target: String,
     },
+    /// A day struck off for a rectification whose status is not 已销号.
+    ClosedButOpen,
+    /// Struck off before the problem was fed back.
+    ClosedBeforeFeedback,
     /// The same problem twice in the sheet.
     Repeated {
         first_row: usize,
@@ -61,6 +65,8 @@ impl Why {
                 fill(t(T::IntakeNotInspected), &[("target", target), ("round", round)])
             }
             Why::NoFeedback { target } => fill(t(T::IntakeNoFeedback), &[("target", target)]),
+            Why::ClosedButOpen => t(T::IntakeClosedButOpen).to_owned(),
+            Why::ClosedBeforeFeedback => t(T::IntakeClosedBeforeFeedback).to_owned(),
             Why::Repeated { first_row } => fill(t(T::IntakeRepeated), &[("row", first_row)]),
             Why::Rule(key) => t(*key).to_owned(),
         }

@@ -50,6 +50,8 @@ pub struct Conversion {
     pub records: Records,
     /// (Excel row number, outcome), for every data row.
     pub rows: Vec<(usize, RowOutcome)>,
+    /// Excel row numbers of headings, totals and notes, which are no data.
+    pub passed_over: Vec<usize>,
     pub problems: Vec<RowProblem>,
 }
 
@@ -72,16 +74,6 @@ pub(super) fn derived_id(parts: &[&str]) -> Id {
     Id::from_random_bytes(bytes)
 }
 
-/// Rows that are no data: a total, notes and signatures under the table.
-fn is_total_or_note(texts: &[String]) -> bool {
-    let first = texts.iter().map(|t| squeeze(t)).find(|t| !t.is_empty()).unwrap_or_default();
-    const NOTES: [&str; 9] = ["注", "说明", "备注", "填表", "制表", "审核", "联系人", "填报人", "负责人"];
-    texts.iter().any(|t| {
-        let t = squeeze(t);
-        t.starts_with("合计") || t.starts_with("总计") || t.starts_with("小计")
-    }) || NOTES.iter().any(|n| first.starts_with(n))
-}
-
 /// Works through a sheet in steps, so a page can show progress between them.
 #[derive(Debug)]
 pub struct Converter<'a> {
@@ -94,6 +86,8 @@ pub struct Converter<'a> {
     kept: super::kept::Kept,
     rounds: Rounds<'a>,
     next: usize,
+    /// The sheet's width, measured once.
+    width: usize,
     /// The 三个聚焦 of the section heading above the rows.
     section: Option<Focus>,
     /// Keys of the rows made so far, with their row numbers.
@@ -119,6 +113,7 @@ impl<'a> Converter<'a> {
             kept: super::kept::Kept::of(stored),
             rounds: Rounds::new(stored),
             next: header.data_start(),
+            width: grid.width(),
             section: None,
             made: HashMap::new(),
             out: Conversion::default(),
@@ -188,25 +183,33 @@ impl<'a> Converter<'a> {
     }
 
     fn row(&mut self, row: usize) {
-        let width = self.grid.width();
-        let texts: Vec<String> = (0..width).map(|c| self.grid.cell(row, c).text()).collect();
-        let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
-        let Some(first) = filled.first() else { return };
-        // A section heading merged across the table: "一、贯彻落实……方面".
-        if filled.iter().all(|t| t == first) {
-            if let Some(f) = values::focus(first) {
-                self.section = Some(f);
-            }
+        let texts: Vec<String> = (0..self.width).map(|c| self.grid.cell(row, c).text()).collect();
+        if texts.iter().all(|t| t.is_empty()) {
             return;
         }
-        if is_total_or_note(&texts) {
-            return;
+        match super::layout::passed_over(&texts) {
+            None => {}
+            Some(passed) => {
+                // A top-level heading ("二、……") starts a section: its focus, or none when
+                // it names none; a sub-heading ("（一）……") keeps the section's unless it names one.
+                if let super::layout::Passed::Heading(words) = &passed {
+                    let top = super::layout::numbered_heading(words) && !words.starts_with(['（', '(']);
+                    match values::focus(words) {
+                        Some(f) => self.section = Some(f),
+                        None if top => self.section = None,
+                        None => {}
+                    }
+                }
+                self.out.passed_over.push(row + 1);
+                return;
+            }
         }
         let mut errors = Vec::new();
-        let outcome = if self.mapping.column_of(Col::Summary).is_some() {
-            self.clue_row(row, &mut errors)
-        } else if self.mapping.column_of(Col::Description).is_some() {
+        // A 整改台账 may also have a column about clues (是否移交问题线索): a description makes it a problem ledger.
+        let outcome = if self.mapping.column_of(Col::Description).is_some() {
             self.problem_row(row, &mut errors)
+        } else if self.mapping.column_of(Col::Summary).is_some() {
+            self.clue_row(row, &mut errors)
         } else if self.mapping.column_of(Col::Addressee).is_some() {
             self.letter_row(row, &mut errors)
         } else {
@@ -290,9 +293,8 @@ impl<'a> Converter<'a> {
             return RowOutcome::Refused;
         }
         let key = squeeze(&description);
-        let same = self.kept.problem(round, target, &key);
-        if same {
-            return RowOutcome::Same;
+        if let Some(at) = self.kept.problem(round, target, &key) {
+            return self.rectification_for_kept(row, at, errors);
         }
         let office = self.defaults.office.to_string();
         let id = derived_id(&["problem", &office, &round.to_string(), &target.to_string(), &key]);
@@ -329,7 +331,7 @@ impl<'a> Converter<'a> {
             t if t.contains("共性") || t.eq_ignore_ascii_case("common") => Scope::Common,
             _ => Scope::Individual,
         };
-        problem.rectified_on_spot = self.on_spot(row, errors);
+        problem.rectified_on_spot = self.on_spot(row, found_on, errors);
         let rectification = super::rect::has_rectification(self, row);
         if rectification {
             problem.fed_back_on = inspection.data.milestones.feedback;
@@ -351,15 +353,34 @@ impl<'a> Converter<'a> {
         RowOutcome::Added
     }
 
-    /// 立行立改: a day, or a tick with the day the problem was found.
-    fn on_spot(&self, row: usize, errors: &mut Vec<RowProblem>) -> Option<Day> {
+    /// A row whose problem is kept already: the same, unless the problem has no
+    /// rectification yet and the row has one, which then comes in for it.
+    fn rectification_for_kept(&mut self, row: usize, at: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
+        let Some(problem) = self.stored.problems.get(at) else { return RowOutcome::Same };
+        if self.kept.rectified(problem.meta.id) || !super::rect::has_rectification(self, row) {
+            return RowOutcome::Same;
+        }
+        let rect = super::rect::build(self, row, problem, errors);
+        match rect {
+            Some(r) if errors.is_empty() && !self.made.contains_key(&r.meta.id) => {
+                self.made.insert(r.meta.id, row + 1);
+                self.out.records.rectifications.push(r);
+                RowOutcome::Added
+            }
+            Some(_) if errors.is_empty() => RowOutcome::Same,
+            _ => RowOutcome::Refused,
+        }
+    }
+
+    /// 立行立改: a day, or a tick, which dates it with the day the problem was found.
+    fn on_spot(&self, row: usize, found_on: Day, errors: &mut Vec<RowProblem>) -> Option<Day> {
         let cell = self.cell(row, Col::OnSpot)?;
         if cell.is_blank() {
             return None;
         }
         match values::flag(cell) {
             Some(false) => None,
-            Some(true) => self.day(row, Col::FoundOn, &mut Vec::new()),
+            Some(true) => Some(found_on),
             None => self.day(row, Col::OnSpot, errors),
         }
     }
@@ -469,6 +490,10 @@ pub(super) fn field_col(field: &str) -> Col {
         "verifier" => Col::Verifier,
         "closed_on" => Col::ClosedOn,
         "summary" => Col::Summary,
+        "name" => Col::Target,
+        "township" => Col::Township,
+        "kind" => Col::TargetKind,
+        "org_form" => Col::OrgForm,
         "addressee" => Col::Addressee,
         "sent_on" => Col::SentOn,
         "responded_on" => Col::RespondedOn,

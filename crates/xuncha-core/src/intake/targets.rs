@@ -51,7 +51,7 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
         errors.push(conv.problem(row, Col::Target, Why::Missing(Col::Target)));
         return None;
     }
-    let mut name = unit_name(&written);
+    let mut name = super::place::written_unit_name(&written);
     let kind_words = conv.text(row, Col::TargetKind);
     let kind = if kind_words.is_empty() {
         guess_kind(&name)
@@ -74,14 +74,27 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
         let town_words = unit_name(&conv.text(row, Col::Township));
         let found = if town_words.is_empty() {
             // "城关镇东关村": the township's name, then the village's.
-            towns.iter().find(|t| name.starts_with(&unit_name(&t.data.name)) && name.len() > t.data.name.len()).copied()
+            let key = unit_name(&name);
+            towns
+                .iter()
+                .find(|t| {
+                    let town = unit_name(&t.data.name);
+                    key.starts_with(&town) && key.len() > town.len()
+                })
+                .copied()
         } else {
             towns.iter().find(|t| unit_name(&t.data.name) == town_words).copied()
         };
         match found {
             Some(t) => {
                 if town_words.is_empty() {
-                    name = name[unit_name(&t.data.name).len()..].to_owned();
+                    // The township's name off the front, as written when it can be.
+                    let key = unit_name(&name);
+                    let town = unit_name(&t.data.name);
+                    name = match name.strip_prefix(t.data.name.trim()) {
+                        Some(rest) if !rest.trim().is_empty() => rest.trim().to_owned(),
+                        _ => key.strip_prefix(town.as_str()).unwrap_or(&key).to_owned(),
+                    };
                 }
                 Some(t.meta.id)
             }

@@ -75,7 +75,13 @@ fn last_day_of(year: i32, month: u8) -> Option<Day> {
 }
 
 fn day_from_text(text: &str, year: Option<i32>) -> Result<Day, DateProblem> {
-    let t: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    // "2026/3/5 0:00" and "2026-03-05T00:00:00", as CSV and .ods keep date cells: the day.
+    let text = text.trim();
+    let text = match text.find([' ', 'T']) {
+        Some(at) if text[at..].contains(':') => &text[..at],
+        _ => text,
+    };
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return Err(DateProblem::NotADate);
     }
@@ -155,6 +161,12 @@ pub fn status(text: &str) -> Option<RectStatus> {
     ];
     if t.is_empty() {
         return None;
+    }
+    // A 是否完成 column: yes is struck off, no is still being put right.
+    match t.as_str() {
+        "是" | "√" | "✓" | "✔" => return Some(RectStatus::Closed),
+        "否" | "×" | "✗" => return Some(RectStatus::InProgress),
+        _ => {}
     }
     if let Some(s) = RectStatus::ALL.into_iter().find(|s| labels_match(crate::i18n::Label::label(*s), &t)) {
         return Some(s);
@@ -265,10 +277,12 @@ pub fn small_number(text: &str) -> Option<u32> {
 /// The n of "第n轮" in a text ("县委第三轮巡察", "第12轮"), if it names one round.
 pub fn round_ordinal(text: &str) -> Option<u32> {
     let t = squeeze(text);
-    let start = t.find('第')? + '第'.len_utf8();
-    let rest = &t[start..];
-    let end = rest.find('轮')?;
-    small_number(&rest[..end]).filter(|n| (1..=99).contains(n))
+    // Each 第 in turn: "十五届县委第三轮" has one, "2026年第二季度第三轮" two.
+    t.match_indices('第').find_map(|(at, _)| {
+        let rest = &t[at + '第'.len_utf8()..];
+        let end = rest.find('轮')?;
+        small_number(&rest[..end]).filter(|n| (1..=99).contains(n))
+    })
 }
 
 #[cfg(test)]
@@ -299,6 +313,8 @@ mod tests {
             assert_eq!(day(&text(t), None), Ok(d(2026, 3, 5)), "{t}");
         }
         assert_eq!(day(&Cell::Number(46086.0), None), Ok(d(2026, 3, 5)), "an Excel serial");
+        assert_eq!(day(&text("2026/3/5 0:00"), None), Ok(d(2026, 3, 5)), "with a time");
+        assert_eq!(day(&text("2026-03-05T00:00:00"), None), Ok(d(2026, 3, 5)));
         assert_eq!(day(&Cell::Date(d(2026, 3, 5)), None), Ok(d(2026, 3, 5)));
         assert_eq!(day(&text("46086"), None), Err(DateProblem::NotADate), "a serial typed as text is no date");
     }
@@ -339,6 +355,8 @@ mod tests {
         assert_eq!(status("待核验"), Some(RectStatus::AwaitingVerification));
         assert_eq!(status("Struck off"), Some(RectStatus::Closed));
         assert_eq!(status("看情况"), None);
+        assert_eq!(status("是"), Some(RectStatus::Closed), "a 是否完成 column");
+        assert_eq!(status("否"), Some(RectStatus::InProgress));
     }
 
     #[test]
@@ -368,6 +386,7 @@ mod tests {
         assert_eq!(round_ordinal("十五届县委第十二轮巡察"), Some(12));
         assert_eq!(round_ordinal("第 2 轮"), Some(2));
         assert_eq!(round_ordinal("二十一轮"), None);
+        assert_eq!(round_ordinal("2026年第二季度县委第三轮巡察"), Some(3));
         assert_eq!(small_number("二十一"), Some(21));
     }
 }
