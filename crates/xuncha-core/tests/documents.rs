@@ -131,6 +131,20 @@ fn the_feedback_lists_the_problems_under_their_focus_numbered_and_asks_for_the_r
 }
 
 #[test]
+fn the_feedback_names_only_the_work_the_group_counted() {
+    let (mut c, id) = round();
+    let Some(i) = c.d.inspections.iter_mut().find(|i| i.meta.id == id) else { panic!("the inspection") };
+    i.data.activities = Default::default();
+    let text = feedback_of(&c, id, Lang::Zh).text();
+    assert!(!text.contains("巡察期间") && !text.contains("0人次"), "{text}");
+    assert!(text.contains("开展了十五届县委第一轮巡察。现将巡察发现的主要问题"), "{text}");
+    let Some(i) = c.d.inspections.iter_mut().find(|i| i.meta.id == id) else { panic!("the inspection") };
+    i.data.activities.talks = 12;
+    assert!(feedback_of(&c, id, Lang::Zh).text().contains("巡察期间，巡察组开展个别谈话12人次。"));
+    assert!(feedback_of(&c, id, Lang::En).text().contains("During it the group held 12 individual talks."));
+}
+
+#[test]
 fn each_working_paper_has_its_page_its_facts_its_basis_and_three_signature_lines() {
     let (c, _) = round();
     let problems: Vec<_> = c.d.problems.iter().collect();
@@ -185,6 +199,23 @@ fn a_transfer_letter_lists_the_clues_sent_together_and_names_persons_only_when_a
     golden("transfer.zh.txt", &text);
     let named = build(&c, DocRef::Transfer { clue: first, names: true }, Lang::Zh).text();
     assert!(named.contains("涉及人员：赵某某。") && named.contains("涉及人员：钱某某、孙某某。"), "{named}");
+}
+
+#[test]
+fn a_transfer_letter_counts_only_the_persons_there_are() {
+    let (mut c, _) = round();
+    for clue in &mut c.d.clues {
+        clue.data.others = 0;
+    }
+    let first = c.d.clues[0].meta.id;
+    let text = build(&c, DocRef::Transfer { clue: first, names: false }, Lang::Zh).text();
+    assert!(text.contains("移交你单位，涉及党员干部3人。具体如下"), "{text}");
+    assert!(text.contains("某股长违规收受礼金（涉及党员干部1人）。") && !text.contains("0人"), "{text}");
+    for clue in &mut c.d.clues {
+        clue.data.cadres = 0;
+    }
+    let text = build(&c, DocRef::Transfer { clue: first, names: false }, Lang::Zh).text();
+    assert!(text.contains("移交你单位。具体如下") && text.contains("某股长违规收受礼金。"), "{text}");
 }
 
 #[test]

@@ -23,16 +23,29 @@ pub fn feedback(snapshot: &Snapshot, inspection: &Record<Inspection>, lang: Lang
     let day = |d: Option<crate::date::Day>| d.map(|d| long_day(d, lang)).unwrap_or_else(|| "　　".to_owned());
     let from = i.milestones.entry.or(round.and_then(|r| r.data.start));
     let to = i.milestones.end.or(round.and_then(|r| r.data.end));
+    // Only the work the group recorded: no "开展个别谈话0人次" when nothing was counted.
     let a = &i.activities;
-    let activities = fill(
-        T::FeedbackActivities.text(lang),
-        &[
-            ("talks", &a.talks),
-            ("calls", &a.calls_and_visits),
-            ("documents", &a.documents),
-            ("visits", &a.field_visits),
-        ],
-    );
+    let done: Vec<String> = [
+        (T::FeedbackTalks, a.talks),
+        (T::FeedbackCalls, a.calls_and_visits),
+        (T::FeedbackDocuments, a.documents),
+        (T::FeedbackVisits, a.field_visits),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(key, n)| fill(key.text(lang), &[("n", &n)]))
+    .collect();
+    let activities = match (lang, done.as_slice()) {
+        (_, []) => String::new(),
+        (Lang::Zh, _) => done.join("，"),
+        (Lang::En, [one]) => one.clone(),
+        (Lang::En, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
+    };
+    let during = if activities.is_empty() {
+        String::new()
+    } else {
+        fill(T::FeedbackDuring.text(lang), &[("activities", &activities)])
+    };
     let mut paras = vec![
         Para::new(Style::Title, fill(T::FeedbackTitle.text(lang), &[("group", &group), ("org", &org)])),
         Para::new(Style::Addressee, fill(T::FeedbackAddressee.text(lang), &[("org", &org)])),
@@ -46,7 +59,7 @@ pub fn feedback(snapshot: &Snapshot, inspection: &Record<Inspection>, lang: Lang
                     ("to", &day(to)),
                     ("org", &org),
                     ("round", &round_title),
-                    ("activities", &activities),
+                    ("during", &during),
                 ],
             ),
         ),

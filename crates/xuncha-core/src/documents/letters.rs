@@ -52,6 +52,20 @@ pub fn transfer(snapshot: &Snapshot, clue: &Record<Clue>, names: bool, lang: Lan
     let round = round_title(snapshot, c.round, lang);
     let (cadres, others): (u32, u32) =
         batch.iter().fold((0, 0), |(a, b), x| (a.saturating_add(x.data.cadres), b.saturating_add(x.data.others)));
+    // Only the persons counted: no "其他人员0人".
+    let persons = |cadres: u32, others: u32, frame: T| {
+        let parts: Vec<String> = [(T::TransferCadres, cadres), (T::TransferOthers, others)]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(key, n)| fill(key.text(lang), &[("n", &n)]))
+            .collect();
+        let joined = parts.join(if lang == Lang::Zh { "、" } else { " and " });
+        if joined.is_empty() {
+            String::new()
+        } else {
+            fill(frame.text(lang), &[("persons", &joined)])
+        }
+    };
     let mut paras = vec![
         Para::new(Style::Title, fill(T::TransferTitle.text(lang), &[("round", &round)])),
         Para::new(Style::Addressee, fill(T::DocAddressee.text(lang), &[("to", &to)])),
@@ -59,7 +73,11 @@ pub fn transfer(snapshot: &Snapshot, clue: &Record<Clue>, names: bool, lang: Lan
             Style::Body,
             fill(
                 T::TransferIntro.text(lang),
-                &[("round", &round), ("n", &batch.len()), ("cadres", &cadres), ("others", &others)],
+                &[
+                    ("round", &round),
+                    ("n", &batch.len()),
+                    ("persons", &persons(cadres, others, T::TransferPersonsIntro)),
+                ],
             ),
         ),
     ];
@@ -69,9 +87,8 @@ pub fn transfer(snapshot: &Snapshot, clue: &Record<Clue>, names: bool, lang: Lan
             &[
                 ("k", &(k + 1)),
                 ("org", &org_of(snapshot, x.data.target, lang)),
-                ("summary", &x.data.summary.trim()),
-                ("cadres", &x.data.cadres),
-                ("others", &x.data.others),
+                ("summary", &x.data.summary.trim().trim_end_matches(['。', '.'])),
+                ("persons", &persons(x.data.cadres, x.data.others, T::TransferPersonsItem)),
             ],
         );
         if names && !x.data.names.trim().is_empty() {
