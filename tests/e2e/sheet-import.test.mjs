@@ -93,7 +93,7 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   await app.id('sheet-col-0').selectOption({ label: '不导入' });
   assert.equal(await app.id('filter-sheet-round').inputValue(), '', 'a CSV has no title to name its round');
   assert.match(await check(app), /共 2 行：可导入 0 行，本机已有 0 行，有错误 2 行/);
-  assert.match((await app.id('sheet-refusal').allInnerTexts())[0], /^第2行：表中没有巡察轮次：请在导入时选择轮次$/);
+  assert.match((await app.id('sheet-refusal').allInnerTexts())[0], /^第2、3行：表中没有巡察轮次：请在导入时选择轮次$/);
   await app.id('filter-sheet-round').selectOption({ label: ROUND });
   assert.match(await check(app), /共 2 行：可导入 2 行/);
   await saveScreenshot(page, 'sheet-clues');
@@ -133,7 +133,7 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   assert.equal(cell('预算执行进度慢', '整改措施'), '建立月调度机制');
   assert.equal(cell('预算执行进度慢', '责任人'), '张三');
   assert.deepEqual(cell('预算执行进度慢', '整改时限'), { date: '2026-06-30' });
-  assert.equal(cell('预算执行进度慢', '整改状态'), '已销号');
+  assert.equal(cell('预算执行进度慢', '整改状态'), '待核验', 'the unit\'s 已完成 waits for the office to verify it');
   assert.equal(cell('专项资金闲置', '责任单位'), '县财政局', 'a blank unit is the inspected unit');
   assert.deepEqual(cell('专项资金闲置', '整改时限'), { date: '2026-08-31' });
   assert.equal(cell('专项资金闲置', '整改状态'), '整改中');

@@ -102,7 +102,8 @@ pub fn from_sheet(mut io: Io<'_>, args: &Args) -> u8 {
         return INVALID;
     };
     let Some(head) = header::find(grid) else {
-        let msg = fill(io.text(T::IntakeNoHeader), &[("sheet", &grid.name)]);
+        let sheet = if grid.name.is_empty() { name(&args.file) } else { grid.name.clone() };
+        let msg = fill(io.text(T::IntakeNoHeader), &[("sheet", &sheet)]);
         io.warn(&msg);
         return INVALID;
     };

@@ -152,7 +152,9 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 Ok(b) => {
                     let first = b.sheets.iter().position(|s| header::find(s).is_some());
                     if first.is_none() {
-                        let sheet_name = b.sheets.first().map(|s| s.name.clone()).unwrap_or_default();
+                        // A CSV or an HTML table has no sheet name: the file's stands for it.
+                        let sheet_name =
+                            b.sheets.first().map(|s| s.name.clone()).filter(|n| !n.is_empty()).unwrap_or(name.clone());
                         error.set(Some(said(&fill(T::IntakeNoHeader.text(lang), &[("sheet", &sheet_name)]))));
                     }
                     sheet.set(first.unwrap_or(0));
@@ -213,13 +215,14 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
             }
             let result = conv.finish();
             let counts = [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused].map(|o| result.count(o));
+            let said = intake::grouped(&result.problems, lang);
             checked.set(Some(Checked {
                 rows: result.rows.len(),
                 added: counts[0],
                 same: counts[1],
                 refused: counts[2],
-                problems: result.problems.iter().take(LISTED).map(|p| p.message(lang)).collect(),
-                problems_total: result.problems.len(),
+                problems: said.iter().take(LISTED).cloned().collect(),
+                problems_total: said.len(),
                 unknown_units: unknown_units(&result.problems),
                 passed_over: result.passed_over.clone(),
             }));
@@ -336,7 +339,7 @@ fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)
         if passed_over.len() > 30 {
             listed.push("…".to_owned());
         }
-        let listed = listed.join("、");
+        let listed = listed.join(if st.lang.get_untracked() == xuncha_core::i18n::Lang::Zh { "、" } else { ", " });
         move || fill(st.t(T::SheetPassedOver), &[("rows", &listed)])
     });
     let more = problems_total.saturating_sub(problems.len());
@@ -346,6 +349,7 @@ fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)
     view! {
         <p data-testid="sheet-counts">{counts}</p>
         {passed.map(|p| view! { <p class="hint" data-testid="sheet-passed-over">{p}</p> })}
+        {(same > 0).then(|| view! { <p class="hint" data-testid="sheet-same-hint">{tr(T::SheetSameHint)}</p> })}
         {(!problems.is_empty()).then(|| view! {
             <div class="form-errors" data-testid="sheet-refusals">
                 <p>{tr(T::SheetErrorsTitle)}</p>

@@ -6,6 +6,7 @@
 mod clues;
 pub mod grid;
 pub mod header;
+mod html;
 mod kept;
 mod layout;
 mod letters;
@@ -20,5 +21,5 @@ pub mod values;
 pub use grid::{Cell, Grid, Workbook};
 pub use header::{Header, Mapping};
 pub use read::{read, ReadError};
-pub use refusal::{RowProblem, Why};
+pub use refusal::{grouped, RowProblem, Why};
 pub use rows::{convert, Conversion, Converter, Defaults, RowOutcome};

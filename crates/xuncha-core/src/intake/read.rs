@@ -39,13 +39,39 @@ impl ReadError {
     }
 }
 
+/// Whether `needle` stands anywhere in `bytes`.
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+/// An Office file with an opening password is a compound file holding an
+/// "EncryptedPackage" stream (its name in UTF-16).
+fn is_encrypted_office(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && holds(bytes, &name)
+}
+
+/// A zip that is a Word document or a presentation, renamed: no spreadsheet.
+fn is_other_office_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        && (holds(bytes, b"word/document.xml") || holds(bytes, b"ppt/presentation.xml"))
+        && !holds(bytes, b"xl/workbook.xml")
+}
+
 /// Reads a workbook or a text table, whichever the bytes are.
 pub fn read(bytes: &[u8]) -> Result<Workbook, ReadError> {
+    if is_encrypted_office(bytes) {
+        return Err(ReadError::Protected);
+    }
+    if is_other_office_zip(bytes) {
+        return Err(ReadError::NotASheet);
+    }
     let book = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         read_spreadsheet(bytes)?
     } else {
         let text = decode_text(bytes).ok_or(ReadError::NotASheet)?;
-        Workbook { sheets: vec![read_delimited(&text)] }
+        let html = text.trim_start().starts_with('<') && text.to_lowercase().contains("<table");
+        Workbook { sheets: vec![if html { super::html::read_html_table(&text) } else { read_delimited(&text) }] }
     };
     if book.sheets.iter().any(|s| s.rows.len() > MAX_ROWS) {
         return Err(ReadError::TooManyRows);
@@ -244,6 +270,16 @@ mod tests {
             utf16.extend(u.to_le_bytes());
         }
         assert_eq!(decode_text(&utf16).as_deref(), Some("问题\t时限\n"));
+    }
+
+    #[test]
+    fn a_protected_workbook_and_a_renamed_word_file_are_named_for_what_they_are() {
+        let mut protected = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        protected.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read(&protected), Err(ReadError::Protected));
+        let mut word = b"PK\x03\x04".to_vec();
+        word.extend(b"....word/document.xml....");
+        assert_eq!(read(&word), Err(ReadError::NotASheet));
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub enum Why {
     /// A field every record of this kind needs is empty.
     Missing(Col),
     NotADate(String),
+    /// "长期坚持" as a deadline: long-term items are a status, with a stage's deadline.
+    LongTermDeadline(String),
     /// Month and day with no year, and the sheet has no year given.
     NeedsYear(String),
     UnknownStatus(String),
@@ -51,6 +53,7 @@ impl Why {
         match self {
             Why::Missing(col) => fill(t(T::IntakeMissing), &[("field", &col.label().text(lang))]),
             Why::NotADate(v) => fill(t(T::IntakeNotADate), &[("value", v)]),
+            Why::LongTermDeadline(v) => fill(t(T::IntakeLongTermDeadline), &[("value", v)]),
             Why::NeedsYear(v) => fill(t(T::IntakeNeedsYear), &[("value", v)]),
             Why::UnknownStatus(v) => fill(t(T::IntakeUnknownStatus), &[("value", v)]),
             Why::UnknownFocus(v) => fill(t(T::IntakeUnknownFocus), &[("value", v)]),
@@ -97,5 +100,71 @@ impl RowProblem {
             None => fill(T::IntakeAtRow.text(lang), &[("row", &self.row)]),
         };
         format!("{place}{}", self.why.message(lang))
+    }
+}
+
+/// The refusals as a page lists them: one line per reason at one column, naming every
+/// row it holds for ("第5、6、9行 C列“问题类别”：…"), in the order first met, so a
+/// mistake made down a whole column is said once.
+pub fn grouped(problems: &[RowProblem], lang: Lang) -> Vec<String> {
+    let mut order: Vec<(Option<usize>, String, String, Vec<usize>)> = Vec::new();
+    let mut at: std::collections::HashMap<(Option<usize>, String, String), usize> = std::collections::HashMap::new();
+    for p in problems {
+        let key = (p.col, p.heading.clone(), p.why.message(lang));
+        match at.get(&key) {
+            Some(i) => order[*i].3.push(p.row),
+            None => {
+                at.insert(key.clone(), order.len());
+                order.push((key.0, key.1, key.2, vec![p.row]));
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|(col, heading, why, rows)| {
+            const SHOWN: usize = 10;
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            let first: Vec<String> = rows.iter().take(SHOWN).map(usize::to_string).collect();
+            let mut listed = first.join(sep);
+            if rows.len() > SHOWN {
+                listed = fill(T::IntakeRowsList.text(lang), &[("first", &listed), ("n", &rows.len())]);
+            }
+            let place = match col {
+                Some(c) => fill(
+                    T::IntakeAtCell.text(lang),
+                    &[("row", &listed), ("col", &super::grid::column_letters(c)), ("heading", &heading)],
+                ),
+                None => fill(T::IntakeAtRow.text(lang), &[("row", &listed)]),
+            };
+            format!("{place}{why}")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(row: usize, why: Why) -> RowProblem {
+        RowProblem { row, col: Some(2), heading: "问题类别".into(), field: Col::Focus, why }
+    }
+
+    #[test]
+    fn a_mistake_down_a_column_is_said_once_with_its_rows() {
+        let same = || Why::UnknownFocus("第四个聚焦".into());
+        let list: Vec<RowProblem> = (5..20).map(|r| at(r, same())).chain([at(7, Why::Missing(Col::Focus))]).collect();
+        let said = grouped(&list, Lang::Zh);
+        assert_eq!(
+            said,
+            [
+                "第5、6、7、8、9、10、11、12、13、14 等 15 行 C列“问题类别”：“第四个聚焦”不属于三个聚焦中的任何一个",
+                "第7行 C列“问题类别”：缺少问题类别（三个聚焦）",
+            ]
+        );
+        assert!(
+            grouped(&list[..2], Lang::En)[0].starts_with("Row 5, 6, column C"),
+            "{:?}",
+            grouped(&list[..2], Lang::En)
+        );
     }
 }

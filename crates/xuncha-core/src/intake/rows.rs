@@ -176,7 +176,13 @@ impl<'a> Converter<'a> {
                 None
             }
             Err(DateProblem::NotADate) => {
-                errors.push(self.problem(row, col, Why::NotADate(cell.text())));
+                let words = cell.text();
+                let long_term = col == Col::Deadline && (words.contains("长期") || words.contains("持续"));
+                errors.push(self.problem(
+                    row,
+                    col,
+                    if long_term { Why::LongTermDeadline(words) } else { Why::NotADate(words) },
+                ));
                 None
             }
         }
@@ -212,8 +218,11 @@ impl<'a> Converter<'a> {
             self.clue_row(row, &mut errors)
         } else if self.mapping.column_of(Col::Addressee).is_some() {
             self.letter_row(row, &mut errors)
-        } else {
+        } else if self.is_register() {
             self.target_row(row, &mut errors)
+        } else {
+            // A ledger whose description column was left out: each row says so.
+            self.problem_row(row, &mut errors)
         };
         let outcome = if errors.is_empty() { outcome } else { RowOutcome::Refused };
         // A cell read for two purposes (a deadline dates the row and the rectification) is refused once.
@@ -459,6 +468,14 @@ impl<'a> Converter<'a> {
         self.made.insert(target.meta.id, row + 1);
         self.out.records.targets.push(target);
         RowOutcome::Added
+    }
+
+    /// A register of units: a kind, party organisation or township column, and none
+    /// that only a ledger has.
+    fn is_register(&self) -> bool {
+        let has = |c: &Col| self.mapping.column_of(*c).is_some();
+        [Col::TargetKind, Col::OrgForm, Col::Township].iter().any(has)
+            && ![Col::Focus, Col::Measures, Col::Deadline, Col::Status, Col::Round, Col::FoundOn].iter().any(has)
     }
 
     /// The units kept and those this sheet has added so far: a village's township may be either.

@@ -87,8 +87,9 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
         };
         match found {
             Some(t) => {
-                if town_words.is_empty() {
-                    // The township's name off the front, as written when it can be.
+                // The township's name off the front ("城关镇东关村" with 所属乡镇 城关镇 too), as written when it can be.
+                if unit_name(&name).starts_with(&unit_name(&t.data.name)) && unit_name(&name) != unit_name(&t.data.name)
+                {
                     let key = unit_name(&name);
                     let town = unit_name(&t.data.name);
                     name = match name.strip_prefix(t.data.name.trim()) {

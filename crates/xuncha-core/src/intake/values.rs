@@ -93,7 +93,20 @@ fn day_from_text(text: &str, year: Option<i32>) -> Result<Day, DateProblem> {
             return Day::from_ymd(y, m, d).ok_or(DateProblem::NotADate);
         }
     }
-    let end_of_month = t.ends_with("月底") || t.ends_with("月末");
+    // A deadline by quarter: its last day.
+    if let Some(q) = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"]
+        .iter()
+        .position(|w| t.ends_with(w))
+    {
+        let quarter = (q % 4) as u8 + 1;
+        let y = numbers(&t).first().map(|(y, _)| *y as i32).filter(|y| (1949..=2199).contains(y)).or(year);
+        return match y {
+            Some(y) => last_day_of(y, quarter * 3).ok_or(DateProblem::NotADate),
+            None => Err(DateProblem::NeedsYear),
+        };
+    }
+    // "2026年12月", "2026.12": a month with no day is read as its last day, as deadlines mean it.
+    let end_of_month = t.ends_with("月底") || t.ends_with("月末") || t.ends_with('月') && t.contains('年');
     let nums = numbers(&t);
     let plausible_year = |y: u32| (1949..=2199).contains(&y);
     let as_u8 = |n: u32| u8::try_from(n).map_err(|_| DateProblem::NotADate);
@@ -101,7 +114,7 @@ fn day_from_text(text: &str, year: Option<i32>) -> Result<Day, DateProblem> {
         [(y, _), (m, _), (d, _)] if plausible_year(*y) => {
             Day::from_ymd(*y as i32, as_u8(*m)?, as_u8(*d)?).ok_or(DateProblem::NotADate)
         }
-        [(y, _), (m, _)] if plausible_year(*y) && end_of_month => {
+        [(y, _), (m, _)] if plausible_year(*y) && (end_of_month || !t.contains('月')) => {
             last_day_of(*y as i32, as_u8(*m)?).ok_or(DateProblem::NotADate)
         }
         [(m, _)] if end_of_month => {
@@ -146,12 +159,15 @@ pub fn status(text: &str) -> Option<RectStatus> {
         ("待销号", RectStatus::AwaitingVerification),
         ("提请销号", RectStatus::AwaitingVerification),
         ("申请销号", RectStatus::AwaitingVerification),
+        // Only the office strikes an item off (销号), after verifying it: a ledger's
+        // "已完成" is the unit's word that it is done, which waits for verification.
         ("已销号", RectStatus::Closed),
-        ("已完成", RectStatus::Closed),
-        ("已整改", RectStatus::Closed),
-        ("已办结", RectStatus::Closed),
-        ("整改完成", RectStatus::Closed),
-        ("完成", RectStatus::Closed),
+        ("销号", RectStatus::Closed),
+        ("已完成", RectStatus::AwaitingVerification),
+        ("已整改", RectStatus::AwaitingVerification),
+        ("已办结", RectStatus::AwaitingVerification),
+        ("整改完成", RectStatus::AwaitingVerification),
+        ("完成", RectStatus::AwaitingVerification),
         ("整改中", RectStatus::InProgress),
         ("正在整改", RectStatus::InProgress),
         ("推进中", RectStatus::InProgress),
@@ -162,9 +178,9 @@ pub fn status(text: &str) -> Option<RectStatus> {
     if t.is_empty() {
         return None;
     }
-    // A 是否完成 column: yes is struck off, no is still being put right.
+    // A 是否完成 column: yes is done and waits for the office to verify it, no is still being put right.
     match t.as_str() {
-        "是" | "√" | "✓" | "✔" => return Some(RectStatus::Closed),
+        "是" | "√" | "✓" | "✔" => return Some(RectStatus::AwaitingVerification),
         "否" | "×" | "✗" => return Some(RectStatus::InProgress),
         _ => {}
     }
@@ -331,11 +347,15 @@ mod tests {
         assert_eq!(day(&text("2026年6月底"), None), Ok(d(2026, 6, 30)));
         assert_eq!(day(&text("2028年2月底"), None), Ok(d(2028, 2, 29)));
         assert_eq!(day(&text("9月底"), Some(2026)), Ok(d(2026, 9, 30)));
+        assert_eq!(day(&text("2026年12月"), None), Ok(d(2026, 12, 31)), "a month alone is its end");
+        assert_eq!(day(&text("2026.12"), None), Ok(d(2026, 12, 31)));
+        assert_eq!(day(&text("2026年第四季度"), None), Ok(d(2026, 12, 31)));
+        assert_eq!(day(&text("三季度"), Some(2026)), Ok(d(2026, 9, 30)));
     }
 
     #[test]
     fn what_is_no_day_is_refused() {
-        for t in ["长期坚持", "2026年2月30日", "2026年13月1日", "立即", "2026", "3"] {
+        for t in ["长期坚持", "2026年2月30日", "2026年13月1日", "立即", "2026", "3", "2026.13"] {
             assert_eq!(day(&text(t), Some(2026)), Err(DateProblem::NotADate), "{t}");
         }
         assert_eq!(day(&Cell::Number(3.0), Some(2026)), Err(DateProblem::NotADate));
@@ -344,9 +364,10 @@ mod tests {
     #[test]
     fn statuses_are_read_by_their_words() {
         assert_eq!(status("已销号"), Some(RectStatus::Closed));
-        assert_eq!(status("已完成"), Some(RectStatus::Closed));
-        assert_eq!(status("完成"), Some(RectStatus::Closed));
-        assert_eq!(status("已完成整改，建立制度3项"), Some(RectStatus::Closed));
+        assert_eq!(status("已完成"), Some(RectStatus::AwaitingVerification), "done, not yet verified");
+        assert_eq!(status("完成"), Some(RectStatus::AwaitingVerification));
+        assert_eq!(status("已完成（待验收）"), Some(RectStatus::AwaitingVerification));
+        assert_eq!(status("已完成整改，建立制度3项"), Some(RectStatus::AwaitingVerification));
         assert_eq!(status("部分完成"), Some(RectStatus::InProgress));
         assert_eq!(status("正在整改"), Some(RectStatus::InProgress));
         assert_eq!(status("未完成"), Some(RectStatus::InProgress));
@@ -355,7 +376,7 @@ mod tests {
         assert_eq!(status("待核验"), Some(RectStatus::AwaitingVerification));
         assert_eq!(status("Struck off"), Some(RectStatus::Closed));
         assert_eq!(status("看情况"), None);
-        assert_eq!(status("是"), Some(RectStatus::Closed), "a 是否完成 column");
+        assert_eq!(status("是"), Some(RectStatus::AwaitingVerification), "a 是否完成 column");
         assert_eq!(status("否"), Some(RectStatus::InProgress));
     }
 
