@@ -216,6 +216,11 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
             let result = conv.finish();
             let counts = [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused].map(|o| result.count(o));
             let said = intake::grouped(&result.problems, lang);
+            // The results stand below the columns, out of sight at 1366×768: bring them up.
+            leptos::task::spawn_local(async {
+                platform::yield_to_page().await;
+                platform::scroll_to_testid("sheet-counts");
+            });
             checked.set(Some(Checked {
                 rows: result.rows.len(),
                 added: counts[0],
@@ -277,7 +282,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         {move || {
             let (b, h) = (book.get()?, header.get()?);
             let grid = Arc::new(b.sheets.get(sheet.get())?.clone());
-            Some(view! { <SheetSetup grid=grid header=h mapping=mapping remembered=remembered round=round rounds=rounds year=year focus=focus/> })
+            Some(view! { <SheetSetup grid=grid header=h mapping=mapping remembered=remembered round=round rounds=rounds year=year focus=focus file_name=file_name/> })
         }}
         <Show when=move || header.with(Option::is_some)>
             <p class="toolbar">
@@ -308,24 +313,33 @@ fn SheetSetup(
     rounds: Signal<Vec<(Id, String)>>,
     year: RwSignal<String>,
     focus: RwSignal<Option<Focus>>,
+    file_name: RwSignal<String>,
 ) -> impl IntoView {
     let st = state();
     let found = {
         let rows = grid.rows.len().saturating_sub(header.data_start());
         let (row, first) = (header.row + 1, header.data_start() + 1);
-        move || fill(st.t(T::SheetFound), &[("row", &row), ("first", &first), ("rows", &rows)])
+        move || {
+            let file = file_name.get();
+            let colon = if st.lang.get() == xuncha_core::i18n::Lang::Zh { "：" } else { ": " };
+            format!("{file}{colon}{}", fill(st.t(T::SheetFound), &[("row", &row), ("first", &first), ("rows", &rows)]))
+        }
     };
+    // The 三个聚焦 mean nothing to a ledger of clues, letters or units.
+    let problems_sheet = move || mapping.with(|m| m.column_of(Col::Description).is_some());
     view! {
         <p class="hint" data-testid="sheet-found">{found}</p>
         <Show when=move || remembered.get()><p class="hint" data-testid="sheet-remembered">{tr(T::SheetRemembered)}</p></Show>
         <ColumnTable grid=grid header=header mapping=mapping/>
-        <div class="filters">
+        <div class="filters sheet-choices">
             <RecordSelect label=T::SheetRound options=rounds value=round field="sheet-round" empty=T::SheetRoundAsWritten errors=None/>
             <label class="field filter">
                 <span class="label">{tr(T::SheetYear)}</span>
                 <input type="text" inputmode="numeric" maxlength="4" data-testid="sheet-year" bind:value=year/>
             </label>
-            <OptionalEnumSelect label=T::SheetFocus options=&Focus::ALL value=focus field="sheet-focus" empty=T::SheetFocusNone/>
+            <Show when=problems_sheet>
+                <OptionalEnumSelect label=T::SheetFocus options=&Focus::ALL value=focus field="sheet-focus" empty=T::SheetFocusNone/>
+            </Show>
         </div>
     }
 }

@@ -22,7 +22,7 @@ fn sample(grid: &Grid, header: &Header, c: usize) -> String {
         .map(|r| grid.cell(r, c).text())
         .find(|t| !t.is_empty())
         .unwrap_or_default();
-    let short: String = text.chars().take(24).collect();
+    let short: String = text.chars().take(40).collect();
     if short.chars().count() < text.chars().count() {
         format!("{short}…")
     } else {

@@ -56,6 +56,13 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
     clue.transferred_on = transferred;
     clue.disposal = conv.choice::<Disposal>(row, Col::Disposal, &Disposal::ALL, errors);
     clue.result = conv.text(row, Col::Result);
+    // An 办理情况 column that holds only a disposal's word ("初步核实") says how it was disposed of.
+    if clue.disposal.is_none() {
+        if let Some(d) = values::by_label(&Disposal::ALL, &clue.result) {
+            clue.disposal = Some(d);
+            clue.result.clear();
+        }
+    }
     clue.closed_on = closed;
     let rounds: Vec<_> = conv.stored().rounds.iter().filter(|r| r.meta.id == round).cloned().collect();
     if let Err(invalid) = clue.validate(&rounds, std::slice::from_ref(inspection)) {
