@@ -337,9 +337,9 @@ fn SheetSetup(
                 <span class="label">{tr(T::SheetYear)}</span>
                 <input type="text" inputmode="numeric" maxlength="4" data-testid="sheet-year" bind:value=year/>
             </label>
-            <Show when=problems_sheet>
+            <div class:hidden=move || !problems_sheet()>
                 <OptionalEnumSelect label=T::SheetFocus options=&Focus::ALL value=focus field="sheet-focus" empty=T::SheetFocusNone/>
-            </Show>
+            </div>
         </div>
     }
 }
