@@ -419,16 +419,7 @@ impl<'a> Converter<'a> {
             return RowOutcome::Refused;
         }
         let same = self.kept.clue(clue.data.round, clue.data.target, &clue.data.summary);
-        if same {
-            return RowOutcome::Same;
-        }
-        if let Some(first_row) = self.made.get(&clue.meta.id) {
-            errors.push(self.problem(row, Col::Summary, Why::Repeated { first_row: *first_row }));
-            return RowOutcome::Refused;
-        }
-        self.made.insert(clue.meta.id, row + 1);
-        self.out.records.clues.push(clue);
-        RowOutcome::Added
+        self.keep(row, clue, same, Col::Summary, errors)
     }
 
     /// A 巡察建议书 of a letters ledger: new, or already kept for the same round, addressee and sector.
@@ -438,16 +429,7 @@ impl<'a> Converter<'a> {
             return RowOutcome::Refused;
         }
         let same = self.kept.letter(letter.data.round, &letter.data.addressee, &letter.data.sector);
-        if same {
-            return RowOutcome::Same;
-        }
-        if let Some(first_row) = self.made.get(&letter.meta.id) {
-            errors.push(self.problem(row, Col::Addressee, Why::Repeated { first_row: *first_row }));
-            return RowOutcome::Refused;
-        }
-        self.made.insert(letter.meta.id, row + 1);
-        self.out.records.recommendations.push(letter);
-        RowOutcome::Added
+        self.keep(row, letter, same, Col::Addressee, errors)
     }
 
     /// A unit of a register: new, or already kept under the same name and township.
@@ -458,15 +440,28 @@ impl<'a> Converter<'a> {
                 && t.data.township == target.data.township
                 && super::place::unit_name(&t.data.name) == super::place::unit_name(&target.data.name)
         });
+        self.keep(row, target, same, Col::Target, errors)
+    }
+
+    /// A row's record: the same as one kept, the same as an earlier row's (refused at
+    /// `col`), or new and added.
+    fn keep<B: Body>(
+        &mut self,
+        row: usize,
+        record: Record<B>,
+        same: bool,
+        col: Col,
+        errors: &mut Vec<RowProblem>,
+    ) -> RowOutcome {
         if same {
             return RowOutcome::Same;
         }
-        if let Some(first_row) = self.made.get(&target.meta.id) {
-            errors.push(self.problem(row, Col::Target, Why::Repeated { first_row: *first_row }));
+        if let Some(first_row) = self.made.get(&record.meta.id) {
+            errors.push(self.problem(row, col, Why::Repeated { first_row: *first_row }));
             return RowOutcome::Refused;
         }
-        self.made.insert(target.meta.id, row + 1);
-        self.out.records.targets.push(target);
+        self.made.insert(record.meta.id, row + 1);
+        B::list_of(&mut self.out.records).push(record);
         RowOutcome::Added
     }
 
