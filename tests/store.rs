@@ -38,6 +38,9 @@ macro_rules! on_indexed_db {
 
 xuncha_core::for_each_contract_case!(on_indexed_db);
 
+/// The first version that keeps records in pages.
+const PAGED: u32 = 8;
+
 /// Builds a database at `version - 1` with a record in every store that exists
 /// then, upgrades it to `version`, and checks layout and data.
 async fn check_step(version: u32) {
@@ -46,13 +49,25 @@ async fn check_step(version: u32) {
     let mut fixture_ids = Vec::new();
     if before > 0 {
         let db = open_at(&name, before).await.unwrap_or_else(|e| panic!("fixture v{before}: {e}"));
-        let store = IdbStore::from_database(db);
         let ids = xuncha_core::id::SequentialIds::default();
-        let ctx = xuncha_core::ops::Ctx { office: ids.next_id(), now: xuncha::platform::now(), ids: &ids };
-        let term = xuncha_core::term::Term { name: "十五届".into(), start_year: 2021, end_year: 2026 };
-        let saved = xuncha_core::ops::save_term(&store, &ctx, None, term).await.unwrap_or_else(|e| panic!("{e}"));
-        fixture_ids.push(saved.meta.id);
-        store.close();
+        let office = ids.next_id();
+        if before < PAGED {
+            // A term as the versions before pages stored it: a value of its own.
+            let meta = xuncha_core::meta::Meta::new(ids.next_id(), office, xuncha::platform::now());
+            let data = xuncha_core::term::Term { name: "十五届".into(), start_year: 2021, end_year: 2026 };
+            let record = xuncha_core::record::Record { meta, data };
+            let json = serde_json::to_value(&record).unwrap_or_else(|e| panic!("{e}"));
+            put_as_before(&db, "terms", &[json]).await;
+            fixture_ids.push(record.meta.id);
+            db.close();
+        } else {
+            let store = IdbStore::from_database(db);
+            let ctx = xuncha_core::ops::Ctx { office, now: xuncha::platform::now(), ids: &ids };
+            let term = xuncha_core::term::Term { name: "十五届".into(), start_year: 2021, end_year: 2026 };
+            let saved = xuncha_core::ops::save_term(&store, &ctx, None, term).await.unwrap_or_else(|e| panic!("{e}"));
+            fixture_ids.push(saved.meta.id);
+            store.close();
+        }
     }
     let db = open_at(&name, version).await.unwrap_or_else(|e| panic!("upgrade to v{version}: {e}"));
     let store = IdbStore::from_database(db);
@@ -70,10 +85,31 @@ async fn check_step(version: u32) {
         assert_eq!(actual, expected, "indexes of {name} after step {version}");
     }
     for id in fixture_ids {
+        if version < PAGED {
+            store.close();
+            let db = open_at(&name, version).await.unwrap_or_else(|e| panic!("{e}"));
+            assert!(stored_before_pages(&db, "terms", id).await, "fixture record lost in step {version}");
+            db.close();
+            return;
+        }
         let kept = xuncha_core::store::Store::get::<xuncha_core::term::Term>(&store, id).await;
         assert!(matches!(kept, Ok(Some(_))), "fixture record lost in step {version}: {kept:?}");
     }
     store.close();
+}
+
+/// Whether `store` of a database before pages holds the record `id`.
+async fn stored_before_pages(db: &indexed_db_futures::database::Database, store: &str, id: xuncha_core::Id) -> bool {
+    use indexed_db_futures::prelude::*;
+    let tx = db.transaction(store).build().unwrap_or_else(|e| panic!("{e}"));
+    let object_store = tx.object_store(store).unwrap_or_else(|e| panic!("{e}"));
+    let value: Option<serde_json::Value> = object_store
+        .get(id.to_string())
+        .serde()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    value.is_some()
 }
 
 #[wasm_bindgen_test]
@@ -114,8 +150,9 @@ async fn a_newer_schema_in_another_tab_closes_this_connection_and_tells_the_user
     assert_eq!(newer.version() as u32, CURRENT_VERSION + 1);
 }
 
-/// Puts records into `store` of `db` as versions before 5 wrote them: without `idx`.
-async fn put_as_before_step_5(db: &indexed_db_futures::database::Database, store: &str, records: &[serde_json::Value]) {
+/// Puts records into `store` of `db` as the versions before pages wrote them (before
+/// 5, without `idx`).
+async fn put_as_before(db: &indexed_db_futures::database::Database, store: &str, records: &[serde_json::Value]) {
     use indexed_db_futures::prelude::*;
     use indexed_db_futures::transaction::TransactionMode;
     let tx = db.transaction(store).with_mode(TransactionMode::Readwrite).build().unwrap_or_else(|e| panic!("{e}"));
@@ -128,7 +165,7 @@ async fn put_as_before_step_5(db: &indexed_db_futures::database::Database, store
 }
 
 #[wasm_bindgen_test]
-async fn records_written_before_step_5_are_counted_after_it_without_being_read() {
+async fn records_written_before_step_5_are_counted_after_the_upgrade() {
     use xuncha_core::date::Day;
     use xuncha_core::meta::{Meta, Timestamp};
     use xuncha_core::record::{Kind, Record};
@@ -151,13 +188,13 @@ async fn records_written_before_step_5_are_counted_after_it_without_being_read()
         serde_json::to_value(Record { meta: meta(), data: r }).unwrap_or_else(|e| panic!("{e}"))
     };
     let db = open_at(&name, 4).await.unwrap_or_else(|e| panic!("fixture v4: {e}"));
-    put_as_before_step_5(&db, "problems", &[problem(false), problem(true), problem(false)]).await;
+    put_as_before(&db, "problems", &[problem(false), problem(true), problem(false)]).await;
     let rects = [
         rect("2026-01-31", RectStatus::InProgress),
         rect("2026-01-31", RectStatus::Closed),
         rect("2026-12-31", RectStatus::NotStarted),
     ];
-    put_as_before_step_5(&db, "rectifications", &rects).await;
+    put_as_before(&db, "rectifications", &rects).await;
     db.close();
 
     let store = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("upgrade: {e}"));
@@ -170,4 +207,110 @@ async fn records_written_before_step_5_are_counted_after_it_without_being_read()
     assert_eq!(counted, xuncha_core::ops::FirstCounts::of(&loaded, today));
     assert!(!store.store_names().iter().any(|n| n.starts_with('_')), "no scratch store is left behind");
     store.close();
+}
+
+#[wasm_bindgen_test]
+async fn records_stored_one_by_one_move_into_pages_whole_and_read_back_the_same() {
+    use xuncha_core::meta::{Meta, Timestamp};
+    use xuncha_core::problem::Problem;
+    use xuncha_core::record::{Kind, Record};
+    use xuncha_core::schema::keys;
+    use xuncha_core::store::Store;
+    let name = fresh_name();
+    let ids = xuncha_core::id::SequentialIds::default();
+    let office = ids.next_id();
+    let round = ids.next_id();
+    let day = "2025-05-06".parse().unwrap_or_else(|e| panic!("{e}"));
+    // More than a page holds, some deleted, written as version 7 did (with `idx`).
+    let problems: Vec<Record<Problem>> = (0..1234)
+        .map(|i| {
+            let mut meta = Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12));
+            meta.deleted = i % 100 == 0;
+            let target = ids.next_id();
+            Record { meta, data: Problem::new(if i % 2 == 0 { round } else { ids.next_id() }, target, day) }
+        })
+        .collect();
+    let stored: Vec<serde_json::Value> = problems
+        .iter()
+        .map(|p| {
+            let mut v = serde_json::to_value(p).unwrap_or_else(|e| panic!("{e}"));
+            if p.meta.deleted {
+                v["idx"] = serde_json::json!({ "gone": 1 });
+            }
+            v
+        })
+        .collect();
+    let db = open_at(&name, PAGED - 1).await.unwrap_or_else(|e| panic!("fixture: {e}"));
+    put_as_before(&db, keys::PROBLEMS, &stored).await;
+    db.close();
+
+    let store = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("upgrade: {e}"));
+    assert!(!store.store_names().iter().any(|n| n == keys::PROBLEMS), "the old store is gone");
+    let mut expected = problems.clone();
+    expected.sort_by_key(|p| p.meta.id);
+    assert_eq!(store.all::<Problem>().await, Ok(expected.clone()));
+    assert_eq!(store.count_live(Kind::Problem).await, Ok(1234 - 13));
+    let in_round = store.by_index::<Problem>(keys::BY_ROUND, round).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(in_round.len(), 617);
+    let middle = &problems[700];
+    assert_eq!(store.get::<Problem>(middle.meta.id).await, Ok(Some(middle.clone())));
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_write_through_another_connection_is_seen_by_the_next_lookup_here() {
+    use xuncha_core::meta::{Meta, Timestamp};
+    use xuncha_core::record::Record;
+    use xuncha_core::rectification::Rectification;
+    use xuncha_core::schema::keys;
+    use xuncha_core::store::{Change, Expect, Store};
+    let name = fresh_name();
+    let here = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
+    let there = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
+    let ids = xuncha_core::id::SequentialIds::default();
+    let office = ids.next_id();
+    let problem = ids.next_id();
+    let deadline = "2026-06-30".parse().unwrap_or_else(|e| panic!("{e}"));
+    let rect = || Record {
+        meta: Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12)),
+        data: Rectification::new(problem, deadline),
+    };
+    let create = |r: &Record<Rectification>| Change {
+        record: xuncha_core::record::AnyRecord::Rectification(r.clone()),
+        expect: Expect::Absent,
+    };
+    let first = rect();
+    here.commit(vec![create(&first)]).await.unwrap_or_else(|e| panic!("{e}"));
+    let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await;
+    assert_eq!(found.map(|l| l.len()), Ok(1));
+    let second = rect();
+    there.commit(vec![create(&second)]).await.unwrap_or_else(|e| panic!("{e}"));
+    let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found.len(), 2, "the other connection's record is found");
+    let third = rect();
+    here.commit(vec![create(&third)]).await.unwrap_or_else(|e| panic!("{e}"));
+    let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found.len(), 3, "this connection's own record is found");
+    // The other connection's stale edit is refused inside its transaction.
+    let mut edited = first.clone();
+    edited.meta.version.bump(office);
+    let seen = Change {
+        record: xuncha_core::record::AnyRecord::Rectification(edited.clone()),
+        expect: Expect::Version(first.meta.version.clone()),
+    };
+    here.commit(vec![seen.clone()]).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(there.commit(vec![seen]).await, Err(xuncha_core::store::StoreError::Stale { .. })));
+    here.close();
+    there.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_older_app_meeting_a_newer_database_refuses_it_and_changes_nothing() {
+    let name = fresh_name();
+    let newer = open_at(&name, CURRENT_VERSION + 1).await.unwrap_or_else(|e| panic!("{e}"));
+    newer.close();
+    let older = IdbStore::open(&name).await;
+    assert!(matches!(older, Err(xuncha_core::store::StoreError::Newer)), "{older:?}");
+    let again = open_at(&name, CURRENT_VERSION + 1).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.version() as u32, CURRENT_VERSION + 1);
 }

@@ -1,28 +1,32 @@
-//! The IndexedDB backend of the core's `Store` contract: one object store per
-//! record kind, versioned migrations, and every write in one explicit transaction.
+//! The IndexedDB backend of the core's `Store` contract: every kind's records in
+//! pages (`xuncha_core::pages`) of one object store, settings and the conflict
+//! archive beside them, versioned migrations, and every write in one explicit
+//! transaction.
 
 mod errors;
+mod lookup;
 mod migrate;
+mod paged;
+mod write;
 
 use errors::RequestErrors;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
-use indexed_db_futures::KeyRange;
+use paged::{ask_all, ask_keys, ask_page, decode, decode_into, read_page, strings, text};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::prelude::*;
+use write::{write_edits, Edit, Moved};
 use xuncha_core::date::Day;
 use xuncha_core::exchange::format::Records;
 use xuncha_core::id::Id;
-use xuncha_core::meta::VersionVector;
+use xuncha_core::pages::{open_deadlines, overdue, page_of, stamp_of, OpenDeadlines, Stamps};
 use xuncha_core::record::{AnyRecord, Body, Kind, Record};
-use xuncha_core::schema::{self, keys, CURRENT_VERSION};
-use xuncha_core::store::{
-    check_expectation, guard_id, ArchivedVersion, Change, Commit, Expect, Revert, SettingWrite, Store, StoreError,
-};
+use xuncha_core::schema::{index_keys_of, keys, CURRENT_VERSION};
+use xuncha_core::store::{guard_id, ArchivedVersion, Change, Commit, Revert, SettingWrite, Store, StoreError};
 
 pub use migrate::open_at;
 
@@ -34,6 +38,9 @@ fn corrupt(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
 
+/// Pages asked for at once when a list is read in steps.
+const PAGES_PER_STEP: usize = 8;
+
 /// An open connection to one database.
 #[derive(Debug)]
 pub struct IdbStore {
@@ -41,52 +48,9 @@ pub struct IdbStore {
     /// Records of the commits since the last `take_written`, so the page can
     /// update its in-memory lists without reading every store again.
     written: std::cell::RefCell<Vec<AnyRecord>>,
-    /// Takes the error events of a bulk write's requests (see `quiet_errors`).
+    /// Takes the error events of a bulk write's requests (see `errors`).
     request_errors: RequestErrors,
-}
-
-/// Changes checked and written per round trip in a long commit.
-const COMMIT_BATCH: usize = 1000;
-
-/// Only the version of a stored record, read before overwriting it.
-#[derive(Deserialize)]
-struct StoredVersion {
-    meta: StoredMeta,
-}
-
-#[derive(Deserialize)]
-struct StoredMeta {
-    version: VersionVector,
-    #[serde(default)]
-    deleted: bool,
-}
-
-/// How a write changes the number of live records of each store.
-type CountDelta = std::collections::HashMap<&'static str, i64>;
-
-fn count_change(delta: &mut CountDelta, record: &AnyRecord, was_live: bool) {
-    let now_live = !record.meta().deleted;
-    *delta.entry(record.kind().store_name()).or_default() += i64::from(now_live) - i64::from(was_live);
-}
-
-/// Applies `delta` to the live counts inside the write's transaction (which must
-/// include the settings store). When the counts have never been made, they stay
-/// unmade: `count_live` then makes them from the stores in one transaction.
-async fn update_counts(tx: &Transaction<'_>, delta: &CountDelta) -> Result<(), StoreError> {
-    if delta.values().all(|d| *d == 0) {
-        return Ok(());
-    }
-    let settings = tx.object_store(keys::SETTINGS).map_err(backend)?;
-    let text: Option<String> = settings.get(keys::LIVE_COUNTS).primitive().map_err(backend)?.await.map_err(backend)?;
-    let Some(text) = text else { return Ok(()) };
-    let mut counts: BTreeMap<String, i64> = serde_json::from_str(&text).map_err(corrupt)?;
-    for (store, d) in delta {
-        let n = counts.entry((*store).to_owned()).or_default();
-        *n = (*n + d).max(0);
-    }
-    let text = serde_json::to_string(&counts).map_err(corrupt)?;
-    settings.put(text).with_key(keys::LIVE_COUNTS).primitive().map_err(backend)?;
-    Ok(())
+    lookups: lookup::Lookups,
 }
 
 impl IdbStore {
@@ -96,7 +60,7 @@ impl IdbStore {
     }
 
     pub fn from_database(db: Database) -> IdbStore {
-        IdbStore { db, written: Default::default(), request_errors: RequestErrors::new() }
+        IdbStore { db, written: Default::default(), request_errors: RequestErrors::new(), lookups: Default::default() }
     }
 
     /// The records committed since the last call, oldest first.
@@ -114,7 +78,7 @@ impl IdbStore {
 
     /// The indexes of `store`, as the schema steps left them.
     pub fn index_names(&self, store: &str) -> Result<Vec<String>, StoreError> {
-        let tx = self.reader(store)?;
+        let tx = self.reader(&[store])?;
         Ok(tx.object_store(store).map_err(backend)?.index_names().collect())
     }
 
@@ -130,156 +94,20 @@ impl IdbStore {
         listener.forget();
     }
 
-    /// Writes a commit in one transaction, `COMMIT_BATCH` changes at a time. New
-    /// records are added without a listener each: IndexedDB works through a
-    /// transaction's requests in order, so when the last add of a batch succeeds
-    /// every earlier one has, and a refused add aborts the transaction, which that
-    /// last request then reports. The next batch is queued before the last one is
-    /// awaited, so the database always has work while the page prepares more.
-    async fn write(
-        &self,
-        changes: &[Change],
-        archive: &[ArchivedVersion],
-        settings: &[SettingWrite],
-        progress: &dyn Fn(usize, usize),
-    ) -> Result<(), StoreError> {
-        let mut names: BTreeSet<&str> = changes.iter().map(|c| c.record.kind().store_name()).collect();
-        if !archive.is_empty() {
-            names.insert(keys::ARCHIVE);
-        }
-        if !changes.is_empty() || !settings.is_empty() {
-            names.insert(keys::SETTINGS);
-        }
-        let names: Vec<&str> = names.into_iter().collect();
-        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+    /// A read-only transaction on `names`.
+    fn reader(&self, names: &[&str]) -> Result<Transaction<'_>, StoreError> {
+        self.db.transaction(names.to_vec()).build().map_err(backend)
+    }
+
+    /// A read-write transaction on `names`, its request errors watched.
+    fn writer(&self, names: &[&str]) -> Result<Transaction<'_>, StoreError> {
+        let tx = self.db.transaction(names.to_vec()).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
         self.request_errors.watch(tx.as_sys());
-        let total = changes.len();
-        let mut delta = CountDelta::new();
-        let mut queued: Option<(usize, indexed_db_futures::future::BasicRequest<JsValue>)> = None;
-        let mut done = 0;
-        for batch in changes.chunks(COMMIT_BATCH) {
-            let added: Vec<&AnyRecord> =
-                batch.iter().filter(|c| c.expect == Expect::Absent).map(|c| &c.record).collect();
-            for record in &added {
-                count_change(&mut delta, record, false);
-            }
-            let values = batch_to_js(&added)?;
-            let mut last = None;
-            for (i, record) in added.iter().enumerate() {
-                let store = tx.object_store(record.kind().store_name()).map_err(backend)?;
-                let value = values.get(i as u32);
-                if i + 1 == added.len() {
-                    last = Some(store.add(value).with_key_type::<JsValue>().primitive().map_err(backend)?);
-                } else {
-                    store.as_sys().add(&value).map_err(|e| backend(format!("{e:?}")))?;
-                }
-            }
-            // An edit first asks for the stored version, which must be what the edit saw.
-            let mut asked = Vec::new();
-            for change in batch.iter().filter(|c| c.expect != Expect::Absent) {
-                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-                let id = change.record.meta().id.to_string();
-                asked.push((change, store.get(id).primitive().map_err(backend)?));
-            }
-            for (change, request) in asked {
-                let stored: Option<JsValue> = request.await.map_err(backend)?;
-                let stored = stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta);
-                // Returning early drops the transaction, which rolls back every write so far.
-                check_expectation(change, stored.as_ref().map(|m| &m.version))?;
-                count_change(&mut delta, &change.record, stored.is_some_and(|m| !m.deleted));
-                let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-                store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
-            }
-            done += batch.len();
-            if let Some((reached, request)) = queued.take() {
-                let _key: JsValue = request.await.map_err(backend)?;
-                progress(reached, total);
-            }
-            match last {
-                Some(request) => queued = Some((done, request)),
-                None => progress(done, total),
-            }
-        }
-        if let Some((reached, request)) = queued {
-            let _key: JsValue = request.await.map_err(backend)?;
-            progress(reached, total);
-        }
-        update_counts(&tx, &delta).await?;
-        if !archive.is_empty() {
-            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
-            for entry in archive {
-                store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
-            }
-        }
-        // Settings written with the records, such as an import's undo record, go in
-        // the same transaction: they land together or not at all.
-        if !settings.is_empty() {
-            let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
-            for setting in settings {
-                store.put(setting.json.as_str()).with_key(setting.key.as_str()).primitive().map_err(backend)?;
-            }
-        }
-        tx.commit().await.map_err(backend)
+        Ok(tx)
     }
 
-    /// Counts the live records of every store (all minus tombstones) and keeps the
-    /// counts, in one transaction over every store so no write falls between.
-    /// Runs once for a database; afterwards every write updates the counts.
-    async fn make_live_counts(&self) -> Result<BTreeMap<String, u64>, StoreError> {
-        let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.store_name()).collect();
-        names.push(keys::SETTINGS);
-        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
-        let settings = tx.object_store(keys::SETTINGS).map_err(backend)?;
-        let made: Option<String> =
-            settings.get(keys::LIVE_COUNTS).primitive().map_err(backend)?.await.map_err(backend)?;
-        if let Some(text) = made {
-            // Another tab made them first.
-            return serde_json::from_str(&text).map_err(corrupt);
-        }
-        let mut counts = BTreeMap::new();
-        for kind in Kind::ALL {
-            let store = tx.object_store(kind.store_name()).map_err(backend)?;
-            let all = store.count().primitive().map_err(backend)?.await.map_err(backend)?;
-            let gone = store.index(keys::GONE).map_err(backend)?.count().primitive().map_err(backend)?;
-            let gone = gone.await.map_err(backend)?;
-            counts.insert(kind.store_name().to_owned(), u64::from(all.saturating_sub(gone)));
-        }
-        let text = serde_json::to_string(&counts).map_err(corrupt)?;
-        settings.put(text).with_key(keys::LIVE_COUNTS).primitive().map_err(backend)?;
-        tx.commit().await.map_err(backend)?;
-        Ok(counts)
-    }
-
-    /// The first new record of `changes` whose id is stored already or came earlier
-    /// in the same commit, as the refusal the memory store gives.
-    async fn first_taken(&self, changes: &[Change]) -> Result<Option<StoreError>, StoreError> {
-        let mut taken: std::collections::HashMap<&str, std::collections::HashSet<String>> = Default::default();
-        for change in changes.iter().filter(|c| c.expect == Expect::Absent) {
-            let name = change.record.kind().store_name();
-            if !taken.contains_key(name) {
-                let tx = self.reader(name)?;
-                let store = tx.object_store(name).map_err(backend)?;
-                let keys: Vec<JsValue> = store
-                    .get_all_keys()
-                    .primitive()
-                    .map_err(backend)?
-                    .await
-                    .map_err(backend)?
-                    .collect::<Result<_, _>>()
-                    .map_err(backend)?;
-                taken.insert(name, keys.into_iter().filter_map(|k| k.as_string()).collect());
-            }
-            let id = change.record.meta().id;
-            if !taken.get_mut(name).is_some_and(|ids| ids.insert(id.to_string())) {
-                return Ok(Some(StoreError::Exists { kind: change.record.kind(), id }));
-            }
-        }
-        Ok(None)
-    }
-
-    /// A read-only transaction on one store.
-    fn reader(&self, name: &str) -> Result<Transaction<'_>, StoreError> {
-        self.db.transaction(name).build().map_err(backend)
+    fn sys(tx: &Transaction<'_>, name: &str) -> Result<web_sys::IdbObjectStore, StoreError> {
+        Ok(tx.object_store(name).map_err(backend)?.as_sys().clone())
     }
 
     pub fn close(self) {
@@ -289,33 +117,126 @@ impl IdbStore {
     fn serialize<V: Serialize>(value: &V) -> Result<JsValue, StoreError> {
         value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(corrupt)
     }
+
+    /// A write's outcome as the contract names it: a full disk is `Full`.
+    fn outcome<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        match result {
+            Err(_) if self.request_errors.first().as_deref() == Some("QuotaExceededError") => Err(StoreError::Full),
+            other => other,
+        }
+    }
+
+    /// Lets the lookups follow a write of this connection.
+    fn follow(&self, moved: &Moved, records: &[(Kind, Id, Option<&AnyRecord>)]) {
+        let kinds: BTreeSet<Kind> = records.iter().map(|(k, _, _)| *k).collect();
+        for kind in kinds {
+            let of_kind: Vec<(Id, Option<&AnyRecord>)> =
+                records.iter().filter(|(k, _, _)| *k == kind).map(|(_, id, r)| (*id, *r)).collect();
+            self.lookups.written(kind, stamp_of(&moved.before, kind), stamp_of(&moved.after, kind), &of_kind);
+        }
+    }
+
+    /// Counts the live records of every kind from the pages and keeps the counts, in
+    /// one transaction so no write falls between. Runs once for a database;
+    /// afterwards every write updates them.
+    async fn make_live_counts(&self) -> Result<BTreeMap<String, u64>, StoreError> {
+        let tx = self.writer(&[keys::PAGES, keys::SETTINGS])?;
+        let settings = Self::sys(&tx, keys::SETTINGS)?;
+        let made = settled(settings.get(&JsValue::from_str(keys::LIVE_COUNTS)).map_err(js_error)?).await?;
+        if let Some(text) = made.as_string() {
+            // Another tab made them first.
+            return serde_json::from_str(&text).map_err(corrupt);
+        }
+        let pages = Self::sys(&tx, keys::PAGES)?;
+        let mut asked = Vec::new();
+        for kind in Kind::ALL {
+            asked.push((kind, ask_all(&pages, kind)?));
+        }
+        let mut counts = BTreeMap::new();
+        for (kind, request) in asked {
+            let mut live = 0;
+            for t in strings(request).await? {
+                live += read_page(&t)?.entries.values().filter(|e| !e.deleted).count() as u64;
+            }
+            counts.insert(kind.store_name().to_owned(), live);
+        }
+        let text = serde_json::to_string(&counts).map_err(corrupt)?;
+        settings.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(keys::LIVE_COUNTS)).map_err(js_error)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(counts)
+    }
+
+    /// Counts the open rectifications by deadline from the pages and keeps them.
+    async fn make_open_deadlines(&self) -> Result<OpenDeadlines, StoreError> {
+        let tx = self.writer(&[keys::PAGES, keys::SETTINGS])?;
+        let settings = Self::sys(&tx, keys::SETTINGS)?;
+        let made = settled(settings.get(&JsValue::from_str(keys::OPEN_DEADLINES)).map_err(js_error)?).await?;
+        if let Some(text) = made.as_string() {
+            return serde_json::from_str(&text).map_err(corrupt);
+        }
+        let pages = Self::sys(&tx, keys::PAGES)?;
+        let texts = strings(ask_all(&pages, Kind::Rectification)?).await?;
+        let rects = decode::<xuncha_core::rectification::Rectification>(&texts)?;
+        let records: Vec<AnyRecord> = rects.into_iter().map(AnyRecord::Rectification).collect();
+        let open = open_deadlines(records.iter());
+        let text = serde_json::to_string(&open).map_err(corrupt)?;
+        settings.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(keys::OPEN_DEADLINES)).map_err(js_error)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(open)
+    }
+
+    /// The stamp of `kind` as a transaction that includes the settings sees it.
+    async fn stamp(tx: &Transaction<'_>, kind: Kind) -> Result<u64, StoreError> {
+        let settings = Self::sys(tx, keys::SETTINGS)?;
+        let value = settled(settings.get(&JsValue::from_str(keys::PAGE_STAMPS)).map_err(js_error)?).await?;
+        let stamps: Stamps = match value.as_string() {
+            Some(t) => serde_json::from_str(&t).map_err(corrupt)?,
+            None => Stamps::new(),
+        };
+        Ok(stamp_of(&stamps, kind))
+    }
 }
 
-use wasm_bindgen::JsCast;
-
-/// serde_json text through the browser's JSON.parse: measured faster than building
-/// the object field by field across the wasm boundary.
-fn any_to_js(record: &AnyRecord) -> Result<JsValue, StoreError> {
-    let mut text = Vec::new();
-    schema::write_stored(record, &mut text).map_err(corrupt)?;
-    js_sys::JSON::parse(std::str::from_utf8(&text).map_err(corrupt)?).map_err(|e| corrupt(format!("{e:?}")))
-}
-
-/// Records as stored (`schema::stored_list`), in one JSON text and one `JSON.parse`
-/// for the whole batch.
-fn batch_to_js(records: &[&AnyRecord]) -> Result<js_sys::Array, StoreError> {
-    let text = schema::stored_list(records).map_err(corrupt)?;
-    let parsed = js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))?;
-    Ok(parsed.unchecked_into())
-}
-
-/// The version of the record `id` in `store` and whether it is a tombstone, if it is there.
-async fn stored_meta(
-    store: &indexed_db_futures::object_store::ObjectStore<'_>,
-    id: Id,
-) -> Result<Option<StoredMeta>, StoreError> {
-    let stored: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
-    Ok(stored.map(from_js::<StoredVersion>).transpose()?.map(|s| s.meta))
+impl IdbStore {
+    /// Writes a commit in one transaction: its records through their pages, then
+    /// its archived versions and settings (such as an import's undo record), so
+    /// they land together or not at all. `None` when it had no records.
+    async fn write(
+        &self,
+        changes: &[Change],
+        archive: &[ArchivedVersion],
+        settings: &[SettingWrite],
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<Option<Moved>, StoreError> {
+        let mut names = vec![keys::SETTINGS];
+        if !changes.is_empty() {
+            names.push(keys::PAGES);
+        }
+        if !archive.is_empty() {
+            names.push(keys::ARCHIVE);
+        }
+        let tx = self.writer(&names)?;
+        let settings_store = Self::sys(&tx, keys::SETTINGS)?;
+        let moved = if changes.is_empty() {
+            None
+        } else {
+            let edits: Vec<Edit<'_>> = changes.iter().map(Edit::Put).collect();
+            Some(write_edits(&Self::sys(&tx, keys::PAGES)?, &settings_store, &edits, progress).await?)
+        };
+        if !archive.is_empty() {
+            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
+            for entry in archive {
+                store.put(IdbStore::serialize(entry)?).primitive().map_err(backend)?;
+            }
+        }
+        for setting in settings {
+            settings_store
+                .put_with_key(&JsValue::from_str(&setting.json), &JsValue::from_str(&setting.key))
+                .map_err(js_error)?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(moved)
+    }
 }
 
 /// Waits for a request made on the browser's own objects and gives its result.
@@ -351,21 +272,6 @@ fn failed(request: &web_sys::IdbRequest) -> StoreError {
     })
 }
 
-/// Decodes the list a `getAll` gave: the browser writes it as JSON text in one call
-/// and serde_json reads that, several times faster than visiting every field of
-/// every record across the wasm boundary.
-/// The decoding itself is the core's `read_stored_list`, built for speed.
-fn decode_list<B: Body>(list: &JsValue) -> Result<Vec<Record<B>>, StoreError> {
-    let mut records = Records::default();
-    decode_into(B::KIND, list, &mut records)?;
-    Ok(std::mem::take(B::list_of(&mut records)))
-}
-
-fn decode_into(kind: Kind, list: &JsValue, into: &mut Records) -> Result<(), StoreError> {
-    let text = js_sys::JSON::stringify(list).map_err(|e| corrupt(format!("{e:?}")))?;
-    schema::read_stored_list(kind, &String::from(text), into).map_err(corrupt)
-}
-
 fn js_error(e: JsValue) -> StoreError {
     backend(format!("{e:?}"))
 }
@@ -376,60 +282,95 @@ fn from_js<V: DeserializeOwned>(value: JsValue) -> Result<V, StoreError> {
 
 impl Store for IdbStore {
     async fn get<B: Body>(&self, id: Id) -> Result<Option<Record<B>>, StoreError> {
-        let name = B::KIND.store_name();
-        let tx = self.reader(name)?;
-        let store = tx.object_store(name).map_err(backend)?;
-        let value: Option<JsValue> = store.get(id.to_string()).primitive().map_err(backend)?.await.map_err(backend)?;
-        value.map(from_js).transpose()
+        let tx = self.reader(&[keys::PAGES])?;
+        let pages = Self::sys(&tx, keys::PAGES)?;
+        let keys = strings(ask_keys(&pages, B::KIND)?).await?;
+        let Some(i) = page_of(&keys, B::KIND, id) else { return Ok(None) };
+        let Some(t) = text(ask_page(&pages, &keys[i])?).await? else { return Ok(None) };
+        let page = read_page(&t)?;
+        // Decoded as a list by the core (see `paged::decode`): no decoder of its own here.
+        let Some(entry) = page.entries.get(&id) else { return Ok(None) };
+        Ok(decode::<B>(&[format!("[{}]", entry.text)])?.pop())
     }
 
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError> {
-        let name = B::KIND.store_name();
-        let tx = self.reader(name)?;
-        let store = tx.object_store(name).map_err(backend)?;
-        decode_list(&settled(store.as_sys().get_all().map_err(js_error)?).await?)
+        let tx = self.reader(&[keys::PAGES])?;
+        let pages = Self::sys(&tx, keys::PAGES)?;
+        decode(&strings(ask_all(&pages, B::KIND)?).await?)
     }
 
-    /// One transaction over every store, with every store's `getAll` asked at once:
-    /// the database reads the next stores while the page decodes the first.
+    /// One transaction, every kind's pages asked at once: the database reads the
+    /// next kind while the page decodes the first.
     async fn all_records(&self) -> Result<Records, StoreError> {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.store_name()).collect();
-        let tx = self.db.transaction(names).build().map_err(backend)?;
+        let tx = self.reader(&[keys::PAGES])?;
+        let pages = Self::sys(&tx, keys::PAGES)?;
         let mut asked = Vec::new();
         for kind in Kind::ALL {
-            let store = tx.object_store(kind.store_name()).map_err(backend)?;
-            asked.push((kind, store.as_sys().get_all().map_err(js_error)?));
+            asked.push((kind, ask_all(&pages, kind)?));
         }
         let mut records = Records::default();
         for (kind, request) in asked {
-            decode_into(kind, &settled(request).await?, &mut records)?;
+            decode_into(kind, &strings(request).await?, &mut records)?;
         }
         Ok(records)
     }
 
+    /// From the kind's lookup when it is current: only the pages holding the ids
+    /// found are read. Otherwise every page of the kind is read and the lookup built.
     async fn by_index<B: Body>(&self, index: &'static str, key: Id) -> Result<Vec<Record<B>>, StoreError> {
-        let name = B::KIND.store_name();
-        let tx = self.reader(name)?;
-        let store = tx.object_store(name).map_err(backend)?;
-        let index = store.as_sys().index(index).map_err(js_error)?;
-        let request = index.get_all_with_key(&JsValue::from_str(&key.to_string())).map_err(js_error)?;
-        decode_list(&settled(request).await?)
+        let kind = B::KIND;
+        let tx = self.reader(&[keys::PAGES, keys::SETTINGS])?;
+        let pages = Self::sys(&tx, keys::PAGES)?;
+        let stamp = Self::stamp(&tx, kind).await?;
+        if let Some(ids) = self.lookups.ids(kind, stamp, index, key) {
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let keys = strings(ask_keys(&pages, kind)?).await?;
+            let wanted: BTreeSet<usize> = ids.iter().filter_map(|id| page_of(&keys, kind, *id)).collect();
+            let mut asked = Vec::new();
+            for i in wanted {
+                asked.push(ask_page(&pages, &keys[i])?);
+            }
+            let mut texts = Vec::new();
+            for request in asked {
+                texts.extend(text(request).await?);
+            }
+            let ids: BTreeSet<Id> = ids.into_iter().collect();
+            return Ok(decode::<B>(&texts)?.into_iter().filter(|r| ids.contains(&r.meta.id)).collect());
+        }
+        let all = decode::<B>(&strings(ask_all(&pages, kind)?).await?)?;
+        let keyed: Vec<(Id, Vec<(&'static str, Id)>)> =
+            all.iter().map(|r| (r.meta.id, index_keys_of(kind, &r.data.references()))).collect();
+        let found: BTreeSet<Id> =
+            keyed.iter().filter(|(_, keys)| keys.contains(&(index, key))).map(|(id, _)| *id).collect();
+        self.lookups.build(kind, stamp, keyed.into_iter());
+        Ok(all.into_iter().filter(|r| found.contains(&r.meta.id)).collect())
     }
 
+    /// The records after `after` in id order: from the page holding `after` on, a
+    /// few pages at a time until `limit` are read.
     async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError> {
-        let name = B::KIND.store_name();
-        let tx = self.reader(name)?;
-        let store = tx.object_store(name).map_err(backend)?;
-        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
-        let request = match after {
-            Some(id) => {
-                let range = web_sys::IdbKeyRange::lower_bound_with_open(&JsValue::from_str(&id.to_string()), true)
-                    .map_err(js_error)?;
-                store.as_sys().get_all_with_key_and_limit(&range, limit)
+        let kind = B::KIND;
+        let tx = self.reader(&[keys::PAGES])?;
+        let pages = Self::sys(&tx, keys::PAGES)?;
+        let keys = strings(ask_keys(&pages, kind)?).await?;
+        let mut next = after.and_then(|id| page_of(&keys, kind, id)).unwrap_or(0);
+        let mut out: Vec<Record<B>> = Vec::new();
+        while next < keys.len() && out.len() < limit {
+            let mut asked = Vec::new();
+            for key in keys.iter().skip(next).take(PAGES_PER_STEP) {
+                asked.push(ask_page(&pages, key)?);
             }
-            None => store.as_sys().get_all_with_key_and_limit(&JsValue::UNDEFINED, limit),
-        };
-        decode_list(&settled(request.map_err(js_error)?).await?)
+            next += asked.len();
+            let mut texts = Vec::new();
+            for request in asked {
+                texts.extend(text(request).await?);
+            }
+            out.extend(decode::<B>(&texts)?.into_iter().filter(|r| after.is_none_or(|a| r.meta.id > a)));
+        }
+        out.truncate(limit);
+        Ok(out)
     }
 
     async fn count_live(&self, kind: Kind) -> Result<usize, StoreError> {
@@ -441,12 +382,11 @@ impl Store for IdbStore {
     }
 
     async fn count_overdue(&self, today: Day) -> Result<usize, StoreError> {
-        let tx = self.reader(keys::RECTIFICATIONS)?;
-        let store = tx.object_store(keys::RECTIFICATIONS).map_err(backend)?;
-        let index = store.index(keys::OPEN_DEADLINE).map_err(backend)?;
-        let before_today = KeyRange::UpperBound(today.to_string(), true);
-        Ok(index.count().with_query::<String, _>(before_today).primitive().map_err(backend)?.await.map_err(backend)?
-            as usize)
+        let open = match self.setting::<OpenDeadlines>(keys::OPEN_DEADLINES).await? {
+            Some(open) => open,
+            None => self.make_open_deadlines().await?,
+        };
+        Ok(overdue(&open, today))
     }
 
     async fn commit_with(&self, commit: Commit, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
@@ -454,92 +394,63 @@ impl Store for IdbStore {
         if changes.is_empty() && archive.is_empty() && settings.is_empty() {
             return Ok(());
         }
-        match self.write(&changes, &archive, &settings, progress).await {
-            Ok(()) => {
-                self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
-                Ok(())
-            }
-            // The disk (or the browser's quota) is full: nothing of the commit landed.
-            Err(_) if self.request_errors.first().as_deref() == Some("QuotaExceededError") => Err(StoreError::Full),
-            // A new record whose id was taken aborted the transaction; which one it
-            // was is looked up now that nothing of the commit is left.
-            Err(StoreError::Backend(text)) if text.contains("Constraint") || text.contains("Abort") => {
-                Err(self.first_taken(&changes).await?.unwrap_or(StoreError::Backend(text)))
-            }
-            Err(e) => Err(e),
+        let result = self.write(&changes, &archive, &settings, progress).await;
+        let moved = self.outcome(result)?;
+        if let Some(moved) = moved {
+            let records: Vec<(Kind, Id, Option<&AnyRecord>)> =
+                changes.iter().map(|c| (c.record.kind(), c.record.meta().id, Some(&c.record))).collect();
+            self.follow(&moved, &records);
         }
+        self.written.borrow_mut().extend(changes.into_iter().map(|c| c.record));
+        Ok(())
     }
 
     async fn revert_reporting(&self, revert: Revert, progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
-        let total = revert.restore.len() + revert.remove.len();
-        let mut done = 0;
-        let mut tell = |n: usize| {
-            done += n;
-            if done % COMMIT_BATCH == 0 || done == total {
-                progress(done, total);
-            }
-        };
-        let mut names: BTreeSet<&str> = revert.restore.iter().map(|c| c.record.kind().store_name()).collect();
-        names.extend(revert.remove.iter().map(|(k, _, _)| k.store_name()));
-        if !names.is_empty() {
-            names.insert(keys::SETTINGS);
-        }
-        if !revert.unarchive.is_empty() {
-            names.insert(keys::ARCHIVE);
-        }
-        if revert.guard.is_some() {
-            names.insert(keys::SETTINGS);
-        }
-        if names.is_empty() {
+        let mut edits: Vec<Edit<'_>> = revert.restore.iter().map(Edit::Put).collect();
+        edits.extend(revert.remove.iter().map(|(kind, id, version)| Edit::Remove { kind: *kind, id: *id, version }));
+        if edits.is_empty() && revert.unarchive.is_empty() && revert.guard.is_none() {
             return Ok(());
         }
-        let names: Vec<&str> = names.into_iter().collect();
-        let tx = self.db.transaction(names).with_mode(TransactionMode::Readwrite).build().map_err(backend)?;
+        let mut names = vec![keys::PAGES, keys::SETTINGS];
+        if !revert.unarchive.is_empty() {
+            names.push(keys::ARCHIVE);
+        }
+        let tx = self.writer(&names)?;
+        let settings = Self::sys(&tx, keys::SETTINGS)?;
         // What the revert undoes must still be what the setting names: another tab
         // may have imported (or undone) since this page read it.
         if let Some((key, id)) = &revert.guard {
-            let settings = tx.object_store(keys::SETTINGS).map_err(backend)?;
-            let stored: Option<String> =
-                settings.get(key.as_str()).primitive().map_err(backend)?.await.map_err(backend)?;
+            let stored = settled(settings.get(&JsValue::from_str(key)).map_err(js_error)?).await?.as_string();
             if stored.as_deref().map(guard_id).transpose()?.flatten() != Some(*id) {
                 return Err(StoreError::Superseded(key.clone()));
             }
-            settings.put("null").with_key(key.as_str()).primitive().map_err(backend)?;
+            settings.put_with_key(&JsValue::from_str("null"), &JsValue::from_str(key)).map_err(js_error)?;
         }
-        let mut delta = CountDelta::new();
-        for change in &revert.restore {
-            let store = tx.object_store(change.record.kind().store_name()).map_err(backend)?;
-            let stored = stored_meta(&store, change.record.meta().id).await?;
-            check_expectation(change, stored.as_ref().map(|m| &m.version))?;
-            count_change(&mut delta, &change.record, stored.is_some_and(|m| !m.deleted));
-            store.put(any_to_js(&change.record)?).primitive().map_err(backend)?;
-            tell(1);
-        }
-        for (kind, id, version) in &revert.remove {
-            let store = tx.object_store(kind.store_name()).map_err(backend)?;
-            let stored = stored_meta(&store, *id).await?;
-            if stored.as_ref().map(|m| &m.version) != Some(version) {
-                // Dropping the transaction rolls back the restores above.
-                return Err(StoreError::Stale { kind: *kind, id: *id });
-            }
-            if stored.is_some_and(|m| !m.deleted) {
-                *delta.entry(kind.store_name()).or_default() -= 1;
-            }
-            store.delete(id.to_string()).primitive().map_err(backend)?;
-            tell(1);
-        }
-        update_counts(&tx, &delta).await?;
+        let moved = if edits.is_empty() {
+            None
+        } else {
+            let pages = Self::sys(&tx, keys::PAGES)?;
+            Some(self.outcome(write_edits(&pages, &settings, &edits, progress).await)?)
+        };
         if !revert.unarchive.is_empty() {
-            let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
+            let store = Self::sys(&tx, keys::ARCHIVE)?;
             for id in &revert.unarchive {
-                store.delete(id.to_string()).primitive().map_err(backend)?;
+                store.delete(&JsValue::from_str(&id.to_string())).map_err(js_error)?;
             }
         }
-        tx.commit().await.map_err(backend)
+        let committed = tx.commit().await.map_err(backend);
+        self.outcome(committed)?;
+        if let Some(moved) = moved {
+            let mut records: Vec<(Kind, Id, Option<&AnyRecord>)> =
+                revert.restore.iter().map(|c| (c.record.kind(), c.record.meta().id, Some(&c.record))).collect();
+            records.extend(revert.remove.iter().map(|(kind, id, _)| (*kind, *id, None)));
+            self.follow(&moved, &records);
+        }
+        Ok(())
     }
 
     async fn archived(&self) -> Result<Vec<ArchivedVersion>, StoreError> {
-        let tx = self.reader(keys::ARCHIVE)?;
+        let tx = self.reader(&[keys::ARCHIVE])?;
         let store = tx.object_store(keys::ARCHIVE).map_err(backend)?;
         let values = store.get_all().primitive().map_err(backend)?.await.map_err(backend)?;
         let mut all: Vec<ArchivedVersion> =
@@ -549,7 +460,7 @@ impl Store for IdbStore {
     }
 
     async fn setting<V: DeserializeOwned>(&self, key: &str) -> Result<Option<V>, StoreError> {
-        let tx = self.reader(keys::SETTINGS)?;
+        let tx = self.reader(&[keys::SETTINGS])?;
         let store = tx.object_store(keys::SETTINGS).map_err(backend)?;
         let value: Option<String> = store.get(key).primitive().map_err(backend)?.await.map_err(backend)?;
         value.map(|v| serde_json::from_str(&v).map_err(corrupt)).transpose()

@@ -214,6 +214,9 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let store = match IdbStore::open(keys::DB_NAME).await {
                 Ok(s) => Rc::new(s),
+                Err(xuncha_core::store::StoreError::Newer) => {
+                    return self.phase.set(Phase::Failed(T::ErrDbNewer, String::new()))
+                }
                 Err(e) => return self.phase.set(Phase::Failed(T::DbOpenFailed, e.to_string())),
             };
             let disconnected = self.disconnected;

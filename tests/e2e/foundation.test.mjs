@@ -160,6 +160,15 @@ test('a newer version opened in another tab disconnects this tab and asks for a 
   assert.equal(upgraded, 1000);
   await app.id('version-change').waitFor();
   assert.match(await app.id('version-change').innerText(), /请刷新本页/);
+  // Reloaded, this older file refuses the newer database and says so, leaving it as it was.
+  await page.reload();
+  await app.id('open-failed').waitFor();
+  assert.match(await app.id('open-failed').innerText(), /更新版本的巡察台账保存.*数据没有改动/s);
+  const version = await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('xuncha');
+    req.onsuccess = () => { const v = req.result.version; req.result.close(); resolve(v); };
+  }));
+  assert.equal(version, 1000);
   await browser.close();
 });
 
@@ -175,8 +184,9 @@ test('a record the app cannot read shows a clear message and the raw data can st
   await page.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('xuncha');
     req.onsuccess = () => {
-      const tx = req.result.transaction('targets', 'readwrite');
-      tx.objectStore('targets').put({ meta: { id: 'broken' }, data: 42 });
+      // Records are kept in pages: a page of targets after every other one.
+      const tx = req.result.transaction('pages', 'readwrite');
+      tx.objectStore('pages').put(JSON.stringify([{ meta: { id: 'broken' }, data: 42 }]), 'targets/zzz');
       tx.oncomplete = () => { req.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };
@@ -191,6 +201,7 @@ test('a record the app cannot read shows a clear message and the raw data can st
   assert.equal(dump.type, 'xuncha-raw-dump');
   assert.equal(dump.stores.targets.length, 2);
   assert.ok(dump.stores.targets.some((e) => e.value.data && e.value.data.name === '城关镇'));
+  assert.ok(dump.stores.targets.some((e) => e.key === 'broken' && e.value.data === 42), 'the unreadable record too');
   assert.ok(dump.stores.settings.some((e) => e.key === 'office' && e.value.includes('某某县委巡察办')));
   assert.deepEqual(net.requests, []);
   await browser.close();

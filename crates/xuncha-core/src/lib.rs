@@ -23,7 +23,7 @@ pub mod survey;
 pub use base::{collate, date, id, meta, numerals, validation};
 pub use ledger::{clue, problem, recommendation, rectification, sheet};
 pub use register::{group, inspection, office, plan, round, target, term};
-pub use storage::{schema, store};
+pub use storage::{pages, schema, store};
 pub use survey::{kiosk, questionnaire, rating, response, tally};
 
 #[cfg(any(test, feature = "contract-tests"))]

@@ -119,6 +119,7 @@ macro_rules! app_texts {
             ErrStale => "该记录已在其他窗口中被修改。您的输入仍保留，请刷新后再改。", "This record was changed in another window. Your input is kept; reload and try again.";
             ErrExists => "记录已存在。", "The record exists already.";
             ErrCorrupt => "本机数据无法读取，请导出应急备份并联系技术人员。", "Local data could not be read; export an emergency backup and contact IT staff.";
+            ErrDbNewer => "本机数据已由更新版本的巡察台账保存，本程序文件版本较旧，无法读取。请改用最新的程序文件打开；数据没有改动。", "The data on this PC was saved by a newer version of the app, which this older file cannot read. Open it with the newest app file; nothing was changed.";
             ErrBackend => "保存失败（浏览器存储出错）。您的输入仍保留，可稍后重试。", "Saving failed (browser storage error). Your input is kept; try again.";
             ErrInvalidDate => "日期格式应为 2026-11-22。", "Dates are written 2026-11-22.";
             ErrInvalidNumber => "请输入 0 或正整数。", "Enter 0 or a whole positive number.";

@@ -13,6 +13,9 @@ use crate::store::{live, Change, Expect, Store, StoreError};
 use crate::target::{Target, TargetKind};
 use crate::term::Term;
 
+mod bulk;
+pub use bulk::*;
+
 /// Expands `$m! { case, case, … }` with every contract case, so each backend's
 /// test file declares one test per case without listing them again.
 #[macro_export]
@@ -42,6 +45,7 @@ macro_rules! for_each_contract_case {
             loading_in_steps_equals_loading_at_once_and_keeps_what_was_written_meanwhile,
             live_counts_follow_deletions_and_reverts,
             all_records_holds_each_kind_as_reading_it_alone_does,
+            thousands_of_records_written_in_turns_read_edit_page_and_revert_as_a_few_do,
         }
     };
 }

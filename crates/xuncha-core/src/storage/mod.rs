@@ -1,6 +1,7 @@
 //! Storage: the store contract every backend honours, the in-memory backend, the
 //! database layout and its migration steps, and the contract suite.
 
+pub mod pages;
 pub mod schema;
 pub mod store;
 

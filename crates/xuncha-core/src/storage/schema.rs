@@ -19,6 +19,8 @@ pub mod keys {
     pub const RESPONSES: &str = "responses";
     pub const PAPER_BATCHES: &str = "paper_batches";
     pub const PLANS: &str = "plans";
+    /// Every kind's records, in pages (`storage::pages`), from step 8 on.
+    pub const PAGES: &str = "pages";
 
     pub const BY_TOWNSHIP: &str = "by_township";
     pub const BY_TERM: &str = "by_term";
@@ -38,6 +40,10 @@ pub mod keys {
     /// each store holds, updated in the transaction of every write: IndexedDB's own
     /// `count()` walks every record (0.3 s for a county's 126,000 at opening).
     pub const LIVE_COUNTS: &str = "live_counts";
+    /// Setting: open rectifications per deadline, kept with every write.
+    pub const OPEN_DEADLINES: &str = "open_deadlines";
+    /// Setting: a counter per kind that every write of the kind moves on.
+    pub const PAGE_STAMPS: &str = "page_stamps";
 
     /// Where the IndexedDB backend keeps `IndexFields` beside a record.
     pub const INDEX_FIELDS: &str = "idx";
@@ -70,6 +76,11 @@ pub enum SchemaOp {
         store: &'static str,
         index: &'static str,
     },
+    /// Moves every record of `store` into pages of the `PAGES` store and drops
+    /// `store` with its indexes.
+    MoveToPages {
+        store: &'static str,
+    },
 }
 
 /// Everything that moves the database from `version - 1` to `version`.
@@ -84,7 +95,7 @@ use crate::exchange::format::Records;
 use crate::record::{AnyRecord, Body, Kind, KindVisitor, Record};
 use keys::*;
 use serde::Serialize;
-use SchemaOp::{CreateIndex, CreateStore, DeleteIndex, WriteIndexFields};
+use SchemaOp::{CreateIndex, CreateStore, DeleteIndex, MoveToPages, WriteIndexFields};
 
 /// What a stored record carries only so that an index can count it without the
 /// record being read: a key that is absent leaves the record out of that index.
@@ -119,44 +130,7 @@ impl IndexFields {
     }
 }
 
-/// Appends the JSON text of `record` as IndexedDB stores it: the record's own
-/// fields and, when there are any, its `IndexFields` under `idx` (which reading
-/// a record ignores). A record is a JSON object, so `idx` goes in before its
-/// closing brace; written once per record on every import, hence no tree.
-pub fn write_stored(record: &AnyRecord, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let start = out.len();
-    record.write_json(out)?;
-    let idx = IndexFields::of(record);
-    if idx.is_empty() {
-        return Ok(());
-    }
-    if out.len() <= start || out.pop() != Some(b'}') {
-        return Err(serde::ser::Error::custom("a record is not a JSON object"));
-    }
-    out.extend_from_slice(b",\"");
-    out.extend_from_slice(keys::INDEX_FIELDS.as_bytes());
-    out.extend_from_slice(b"\":");
-    serde_json::to_writer(&mut *out, &idx)?;
-    out.push(b'}');
-    Ok(())
-}
-
-/// `write_stored` for a list of records: one JSON array, parsed by the browser in one go.
-pub fn stored_list(records: &[&AnyRecord]) -> serde_json::Result<String> {
-    let mut out = Vec::with_capacity(records.len() * 800);
-    out.push(b'[');
-    for (i, record) in records.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_stored(record, &mut out)?;
-    }
-    out.push(b']');
-    String::from_utf8(out).map_err(serde::ser::Error::custom)
-}
-
-/// Reads a JSON array of stored records of `kind` (as `getAll` gives them) into
-/// `into`. Not generic, so that this decoding is built with the core, for speed.
+/// Reads a JSON array of stored records of `kind` (a page's text) into `into`. Not generic, so that this decoding is built with the core, for speed.
 pub fn read_stored_list(kind: Kind, text: &str, into: &mut Records) -> serde_json::Result<()> {
     struct Read<'a> {
         text: &'a str,
@@ -272,7 +246,63 @@ pub const STEPS: &[Step] = &[
             CreateIndex { store: PLANS, index: GONE, key_path: "idx.gone" },
         ],
     },
+    // Records in pages of a few hundred (`storage::pages`): IndexedDB's cost is per
+    // request, so an import writes a few hundred values instead of a value a record.
+    Step {
+        version: 8,
+        ops: &[
+            CreateStore { store: PAGES, key_path: None },
+            MoveToPages { store: TERMS },
+            MoveToPages { store: TARGETS },
+            MoveToPages { store: ROUNDS },
+            MoveToPages { store: GROUPS },
+            MoveToPages { store: INSPECTIONS },
+            MoveToPages { store: PROBLEMS },
+            MoveToPages { store: RECTIFICATIONS },
+            MoveToPages { store: CLUES },
+            MoveToPages { store: RECOMMENDATIONS },
+            MoveToPages { store: QUESTIONNAIRES },
+            MoveToPages { store: RESPONSES },
+            MoveToPages { store: PAPER_BATCHES },
+            MoveToPages { store: PLANS },
+        ],
+    },
 ];
+
+/// The lookups `Store::by_index` answers: (store, index, the field it looks at).
+/// Each field is one of the record's references (`Model::references`).
+pub const RECORD_INDEXES: &[(&str, &str, &str)] = &[
+    (TARGETS, BY_TOWNSHIP, "data.township"),
+    (ROUNDS, BY_TERM, "data.term"),
+    (GROUPS, BY_ROUND, "data.round"),
+    (INSPECTIONS, BY_ROUND, "data.round"),
+    (INSPECTIONS, BY_TARGET, "data.target"),
+    (INSPECTIONS, BY_GROUP, "data.group"),
+    (PROBLEMS, BY_ROUND, "data.round"),
+    (RECTIFICATIONS, BY_PROBLEM, "data.problem"),
+    (CLUES, BY_ROUND, "data.round"),
+    (RECOMMENDATIONS, BY_ROUND, "data.round"),
+    (RESPONSES, BY_QUESTIONNAIRE, "data.questionnaire"),
+    (PAPER_BATCHES, BY_QUESTIONNAIRE, "data.questionnaire"),
+];
+
+/// The (index, key) pairs `record` is found under.
+pub fn index_keys(record: &AnyRecord) -> Vec<(&'static str, crate::id::Id)> {
+    index_keys_of(record.kind(), &record.references())
+}
+
+/// The (index, key) pairs a record of `kind` with `references` is found under.
+pub fn index_keys_of(kind: Kind, references: &[crate::record::Reference]) -> Vec<(&'static str, crate::id::Id)> {
+    let store = kind.store_name();
+    RECORD_INDEXES
+        .iter()
+        .filter(|(s, _, _)| *s == store)
+        .filter_map(|(_, index, path)| {
+            let field = path.strip_prefix("data.")?;
+            references.iter().find(|r| r.field == field).map(|r| (*index, r.id))
+        })
+        .collect()
+}
 
 /// The version the code expects the database to be at.
 pub const CURRENT_VERSION: u32 = STEPS.len() as u32;
@@ -302,6 +332,7 @@ pub fn layout_at(version: u32) -> Vec<StoreLayout> {
                         s.2.retain(|i| i.0 != index);
                     }
                 }
+                MoveToPages { store } => stores.retain(|s| s.0 != store),
                 WriteIndexFields { .. } => {}
             }
         }
@@ -309,186 +340,11 @@ pub fn layout_at(version: u32) -> Vec<StoreLayout> {
     stores
 }
 
-/// The key path of `index` on `store` in the current layout.
+/// The field `index` on `store` looks at.
 pub fn index_key_path(store: &str, index: &str) -> Option<&'static str> {
-    layout_at(CURRENT_VERSION).into_iter().find(|s| s.0 == store)?.2.into_iter().find(|i| i.0 == index).map(|i| i.1)
+    RECORD_INDEXES.iter().find(|(s, i, _)| *s == store && *i == index).map(|(_, _, path)| *path)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn steps_are_numbered_one_by_one_from_one() {
-        for (i, step) in STEPS.iter().enumerate() {
-            assert_eq!(step.version as usize, i + 1);
-            assert!(!step.ops.is_empty(), "step {} does nothing", step.version);
-        }
-        assert_eq!(CURRENT_VERSION as usize, STEPS.len());
-    }
-
-    #[test]
-    fn every_index_is_created_on_a_store_that_already_exists_and_deleted_only_after_it_was_made() {
-        let mut stores = HashSet::new();
-        let mut indexes = HashSet::new();
-        for step in STEPS {
-            for op in step.ops {
-                match *op {
-                    CreateStore { store, .. } => {
-                        assert!(stores.insert(store), "store {store} created twice")
-                    }
-                    CreateIndex { store, index, key_path } => {
-                        assert!(stores.contains(store), "index {index} before store {store}");
-                        assert!(indexes.insert((store, index)), "index {store}.{index} created twice");
-                        assert!(!key_path.is_empty() && !key_path.ends_with('.'));
-                    }
-                    WriteIndexFields { store } => assert!(stores.contains(store), "index fields on no store {store}"),
-                    DeleteIndex { store, index } => {
-                        assert!(indexes.remove(&(store, index)), "index {store}.{index} deleted before it was made")
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_record_kind_has_a_store_keyed_by_record_id() {
-        let layout = layout_at(CURRENT_VERSION);
-        for kind in Kind::ALL {
-            let store = layout.iter().find(|s| s.0 == kind.store_name());
-            assert_eq!(store.map(|s| s.1), Some(Some(keys::RECORD_KEY_PATH)), "{kind:?}");
-        }
-        assert!(layout.iter().any(|s| s.0 == keys::SETTINGS && s.1.is_none()));
-    }
-
-    #[test]
-    fn a_deleted_index_leaves_the_layout_from_its_step_on() {
-        let has = |version: u32, store: &str, index: &str| {
-            layout_at(version).iter().any(|s| s.0 == store && s.2.iter().any(|i| i.0 == index))
-        };
-        assert!(has(5, keys::PROBLEMS, keys::BY_TARGET) && has(5, keys::CLUES, keys::BY_TARGET));
-        assert!(!has(6, keys::PROBLEMS, keys::BY_TARGET) && !has(6, keys::CLUES, keys::BY_TARGET));
-        assert!(has(6, keys::PROBLEMS, keys::BY_ROUND) && has(6, keys::INSPECTIONS, keys::BY_TARGET));
-        assert_eq!(index_key_path(keys::PROBLEMS, keys::BY_TARGET), None);
-    }
-
-    #[test]
-    fn upgrading_from_nothing_runs_every_step_and_from_current_runs_none() {
-        assert_eq!(steps_after(0).count(), STEPS.len());
-        assert_eq!(steps_after(CURRENT_VERSION).count(), 0);
-    }
-
-    #[test]
-    fn an_index_on_index_fields_of_an_older_store_comes_with_their_rewrite_in_the_same_step() {
-        let mut before: HashSet<&str> = HashSet::new();
-        for step in STEPS {
-            for op in step.ops {
-                if let CreateIndex { store, key_path, .. } = *op {
-                    if key_path.starts_with(keys::INDEX_FIELDS) && before.contains(store) {
-                        assert!(
-                            step.ops.contains(&WriteIndexFields { store }),
-                            "step {} indexes idx on {store} without writing it",
-                            step.version
-                        );
-                    }
-                }
-            }
-            for op in step.ops {
-                if let CreateStore { store, .. } = *op {
-                    before.insert(store);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_record_kind_can_count_its_tombstones_and_index_paths_name_real_fields() {
-        let layout = layout_at(CURRENT_VERSION);
-        let full = IndexFields { gone: Some(1), open_deadline: Some(Day::from_ymd(2026, 1, 1).expect("a day")) };
-        let fields = serde_json::to_value(full).expect("serialises");
-        for (store, _, indexes) in &layout {
-            for (index, path) in indexes {
-                if let Some(field) = path.strip_prefix("idx.") {
-                    assert!(fields.get(field).is_some(), "{store}.{index} indexes a field IndexFields lacks");
-                }
-            }
-        }
-        for kind in Kind::ALL {
-            assert_eq!(index_key_path(kind.store_name(), keys::GONE), Some("idx.gone"), "{kind:?}");
-        }
-        assert_eq!(index_key_path(keys::RECTIFICATIONS, keys::OPEN_DEADLINE), Some("idx.open_deadline"));
-    }
-
-    #[test]
-    fn a_stored_record_reads_back_as_itself_with_its_index_fields_beside_it() {
-        let file = crate::generate::generate(0.01, 4, Day::from_ymd(2026, 11, 22).expect("a day"));
-        let mut records: Vec<AnyRecord> =
-            file.records.rectifications.iter().cloned().map(AnyRecord::Rectification).collect();
-        records.extend(file.records.terms.iter().cloned().map(AnyRecord::Term));
-        let mut gone = file.records.problems[0].clone();
-        gone.meta.deleted = true;
-        records.push(AnyRecord::Problem(gone));
-        let list: Vec<&AnyRecord> = records.iter().collect();
-        let text = stored_list(&list).expect("writes");
-
-        let stored: Vec<serde_json::Value> = serde_json::from_str(&text).expect("one JSON array");
-        assert_eq!(stored.len(), records.len());
-        let mut with_idx = 0;
-        for (record, value) in records.iter().zip(&stored) {
-            let idx = IndexFields::of(record);
-            let written = value.get(keys::INDEX_FIELDS);
-            assert_eq!(written.is_some(), !idx.is_empty(), "idx only when there is something to index");
-            if let Some(w) = written {
-                assert_eq!(*w, serde_json::to_value(&idx).expect("serialises"));
-                with_idx += 1;
-            }
-            let back = AnyRecord::from_json(record.kind(), value.clone()).expect("reads back");
-            assert_eq!(&back, record);
-        }
-        assert!(with_idx > 0 && with_idx < records.len(), "both kinds of record were written");
-    }
-
-    #[test]
-    fn a_stored_list_reads_into_the_records_of_its_kind() {
-        let file = crate::generate::generate(0.01, 4, Day::from_ymd(2026, 11, 22).expect("a day"));
-        let rects: Vec<AnyRecord> = file.records.rectifications.iter().cloned().map(AnyRecord::Rectification).collect();
-        let text = stored_list(&rects.iter().collect::<Vec<_>>()).expect("writes");
-        let mut read = Records::default();
-        read_stored_list(Kind::Rectification, &text, &mut read).expect("reads");
-        read_stored_list(Kind::Problem, "[]", &mut read).expect("an empty list reads");
-        assert_eq!(read.rectifications, file.records.rectifications);
-        assert_eq!(read.len(), rects.len(), "nothing lands in another kind");
-        assert!(read_stored_list(Kind::Problem, &text, &mut read).is_err(), "a list of another kind is refused");
-    }
-
-    #[test]
-    fn index_fields_leave_tombstones_and_closed_rectifications_out() {
-        use crate::id::{IdSource, SequentialIds};
-        use crate::meta::{Meta, Timestamp};
-        use crate::record::Record;
-        use crate::rectification::{RectStatus, Rectification};
-        let ids = SequentialIds::default();
-        let meta = Meta::new(ids.next_id(), ids.next_id(), Timestamp::from_unix_millis(1_790_000_000_000.0));
-        let deadline = Day::from_ymd(2026, 3, 31).expect("a day");
-        let mut data = Rectification::new(ids.next_id(), deadline);
-        let open = AnyRecord::Rectification(Record { meta: meta.clone(), data: data.clone() });
-        assert_eq!(IndexFields::of(&open), IndexFields { gone: None, open_deadline: Some(deadline) });
-        data.status = RectStatus::Closed;
-        let closed = AnyRecord::Rectification(Record { meta: meta.clone(), data: data.clone() });
-        assert_eq!(IndexFields::of(&closed), IndexFields::default());
-        data.status = RectStatus::NotStarted;
-        let mut gone = meta;
-        gone.deleted = true;
-        let tombstone = AnyRecord::Rectification(Record { meta: gone, data });
-        assert_eq!(IndexFields::of(&tombstone), IndexFields { gone: Some(1), open_deadline: None });
-        assert_eq!(serde_json::to_string(&IndexFields::default()).expect("serialises"), "{}");
-    }
-
-    #[test]
-    fn the_lists_find_their_indexes() {
-        assert_eq!(index_key_path(keys::INSPECTIONS, keys::BY_ROUND), Some("data.round"));
-        assert_eq!(index_key_path(keys::TARGETS, keys::BY_TOWNSHIP), Some("data.township"));
-        assert_eq!(index_key_path(keys::TARGETS, "nope"), None);
-    }
-}
+#[path = "schema_tests.rs"]
+mod tests;

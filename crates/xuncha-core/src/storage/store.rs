@@ -32,6 +32,10 @@ pub enum StoreError {
     /// The disk, or the browser's share of it, is full; nothing was written.
     #[error("storage is full")]
     Full,
+    /// The database was written by a newer version of the app, which an older
+    /// one cannot read; it is left as it is.
+    #[error("the database is of a newer version")]
+    Newer,
     /// The browser refused (quota, blocked, closed connection…).
     #[error("storage failed: {0}")]
     Backend(String),
@@ -46,6 +50,7 @@ impl StoreError {
             StoreError::Corrupt(_) => T::ErrCorrupt,
             StoreError::Superseded(_) => T::ErrUndoSuperseded,
             StoreError::Full => T::ErrStorageFull,
+            StoreError::Newer => T::ErrDbNewer,
             StoreError::Backend(_) => T::ErrBackend,
         }
     }
