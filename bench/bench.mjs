@@ -455,6 +455,30 @@ matching after each keystroke at ×1: ${one?.opened?.keystroke_rows_matching.joi
 The home page is drawn from counts the database keeps with every write; the ledgers
 are read behind it, which the second row times.
 
+## Paged storage: where the time goes
+
+Records are kept in pages of 250 (\`core/storage/pages.rs\`); the raw page writing
+the same records in pages is the physical limit. Measured by hand on the ×1 county
+(Chromium's profiler and a wrapper counting IndexedDB requests, 2026-12-02):
+
+- **Import** takes about twice the paged raw page: the writing itself is now a few
+  hundred page writes; the rest is what the raw page does not do (the model check
+  of every record, the SHA-256 checksum, the comparison with the local versions,
+  the preview and the undo record). \`bench/profile-import.mjs\` gives the stages.
+- **Open → ledger with every row counted**: reading 126,000 records from some 520
+  pages takes about 1.3 s, of which about 0.15 s is turning the pages' text from the
+  browser's UTF-16 into UTF-8 for the decoder and about 0.35 s waiting on the
+  database; joining the ledger, sorting it and drawing it takes about 0.35 s more.
+  Steps of 10,000 records instead of 2,500 took 0.5 s off (fewer transactions).
+- **One save** (an edit of a rectification): the database part is about 45 ms at
+  ×1 in three transactions (the problem read, the rectifications of the problem
+  through the lookup, the write of one page with the figures beside it). The rest is
+  the ledger page redrawing: since this change only the saved rows are joined again
+  and moved in the sorted order, but the filter, the totals line and the drawn page
+  still run over every row, which is the cost of a keystroke. The first save after
+  opening also reads every page of the two kinds it looks up once (the lookups).
+- **Keystroke** is the ledger filter over every row in memory, not storage.
+
 ## Goals
 
 | goal | result | |

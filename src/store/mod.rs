@@ -23,7 +23,7 @@ use write::{write_edits, Edit, Moved};
 use xuncha_core::date::Day;
 use xuncha_core::exchange::format::Records;
 use xuncha_core::id::Id;
-use xuncha_core::pages::{open_deadlines, overdue, page_of, stamp_of, OpenDeadlines, Stamps};
+use xuncha_core::pages::{open_deadlines, overdue, page_of, stamp_of, OpenDeadlines, Stamps, PAGE_RECORDS};
 use xuncha_core::record::{AnyRecord, Body, Kind, Record};
 use xuncha_core::schema::{index_keys_of, keys, CURRENT_VERSION};
 use xuncha_core::store::{guard_id, ArchivedVersion, Change, Commit, Revert, SettingWrite, Store, StoreError};
@@ -37,9 +37,6 @@ fn backend(e: impl std::fmt::Display) -> StoreError {
 fn corrupt(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
-
-/// Pages asked for at once when a list is read in steps.
-const PAGES_PER_STEP: usize = 8;
 
 /// An open connection to one database.
 #[derive(Debug)]
@@ -348,8 +345,8 @@ impl Store for IdbStore {
         Ok(all.into_iter().filter(|r| found.contains(&r.meta.id)).collect())
     }
 
-    /// The records after `after` in id order: from the page holding `after` on, a
-    /// few pages at a time until `limit` are read.
+    /// The records after `after` in id order: from the page holding `after` on, the
+    /// pages that hold about `limit` records asked at once, until `limit` are read.
     async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError> {
         let kind = B::KIND;
         let tx = self.reader(&[keys::PAGES])?;
@@ -358,8 +355,11 @@ impl Store for IdbStore {
         let mut next = after.and_then(|id| page_of(&keys, kind, id)).unwrap_or(0);
         let mut out: Vec<Record<B>> = Vec::new();
         while next < keys.len() && out.len() < limit {
+            // As many pages as the records still wanted fill when cut as new pages
+            // are: a page or so is read beyond the limit, not a whole step.
+            let wanted = (limit - out.len()).div_ceil(PAGE_RECORDS).max(1);
             let mut asked = Vec::new();
-            for key in keys.iter().skip(next).take(PAGES_PER_STEP) {
+            for key in keys.iter().skip(next).take(wanted) {
                 asked.push(ask_page(&pages, key)?);
             }
             next += asked.len();

@@ -60,9 +60,9 @@ pub struct AppState {
     pub coverage_goals: RwSignal<std::collections::HashMap<xuncha_core::Id, xuncha_core::stats::coverage::Goal>>,
     /// The ledger columns hidden on this PC, kept across visits.
     pub columns: RwSignal<xuncha_core::ledger::columns::ColumnChoice>,
-    /// The ledger rows, joined when first read after a change of the data and then
+    /// The ledger rows, kept in step with `data` (see `provide`) and then
     /// shared by every tab, so switching tabs does not join 100,000 records again.
-    pub ledger: Memo<xuncha_core::ledger::Ledger>,
+    pub ledger: RwSignal<xuncha_core::ledger::Ledger>,
     /// The running kiosk session, if any: while set, the page is one anonymous form.
     pub kiosk: RwSignal<Option<xuncha_core::kiosk::KioskSession>>,
     /// The first page's figures as the store counted them at boot, shown until
@@ -159,6 +159,9 @@ fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// Records a write may hold and still be joined into the ledger row by row.
+const SAVE_RECORDS: usize = 1_000;
+
 impl AppState {
     pub fn provide() -> AppState {
         let lang = platform::saved_lang();
@@ -166,11 +169,13 @@ impl AppState {
         let data = RwSignal::new(Snapshot::default());
         let lang_signal = RwSignal::new(lang);
         let loading = RwSignal::new(Some((0, 0)));
-        // Comparing 50,000 rows to find out whether they changed would cost as much as
-        // building them, so every rebuild counts as a change.
-        let ledger = Memo::new_with_compare(
-            move |_| data.with(|d| xuncha_core::ledger::Ledger::build(d, lang_signal.get())),
-            |_, _| true,
+        // Joined again whole when the data is read or the language changes, and only
+        // in the rows of what a save wrote otherwise (`AppState::write`).
+        let ledger = RwSignal::new(xuncha_core::ledger::Ledger::default());
+        Effect::watch(
+            move || lang_signal.get(),
+            move |lang, _, _| data.with_untracked(|d| ledger.set(xuncha_core::ledger::Ledger::build(d, *lang))),
+            false,
         );
         let state = AppState {
             lang: lang_signal,
@@ -245,7 +250,7 @@ impl AppState {
                     if let Ok(Some(session)) = store.setting(xuncha_core::kiosk::KIOSK_KEY).await {
                         self.kiosk.set(session);
                     }
-                    self.data.set(snapshot);
+                    self.set_data(snapshot);
                     self.first_counts.set(counts);
                     self.loading.set(Some((0, counts.deferred())));
                     self.phase.set(if office.is_some() { Phase::Ready } else { Phase::NeedsOffice });
@@ -262,8 +267,10 @@ impl AppState {
     /// Reads the long lists a page at a time, giving the page back between pages,
     /// and puts them into `data` in one update so the ledgers are joined once.
     async fn read_deferred(self, store: &IdbStore, total: usize) {
-        /// Records per step: a few tens of milliseconds of work.
-        const PAGE: usize = 2_500;
+        /// Records per step: 40 pages, decoded in some 60 ms at a county's scale;
+        /// each step is a transaction and a turn of the page, which smaller steps
+        /// spent more time waiting on than decoding.
+        const PAGE: usize = 10_000;
         let mut rest = ops::DeferredLoad::default();
         loop {
             match rest.step(store, PAGE).await {
@@ -275,7 +282,11 @@ impl AppState {
                 Err(e) => return self.phase.set(Phase::Failed(e.message(), e.to_string())),
             }
         }
-        self.data.update(|d| rest.finish(d));
+        // Finished in place (a copy would double the memory the page keeps), the
+        // ledger joined, then both told at once.
+        self.data.update_untracked(|d| rest.finish(d));
+        self.data.with_untracked(|d| self.ledger.set(xuncha_core::ledger::Ledger::build(d, self.lang.get_untracked())));
+        self.data.notify();
         self.loading.set(None);
     }
 
@@ -334,7 +345,7 @@ impl AppState {
         // Everything is read again, so the record of recent writes is not needed.
         store.take_written();
         match Snapshot::load(store.as_ref()).await {
-            Ok(s) => self.data.set(s),
+            Ok(s) => self.set_data(s),
             Err(e) => self.notify(e.message().text(self.lang.get_untracked()), true),
         }
     }
@@ -355,9 +366,24 @@ impl AppState {
         let result = op(&store, &ctx).await;
         if result.is_ok() {
             let written = store.take_written();
-            self.data.update(|d| d.apply(written));
+            let lang = self.lang.get_untracked();
+            // A save's few records are joined into the ledger alone; an import's many
+            // are not worth keeping twice, so the ledger is joined again.
+            if written.len() <= SAVE_RECORDS {
+                self.data.update(|d| d.apply(written.clone()));
+                self.data.with_untracked(|d| self.ledger.update(|l| l.apply(d, &written, lang)));
+            } else {
+                self.data.update(|d| d.apply(written));
+                self.data.with_untracked(|d| self.ledger.set(xuncha_core::ledger::Ledger::build(d, lang)));
+            }
         }
         Some(result)
+    }
+
+    /// Puts everything read into `data` and joins the ledger rows again.
+    fn set_data(&self, snapshot: Snapshot) {
+        self.ledger.set(xuncha_core::ledger::Ledger::build(&snapshot, self.lang.get_untracked()));
+        self.data.set(snapshot);
     }
 
     /// A form's save: runs `op` through `write`. On success `done` gets the op's

@@ -52,10 +52,22 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let panel = RwSignal::new(None::<Panel>);
     let ledger = st.ledger;
     let sort = RwSignal::new((kind.default_sort(), false));
+    // The order at the ledger version and sort it was made for: after a save, the
+    // rows it changed are moved alone (`Ledger::resorted`) instead of sorting all.
+    let sorted_for = StoredValue::new(None::<(xuncha_core::ledger::table::Col, bool, xuncha_core::i18n::Lang, u64)>);
     let order = Memo::new_with_compare(
-        move |_| {
+        move |prev: Option<&Vec<usize>>| {
             let (col, descending) = sort.get();
-            ledger.with(|l| l.sorted(kind, col, descending, st.lang.get(), today, &platform::ZhCollator))
+            let lang = st.lang.get();
+            ledger.with(|l| {
+                let from = l.changed.as_ref().map(|c| c.from);
+                let same = sorted_for
+                    .get_value()
+                    .is_some_and(|s| (s.0, s.1, s.2) == (col, descending, lang) && Some(s.3) == from);
+                let moved = prev.filter(|_| same).and_then(|p| l.resorted(kind, p, col, descending, lang, today));
+                sorted_for.set_value(Some((col, descending, lang, l.version)));
+                moved.unwrap_or_else(|| l.sorted(kind, col, descending, lang, today, &platform::ZhCollator))
+            })
         },
         |_, _| true,
     );

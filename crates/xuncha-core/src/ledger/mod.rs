@@ -5,6 +5,7 @@ pub mod cell;
 pub mod clue;
 pub mod columns;
 pub mod filter;
+pub mod join;
 pub mod problem;
 pub mod recommendation;
 pub mod rectification;

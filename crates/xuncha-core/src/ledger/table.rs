@@ -7,14 +7,12 @@ use crate::clue::Clue;
 use crate::date::Day;
 use crate::i18n::{Lang, T};
 use crate::id::Id;
-use crate::ops::Snapshot;
 use crate::problem::Problem;
 use crate::recommendation::Recommendation;
 use crate::record::Record;
 use crate::rectification::Rectification;
 use crate::target::TargetKind;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// The four ledgers, each a tab and a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -317,121 +315,13 @@ pub struct Ledger {
     pub problems: Vec<Row>,
     pub clues: Vec<Row>,
     pub letters: Vec<Row>,
-}
-
-struct Places<'a> {
-    rounds: HashMap<Id, (Option<Id>, String, Option<Day>)>,
-    targets: HashMap<Id, (&'a str, Option<Id>, TargetKind)>,
-    groups: HashMap<Id, &'a str>,
-    group_of: HashMap<(Id, Id), Id>,
-}
-
-impl<'a> Places<'a> {
-    fn new(d: &'a Snapshot, lang: Lang) -> Places<'a> {
-        let terms: HashMap<Id, &str> = d.terms.iter().map(|t| (t.meta.id, t.data.name.as_str())).collect();
-        let rounds = d
-            .rounds
-            .iter()
-            .map(|r| {
-                let term = terms.get(&r.data.term).copied().unwrap_or("?");
-                (r.meta.id, (Some(r.data.term), r.data.title(term, lang), r.data.start))
-            })
-            .collect();
-        Places {
-            rounds,
-            targets: d
-                .targets
-                .iter()
-                .map(|t| (t.meta.id, (t.data.name.as_str(), t.data.township, t.data.kind)))
-                .collect(),
-            groups: d.groups.iter().map(|g| (g.meta.id, g.data.name.as_str())).collect(),
-            group_of: d.inspections.iter().map(|i| ((i.data.round, i.data.target), i.data.group)).collect(),
-        }
-    }
-
-    fn row(&self, item: Item, round: Id, target: Option<Id>, words: &[&str]) -> Row {
-        let (term, round_title, round_start) = self.rounds.get(&round).cloned().unwrap_or((None, String::new(), None));
-        let (target_name, parent, target_kind) = match target.and_then(|t| self.targets.get(&t)) {
-            Some((name, parent, kind)) => (*name, *parent, Some(*kind)),
-            None => ("", None, None),
-        };
-        let township = parent;
-        let township_name = township.and_then(|w| self.targets.get(&w)).map(|t| t.0).unwrap_or("").to_owned();
-        let group = target.and_then(|t| self.group_of.get(&(round, t)).copied());
-        let group_name = group.and_then(|g| self.groups.get(&g)).copied().unwrap_or("").to_owned();
-        let mut haystack = String::new();
-        for w in [round_title.as_str(), group_name.as_str(), target_name, township_name.as_str()].iter().chain(words) {
-            haystack.push_str(&w.to_lowercase());
-            haystack.push('\u{1f}');
-        }
-        Row {
-            item,
-            term,
-            round,
-            group,
-            target,
-            township,
-            round_start,
-            target_kind,
-            round_title,
-            group_name,
-            target_name: target_name.to_owned(),
-            township_name,
-            haystack,
-        }
-    }
+    /// Moved on by every `build` and `apply`.
+    pub version: u64,
+    /// What the last `apply` changed; `None` after `build`.
+    pub changed: Option<super::join::Changed>,
 }
 
 impl Ledger {
-    pub fn build(d: &Snapshot, lang: Lang) -> Ledger {
-        let places = Places::new(d, lang);
-        let townships: std::collections::HashSet<Id> = d
-            .targets
-            .iter()
-            .filter(|t| t.data.kind == crate::target::TargetKind::Township)
-            .map(|t| t.meta.id)
-            .collect();
-        let rects: HashMap<Id, &Record<Rectification>> = d.rectifications.iter().map(|r| (r.data.problem, r)).collect();
-        // A township inspected itself counts as its own township in filters.
-        let fix_township = |mut row: Row| {
-            if let Some(t) = row.target.filter(|t| townships.contains(t)) {
-                row.township = Some(t);
-                row.township_name = row.target_name.clone();
-            }
-            row
-        };
-        let problems = d
-            .problems
-            .iter()
-            .map(|p| {
-                let r = rects.get(&p.meta.id).map(|r| Box::new((*r).clone()));
-                let mut words = vec![p.data.description.as_str(), p.data.sub_category.as_str()];
-                if let Some(r) = &r {
-                    words.extend([r.data.measures.as_str(), r.data.unit.as_str(), r.data.person.as_str()]);
-                }
-                let row = places.row(Item::Problem(p.clone(), r.clone()), p.data.round, Some(p.data.target), &words);
-                fix_township(row)
-            })
-            .collect();
-        let clues = d
-            .clues
-            .iter()
-            .map(|c| {
-                let words = [c.data.summary.as_str(), c.data.result.as_str(), c.data.recipient_other.as_str()];
-                fix_township(places.row(Item::Clue(c.clone()), c.data.round, Some(c.data.target), &words))
-            })
-            .collect();
-        let letters = d
-            .recommendations
-            .iter()
-            .map(|l| {
-                let words = [l.data.addressee.as_str(), l.data.sector.as_str(), l.data.response.as_str()];
-                places.row(Item::Letter(l.clone()), l.data.round, None, &words)
-            })
-            .collect();
-        Ledger { problems, clues, letters }
-    }
-
     /// The rows a ledger draws from: rectifications are the problems that have one.
     pub fn rows(&self, kind: LedgerKind) -> &[Row] {
         match kind {
@@ -468,14 +358,52 @@ impl Ledger {
                 (Cell::Text(_), Cell::Text(_)) => ranks[*a].cmp(&ranks[*b]),
                 _ => x.compare(y),
             };
-            match (x.is_blank(), y.is_blank()) {
-                (true, false) => Ordering::Greater,
-                (false, true) => Ordering::Less,
-                _ if descending => by_value().reverse(),
-                _ => by_value(),
-            }
+            in_order(x, y, descending, by_value)
         });
         order
+    }
+
+    /// `prev`, the order `sorted` gave before the last `apply`, brought up to date by
+    /// moving only the rows that `apply` joined again: the same order `sorted` gives
+    /// now (ties stay in row order, as a stable sort leaves them). `None` when that
+    /// cannot be done so: rows went, the changes are not the last `apply`'s, or a
+    /// changed row sorts by text, which only the collator can place.
+    #[allow(clippy::too_many_arguments)]
+    pub fn resorted(
+        &self,
+        kind: LedgerKind,
+        prev: &[usize],
+        col: Col,
+        descending: bool,
+        lang: Lang,
+        today: Day,
+    ) -> Option<Vec<usize>> {
+        let changed = self.changed.as_ref().filter(|c| c.kept_order)?;
+        let moved = match kind {
+            LedgerKind::Problems | LedgerKind::Rectifications => &changed.problems,
+            LedgerKind::Clues => &changed.clues,
+            LedgerKind::Letters => &changed.letters,
+        };
+        let rows = self.rows(kind);
+        if prev.len() + moved.iter().filter(|i| **i >= prev.len()).count() != rows.len() {
+            return None;
+        }
+        let cell = |i: usize| rows.get(i).map(|r| r.cell(col, lang, today));
+        let moving: std::collections::HashSet<usize> = moved.iter().copied().collect();
+        let mut order: Vec<usize> = prev.iter().copied().filter(|i| !moving.contains(i)).collect();
+        for i in moved {
+            let x = cell(*i)?;
+            if matches!(x, Cell::Text(_)) {
+                return None;
+            }
+            let at = order.partition_point(|j| {
+                let y = cell(*j).unwrap_or(Cell::Day(None));
+                let by = in_order(&y, &x, descending, || y.compare(&x));
+                by == Ordering::Less || (by == Ordering::Equal && *j < *i)
+            });
+            order.insert(at, *i);
+        }
+        Some(order)
     }
 
     /// Keeps the positions of `order` whose rows pass `filter`, in the same order.
@@ -487,5 +415,15 @@ impl Ledger {
             .copied()
             .filter(|i| rows.get(*i).is_some_and(|r| filter.matches(kind, r, &needle, today)))
             .collect()
+    }
+}
+
+/// `x` before `y`: blanks last either way, `by_value` otherwise, reversed when descending.
+fn in_order(x: &Cell, y: &Cell, descending: bool, by_value: impl FnOnce() -> Ordering) -> Ordering {
+    match (x.is_blank(), y.is_blank()) {
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        _ if descending => by_value().reverse(),
+        _ => by_value(),
     }
 }
