@@ -475,8 +475,12 @@ the same records in pages is the physical limit. Measured by hand on the ×1 cou
   through the lookup, the write of one page with the figures beside it). The rest is
   the ledger page redrawing: since this change only the saved rows are joined again
   and moved in the sorted order, but the filter, the totals line and the drawn page
-  still run over every row, which is the cost of a keystroke. The first save after
-  opening also reads every page of the two kinds it looks up once (the lookups).
+  still run over every row, which is the cost of a keystroke. The lookups a save
+  uses are made while the long lists are read at opening, so the first save does
+  not read a kind again.
+- **Memory**: the lookups (ids under each reference key, some 10–20 MB at ×1) and
+  the peak while pages are decoded add to what the page keeps; the ledger's rows are
+  joined only when a ledger or the statistics are first opened.
 - **Keystroke** is the ledger filter over every row in memory, not storage.
 
 ## Goals

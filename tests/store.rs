@@ -314,3 +314,57 @@ async fn an_older_app_meeting_a_newer_database_refuses_it_and_changes_nothing() 
     let again = open_at(&name, CURRENT_VERSION + 1).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.version() as u32, CURRENT_VERSION + 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_lookup_made_while_reading_in_steps_misses_nothing_written_between_the_steps() {
+    use xuncha_core::meta::{Meta, Timestamp};
+    use xuncha_core::record::{AnyRecord, Record};
+    use xuncha_core::rectification::Rectification;
+    use xuncha_core::schema::keys;
+    use xuncha_core::store::{Change, Expect, Store};
+    let name = fresh_name();
+    let here = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
+    let there = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
+    let ids = xuncha_core::id::SequentialIds::default();
+    let office = ids.next_id();
+    let problem = ids.next_id();
+    let deadline = "2026-06-30".parse().unwrap_or_else(|e| panic!("{e}"));
+    let rect = |problem| Record {
+        meta: Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12)),
+        data: Rectification::new(problem, deadline),
+    };
+    let create =
+        |r: &Record<Rectification>| Change { record: AnyRecord::Rectification(r.clone()), expect: Expect::Absent };
+    let first: Vec<Record<Rectification>> =
+        (0..1200).map(|i| rect(if i % 2 == 0 { problem } else { ids.next_id() })).collect();
+    here.commit(first.iter().map(create).collect()).await.unwrap_or_else(|e| panic!("{e}"));
+
+    // Read in steps as the page reads the long lists; another tab writes between steps.
+    let step = here.page::<Rectification>(None, 500).await.unwrap_or_else(|e| panic!("{e}"));
+    there.commit(vec![create(&rect(problem))]).await.unwrap_or_else(|e| panic!("{e}"));
+    let mut after = step.last().map(|r| r.meta.id);
+    loop {
+        let step = here.page::<Rectification>(after, 500).await.unwrap_or_else(|e| panic!("{e}"));
+        after = step.last().map(|r| r.meta.id);
+        if step.len() < 500 {
+            break;
+        }
+    }
+    let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found.len(), 601, "the other tab's record is found too");
+
+    // Read in steps with nothing between them, the lookup answers at once and rightly.
+    let mut after = None;
+    loop {
+        let step = here.page::<Rectification>(after, 500).await.unwrap_or_else(|e| panic!("{e}"));
+        after = step.last().map(|r| r.meta.id);
+        if step.len() < 500 {
+            break;
+        }
+    }
+    let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found.len(), 601);
+    assert!(found.iter().all(|r| r.data.problem == problem));
+    here.close();
+    there.close();
+}

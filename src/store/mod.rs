@@ -269,6 +269,11 @@ fn failed(request: &web_sys::IdbRequest) -> StoreError {
     })
 }
 
+/// Each record's id with the (index, key) pairs it is found under.
+fn keyed<B: Body>(records: &[Record<B>]) -> Vec<(Id, Vec<(&'static str, Id)>)> {
+    records.iter().map(|r| (r.meta.id, index_keys_of(B::KIND, &r.data.references()))).collect()
+}
+
 fn js_error(e: JsValue) -> StoreError {
     backend(format!("{e:?}"))
 }
@@ -290,10 +295,14 @@ impl Store for IdbStore {
         Ok(decode::<B>(&[format!("[{}]", entry.text)])?.pop())
     }
 
+    /// Every record of the kind; its lookup is made on the way.
     async fn all<B: Body>(&self) -> Result<Vec<Record<B>>, StoreError> {
-        let tx = self.reader(&[keys::PAGES])?;
+        let tx = self.reader(&[keys::PAGES, keys::SETTINGS])?;
         let pages = Self::sys(&tx, keys::PAGES)?;
-        decode(&strings(ask_all(&pages, B::KIND)?).await?)
+        let stamp = Self::stamp(&tx, B::KIND).await?;
+        let all = decode::<B>(&strings(ask_all(&pages, B::KIND)?).await?)?;
+        self.lookups.build(B::KIND, stamp, keyed(&all).into_iter());
+        Ok(all)
     }
 
     /// One transaction, every kind's pages asked at once: the database reads the
@@ -337,8 +346,7 @@ impl Store for IdbStore {
             return Ok(decode::<B>(&texts)?.into_iter().filter(|r| ids.contains(&r.meta.id)).collect());
         }
         let all = decode::<B>(&strings(ask_all(&pages, kind)?).await?)?;
-        let keyed: Vec<(Id, Vec<(&'static str, Id)>)> =
-            all.iter().map(|r| (r.meta.id, index_keys_of(kind, &r.data.references()))).collect();
+        let keyed = keyed(&all);
         let found: BTreeSet<Id> =
             keyed.iter().filter(|(_, keys)| keys.contains(&(index, key))).map(|(id, _)| *id).collect();
         self.lookups.build(kind, stamp, keyed.into_iter());
@@ -349,8 +357,9 @@ impl Store for IdbStore {
     /// pages that hold about `limit` records asked at once, until `limit` are read.
     async fn page<B: Body>(&self, after: Option<Id>, limit: usize) -> Result<Vec<Record<B>>, StoreError> {
         let kind = B::KIND;
-        let tx = self.reader(&[keys::PAGES])?;
+        let tx = self.reader(&[keys::PAGES, keys::SETTINGS])?;
         let pages = Self::sys(&tx, keys::PAGES)?;
+        let stamp = Self::stamp(&tx, kind).await?;
         let keys = strings(ask_keys(&pages, kind)?).await?;
         let mut next = after.and_then(|id| page_of(&keys, kind, id)).unwrap_or(0);
         let mut out: Vec<Record<B>> = Vec::new();
@@ -370,6 +379,9 @@ impl Store for IdbStore {
             out.extend(decode::<B>(&texts)?.into_iter().filter(|r| after.is_none_or(|a| r.meta.id > a)));
         }
         out.truncate(limit);
+        // The long lists are read this way at opening: their lookups come with them,
+        // so the first save does not read a kind again.
+        self.lookups.feed(kind, stamp, after.is_none(), keyed(&out).into_iter(), out.len() < limit);
         Ok(out)
     }
 

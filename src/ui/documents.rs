@@ -58,7 +58,7 @@ pub fn DocumentPage(doc: DocRef) -> impl IntoView {
     let edited = RwSignal::new(false);
     let load = move || {
         let lang = st.lang.get_untracked();
-        let built = st.ledger.with_untracked(|l| st.data.with_untracked(|d| doc.build(d, l, today(), lang)));
+        let built = st.with_ledger_untracked(|l| st.data.with_untracked(|d| doc.build(d, l, today(), lang)));
         lines.set(built.map(|d| {
             name.set_value(d.name);
             let to_line = |p: Para| Line { style: p.style, page_break: p.page_break, text: ArcRwSignal::new(p.text) };

@@ -60,9 +60,13 @@ pub struct AppState {
     pub coverage_goals: RwSignal<std::collections::HashMap<xuncha_core::Id, xuncha_core::stats::coverage::Goal>>,
     /// The ledger columns hidden on this PC, kept across visits.
     pub columns: RwSignal<xuncha_core::ledger::columns::ColumnChoice>,
-    /// The ledger rows, kept in step with `data` (see `provide`) and then
+    /// The ledger rows' version, joined from `data` when read (see `provide`) and then
     /// shared by every tab, so switching tabs does not join 100,000 records again.
-    pub ledger: RwSignal<xuncha_core::ledger::Ledger>,
+    pub ledger: Memo<u64>,
+    /// The rows `ledger` keeps, read through `with_ledger`.
+    ledger_rows: StoredValue<Ledger>,
+    /// What changed in `data` since the ledger was last joined.
+    ledger_changes: StoredValue<LedgerChanges>,
     /// The running kiosk session, if any: while set, the page is one anonymous form.
     pub kiosk: RwSignal<Option<xuncha_core::kiosk::KioskSession>>,
     /// The first page's figures as the store counted them at boot, shown until
@@ -162,6 +166,22 @@ fn current_hash() -> String {
 /// Records a write may hold and still be joined into the ledger row by row.
 const SAVE_RECORDS: usize = 1_000;
 
+use xuncha_core::ledger::Ledger;
+
+/// What the ledger has not yet taken in: records saved, or everything.
+#[derive(Debug, Default)]
+struct LedgerChanges {
+    rebuild: bool,
+    written: Vec<xuncha_core::record::AnyRecord>,
+}
+
+impl LedgerChanges {
+    fn rebuild(&mut self) {
+        self.rebuild = true;
+        self.written.clear();
+    }
+}
+
 impl AppState {
     pub fn provide() -> AppState {
         let lang = platform::saved_lang();
@@ -169,13 +189,25 @@ impl AppState {
         let data = RwSignal::new(Snapshot::default());
         let lang_signal = RwSignal::new(lang);
         let loading = RwSignal::new(Some((0, 0)));
-        // Joined again whole when the data is read or the language changes, and only
-        // in the rows of what a save wrote otherwise (`AppState::write`).
-        let ledger = RwSignal::new(xuncha_core::ledger::Ledger::default());
-        Effect::watch(
-            move || lang_signal.get(),
-            move |lang, _, _| data.with_untracked(|d| ledger.set(xuncha_core::ledger::Ledger::build(d, *lang))),
-            false,
+        // Joined when first read (a county that never opens a ledger keeps no rows),
+        // then again whole when everything is read or the language changes, and
+        // only in the rows of what a save wrote otherwise (`AppState::write`). Every
+        // run counts as a change: comparing 50,000 rows costs as much as joining them.
+        let ledger_changes = StoredValue::new(LedgerChanges { rebuild: true, written: Vec::new() });
+        let ledger_rows = StoredValue::new(Ledger::default());
+        let ledger = Memo::new_with_compare(
+            move |_| {
+                let lang = lang_signal.get();
+                data.with(|d| {
+                    let changes = ledger_changes.try_update_value(std::mem::take).unwrap_or_default();
+                    ledger_rows.update_value(|l| match changes.rebuild || l.lang != lang {
+                        true => *l = Ledger::build(d, lang),
+                        false => l.apply(d, &changes.written, lang),
+                    });
+                    ledger_rows.with_value(|l| l.version)
+                })
+            },
+            |_, _| true,
         );
         let state = AppState {
             lang: lang_signal,
@@ -194,6 +226,8 @@ impl AppState {
             coverage_goals: RwSignal::new(std::collections::HashMap::new()),
             stats_choice: super::stats::StatsChoice::new(crate::ui::widgets::today()),
             ledger,
+            ledger_rows,
+            ledger_changes,
             kiosk: RwSignal::new(None),
             first_counts: RwSignal::new(ops::FirstCounts::default()),
             loading,
@@ -282,11 +316,8 @@ impl AppState {
                 Err(e) => return self.phase.set(Phase::Failed(e.message(), e.to_string())),
             }
         }
-        // Finished in place (a copy would double the memory the page keeps), the
-        // ledger joined, then both told at once.
-        self.data.update_untracked(|d| rest.finish(d));
-        self.data.with_untracked(|d| self.ledger.set(xuncha_core::ledger::Ledger::build(d, self.lang.get_untracked())));
-        self.data.notify();
+        self.ledger_changes.update_value(LedgerChanges::rebuild);
+        self.data.update(|d| rest.finish(d));
         self.loading.set(None);
     }
 
@@ -366,24 +397,34 @@ impl AppState {
         let result = op(&store, &ctx).await;
         if result.is_ok() {
             let written = store.take_written();
-            let lang = self.lang.get_untracked();
             // A save's few records are joined into the ledger alone; an import's many
             // are not worth keeping twice, so the ledger is joined again.
-            if written.len() <= SAVE_RECORDS {
-                self.data.update(|d| d.apply(written.clone()));
-                self.data.with_untracked(|d| self.ledger.update(|l| l.apply(d, &written, lang)));
-            } else {
-                self.data.update(|d| d.apply(written));
-                self.data.with_untracked(|d| self.ledger.set(xuncha_core::ledger::Ledger::build(d, lang)));
-            }
+            self.ledger_changes.update_value(|c| match written.len() <= SAVE_RECORDS && !c.rebuild {
+                true => c.written.extend(written.iter().cloned()),
+                false => c.rebuild(),
+            });
+            self.data.update(|d| d.apply(written));
         }
         Some(result)
     }
 
-    /// Puts everything read into `data` and joins the ledger rows again.
+    /// Puts everything read into `data`; the ledger rows are joined again.
     fn set_data(&self, snapshot: Snapshot) {
-        self.ledger.set(xuncha_core::ledger::Ledger::build(&snapshot, self.lang.get_untracked()));
+        self.ledger_changes.update_value(LedgerChanges::rebuild);
         self.data.set(snapshot);
+    }
+
+    /// Runs `f` with the ledger rows, joined as needed (tracked).
+    pub fn with_ledger<R>(&self, f: impl FnOnce(&Ledger) -> R) -> R {
+        self.ledger.track();
+        self.with_ledger_untracked(f)
+    }
+
+    /// `with_ledger`, untracked.
+    pub fn with_ledger_untracked<R>(&self, f: impl FnOnce(&Ledger) -> R) -> R {
+        // Reading the memo joins the rows when the data changed since.
+        self.ledger.get_untracked();
+        self.ledger_rows.with_value(f)
     }
 
     /// A form's save: runs `op` through `write`. On success `done` gets the op's

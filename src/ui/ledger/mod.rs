@@ -50,7 +50,6 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let st = state();
     let today = today();
     let panel = RwSignal::new(None::<Panel>);
-    let ledger = st.ledger;
     let sort = RwSignal::new((kind.default_sort(), false));
     // The order at the ledger version and sort it was made for: after a save, the
     // rows it changed are moved alone (`Ledger::resorted`) instead of sorting all.
@@ -59,7 +58,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
         move |prev: Option<&Vec<usize>>| {
             let (col, descending) = sort.get();
             let lang = st.lang.get();
-            ledger.with(|l| {
+            st.with_ledger(|l| {
                 let from = l.changed.as_ref().map(|c| c.from);
                 let same = sorted_for
                     .get_value()
@@ -75,7 +74,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     let shown = Memo::new_with_compare(
         move |_| {
             let f = filter.value();
-            order.with(|o| ledger.with(|l| l.filter(kind, o, &f, today)))
+            order.with(|o| st.with_ledger(|l| l.filter(kind, o, &f, today)))
         },
         |_, _| true,
     );
@@ -83,7 +82,8 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
     Effect::watch(move || filter.value(), move |_, _, _| page.set(0), false);
     let show_names = RwSignal::new(false);
     let printing = RwSignal::new(false);
-    let totals = move || ledger.with(|l| shown.with(|s| Totals::of(l, kind, s, today))).sentence(kind, st.lang.get());
+    let totals =
+        move || st.with_ledger(|l| shown.with(|s| Totals::of(l, kind, s, today))).sentence(kind, st.lang.get());
     let pages = Signal::derive(move || shown.with(|s| pages_for(s.len())));
     let columns = Signal::derive(move || st.columns.with(|c| c.visible(kind, show_names.get())));
     let header = move || {
@@ -115,7 +115,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             let visible = page_of(s, page.get(), printing.get());
             // 序号 counts through the pages, as on paper.
             let first = if printing.get() { 1 } else { page.get() * PAGE_ROWS + 1 };
-            ledger.with(|l| {
+            st.with_ledger(|l| {
                 let rows = l.rows(kind);
                 visible
                     .iter()
@@ -137,7 +137,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
             let office = st.office.get_untracked().map(|o| o.name).unwrap_or_default();
             let words = untrack(filter_words);
             let sheet = untrack(|| {
-                ledger.with(|l| {
+                st.with_ledger(|l| {
                     shown.with(|s| Sheet::of_ledger(l, kind, s, &office, &words, show_names.get(), lang, today))
                 })
             });
@@ -173,7 +173,7 @@ pub fn LedgerPage(kind: LedgerKind) -> impl IntoView {
         let lang = st.lang.get_untracked();
         let words = untrack(filter_words);
         let rows = untrack(|| {
-            ledger.with(|l| {
+            st.with_ledger(|l| {
                 shown.with(|s| {
                     let all = l.rows(kind);
                     let mut rows = LedgerRows::default();

@@ -94,7 +94,7 @@ pub fn StatsPage() -> impl IntoView {
     let scope = Memo::new(move |_| chosen.get().ok());
     let stats = Memo::new(move |_| {
         let scope = scope.get()?;
-        Some(st.ledger.with(|l| st.data.with(|d| Stats::of(d, l, &scope, today))))
+        Some(st.with_ledger(|l| st.data.with(|d| Stats::of(d, l, &scope, today))))
     });
     let words = move || scope.get().map(|s| st.data.with(|d| s.describe(d, st.lang.get()))).unwrap_or_default();
     let shown = RwSignal::new(None::<Link>);

@@ -154,6 +154,7 @@ impl Ledger {
             problems: d.problems.iter().map(|p| join.problem(p, rects.get(&p.meta.id).copied())).collect(),
             clues: d.clues.iter().map(|c| join.clue(c)).collect(),
             letters: d.recommendations.iter().map(|l| join.letter(l)).collect(),
+            lang,
             version: next_version(),
             changed: None,
         }

@@ -315,6 +315,8 @@ pub struct Ledger {
     pub problems: Vec<Row>,
     pub clues: Vec<Row>,
     pub letters: Vec<Row>,
+    /// The language its names were joined in.
+    pub lang: Lang,
     /// Moved on by every `build` and `apply`.
     pub version: u64,
     /// What the last `apply` changed; `None` after `build`.
