@@ -257,38 +257,50 @@ async fn records_stored_one_by_one_move_into_pages_whole_and_read_back_the_same(
     store.close();
 }
 
-#[wasm_bindgen_test]
-async fn a_write_through_another_connection_is_seen_by_the_next_lookup_here() {
-    use xuncha_core::meta::{Meta, Timestamp};
-    use xuncha_core::record::Record;
-    use xuncha_core::rectification::Rectification;
-    use xuncha_core::schema::keys;
-    use xuncha_core::store::{Change, Expect, Store};
+/// Two connections to one fresh database, as two tabs have.
+async fn two_tabs() -> (IdbStore, IdbStore) {
     let name = fresh_name();
     let here = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
     let there = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
+    (here, there)
+}
+
+/// A new rectification of `problem`, due 2026-06-30, and the change that creates it.
+fn new_rectification(
+    ids: &xuncha_core::id::SequentialIds,
+    office: xuncha_core::Id,
+    problem: xuncha_core::Id,
+) -> (xuncha_core::record::Record<xuncha_core::rectification::Rectification>, xuncha_core::store::Change) {
+    use xuncha_core::meta::{Meta, Timestamp};
+    let deadline = "2026-06-30".parse().unwrap_or_else(|e| panic!("{e}"));
+    let record = xuncha_core::record::Record {
+        meta: Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12)),
+        data: xuncha_core::rectification::Rectification::new(problem, deadline),
+    };
+    let change = xuncha_core::store::Change {
+        record: xuncha_core::record::AnyRecord::Rectification(record.clone()),
+        expect: xuncha_core::store::Expect::Absent,
+    };
+    (record, change)
+}
+
+#[wasm_bindgen_test]
+async fn a_write_through_another_connection_is_seen_by_the_next_lookup_here() {
+    use xuncha_core::rectification::Rectification;
+    use xuncha_core::schema::keys;
+    use xuncha_core::store::{Change, Expect, Store};
+    let (here, there) = two_tabs().await;
     let ids = xuncha_core::id::SequentialIds::default();
     let office = ids.next_id();
     let problem = ids.next_id();
-    let deadline = "2026-06-30".parse().unwrap_or_else(|e| panic!("{e}"));
-    let rect = || Record {
-        meta: Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12)),
-        data: Rectification::new(problem, deadline),
-    };
-    let create = |r: &Record<Rectification>| Change {
-        record: xuncha_core::record::AnyRecord::Rectification(r.clone()),
-        expect: Expect::Absent,
-    };
-    let first = rect();
-    here.commit(vec![create(&first)]).await.unwrap_or_else(|e| panic!("{e}"));
+    let (first, create) = new_rectification(&ids, office, problem);
+    here.commit(vec![create]).await.unwrap_or_else(|e| panic!("{e}"));
     let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await;
     assert_eq!(found.map(|l| l.len()), Ok(1));
-    let second = rect();
-    there.commit(vec![create(&second)]).await.unwrap_or_else(|e| panic!("{e}"));
+    there.commit(vec![new_rectification(&ids, office, problem).1]).await.unwrap_or_else(|e| panic!("{e}"));
     let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(found.len(), 2, "the other connection's record is found");
-    let third = rect();
-    here.commit(vec![create(&third)]).await.unwrap_or_else(|e| panic!("{e}"));
+    here.commit(vec![new_rectification(&ids, office, problem).1]).await.unwrap_or_else(|e| panic!("{e}"));
     let found = here.by_index::<Rectification>(keys::BY_PROBLEM, problem).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(found.len(), 3, "this connection's own record is found");
     // The other connection's stale edit is refused inside its transaction.
@@ -317,31 +329,21 @@ async fn an_older_app_meeting_a_newer_database_refuses_it_and_changes_nothing() 
 
 #[wasm_bindgen_test]
 async fn a_lookup_made_while_reading_in_steps_misses_nothing_written_between_the_steps() {
-    use xuncha_core::meta::{Meta, Timestamp};
-    use xuncha_core::record::{AnyRecord, Record};
     use xuncha_core::rectification::Rectification;
     use xuncha_core::schema::keys;
-    use xuncha_core::store::{Change, Expect, Store};
-    let name = fresh_name();
-    let here = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
-    let there = IdbStore::open(&name).await.unwrap_or_else(|e| panic!("{e}"));
+    use xuncha_core::store::Store;
+    let (here, there) = two_tabs().await;
     let ids = xuncha_core::id::SequentialIds::default();
     let office = ids.next_id();
     let problem = ids.next_id();
-    let deadline = "2026-06-30".parse().unwrap_or_else(|e| panic!("{e}"));
-    let rect = |problem| Record {
-        meta: Meta::new(ids.next_id(), office, Timestamp::from_unix_millis(1.79e12)),
-        data: Rectification::new(problem, deadline),
-    };
-    let create =
-        |r: &Record<Rectification>| Change { record: AnyRecord::Rectification(r.clone()), expect: Expect::Absent };
-    let first: Vec<Record<Rectification>> =
-        (0..1200).map(|i| rect(if i % 2 == 0 { problem } else { ids.next_id() })).collect();
-    here.commit(first.iter().map(create).collect()).await.unwrap_or_else(|e| panic!("{e}"));
+    let first: Vec<_> = (0..1200)
+        .map(|i| new_rectification(&ids, office, if i % 2 == 0 { problem } else { ids.next_id() }).1)
+        .collect();
+    here.commit(first).await.unwrap_or_else(|e| panic!("{e}"));
 
     // Read in steps as the page reads the long lists; another tab writes between steps.
     let step = here.page::<Rectification>(None, 500).await.unwrap_or_else(|e| panic!("{e}"));
-    there.commit(vec![create(&rect(problem))]).await.unwrap_or_else(|e| panic!("{e}"));
+    there.commit(vec![new_rectification(&ids, office, problem).1]).await.unwrap_or_else(|e| panic!("{e}"));
     let mut after = step.last().map(|r| r.meta.id);
     loop {
         let step = here.page::<Rectification>(after, 500).await.unwrap_or_else(|e| panic!("{e}"));
