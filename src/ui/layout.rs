@@ -35,6 +35,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Terms, T::NavTerms, "nav-terms")}
                 {link(Route::Rounds, T::NavRounds, "nav-rounds")}
                 {link(Route::Plans, T::NavPlans, "nav-plans")}
+                {link(Route::People, T::NavPeople, "nav-people")}
                 {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
                 {link(Route::Questionnaires, T::NavQuestionnaires, "nav-questionnaires")}
                 {link(Route::Stats, T::NavStats, "nav-stats")}

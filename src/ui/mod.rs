@@ -69,6 +69,7 @@ fn routed(route: Route) -> AnyView {
         Route::Coverage => view! { <stats::coverage::CoveragePage/> }.into_any(),
         Route::Plans => view! { <register::plan::PlansPage/> }.into_any(),
         Route::Plan(id) => view! { <register::plan_page::PlanPage id=id/> }.into_any(),
+        Route::People => view! { <register::people::PeoplePage/> }.into_any(),
         Route::Document(doc) => view! { <documents::DocumentPage doc=doc/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),

@@ -54,6 +54,8 @@ pub struct AppState {
     pub reminder_days: RwSignal<u32>,
     /// The ledger filters, kept while the user moves between ledgers and pages.
     pub ledger_filter: FilterState,
+    /// The talent pool's filters, kept while the user moves between pages.
+    pub people_filter: super::register::people::PeopleFilter,
     /// What the statistics page counts, kept while the user follows its figures.
     pub stats_choice: super::stats::StatsChoice,
     /// Each term's coverage goal, where the office set one (`stats::coverage`).
@@ -222,6 +224,7 @@ impl AppState {
             last_backup: RwSignal::new(None),
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),
+            people_filter: Default::default(),
             columns: RwSignal::new(crate::platform::saved_columns()),
             coverage_goals: RwSignal::new(std::collections::HashMap::new()),
             stats_choice: super::stats::StatsChoice::new(crate::ui::widgets::today()),

@@ -29,6 +29,7 @@ macro_rules! for_each_kind {
             Response => $crate::survey::response::Response, responses, RESPONSES, KindResponse;
             PaperBatch => $crate::survey::response::PaperBatch, paper_batches, PAPER_BATCHES, KindPaperBatch;
             Plan => $crate::register::plan::Plan, plans, PLANS, KindPlan;
+            Person => $crate::register::person::Person, persons, PERSONS, KindPerson;
         }
     };
 }

@@ -21,6 +21,8 @@ pub enum Route {
     /// 巡察计划: the list of plans, and one plan.
     Plans,
     Plan(Id),
+    /// 巡察人才库.
+    People,
     /// A document written from the ledgers, shown for editing, printing and saving as Word.
     Document(crate::documents::DocRef),
     /// A respondent answering a questionnaire file, with or without an office set up.
@@ -51,6 +53,7 @@ impl Route {
             (Some("stats"), None, _) => Route::Stats,
             (Some("coverage"), None, _) => Route::Coverage,
             (Some("plans"), None, _) => Route::Plans,
+            (Some("people"), None, _) => Route::People,
             (Some("plans"), Some(id), None) => id.parse().map(Route::Plan).unwrap_or(Route::NotFound),
             (Some("documents"), Some(kind), Some(id)) if parts.next().is_none() => {
                 crate::documents::DocRef::parse(kind, id).map(Route::Document).unwrap_or(Route::NotFound)
@@ -72,6 +75,7 @@ impl Route {
             | Route::Rounds
             | Route::Plans
             | Route::Plan(_)
+            | Route::People
             | Route::Answer
             | Route::Settings
             | Route::NotFound => false,
@@ -103,6 +107,7 @@ impl Route {
             Route::Coverage => "#/coverage".to_owned(),
             Route::Plans => "#/plans".to_owned(),
             Route::Plan(id) => format!("#/plans/{id}"),
+            Route::People => "#/people".to_owned(),
             Route::Document(doc) => format!("#/documents/{}", doc.path()),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
@@ -142,6 +147,7 @@ mod tests {
             Route::Coverage,
             Route::Plans,
             Route::Plan(id),
+            Route::People,
             Route::Document(crate::documents::DocRef::Feedback(id)),
             Route::Document(crate::documents::DocRef::Drafts(id)),
             Route::Document(crate::documents::DocRef::Draft(id)),

@@ -33,6 +33,8 @@ fn round() -> (County, Id) {
         leader: "张三".into(),
         deputy: "李四".into(),
         members: vec!["王五".into()],
+        seats: Vec::new(),
+        recusals: Vec::new(),
     });
     let group_id = group.meta.id;
     c.d.groups.push(group);

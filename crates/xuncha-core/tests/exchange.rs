@@ -393,19 +393,13 @@ fn county_with_round(ids: &SequentialIds) -> (MemoryStore, Id, Id, Id, Id) {
             notes: String::new(),
         };
         let round = ops::save_round(&store, &ctx, None, round).await.unwrap_or_else(|e| panic!("{e}"));
-        let group = |name: &str| Group {
-            round: round.meta.id,
-            name: name.into(),
-            leader: String::new(),
-            deputy: String::new(),
-            members: vec![],
-        };
+        let group = |name: &str| Group::new(round.meta.id, name.into());
         let g1 = ops::save_group(&store, &ctx, None, group("第一巡察组")).await.unwrap_or_else(|e| panic!("{e}"));
         let g2 = ops::save_group(&store, &ctx, None, group("第二巡察组")).await.unwrap_or_else(|e| panic!("{e}"));
-        ops::assign_targets(&store, &ctx, round.meta.id, g1.meta.id, &[village.meta.id])
+        ops::assign_targets(&store, &ctx, round.meta.id, g1.meta.id, &[village.meta.id], &[])
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        ops::assign_targets(&store, &ctx, round.meta.id, g2.meta.id, &[east.meta.id])
+        ops::assign_targets(&store, &ctx, round.meta.id, g2.meta.id, &[east.meta.id], &[])
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         (store, office, round.meta.id, g1.meta.id, town.meta.id)

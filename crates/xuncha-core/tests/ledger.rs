@@ -93,13 +93,7 @@ fn world() -> World {
             let mut round = Round::new(term.meta.id, 3);
             round.start = Some(day("2026-03-01"));
             let round = ok(ops::save_round(&store, &ctx, None, round).await);
-            let group = Group {
-                round: round.meta.id,
-                name: "第一巡察组".into(),
-                leader: String::new(),
-                deputy: String::new(),
-                members: vec![],
-            };
+            let group = Group::new(round.meta.id, "第一巡察组".into());
             let group = ok(ops::save_group(&store, &ctx, None, group).await);
             let town =
                 ok(ops::save_target(&store, &ctx, None, Target::new("城关镇", TargetKind::Township, None)).await);
@@ -110,7 +104,7 @@ fn world() -> World {
                 ok(ops::save_target(&store, &ctx, None, Target::new("县财政局", TargetKind::CountyGovDept, None))
                     .await);
             let targets = [town.meta.id, village.meta.id, bureau.meta.id];
-            ok(ops::assign_targets(&store, &ctx, round.meta.id, group.meta.id, &targets).await);
+            ok(ops::assign_targets(&store, &ctx, round.meta.id, group.meta.id, &targets, &[]).await);
             (round.meta.id, town.meta.id, village.meta.id, bureau.meta.id)
         })
     };

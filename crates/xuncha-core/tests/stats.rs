@@ -129,6 +129,25 @@ impl County {
         let batch = PaperBatch { questionnaire: qid, target: None, day: day("2026-04-02"), forms: 10, counts: vec![] };
         let batch = c.rec(batch);
         c.d.paper_batches.push(batch);
+        // The pool: two leaders (one full time), a specialist also on the staff
+        // list, and one who left in the summer.
+        use xuncha_core::person::{Person, PoolKind, Rank};
+        let person = |pools: Vec<PoolKind>, full_time, rank, left: Option<&str>| Person {
+            pools,
+            full_time,
+            rank,
+            left: left.map(day),
+            ..Person::new("某")
+        };
+        for p in [
+            person(vec![PoolKind::Leaders], true, Rank::SectionChief, None),
+            person(vec![PoolKind::Leaders], false, Rank::SectionDeputy, None),
+            person(vec![PoolKind::Specialists, PoolKind::Staff], false, Rank::BelowSection, None),
+            person(vec![PoolKind::Staff], false, Rank::SectionDeputy, Some("2026-07-01")),
+        ] {
+            let p = c.rec(p);
+            c.d.persons.push(p);
+        }
         (c, term_id, dazhuang)
     }
 }
@@ -286,11 +305,28 @@ fn every_figure_equals_the_records_its_link_shows() {
                 Some(Link::Rounds(kind)) => {
                     scope.rounds(&c.d, today()).iter().filter(|r| kind.is_none_or(|k| r.data.kind == k)).count() as u64
                 }
+                Some(Link::People(filter)) => {
+                    c.d.persons.iter().filter(|p| filter.matches(p, &c.d.targets, today())).count() as u64
+                }
                 Some(Link::Questionnaires) | Some(Link::Plan(_)) | None => continue,
             };
             assert_eq!(shown, f.value, "{} in {scope:?}", f.key);
         }
     }
+}
+
+#[test]
+fn the_pool_is_counted_as_it_stood_at_the_end_of_the_period_and_only_for_the_whole_county() {
+    let (c, _, dazhuang) = County::new();
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2026)));
+    let now = [("pool.total", 3), ("pool.leaders", 2), ("pool.leaders.full_time", 1), ("pool.specialists", 1)];
+    assert_figures(&s, &now);
+    assert_figures(&s, &[("pool.staff", 1), ("pool.cadres", 2)]);
+    // At the end of the first half year the one who left in July was still there.
+    let (s, _) = stats(&c, StatsScope::of(Period::Range(day("2026-01-01"), day("2026-06-30"))));
+    assert_figures(&s, &[("pool.total", 4), ("pool.staff", 2), ("pool.cadres", 3)]);
+    let township = StatsScope { period: Period::Year(2026), township: Some(dazhuang), kind: None };
+    assert!(stats(&c, township).0.figure("pool.total").is_none());
 }
 
 #[test]

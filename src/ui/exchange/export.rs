@@ -7,8 +7,8 @@ use crate::ui::state::state;
 use crate::ui::widgets::{township_options, tr, RecordSelect};
 use leptos::prelude::*;
 use xuncha_core::exchange::export::{
-    backup_file_name, full_backup, package, package_file_name, Scope, LAST_BACKUP_KEY, MIN_PASSPHRASE_CHARS,
-    REMINDER_DAYS_KEY,
+    backup_file_name, full_backup, leave_out_persons, package, package_file_name, Scope, LAST_BACKUP_KEY,
+    MIN_PASSPHRASE_CHARS, REMINDER_DAYS_KEY,
 };
 use xuncha_core::exchange::format::Source;
 use xuncha_core::i18n::{fill, T};
@@ -20,6 +20,7 @@ pub fn ExportSection() -> impl IntoView {
     let st = state();
     let days = RwSignal::new(st.reminder_days.get_untracked().to_string());
     let encrypt = RwSignal::new(false);
+    let without_persons = RwSignal::new(false);
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -67,8 +68,14 @@ pub fn ExportSection() -> impl IntoView {
             let result = async {
                 let (file, name) = match scope {
                     None => {
-                        let file = full_backup(store.as_ref(), source, now).await.map_err(store_msg)?;
-                        (file, backup_file_name(&office.name, now.local_date_day()))
+                        let mut file = full_backup(store.as_ref(), source, now).await.map_err(store_msg)?;
+                        if without_persons.get_untracked() {
+                            leave_out_persons(&mut file, lang);
+                            let label = T::ScopeAllButPersons.text(lang);
+                            (file, package_file_name(&office.name, label, now.local_date_day()))
+                        } else {
+                            (file, backup_file_name(&office.name, now.local_date_day()))
+                        }
                     }
                     Some(scope) => {
                         let found = package(store.as_ref(), scope, source, now, lang).await.map_err(store_msg)?;
@@ -77,7 +84,8 @@ pub fn ExportSection() -> impl IntoView {
                     }
                 };
                 super::save::write_out(&file, &name, passphrase, progress, lang).await?;
-                if scope.is_none() {
+                // A file without the pool is not every record, so not a backup.
+                if scope.is_none() && !without_persons.get_untracked() {
                     store.put_setting(LAST_BACKUP_KEY, &now).await.map_err(store_msg)?;
                     st.last_backup.set(Some(now));
                 }
@@ -129,6 +137,10 @@ pub fn ExportSection() -> impl IntoView {
                 </label>
             </div>
         </Show>
+        <label class="check" title=tr(T::ExportWithoutPersonsHint)>
+            <input type="checkbox" data-testid="export-without-persons" bind:checked=without_persons/>
+            {tr(T::ExportWithoutPersons)}
+        </label>
         <div class="toolbar">
             <button type="button" data-testid="export-backup" disabled=move || busy.get() on:click=move |_| export(None)>{tr(T::ExportBackup)}</button>
             <Show when=move || busy.get()>

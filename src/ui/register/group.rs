@@ -1,6 +1,7 @@
 //! 巡察组: one group of a round, its form, and assigning targets to it.
 
 use super::inspection::InspectionPanel;
+use super::recusal::RecusalConfirm;
 use crate::ui::state::state;
 use crate::ui::widgets::{
     confirm, confirm_delete, day_text, initial_of, section_heading, target_initials, today, township_options, tr,
@@ -10,11 +11,13 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use xuncha_core::collate::sort_by_text;
 use xuncha_core::documents::DocRef;
-use xuncha_core::group::{default_group_name, parse_members, Group};
+use xuncha_core::group::{default_group_name, parse_members, Group, Recusal, Role};
 use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
 use xuncha_core::inspection::{Inspection, Milestone};
 use xuncha_core::ops;
+use xuncha_core::person::PoolKind;
+use xuncha_core::pool::{seat, Conflict, Pool};
 use xuncha_core::record::Record;
 use xuncha_core::route::Route;
 use xuncha_core::target::{register_order, TargetFilter, TargetKind, TargetStatus};
@@ -142,38 +145,115 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
     let st = state();
     let title = if base.is_some() { T::EditGroup } else { T::NewGroup };
     let n = st.data.with_untracked(|d| d.groups.iter().filter(|g| g.data.round == round).count() as u32 + 1);
-    let name = RwSignal::new(
-        base.as_ref().map(|b| b.data.name.clone()).unwrap_or_else(|| default_group_name(n, st.lang.get_untracked())),
-    );
-    let leader = RwSignal::new(base.as_ref().map(|b| b.data.leader.clone()).unwrap_or_default());
-    let deputy = RwSignal::new(base.as_ref().map(|b| b.data.deputy.clone()).unwrap_or_default());
-    let members = RwSignal::new(base.as_ref().map(|b| b.data.members.join("、")).unwrap_or_default());
+    let draft = base
+        .as_ref()
+        .map(|b| b.data.clone())
+        .unwrap_or_else(|| Group::new(round, default_group_name(n, st.lang.get_untracked())));
+    // A seated person shows by the label that finds them again ("张伟（县财政局）").
+    let shown = |role: Role, name: &str| {
+        st.data.with_untracked(|d| Pool { persons: &d.persons, targets: &d.targets }.shown(&draft, role, name))
+    };
+    let name = RwSignal::new(draft.name.clone());
+    let leader = RwSignal::new(shown(Role::Leader, &draft.leader));
+    let deputy = RwSignal::new(shown(Role::Deputy, &draft.deputy));
+    let members = RwSignal::new(draft.members.iter().map(|m| shown(Role::Member, m)).collect::<Vec<_>>().join("、"));
     let errors = RwSignal::new(None);
-    let meta = base.map(|b| b.meta);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let data = Group {
-            round,
-            name: name.get_untracked(),
-            leader: leader.get_untracked(),
-            deputy: deputy.get_untracked(),
-            members: parse_members(&members.get_untracked()),
-        };
-        let meta = meta.clone();
+    let pending = RwSignal::new(None::<Vec<Conflict>>);
+    let id = base.as_ref().map(|b| b.meta.id);
+    let meta = StoredValue::new(base.map(|b| b.meta));
+    let draft = StoredValue::new(draft);
+    let typed = move || Group {
+        name: name.get_untracked(),
+        leader: leader.get_untracked(),
+        deputy: deputy.get_untracked(),
+        members: parse_members(&members.get_untracked()),
+        ..draft.get_value()
+    };
+    let save = move |recusals: Vec<Recusal>| {
+        let mut data = typed();
+        data.recusals.extend(recusals);
+        let meta = meta.get_value();
         st.act(
             errors,
             async move |s, ctx| ops::save_group(s, ctx, meta.as_ref(), data).await,
             move |_| on_close.run(()),
         );
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(store) = st.store() else { return };
+        let data = typed();
+        leptos::task::spawn_local(async move {
+            match ops::open_conflicts(store.as_ref(), &data, id, &[], today()).await {
+                Ok(open) if !open.is_empty() => pending.set(Some(open)),
+                Ok(_) => save(Vec::new()),
+                Err(e) => errors.set(Some(e)),
+            }
+        });
+    };
+    // The names typed that stand for nobody in the pool, with the pool each would join.
+    let free = move || {
+        let mut g = Group {
+            leader: leader.get(),
+            deputy: deputy.get(),
+            members: parse_members(&members.get()),
+            ..Group::new(round, String::new())
+        };
+        let leader_name = g.leader.trim().to_owned();
+        let names = st.data.with(|d| seat(&mut g, Pool { persons: &d.persons, targets: &d.targets }));
+        names
+            .into_iter()
+            .map(|n| {
+                let pool = if n == leader_name { PoolKind::Leaders } else { PoolKind::Staff };
+                (n, pool)
+            })
+            .collect::<Vec<_>>()
+    };
+    let add_free = move |_| {
+        let names = untrack(free);
+        st.act_saying(errors, T::AddedToPool, async move |s, ctx| ops::add_to_pool(s, ctx, &names).await, |_| ());
+    };
+    let choices = move || {
+        st.data.with(|d| {
+            let pool = Pool { persons: &d.persons, targets: &d.targets };
+            pool.choices(today()).into_iter().map(|(_, label)| view! { <option value=label/> }).collect_view()
+        })
+    };
+    let person_input = move |label: T, value: RwSignal<String>, field: &'static str| {
+        view! {
+            <label class="field">
+                <span class="label">{tr(label)}</span>
+                <input type="text" name=field list="pool-choices" data-testid=format!("field-{field}")
+                    placeholder=tr(T::PoolChoiceHint) bind:value=value/>
+            </label>
+        }
+    };
     view! {
         <div class="inline-form" data-testid="group-form">
             <h3>{tr(title)}</h3>
-            <form on:submit=save class="row-form">
+            <datalist id="pool-choices">{choices}</datalist>
+            <form on:submit=submit class="row-form">
                 <Input label=T::FieldGroupName value=name field="name" errors=errors/>
-                <Input label=T::FieldLeader value=leader field="leader" errors=errors autofocus=true/>
-                <Input label=T::FieldDeputy value=deputy field="deputy" errors=errors/>
+                {person_input(T::FieldLeader, leader, "leader")}
+                {person_input(T::FieldDeputy, deputy, "deputy")}
                 <Input label=T::FieldMembers value=members field="members" errors=errors hint=T::MembersHint/>
+                {move || {
+                    let names = free();
+                    (!names.is_empty()).then(|| {
+                        let list = names.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("、");
+                        view! {
+                            <p class="hint" data-testid="free-names">
+                                {fill(st.t(T::FreeNames), &[("names", &list)])}" "
+                                <button type="button" class="link" data-testid="add-to-pool" on:click=add_free>{tr(T::AddToPool)}</button>
+                            </p>
+                        }
+                    })
+                }}
+                {move || pending.get().map(|open| view! {
+                    <RecusalConfirm conflicts=open
+                        on_confirm=Callback::new(move |given| { pending.set(None); save(given) })
+                        on_cancel=Callback::new(move |_| pending.set(None))/>
+                })}
                 <FormButtons errors=errors on_close=on_close/>
             </form>
         </div>
@@ -215,19 +295,30 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
             free
         })
     });
-    let assign = move |_| {
+    let pending = RwSignal::new(None::<Vec<Conflict>>);
+    let go = move |recusals: Vec<Recusal>| {
         let ids: Vec<Id> = chosen.get_untracked().into_iter().collect();
-        if ids.is_empty() {
-            return;
-        }
         st.act(
             errors,
-            async move |s, ctx| ops::assign_targets(s, ctx, round, group, &ids).await,
+            async move |s, ctx| ops::assign_targets(s, ctx, round, group, &ids, &recusals).await,
             move |_| {
                 chosen.set(HashSet::new());
                 on_close.run(());
             },
         );
+    };
+    // A 回避 warning is asked about before anything is written.
+    let assign = move |_| {
+        let ids: Vec<Id> = chosen.get_untracked().into_iter().collect();
+        let record = st.data.with_untracked(|d| d.groups.iter().find(|g| g.meta.id == group).cloned());
+        let (Some(store), Some(record), false) = (st.store(), record, ids.is_empty()) else { return };
+        leptos::task::spawn_local(async move {
+            match ops::open_conflicts(store.as_ref(), &record.data, Some(group), &ids, today()).await {
+                Ok(open) if !open.is_empty() => pending.set(Some(open)),
+                Ok(_) => go(Vec::new()),
+                Err(e) => errors.set(Some(e)),
+            }
+        });
     };
     let list = move || {
         let lang = st.lang.get();
@@ -276,6 +367,11 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
                 <RecordSelect label=T::ColTownship options=townships value=township field="assign-township" empty=T::All errors=None/>
             </div>
             <div class="checklist">{list}</div>
+            {move || pending.get().map(|open| view! {
+                <RecusalConfirm conflicts=open
+                    on_confirm=Callback::new(move |given| { pending.set(None); go(given) })
+                    on_cancel=Callback::new(move |_| pending.set(None))/>
+            })}
             <FormErrors errors=errors/>
             <div class="buttons">
                 <button type="button" data-testid="assign-selected" on:click=assign>{tr(T::AssignSelected)}</button>

@@ -4,9 +4,11 @@
 
 pub mod group;
 pub mod inspection;
+pub mod people;
 pub mod plan;
 pub mod plan_page;
 mod planned_round;
+mod recusal;
 pub mod round;
 pub mod target;
 pub mod term;

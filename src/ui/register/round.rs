@@ -179,11 +179,14 @@ pub fn RoundPage(id: Id) -> impl IntoView {
     let page_errors = RwSignal::new(None);
     let close_edit = Callback::new(move |_: ()| editing.set(false));
     let close_group = Callback::new(move |_: ()| adding_group.set(false));
-    let groups = move || {
+    // The cards are drawn again only when this round's groups change, so a form
+    // open in one survives writes elsewhere (a name added to the pool).
+    let round_groups = Memo::new(move |_| {
         let mut gs = st.data.with(|d| d.groups.iter().filter(|g| g.data.round == id).cloned().collect::<Vec<_>>());
         gs.sort_by_key(|g| g.meta.created_at);
-        gs.into_iter().map(|g| view! { <GroupCard group=g/> }).collect_view()
-    };
+        gs
+    });
+    let groups = move || round_groups.get().into_iter().map(|g| view! { <GroupCard group=g/> }).collect_view();
     let delete = move |_| {
         let Some(r) = round.get_untracked() else {
             return;
@@ -202,8 +205,9 @@ pub fn RoundPage(id: Id) -> impl IntoView {
         None => view! { <NotFoundPage/> }.into_any(),
         Some(r) => {
             let lang = st.lang.get();
-            let title = st.data.with(|d| d.round_title(&r, lang));
-            let has_groups = st.data.with(|d| d.groups.iter().any(|g| g.data.round == id));
+            let title_of = r.clone();
+            let title = move || st.data.with(|d| d.round_title(&title_of, lang));
+            let has_groups = move || round_groups.with(|g| !g.is_empty());
             let edit_base = r.clone();
             view! {
                 <section class="round-page">
@@ -227,7 +231,9 @@ pub fn RoundPage(id: Id) -> impl IntoView {
                     <Show when=move || adding_group.get()>
                         <GroupForm round=id base=None on_close=close_group/>
                     </Show>
-                    {(!has_groups).then(|| view! { <p class="empty">{tr(T::NoGroups)}</p> })}
+                    <Show when=move || !has_groups()>
+                        <p class="empty">{tr(T::NoGroups)}</p>
+                    </Show>
                     <div class="groups">{groups}</div>
                 </section>
             }

@@ -22,8 +22,6 @@ use xuncha_core::sheet::Sheet;
 use xuncha_core::stats::{charts, text, Figure, Link, Period, Stats, StatsScope};
 use xuncha_core::target::TargetKind;
 
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /// Which kind of period the user counts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
@@ -109,15 +107,7 @@ pub fn StatsPage() -> impl IntoView {
         // The scope in the name, so the exports of several scopes do not clash.
         let scope_name: String = scope_words.chars().filter(|c| !"\\/:*?\"<>|；; ".contains(*c)).collect();
         let name = format!("{}-{}-{}-{}.xlsx", office.trim(), T::StatsTitle.text(lang), scope_name, today);
-        let failed = || T::ErrExportWrite.text(lang).to_owned();
-        let result = sheet
-            .to_xlsx(platform::now())
-            .map_err(|_| failed())
-            .and_then(|bytes| platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed()));
-        match result {
-            Ok(()) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
-            Err(msg) => st.notify(msg, true),
-        }
+        crate::ui::widgets::download_workbook(st, &[sheet], &name);
     };
     let copy = move |_| {
         let ok = platform::copy_from_testid("stats-text");
@@ -250,10 +240,12 @@ fn FigureRow(f: Figure, shown: RwSignal<Option<Link>>) -> impl IntoView {
                 Link::Ledger(kind, _) => Route::Ledger(*kind).hash(),
                 Link::Questionnaires => Route::Questionnaires.hash(),
                 Link::Plan(id) => Route::Plan(*id).hash(),
+                Link::People(_) => Route::People.hash(),
                 Link::Targets(_) | Link::Rounds(_) => Route::Stats.hash(),
             };
             let follow = move |ev: leptos::ev::MouseEvent| match &link {
                 Link::Ledger(_, filter) => st.ledger_filter.set(filter),
+                Link::People(filter) => st.people_filter.set(filter),
                 Link::Questionnaires | Link::Plan(_) => {}
                 Link::Targets(_) | Link::Rounds(_) => {
                     ev.prevent_default();

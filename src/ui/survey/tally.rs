@@ -1,9 +1,8 @@
 //! 问卷统计: one questionnaire's tally for all units or one, with bars, weighted
 //! scores, the free-text answers listed, units side by side, .xlsx and print.
 
-use crate::platform;
 use crate::ui::state::state;
-use crate::ui::widgets::{today, tr, PrintButton, RecordSelect};
+use crate::ui::widgets::{download_workbook, today, tr, PrintButton, RecordSelect};
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
@@ -12,8 +11,6 @@ use xuncha_core::rating::{summaries, RatingRow, RatingSummary};
 use xuncha_core::record::Record;
 use xuncha_core::sheet::Sheet;
 use xuncha_core::tally::{compare, tally, targets_answered, QuestionTally, Tally};
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
 pub fn TallyView(q: Record<Questionnaire>) -> impl IntoView {
@@ -55,15 +52,8 @@ pub fn TallyView(q: Record<Questionnaire>) -> impl IntoView {
         // The tally on the first tab, each scale's 测评汇总 on a tab of its own.
         let mut sheets = vec![Sheet::of_tally(&export_title, &scope, &tally, lang, today())];
         sheets.extend(summaries(&tally).iter().map(|s| Sheet::of_rating(&export_title, &scope, s, lang, today())));
-        let failed = || T::ErrExportWrite.text(lang).to_owned();
         let name = format!("{}-{}-{}.xlsx", file_safe(&export_title), T::TallyTitle.text(lang), today());
-        let result = Sheet::workbook(&sheets, platform::now())
-            .map_err(|_| failed())
-            .and_then(|bytes| platform::download_bytes(&name, &bytes, XLSX_MIME).map_err(|_| failed()));
-        match result {
-            Ok(()) => st.notify(fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
-            Err(msg) => st.notify(msg, true),
-        }
+        download_workbook(st, &sheets, &name);
     };
     let record = q.clone();
     let side_by_side = move || {

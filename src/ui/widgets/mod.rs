@@ -34,3 +34,19 @@ pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 pub fn today() -> Day {
     platform::now().local_date_day()
 }
+
+/// Saves `sheets` as one workbook named `name` and says so on the page; any
+/// failure is one sentence in the user's language, never the library's words.
+pub fn download_workbook(st: crate::ui::state::AppState, sheets: &[xuncha_core::sheet::Sheet], name: &str) {
+    use leptos::prelude::GetUntracked;
+    const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let lang = st.lang.get_untracked();
+    let failed = || T::ErrExportWrite.text(lang).to_owned();
+    let result = xuncha_core::sheet::Sheet::workbook(sheets, platform::now())
+        .map_err(|_| failed())
+        .and_then(|bytes| platform::download_bytes(name, &bytes, XLSX_MIME).map_err(|_| failed()));
+    match result {
+        Ok(()) => st.notify(xuncha_core::i18n::fill(T::ExportedFile.text(lang), &[("file", &name)]), false),
+        Err(msg) => st.notify(msg, true),
+    }
+}

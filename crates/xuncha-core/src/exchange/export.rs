@@ -30,6 +30,17 @@ pub async fn full_backup<S: Store>(store: &S, source: Source, now: Timestamp) ->
     Ok(ExchangeFile::new(source, now, FileKind::Backup, store.all_records().await?))
 }
 
+/// Takes the talent pool's persons out of a file, for an office that should not
+/// receive personal data. A backup without them is no longer every record, so it
+/// becomes a package saying so. Packages never carry persons: a group names its
+/// people and ties to them loosely (`Group::seats`).
+pub fn leave_out_persons(file: &mut ExchangeFile, lang: Lang) {
+    file.records.persons.clear();
+    if file.kind == FileKind::Backup {
+        file.kind = FileKind::Package { scope: T::ScopeAllButPersons.text(lang).to_owned() };
+    }
+}
+
 /// What a package holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {

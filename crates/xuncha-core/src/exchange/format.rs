@@ -23,8 +23,10 @@ pub const FORMAT_MAJOR: u32 = 1;
 /// 1.2 questionnaires, responses and paper batches; 1.3 field dots (`meta.dots`),
 /// which older readers ignore (they then merge whole records, as before); 1.4
 /// plans (`plans`), which older readers skip as a list they do not know; 1.5 a
-/// problem's `facts` and `basis`, which older readers ignore.
-pub const FORMAT_MINOR: u32 = 5;
+/// problem's `facts` and `basis`, which older readers ignore; 1.6 the talent
+/// pool (`persons`) and a group's `seats` and `recusals`, which older readers skip
+/// and ignore.
+pub const FORMAT_MINOR: u32 = 6;
 /// Files larger than this are refused before parsing, so a tab never runs out of
 /// memory. Measured: importing a file takes about 3.5 times its size in wasm memory
 /// (a ×4 county, 361 MiB, peaked at 1.25 GiB), within reach of wasm32's 4 GiB.

@@ -19,6 +19,7 @@ use crate::target::{Target, TargetKind};
 use crate::term::Term;
 
 mod later;
+mod people;
 
 /// Problems at scale 1; rectifications match them one for one, clues are a tenth.
 pub const PROBLEMS_AT_SCALE_1: usize = 50_000;
@@ -258,13 +259,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
                 let groups: Vec<Record<Group>> = (1..=4)
                     .map(|g| Record {
                         meta: meta(&mut rng),
-                        data: Group {
-                            round: round.meta.id,
-                            name: default_group_name(g, Lang::Zh),
-                            leader: String::new(),
-                            deputy: String::new(),
-                            members: Vec::new(),
-                        },
+                        data: Group::new(round.meta.id, default_group_name(g, Lang::Zh)),
                     })
                     .collect();
                 // Each round takes a township, some of its villages and some county units.
@@ -386,6 +381,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
     later::letters(&mut rng, office, now, today, &mut r);
     later::paper_batches(&mut rng, office, now, &mut r);
     later::edits_elsewhere(&mut rng, &mut r);
+    people::persons(&mut rng, office, now, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }

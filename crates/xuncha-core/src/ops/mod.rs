@@ -120,12 +120,14 @@ async fn save_checked<B: Body, S: Store>(
 
 mod ledger;
 pub mod overview;
+mod people;
 mod plan;
 mod register;
 mod snapshot;
 mod survey;
 
 pub use ledger::*;
+pub use people::*;
 pub use plan::*;
 pub use register::*;
 pub use snapshot::*;

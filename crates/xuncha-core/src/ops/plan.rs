@@ -62,7 +62,7 @@ pub async fn start_planned_round<S: Store>(
     let mut changes = vec![change];
     let mut groups: Vec<(u32, Record<Group>)> = Vec::new();
     for (n, name) in planned.group_names(lang) {
-        let data = Group { round: round_id, name, leader: String::new(), deputy: String::new(), members: Vec::new() };
+        let data = Group::new(round_id, name);
         let (record, change) = stamp(ctx, ctx.ids.next_id(), None, None, data);
         groups.push((n, record));
         changes.push(change);

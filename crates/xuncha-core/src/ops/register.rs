@@ -168,22 +168,6 @@ pub async fn delete_round<S: Store>(store: &S, ctx: &Ctx<'_>, round: &Record<Rou
     Ok(())
 }
 
-pub async fn save_group<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    base: Option<&Meta>,
-    mut data: Group,
-) -> Result<Record<Group>, OpError> {
-    data.name = data.name.trim().to_owned();
-    data.leader = data.leader.trim().to_owned();
-    data.deputy = data.deputy.trim().to_owned();
-    let id = id_for(ctx, base);
-    let rounds = store.all::<Round>().await?;
-    let groups = store.by_index::<Group>(keys::BY_ROUND, data.round).await?;
-    let checked = data.validate(id, &rounds, &groups);
-    save_checked(store, ctx, id, base, data, checked).await
-}
-
 /// Deletes a group and its assignments together.
 pub async fn delete_group<S: Store>(store: &S, ctx: &Ctx<'_>, group: &Record<Group>) -> Result<(), OpError> {
     let mut changes = vec![tombstone(ctx, group)];
@@ -213,39 +197,6 @@ pub async fn save_inspection<S: Store>(
     let cx = InspectionContext { groups: &groups, targets: &targets, inspections: &inspections };
     let checked = data.validate(id, cx);
     save_checked(store, ctx, id, base, data, checked).await
-}
-
-/// Assigns several targets to a group at once; nothing is written if any is refused.
-pub async fn assign_targets<S: Store>(
-    store: &S,
-    ctx: &Ctx<'_>,
-    round: Id,
-    group: Id,
-    targets: &[Id],
-) -> Result<Vec<Record<Inspection>>, OpError> {
-    let rounds = store.all::<Round>().await?;
-    let groups = store.by_index::<Group>(keys::BY_ROUND, round).await?;
-    let all_targets = store.all::<Target>().await?;
-    let mut inspections = store.by_index::<Inspection>(keys::BY_ROUND, round).await?;
-    let mut changes = Vec::new();
-    let mut added = Vec::new();
-    for target in targets {
-        let data = Inspection::new(round, group, *target);
-        if !data.round_is_live(&rounds) {
-            return Err(OpError::Invalid(vec![Invalid { field: "round", msg: T::ErrRoundMissing, missing: false }]));
-        }
-        let id = ctx.ids.next_id();
-        let cx = InspectionContext { groups: &groups, targets: &all_targets, inspections: &inspections };
-        data.validate(id, cx).map_err(OpError::Invalid)?;
-        let (record, change) = stamp(ctx, id, None, None, data);
-        inspections.push(record.clone());
-        added.push(record);
-        changes.push(change);
-    }
-    if !changes.is_empty() {
-        store.commit(changes).await?;
-    }
-    Ok(added)
 }
 
 /// Takes a target off a round (tombstones its inspection record).

@@ -19,10 +19,50 @@ pub struct Group {
     /// 副组长
     #[serde(default)]
     pub deputy: String,
-    /// 组员, plain names until the talent pool exists.
+    /// 组员
     #[serde(default)]
     pub members: Vec<String>,
+    /// The persons of the talent pool behind the names above (`pool::seat`). The
+    /// names stay what documents print; a name typed freely has no seat. A seat
+    /// is a loose tie: a file without the pool still reads, only the persons'
+    /// service is not known there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::validation::objects")]
+    pub seats: Vec<Seat>,
+    /// 回避 warnings confirmed for this group, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::validation::objects")]
+    pub recusals: Vec<Recusal>,
 }
+
+crate::labelled_enum! {
+    /// A person's place in a group.
+    pub enum Role {
+        /// 组长
+        Leader => FieldLeader,
+        /// 副组长
+        Deputy => FieldDeputy,
+        /// 组员
+        Member => RoleMember,
+    }
+}
+
+/// A person of the pool in a group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seat {
+    pub person: Id,
+    pub role: Role,
+}
+
+/// A 回避 warning the office confirmed: the person goes to the target anyway, for
+/// the reason given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recusal {
+    pub person: Id,
+    pub target: Id,
+    pub reason: String,
+}
+
+/// Longest reason for going despite a 回避 warning.
+pub const MAX_RECUSAL_REASON: usize = 200;
 
 /// The conventional name of the n-th group of a round.
 pub fn default_group_name(n: u32, lang: Lang) -> String {
@@ -42,6 +82,19 @@ pub fn parse_members(text: &str) -> Vec<String> {
 }
 
 impl Group {
+    /// A group of `round` with nobody named yet.
+    pub fn new(round: Id, name: String) -> Group {
+        Group {
+            round,
+            name,
+            leader: String::new(),
+            deputy: String::new(),
+            members: Vec::new(),
+            seats: Vec::new(),
+            recusals: Vec::new(),
+        }
+    }
+
     pub fn validate(&self, id: Id, rounds: &[Record<Round>], groups: &[Record<Group>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         c.check(rounds.iter().any(|r| r.is_live() && r.meta.id == self.round), "round", T::ErrRoundMissing);
@@ -51,6 +104,10 @@ impl Group {
             .iter()
             .any(|g| g.is_live() && g.meta.id != id && g.data.round == self.round && g.data.name.trim() == name);
         c.check(!taken, "name", T::ErrGroupNameTaken);
+        for r in &self.recusals {
+            c.required(!blank(&r.reason), "recusals", T::ErrRecusalReason);
+            c.check(r.reason.chars().count() <= MAX_RECUSAL_REASON, "recusals", T::ErrRecusalReasonTooLong);
+        }
         c.finish()
     }
 }
@@ -69,9 +126,31 @@ impl crate::record::Model for Group {
             "leader" => Field::plain(T::FieldLeader),
             "deputy" => Field::plain(T::FieldDeputy),
             "members" => Field::plain(T::FieldMembers),
+            "seats" => Field::words(T::FieldSeats, seats_words),
+            "recusals" => Field::words(T::FieldRecusals, recusals_words),
             _ => return None,
         })
     }
+}
+
+fn seats_words(value: &serde_json::Value, lang: Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> String {
+    use crate::i18n::Label;
+    let seats: Vec<Seat> = serde_json::from_value(value.clone()).unwrap_or_default();
+    let items = seats.iter().map(|s| {
+        let name = name_of(crate::Kind::Person, s.person).unwrap_or_else(|| s.person.to_string());
+        format!("{}：{name}", s.role.label().text(lang))
+    });
+    crate::record::join(items)
+}
+
+fn recusals_words(value: &serde_json::Value, _: Lang, name_of: &dyn Fn(crate::Kind, Id) -> Option<String>) -> String {
+    let recusals: Vec<Recusal> = serde_json::from_value(value.clone()).unwrap_or_default();
+    let items = recusals.iter().map(|r| {
+        let person = name_of(crate::Kind::Person, r.person).unwrap_or_else(|| r.person.to_string());
+        let target = name_of(crate::Kind::Target, r.target).unwrap_or_else(|| r.target.to_string());
+        format!("{person}—{target}：{}", r.reason)
+    });
+    crate::record::join(items)
 }
 
 #[cfg(test)]
@@ -98,7 +177,7 @@ mod tests {
     }
 
     fn group(round: Id, name: &str) -> Group {
-        Group { round, name: name.into(), leader: "张三".into(), deputy: String::new(), members: vec![] }
+        Group { leader: "张三".into(), ..Group::new(round, name.into()) }
     }
 
     #[test]

@@ -366,9 +366,7 @@ mod tests {
 
     fn world() -> World {
         let round = Id::from_random_bytes([7; 16]);
-        let group = |n, name: &str| {
-            rec(n, Group { round, name: name.into(), leader: String::new(), deputy: String::new(), members: vec![] })
-        };
+        let group = |n, name: &str| rec(n, Group::new(round, name.into()));
         World {
             round,
             groups: vec![group(1, "第一巡察组"), group(2, "第二巡察组")],

@@ -1,10 +1,13 @@
-//! The register (基础信息): the office, terms, inspection targets, rounds, groups and
-//! the inspection of each target in a round.
+//! The register (基础信息): the office, terms, inspection targets, rounds, groups,
+//! the inspection of each target in a round, and the talent pool the groups are
+//! chosen from.
 
 pub mod group;
 pub mod inspection;
 pub mod office;
+pub mod person;
 pub mod plan;
+pub mod pool;
 pub mod round;
 pub mod target;
 pub mod term;

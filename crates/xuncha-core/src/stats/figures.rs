@@ -40,6 +40,8 @@ pub enum Link {
     Questionnaires,
     /// A plan's page, with its rounds and its plan against actual.
     Plan(Id),
+    /// The talent pool's list with these filters.
+    People(crate::pool::PersonFilter),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +77,7 @@ impl Stats {
         groups.extend(ledger_groups(ledger, &base, today));
         groups.push(questionnaires(d, scope, today));
         groups.extend(super::plan::group(d, scope, today));
+        groups.extend(super::pool::group(d, scope, today));
         Stats { groups }
     }
 

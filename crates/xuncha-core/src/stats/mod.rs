@@ -8,6 +8,7 @@ pub mod charts;
 pub mod coverage;
 mod figures;
 pub mod plan;
+pub mod pool;
 pub mod text;
 
 pub use figures::*;

@@ -132,5 +132,16 @@ pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
         ));
     }
     lines.push(last);
+    if stats.figure("pool.total").is_some() {
+        let pool = crate::pool::PoolFigures {
+            total: v("pool.total") as usize,
+            leaders: v("pool.leaders") as usize,
+            full_time_leaders: v("pool.leaders.full_time") as usize,
+            specialists: v("pool.specialists") as usize,
+            staff: v("pool.staff") as usize,
+            leading_cadres: v("pool.cadres") as usize,
+        };
+        lines.push(pool.sentence(lang));
+    }
     lines.join("\n")
 }

@@ -271,16 +271,10 @@ pub async fn deleting_a_round_removes_its_groups_and_assignments_together(s: &im
         notes: String::new(),
     };
     let round = must(ops::save_round(s, &ctx, None, round)).await;
-    let group = Group {
-        round: round.meta.id,
-        name: "第一巡察组".into(),
-        leader: String::new(),
-        deputy: String::new(),
-        members: vec![],
-    };
+    let group = Group::new(round.meta.id, "第一巡察组".into());
     let group = must(ops::save_group(s, &ctx, None, group)).await;
     let town = must(ops::save_target(s, &ctx, None, Target::new("城关镇", TargetKind::Township, None))).await;
-    must(ops::assign_targets(s, &ctx, round.meta.id, group.meta.id, &[town.meta.id])).await;
+    must(ops::assign_targets(s, &ctx, round.meta.id, group.meta.id, &[town.meta.id], &[])).await;
     assert_eq!(
         ops::delete_term(s, &ctx, &term).await,
         Err(OpError::Refused(crate::i18n::T::ErrTermHasRounds)),

@@ -19,6 +19,8 @@ pub mod keys {
     pub const RESPONSES: &str = "responses";
     pub const PAPER_BATCHES: &str = "paper_batches";
     pub const PLANS: &str = "plans";
+    /// 人才库: a kind made after records moved to pages, so never a store of its own.
+    pub const PERSONS: &str = "persons";
     /// Every kind's records, in pages (`storage::pages`), from step 8 on.
     pub const PAGES: &str = "pages";
 
