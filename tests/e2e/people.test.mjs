@@ -154,3 +154,39 @@ test('a group is staffed from the pool, warned of recusal and the pool travels i
   await other.close();
   await browser.close();
 });
+
+test('a talent-pool list kept in Excel comes in with its units matched and bad rows named', async () => {
+  const dir = tempProfile('people-sheet');
+  const { browser, net, app } = await countyOffice('people-sheet');
+  await app.bulkTargets(['县财政局', '县审计局'], '县直政府部门');
+  const file = `${dir}/人才库名单.csv`;
+  fs.writeFileSync(
+    file,
+    '\ufeff某某县巡察“一长两员”库人员名单\n' +
+      '序号,姓名,工作单位,职务,职级,所在库,是否专职,专业特长,入库时间\n' +
+      '1,张伟,县财政局党组,副局长,副科级,组长库,是,财务,2024.3.1\n' +
+      '2,李娜,县纪委监委,干部,一级科员,专业人员库、工作人员库,否,注册会计师,2025年1月8日\n' +
+      '3,王强,县审计局,审计员,,工作人员库,,,\n' +
+      '4,钱七,县水利局,,,后备干部库,,,\n',
+  );
+  await app.go('exchange');
+  await app.id('sheet-file').setInputFiles(file);
+  await app.id('sheet-columns').waitFor();
+  const fields = await app.id('sheet-columns').locator('select').evaluateAll((ss) =>
+    ss.map((s) => s.options[s.selectedIndex].textContent));
+  assert.deepEqual(fields, ['不导入', '姓名', '巡察对象', '职务', '职级', '所在库', '专职', '专业特长', '入库时间']);
+  await app.id('sheet-check').click();
+  await app.id('sheet-counts').waitFor();
+  assert.match(await app.id('sheet-counts').innerText(), /共 4 行：可导入 3 行，本机已有 0 行，有错误 1 行。/);
+  assert.deepEqual(await app.id('sheet-refusal').allInnerTexts(), ['第6行 F列“所在库”：“后备干部库”不是这一列可选的内容']);
+  await app.id('import-preview').getByTestId('apply-import').click();
+  await app.id('flash').filter({ hasText: '导入完成' }).waitFor();
+  await app.go('people');
+  await app.id('person-row').nth(2).waitFor();
+  const rows = await app.id('person-row').allInnerTexts();
+  assert.ok(rows.some((r) => /^张伟\t县财政局\t副局长\t副科级\t组长库\t是\t财务\t2024-03-01/.test(r)), rows.join('\n'));
+  assert.ok(rows.some((r) => /^李娜\t县纪委监委\t干部\t科级以下\t专业人员库、工作人员库/.test(r)), rows.join('\n'));
+  assert.deepEqual(net.requests, []);
+  assert.deepEqual(net.errors, []);
+  await browser.close();
+});

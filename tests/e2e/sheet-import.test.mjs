@@ -28,7 +28,7 @@ async function pickSheet(app, file) {
 async function check(app) {
   // A dead page says why in its panic panel: put that in the failure rather than a timeout.
   const panic = app.page.getByTestId('panic-panel');
-  if (await panic.count()) throw new Error(`the page panicked: ${await panic.innerText()}`);
+  if (await panic.count()) throw new Error(`the page panicked: ${await panic.evaluate((e) => e.textContent)}`);
   await app.id('sheet-check').click();
   await app.id('sheet-counts').waitFor();
   return app.id('sheet-counts').innerText();

@@ -367,3 +367,59 @@ fn a_problem_entered_by_hand_gets_the_rectification_the_ledger_has_for_it() {
     stored.rectifications.extend(c.records.rectifications.clone());
     assert_eq!(convert(&county_workbook(), &stored, defaults()).count(RowOutcome::Same), 3, "and once only");
 }
+
+#[test]
+fn a_talent_pool_list_comes_in_with_units_ranks_and_pools_and_again_adds_nothing() {
+    use xuncha_core::person::{PoolKind, Rank, Specialty};
+    let f = fixture();
+    let csv = "某某县巡察人才库名单\n\
+               序号,姓名,工作单位,职务,职级,所在库,是否专职,专业特长,入库时间\n\
+               1,张伟,县财政局,副局长,副科级,组长库,是,财务,2024.3.1\n\
+               2,李娜,县纪委监委,干部,一级科员,专业人员库、工作人员库,否,注册会计师,2025年1月8日\n\
+               3,王强,县审计局,审计员,,工作人员库,,,\n\
+               4,赵六,县水利局,,处长,组长库,,,\n\
+               5,钱七,县水利局,,,后备干部库,,,\n\
+               6,,县水利局,,,组长库,,,\n";
+    let c = convert(csv.as_bytes(), &f.county.d, defaults());
+    let said: Vec<String> = c.problems.iter().map(|p| p.message(Lang::Zh)).collect();
+    assert_eq!(
+        said,
+        [
+            "第6行 E列“职级”：“处长”不是这一列可选的内容",
+            "第7行 F列“所在库”：“后备干部库”不是这一列可选的内容",
+            "第8行 B列“姓名”：缺少姓名",
+        ]
+    );
+    let people: Vec<_> = c
+        .records
+        .persons
+        .iter()
+        .map(|p| (p.data.name.as_str(), p.data.unit, p.data.unit_name.as_str(), p.data.rank, p.data.pools.clone()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("张伟", Some(f.finance), "", Rank::SectionDeputy, vec![PoolKind::Leaders]),
+            ("李娜", None, "县纪委监委", Rank::BelowSection, vec![PoolKind::Specialists, PoolKind::Staff]),
+            (
+                "王强",
+                f.county.d.targets.iter().find(|t| t.data.name == "县审计局").map(|t| t.meta.id),
+                "",
+                Rank::BelowSection,
+                vec![PoolKind::Staff]
+            ),
+        ]
+    );
+    let zhang = &c.records.persons[0].data;
+    assert_eq!(
+        (zhang.full_time, zhang.specialty, zhang.joined),
+        (true, Some(Specialty::Finance), Some(day("2024-03-01")))
+    );
+    assert_eq!(c.records.persons[1].data.specialty, Some(Specialty::Finance));
+    // The same list again, once the first is kept: every good row is the same person.
+    let mut kept = f.county.d.clone();
+    kept.persons.extend(c.records.persons.iter().cloned());
+    let again = convert(csv.as_bytes(), &kept, defaults());
+    assert!(again.records.persons.is_empty());
+    assert_eq!(again.count(RowOutcome::Same), 3);
+}

@@ -194,7 +194,9 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         let name = file_name.get_untracked();
         let index = sheet.get_untracked();
         let mine = generation.get_value();
-        let stale = move || generation.get_value() != mine;
+        // A section drawn again (its page redrawn by a write) has let go of its
+        // values: a check still running for it is stale, never a dead page.
+        let stale = move || generation.try_get_value() != Some(mine);
         leptos::task::spawn_local(async move {
             let Some(grid) = b.sheets.get(index) else { return };
             let stored = st.data.get_untracked();

@@ -40,7 +40,7 @@ macro_rules! intake_texts {
             IntakeStepNote => "据原台账导入", "Brought in from the earlier ledger";
             IntakeNotRecorded => "原台账未载", "Not in the earlier ledger";
             SheetTitle => "从 Excel 导入台账", "Bring in a ledger from Excel";
-            SheetHint => "选择本单位原来用 Excel、WPS 保存的问题整改台账、线索台账、巡察建议书台账或巡察对象名录（.xlsx、.xls、.ods 或 CSV）。程序会找出表头、对应各列，逐行检查后先预览，确认后才写入；有错误的行不会导入，并列出行号和原因。", "Choose a ledger the office kept in Excel or WPS (.xlsx, .xls, .ods or CSV): problems and rectifications, clues, recommendation letters, or a register of units. The header is found and the columns matched; every row is checked and previewed before anything is written; rows with errors are left out and listed with their row number and reason.";
+            SheetHint => "选择本单位原来用 Excel、WPS 保存的问题整改台账、线索台账、巡察建议书台账、巡察对象名录或“一长两员”人才库名单（.xlsx、.xls、.ods 或 CSV）。程序会找出表头、对应各列，逐行检查后先预览，确认后才写入；有错误的行不会导入，并列出行号和原因。", "Choose a ledger the office kept in Excel or WPS (.xlsx, .xls, .ods or CSV): problems and rectifications, clues, recommendation letters, a register of units, or a list of the talent pool. The header is found and the columns matched; every row is checked and previewed before anything is written; rows with errors are left out and listed with their row number and reason.";
             SheetChoose => "选择表格文件", "Choose a spreadsheet";
             SheetWhich => "工作表", "Sheet";
             SheetFound => "表头在第 {row} 行，数据从第 {first} 行起，共 {rows} 行。", "The header is on row {row}; data starts on row {first}, {rows} rows in all.";

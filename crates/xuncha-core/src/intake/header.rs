@@ -144,13 +144,20 @@ fn synonyms(col: Col) -> &'static [&'static str] {
         Col::RespondedOn => &["回复日期", "回复时间", "反馈日期"],
         Col::TargetKind => &["单位类别", "单位类型", "对象类型", "对象类别", "类型"],
         Col::OrgForm => &["党组织形式", "党组织类型", "组织形式"],
+        Col::PersonName => &["姓名", "人员姓名"],
+        Col::Post => &["职务", "现任职务", "现职务"],
+        Col::Rank => &["职级", "级别", "职务级别", "职级层次"],
+        Col::Pools => &["所在库", "入库类别", "人才库类别", "库别", "所属库", "入选库"],
+        Col::FullTime => &["专职", "是否专职", "专兼职"],
+        Col::Specialty => &["专业特长", "专业", "特长", "专长"],
+        Col::Joined => &["入库时间", "入库日期", "入库年月"],
         Col::Overdue | Col::Inadequate | Col::FeedbackDue | Col::ProblemCount => &[],
     }
 }
 
 /// The columns a sheet can fill. Figures the program computes (逾期, 不到位次数, 反馈期限,
 /// 问题数) are left out: they follow from the rest.
-pub const READABLE: [Col; 33] = [
+pub const READABLE: [Col; 40] = [
     Col::Round,
     Col::Target,
     Col::Township,
@@ -184,6 +191,13 @@ pub const READABLE: [Col; 33] = [
     Col::RespondedOn,
     Col::TargetKind,
     Col::OrgForm,
+    Col::PersonName,
+    Col::Post,
+    Col::Rank,
+    Col::Pools,
+    Col::FullTime,
+    Col::Specialty,
+    Col::Joined,
 ];
 
 /// The field a heading names: the whole heading first, then the longest word it holds
@@ -280,9 +294,10 @@ pub fn find(grid: &Grid) -> Option<Header> {
             let guessed = Mapping::guess(&lower);
             let register = guessed.column_of(Col::Target).is_some()
                 && [Col::TargetKind, Col::OrgForm, Col::Township].iter().any(|c| guessed.column_of(*c).is_some());
-            let has_core =
-                [Col::Description, Col::Summary, Col::Addressee].iter().any(|c| guessed.column_of(*c).is_some())
-                    || register;
+            let has = |c: &Col| guessed.column_of(*c).is_some();
+            let pool_list = has(&Col::PersonName)
+                && [Col::Rank, Col::Pools, Col::Post, Col::Specialty, Col::FullTime, Col::Joined].iter().any(has);
+            let has_core = [Col::Description, Col::Summary, Col::Addressee].iter().any(has) || register || pool_list;
             let better = match &best {
                 None => true,
                 Some((b, _)) if s != *b => s > *b,
@@ -421,8 +436,17 @@ mod tests {
     }
 
     #[test]
-    fn a_sheet_without_a_description_summary_or_register_has_no_header() {
-        assert_eq!(find(&grid(&[&["姓名", "单位", "职务"], &["张三", "县财政局", "科员"]])), None);
+    fn a_sheet_without_a_description_summary_register_or_pool_list_has_no_header() {
+        assert_eq!(find(&grid(&[&["日期", "单位", "金额"], &["2026-01-01", "县财政局", "30"]])), None);
+        // Names alone are no list of the pool either: it needs a pool, rank or post.
+        assert_eq!(find(&grid(&[&["姓名", "单位", "电话"], &["张三", "县财政局", "123"]])), None);
+    }
+
+    #[test]
+    fn a_list_of_the_talent_pool_has_a_header() {
+        let h = find(&grid(&[&["姓名", "工作单位", "职务"], &["张三", "县财政局", "科员"]]));
+        let m = guess_for(&h.expect("a pool list header"));
+        assert_eq!(m.columns, vec![Some(Col::PersonName), Some(Col::Target), Some(Col::Post)]);
     }
 
     #[test]

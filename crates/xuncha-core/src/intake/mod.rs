@@ -1,7 +1,7 @@
 //! 台账导入: the ledgers offices already keep in Excel, WPS or CSV, brought in as
 //! records. `read` opens the file, `header` finds the header and matches columns to
 //! fields, `values` reads dates and words as offices type them, `rows` turns rows into
-//! problems, rectifications and clues, and `refusal` says what a row got wrong.
+//! problems, rectifications, clues, letters, units and persons of the talent pool, and `refusal` says what a row got wrong.
 
 mod clues;
 pub mod grid;
@@ -10,6 +10,7 @@ mod html;
 mod kept;
 mod layout;
 mod letters;
+pub mod persons;
 pub mod place;
 pub mod read;
 mod rect;

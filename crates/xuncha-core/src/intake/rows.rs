@@ -218,6 +218,8 @@ impl<'a> Converter<'a> {
             self.clue_row(row, &mut errors)
         } else if self.mapping.column_of(Col::Addressee).is_some() {
             self.letter_row(row, &mut errors)
+        } else if self.mapping.column_of(Col::PersonName).is_some() {
+            self.person_row(row, &mut errors)
         } else if self.is_register() {
             self.target_row(row, &mut errors)
         } else {
@@ -441,6 +443,19 @@ impl<'a> Converter<'a> {
                 && super::place::unit_name(&t.data.name) == super::place::unit_name(&target.data.name)
         });
         self.keep(row, target, same, Col::Target, errors)
+    }
+
+    /// A person of the talent pool: new, or already kept under the same name and unit.
+    fn person_row(&mut self, row: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
+        let Some(person) = super::persons::build(self, row, errors) else { return RowOutcome::Refused };
+        let targets = &self.stored.targets;
+        let unit = |p: &crate::person::Person| super::place::unit_name(&p.unit_text(targets));
+        let same = self
+            .stored
+            .persons
+            .iter()
+            .any(|p| p.is_live() && p.data.name == person.data.name && unit(&p.data) == unit(&person.data));
+        self.keep(row, person, same, Col::PersonName, errors)
     }
 
     /// A row's record: the same as one kept, the same as an earlier row's (refused at

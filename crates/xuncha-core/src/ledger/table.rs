@@ -153,6 +153,15 @@ pub enum Col {
     /// A target's kind and party organisation: read from a register sheet, shown in no ledger.
     TargetKind,
     OrgForm,
+    /// A talent-pool list's columns: read from a sheet, shown in no ledger. The
+    /// person's unit is read from the `Target` column (工作单位).
+    PersonName,
+    Post,
+    Rank,
+    Pools,
+    FullTime,
+    Specialty,
+    Joined,
 }
 
 impl Col {
@@ -196,6 +205,13 @@ impl Col {
             Col::RespondedOn => T::ColRespondedOn,
             Col::TargetKind => T::FieldKind,
             Col::OrgForm => T::FieldOrgForm,
+            Col::PersonName => T::FieldPersonName,
+            Col::Post => T::FieldPost,
+            Col::Rank => T::FieldRank,
+            Col::Pools => T::FieldPools,
+            Col::FullTime => T::FieldFullTime,
+            Col::Specialty => T::FieldSpecialty,
+            Col::Joined => T::FieldJoined,
         }
     }
 
@@ -206,7 +222,8 @@ impl Col {
             Col::Round => 26.0,
             Col::Focus | Col::Evidence | Col::Addressee => 22.0,
             Col::Target | Col::Township | Col::Unit | Col::Sector | Col::Names | Col::Recipient => 16.0,
-            Col::TargetKind | Col::OrgForm => 14.0,
+            Col::TargetKind | Col::OrgForm | Col::Post | Col::Pools => 14.0,
+            Col::PersonName | Col::Rank | Col::FullTime | Col::Specialty | Col::Joined => 10.0,
             Col::Group | Col::SubCategory | Col::Source | Col::Status | Col::Disposal => 12.0,
             Col::FoundOn
             | Col::OnSpot
