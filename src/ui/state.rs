@@ -56,6 +56,8 @@ pub struct AppState {
     pub ledger_filter: FilterState,
     /// The talent pool's filters, kept while the user moves between pages.
     pub people_filter: super::register::people::PeopleFilter,
+    /// The outcomes' filters, likewise.
+    pub outcome_filter: super::ledger::outcome::OutcomesFilter,
     /// What the statistics page counts, kept while the user follows its figures.
     pub stats_choice: super::stats::StatsChoice,
     /// Each term's coverage goal, where the office set one (`stats::coverage`).
@@ -225,6 +227,7 @@ impl AppState {
             reminder_days: RwSignal::new(xuncha_core::exchange::export::DEFAULT_REMINDER_DAYS),
             ledger_filter: FilterState::default(),
             people_filter: Default::default(),
+            outcome_filter: Default::default(),
             columns: RwSignal::new(crate::platform::saved_columns()),
             coverage_goals: RwSignal::new(std::collections::HashMap::new()),
             stats_choice: super::stats::StatsChoice::new(crate::ui::widgets::today()),

@@ -30,6 +30,7 @@ macro_rules! for_each_kind {
             PaperBatch => $crate::survey::response::PaperBatch, paper_batches, PAPER_BATCHES, KindPaperBatch;
             Plan => $crate::register::plan::Plan, plans, PLANS, KindPlan;
             Person => $crate::register::person::Person, persons, PERSONS, KindPerson;
+            Outcome => $crate::ledger::outcome::Outcome, outcomes, OUTCOMES, KindOutcome;
         }
     };
 }

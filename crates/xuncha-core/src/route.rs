@@ -23,6 +23,8 @@ pub enum Route {
     Plan(Id),
     /// 巡察人才库.
     People,
+    /// 成果运用.
+    Outcomes,
     /// A document written from the ledgers, shown for editing, printing and saving as Word.
     Document(crate::documents::DocRef),
     /// A respondent answering a questionnaire file, with or without an office set up.
@@ -54,6 +56,7 @@ impl Route {
             (Some("coverage"), None, _) => Route::Coverage,
             (Some("plans"), None, _) => Route::Plans,
             (Some("people"), None, _) => Route::People,
+            (Some("outcomes"), None, _) => Route::Outcomes,
             (Some("plans"), Some(id), None) => id.parse().map(Route::Plan).unwrap_or(Route::NotFound),
             (Some("documents"), Some(kind), Some(id)) if parts.next().is_none() => {
                 crate::documents::DocRef::parse(kind, id).map(Route::Document).unwrap_or(Route::NotFound)
@@ -88,6 +91,8 @@ impl Route {
             | Route::Stats
             | Route::Coverage
             | Route::Document(_)
+            // Its form picks a problem or a clue, which are among the long lists.
+            | Route::Outcomes
             | Route::Exchange => true,
         }
     }
@@ -108,6 +113,7 @@ impl Route {
             Route::Plans => "#/plans".to_owned(),
             Route::Plan(id) => format!("#/plans/{id}"),
             Route::People => "#/people".to_owned(),
+            Route::Outcomes => "#/outcomes".to_owned(),
             Route::Document(doc) => format!("#/documents/{}", doc.path()),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
@@ -148,6 +154,7 @@ mod tests {
             Route::Plans,
             Route::Plan(id),
             Route::People,
+            Route::Outcomes,
             Route::Document(crate::documents::DocRef::Feedback(id)),
             Route::Document(crate::documents::DocRef::Drafts(id)),
             Route::Document(crate::documents::DocRef::Draft(id)),

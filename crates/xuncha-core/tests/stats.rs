@@ -148,6 +148,18 @@ impl County {
             let p = c.rec(p);
             c.d.persons.push(p);
         }
+        // What the rounds achieved: two rules in 2026, one in 2025, money recovered.
+        use xuncha_core::outcome::{Outcome, OutcomeKind};
+        for (round, kind, count, amount) in [
+            (r1, OutcomeKind::Rule, 2, None),
+            (r0, OutcomeKind::Rule, 1, None),
+            (r2, OutcomeKind::Talk, 3, None),
+            (r1, OutcomeKind::Recovery, 1, Some(52_000)),
+        ] {
+            let o = Outcome { title: "某事项".into(), count, amount, ..Outcome::new(round, kind) };
+            let o = c.rec(o);
+            c.d.outcomes.push(o);
+        }
         (c, term_id, dazhuang)
     }
 }
@@ -305,6 +317,14 @@ fn every_figure_equals_the_records_its_link_shows() {
                 Some(Link::Rounds(kind)) => {
                     scope.rounds(&c.d, today()).iter().filter(|r| kind.is_none_or(|k| r.data.kind == k)).count() as u64
                 }
+                Some(Link::Outcomes(filter)) => {
+                    let shown = c.d.outcomes.iter().filter(|o| filter.matches(o));
+                    if f.key == "outcomes.amount" {
+                        shown.map(|o| u64::from(o.data.amount.unwrap_or(0))).sum()
+                    } else {
+                        shown.map(|o| u64::from(o.data.count)).sum()
+                    }
+                }
                 Some(Link::People(filter)) => {
                     c.d.persons.iter().filter(|p| filter.matches(p, &c.d.targets, today())).count() as u64
                 }
@@ -327,6 +347,20 @@ fn the_pool_is_counted_as_it_stood_at_the_end_of_the_period_and_only_for_the_who
     assert_figures(&s, &[("pool.total", 4), ("pool.staff", 2), ("pool.cadres", 3)]);
     let township = StatsScope { period: Period::Year(2026), township: Some(dazhuang), kind: None };
     assert!(stats(&c, township).0.figure("pool.total").is_none());
+}
+
+#[test]
+fn outcomes_count_for_the_rounds_of_the_period_and_read_as_the_summaries_write_them() {
+    let (c, _, dazhuang) = County::new();
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2026)));
+    assert_figures(
+        &s,
+        &[("outcomes.rule", 2), ("outcomes.talk", 3), ("outcomes.recovery", 1), ("outcomes.amount", 52_000)],
+    );
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2025)));
+    assert_figures(&s, &[("outcomes.rule", 1), ("outcomes.talk", 0)]);
+    let township = StatsScope { period: Period::Year(2026), township: Some(dazhuang), kind: None };
+    assert!(stats(&c, township).0.figure("outcomes.rule").is_none());
 }
 
 #[test]

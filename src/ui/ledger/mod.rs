@@ -3,6 +3,7 @@
 
 mod clue;
 mod filters;
+pub mod outcome;
 mod problem;
 mod recommendation;
 mod rectification;

@@ -24,7 +24,7 @@ pub const FORMAT_MAJOR: u32 = 1;
 /// which older readers ignore (they then merge whole records, as before); 1.4
 /// plans (`plans`), which older readers skip as a list they do not know; 1.5 a
 /// problem's `facts` and `basis`, which older readers ignore; 1.6 the talent
-/// pool (`persons`) and a group's `seats` and `recusals`, which older readers skip
+/// pool (`persons`), outcomes (`outcomes`) and a group's `seats` and `recusals`, which older readers skip
 /// and ignore.
 pub const FORMAT_MINOR: u32 = 6;
 /// Files larger than this are refused before parsing, so a tab never runs out of

@@ -1,5 +1,5 @@
 //! The kinds and the history added to the made-up county after its first
-//! version: plans, recommendation letters, paper batches, and edits made by other
+//! version: plans, recommendation letters, paper batches, outcomes, and edits made by other
 //! offices and deletions, so that every kind of record and every shape of
 //! envelope is in the files the benchmarks and tests feed on. Each part draws from
 //! the random stream after everything before it, so the earlier records stay the
@@ -119,4 +119,42 @@ pub(super) fn edits_elsewhere(rng: &mut Rng, r: &mut Records) {
         letter.meta.deleted = true;
         letter.meta.touch(township, later);
     }
+}
+
+/// What each finished round achieved: a rule or two, a talk, audit cooperation,
+/// and in some rounds accountability and money recovered, tied to a unit and a
+/// problem found there. Drawn last, after the talent pool.
+pub(super) fn outcomes(rng: &mut Rng, office: Id, now: Timestamp, r: &mut Records) {
+    use crate::outcome::{Outcome, OutcomeKind, Sanction};
+    let mut made = Vec::new();
+    for round in &r.rounds {
+        let found = r.problems.iter().find(|p| p.data.round == round.meta.id);
+        let add = |kind: OutcomeKind, title: &str, count: u32| {
+            let mut o = Outcome::new(round.meta.id, kind);
+            o.title = title.to_owned();
+            o.count = count;
+            o.day = round.data.end.and_then(|d| d.add_months(2));
+            if let Some(p) = found.filter(|_| kind != OutcomeKind::AuditInfo && kind != OutcomeKind::Auditors) {
+                o.target = Some(p.data.target);
+                o.problem = Some(p.meta.id);
+            }
+            o
+        };
+        let mut list = vec![
+            add(OutcomeKind::Rule, "公务接待管理办法", 1 + rng.below(3) as u32),
+            add(OutcomeKind::Talk, "党组书记、分管负责人", 2),
+            add(OutcomeKind::AuditInfo, "", 3 + rng.below(8) as u32),
+            add(OutcomeKind::Auditors, "", 1 + rng.below(3) as u32),
+        ];
+        if rng.chance(40) {
+            let mut o = add(OutcomeKind::Accountability, "相关责任人", 1 + rng.below(2) as u32);
+            o.sanction = Some(Sanction::PartyDiscipline);
+            list.push(o);
+            let mut money = add(OutcomeKind::Recovery, "追缴违规发放补贴", 1);
+            money.amount = Some(10_000 + 1_000 * rng.below(90) as u32);
+            list.push(money);
+        }
+        made.extend(list.into_iter().map(|o| Record { meta: Meta::new(rng.id(), office, now), data: o }));
+    }
+    r.outcomes.extend(made);
 }

@@ -382,6 +382,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
     later::paper_batches(&mut rng, office, now, &mut r);
     later::edits_elsewhere(&mut rng, &mut r);
     people::persons(&mut rng, office, now, &mut r);
+    later::outcomes(&mut rng, office, now, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }

@@ -91,7 +91,7 @@ macro_rules! ledger_texts {
             ErrResponseBeforeSent => "回复日期须在发出日期之后，且须先发出。", "A response must come after the letter was sent.";
             ErrProblemHasLedger => "该问题已被整改记录或巡察建议书引用，不能删除。", "This problem is used by a rectification or a letter and cannot be deleted.";
             ErrInspectionHasLedger => "该巡察对象本轮已有问题或线索，不能移出或删除。", "This target has problems or clues in the round; it cannot be removed.";
-            ErrRoundHasLedger => "该轮次已有问题、线索或建议书，不能删除。", "This round has problems, clues or letters and cannot be deleted.";
+            ErrRoundHasLedger => "该轮次已有问题、线索、建议书或成果运用记录，不能删除。", "This round has problems, clues, letters or outcomes and cannot be deleted.";
             ErrReportBeforeFeedback => "整改报告报送日期不能早于反馈日期。", "The report cannot be sent before the feedback.";
             LedgerProblems => "问题台账", "Problems";
             LedgerRectifications => "整改台账", "Rectifications";

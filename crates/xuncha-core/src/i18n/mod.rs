@@ -104,6 +104,8 @@ mod intake;
 #[macro_use]
 mod ledger;
 #[macro_use]
+mod outcomes;
+#[macro_use]
 mod people;
 #[macro_use]
 mod plan;
@@ -114,7 +116,7 @@ mod stats;
 #[macro_use]
 mod survey;
 
-app_texts!(register_texts, people_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, intake_texts, catalogue;);
+app_texts!(register_texts, people_texts, outcome_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, intake_texts, catalogue;);
 
 #[cfg(test)]
 mod tests {

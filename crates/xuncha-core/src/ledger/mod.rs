@@ -1,4 +1,5 @@
-//! The ledgers (台账): problems, rectifications, clues and recommendation letters,
+//! The ledgers (台账): problems, rectifications, clues, recommendation letters and
+//! the outcomes of inspections (成果运用),
 //! the joined ledger table and the sheets it exports.
 
 pub mod cell;
@@ -6,6 +7,7 @@ pub mod clue;
 pub mod columns;
 pub mod filter;
 pub mod join;
+pub mod outcome;
 pub mod problem;
 pub mod recommendation;
 pub mod rectification;

@@ -24,6 +24,9 @@ pub async fn delete_problem<S: Store>(store: &S, ctx: &Ctx<'_>, problem: &Record
     if letters.iter().any(|l| l.is_live() && l.data.problems.contains(&problem.meta.id)) {
         return Err(OpError::Refused(T::ErrProblemHasLedger));
     }
+    if super::outcomes::outcome_names(store, problem.meta.id).await? {
+        return Err(OpError::Refused(T::ErrNamedByOutcome));
+    }
     let mut changes = vec![tombstone(ctx, problem)];
     for r in store.by_index::<Rectification>(keys::BY_PROBLEM, problem.meta.id).await?.iter().filter(|r| r.is_live()) {
         changes.push(tombstone(ctx, r));

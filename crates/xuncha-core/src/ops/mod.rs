@@ -119,6 +119,7 @@ async fn save_checked<B: Body, S: Store>(
 }
 
 mod ledger;
+mod outcomes;
 pub mod overview;
 mod people;
 mod plan;
@@ -127,6 +128,7 @@ mod snapshot;
 mod survey;
 
 pub use ledger::*;
+pub use outcomes::*;
 pub use people::*;
 pub use plan::*;
 pub use register::*;

@@ -129,6 +129,9 @@ pub async fn delete_target<S: Store>(store: &S, ctx: &Ctx<'_>, target: &Record<T
     if store.all::<Plan>().await?.iter().any(|p| p.is_live() && p.data.targets().contains(&target.meta.id)) {
         return Err(OpError::Refused(T::ErrTargetPlanned));
     }
+    if super::outcomes::outcome_names(store, target.meta.id).await? {
+        return Err(OpError::Refused(T::ErrNamedByOutcome));
+    }
     store.commit(vec![tombstone(ctx, target)]).await?;
     Ok(())
 }
@@ -153,7 +156,8 @@ pub async fn delete_round<S: Store>(store: &S, ctx: &Ctx<'_>, round: &Record<Rou
     let id = round.meta.id;
     let used = store.by_index::<Problem>(keys::BY_ROUND, id).await?.iter().any(Record::is_live)
         || store.by_index::<Clue>(keys::BY_ROUND, id).await?.iter().any(Record::is_live)
-        || store.by_index::<Recommendation>(keys::BY_ROUND, id).await?.iter().any(Record::is_live);
+        || store.by_index::<Recommendation>(keys::BY_ROUND, id).await?.iter().any(Record::is_live)
+        || super::outcomes::outcome_names(store, id).await?;
     if used {
         return Err(OpError::Refused(T::ErrRoundHasLedger));
     }

@@ -42,6 +42,8 @@ pub enum Link {
     Plan(Id),
     /// The talent pool's list with these filters.
     People(crate::pool::PersonFilter),
+    /// The outcomes' list with these filters.
+    Outcomes(crate::outcome::OutcomeFilter),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +79,7 @@ impl Stats {
         groups.extend(ledger_groups(ledger, &base, today));
         groups.push(questionnaires(d, scope, today));
         groups.extend(super::plan::group(d, scope, today));
+        groups.extend(super::outcomes::group(d, scope, today));
         groups.extend(super::pool::group(d, scope, today));
         Stats { groups }
     }

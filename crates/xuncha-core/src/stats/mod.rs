@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod coverage;
 mod figures;
+pub mod outcomes;
 pub mod plan;
 pub mod pool;
 pub mod text;

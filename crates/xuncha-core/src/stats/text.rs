@@ -132,6 +132,14 @@ pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
         ));
     }
     lines.push(last);
+    if stats.figure("outcomes.rule").is_some() {
+        let mut f = crate::outcome::OutcomeFigures::default();
+        for (i, k) in crate::outcome::OutcomeKind::ALL.iter().enumerate() {
+            f.counts[i] = v(&format!("outcomes.{}", code(*k)));
+        }
+        f.amount = v("outcomes.amount");
+        lines.push(f.sentence(lang));
+    }
     if stats.figure("pool.total").is_some() {
         let pool = crate::pool::PoolFigures {
             total: v("pool.total") as usize,

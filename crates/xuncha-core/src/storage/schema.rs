@@ -21,6 +21,8 @@ pub mod keys {
     pub const PLANS: &str = "plans";
     /// 人才库: a kind made after records moved to pages, so never a store of its own.
     pub const PERSONS: &str = "persons";
+    /// 成果运用, likewise only ever in pages.
+    pub const OUTCOMES: &str = "outcomes";
     /// Every kind's records, in pages (`storage::pages`), from step 8 on.
     pub const PAGES: &str = "pages";
 

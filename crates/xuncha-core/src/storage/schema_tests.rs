@@ -43,7 +43,7 @@ fn every_index_is_created_on_a_store_that_already_exists_and_deleted_only_after_
 }
 
 /// The kinds made after step 8 never had a store: they were in pages from the start.
-const BORN_IN_PAGES: &[Kind] = &[Kind::Person];
+const BORN_IN_PAGES: &[Kind] = &[Kind::Person, Kind::Outcome];
 
 fn kinds_before_pages() -> impl Iterator<Item = Kind> {
     Kind::ALL.into_iter().filter(|k| !BORN_IN_PAGES.contains(k))
