@@ -3,9 +3,9 @@
 
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    day_text, download_workbook, inspected_targets, page_of, pages_for, parse_count, parse_day, round_options, today,
-    tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, ListPage, OptionalEnumSelect, Pager,
-    PrintButton, RecordSelect, RowActions, SectionSelect, SidePanel, TextArea,
+    day_text, download_workbook, inspected_targets, page_of, pages_for, parse_count, parse_day, round_options,
+    sheet_rows, today, tr, EnumFilter, EnumSelect, FormButtons, FormErrors, Input, ListCount, ListPage,
+    OptionalEnumSelect, Pager, PrintButton, RecordSelect, SectionSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::i18n::{fill, T};
@@ -88,34 +88,20 @@ pub fn OutcomesPage() -> impl IntoView {
     };
     let rows = move || {
         let (s, items) = sheet(false);
-        s.rows
-            .into_iter()
-            .zip(items)
-            .map(|(cells, o)| {
-                let (edit, del) = (o.clone(), o.clone());
-                let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(Box::new(edit.clone())))));
-                let on_delete = Callback::new(move |_: ()| {
-                    let del = del.clone();
-                    st.act_saying(page_errors, T::Deleted, async move |s, ctx| ops::delete_outcome(s, ctx, &del).await, |_| ());
-                });
-                let name = cells[3].text();
-                let cells = cells.iter().map(|c| view! { <td>{c.text()}</td> }).collect_view();
-                view! { <tr data-testid="outcome-row">{cells}<RowActions name=name on_edit=on_edit on_delete=on_delete/></tr> }
-            })
-            .collect_view()
+        let edit = move |o: Record<Outcome>| panel.set(Some(Panel::Edit(Box::new(o))));
+        let delete = move |o: Record<Outcome>| {
+            st.act_saying(page_errors, T::Deleted, async move |s, ctx| ops::delete_outcome(s, ctx, &o).await, |_| ())
+        };
+        let name = |o: &Record<Outcome>| o.data.title.clone();
+        sheet_rows(s.rows, items, usize::MAX, "outcome-row", name, edit, delete)
     };
-    let heads = [
-        T::ColRound,
-        T::ColTarget,
-        T::FieldOutcomeKind,
-        T::FieldOutcomeTitle,
-        T::FieldOutcomeDay,
-        T::FieldOutcomeCount,
-        T::FieldSanction,
-        T::FieldAmount,
-        T::FieldNotes,
-        T::Actions,
-    ];
+    // The headings are the workbook's, so screen, paper and file say the same.
+    let heads = move || {
+        let lang = st.lang.get();
+        let mut heads = outcome_sheet("", "", &[], &|_, _| None, lang, today()).headers;
+        heads.push(st.t(T::Actions).to_owned());
+        heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()
+    };
     let scoped = move || {
         filter.rounds.get().map(|r| {
             let words = fill(st.t(T::OutcomeScoped), &[("n", &r.len())]);
@@ -148,7 +134,7 @@ pub fn OutcomesPage() -> impl IntoView {
                 <p class="empty" data-testid="no-outcomes">{tr(T::NoOutcomes)}</p>
             </Show>
             <table class="list" data-testid="outcomes-table">
-                <thead><tr>{heads.map(|h| view! { <th>{tr(h)}</th> }).to_vec()}</tr></thead>
+                <thead><tr>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <Pager page=page pages=pages shown=count/>

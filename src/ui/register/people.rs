@@ -4,8 +4,8 @@
 use crate::platform;
 use crate::ui::state::state;
 use crate::ui::widgets::{
-    day_text, download_workbook, page_of, pages_for, parse_day, today, tr, Check, EnumFilter, EnumSelect, FormButtons,
-    Input, ListCount, ListPage, OptionalEnumSelect, Pager, PrintButton, RecordSelect, RowActions, SidePanel, TextArea,
+    day_text, download_workbook, page_of, pages_for, parse_day, sheet_rows, today, tr, Check, EnumFilter, EnumSelect,
+    FormButtons, Input, ListCount, ListPage, OptionalEnumSelect, Pager, PrintButton, RecordSelect, SidePanel, TextArea,
 };
 use leptos::prelude::*;
 use xuncha_core::date::Day;
@@ -103,34 +103,22 @@ pub fn PeoplePage() -> impl IntoView {
     };
     let rows = move || {
         let (s, people) = sheet(false);
-        s.rows
-            .into_iter()
-            .zip(people)
-            .map(|(cells, p)| {
-                let (edit, del) = (p.clone(), p.clone());
-                let on_edit = Callback::new(move |_: ()| panel.set(Some(Panel::Edit(Box::new(edit.clone())))));
-                let on_delete = Callback::new(move |_: ()| {
-                    let del = del.clone();
-                    st.act_saying(page_errors, T::Deleted, async move |s, ctx| ops::delete_person(s, ctx, &del).await, |_| ());
-                });
-                let cells = cells.iter().take(10).map(|c| view! { <td>{c.text()}</td> }).collect_view();
-                view! { <tr data-testid="person-row">{cells}<RowActions name=p.data.name.clone() on_edit=on_edit on_delete=on_delete/></tr> }
-            })
-            .collect_view()
+        let edit = move |p: Record<Person>| panel.set(Some(Panel::Edit(Box::new(p))));
+        let delete = move |p: Record<Person>| {
+            st.act_saying(page_errors, T::Deleted, async move |s, ctx| ops::delete_person(s, ctx, &p).await, |_| ())
+        };
+        let name = |p: &Record<Person>| p.data.name.clone();
+        // The former units and notes only in the workbook and on paper: too long for the screen.
+        sheet_rows(s.rows, people, 10, "person-row", name, edit, delete)
     };
-    let heads = [
-        T::FieldPersonName,
-        T::FieldUnit,
-        T::FieldPost,
-        T::FieldRank,
-        T::FieldPools,
-        T::FieldFullTime,
-        T::FieldSpecialty,
-        T::FieldJoined,
-        T::FieldLeft,
-        T::ColServed,
-        T::Actions,
-    ];
+    // The headings are the workbook's, so screen, paper and file say the same.
+    let heads = move || {
+        let lang = st.lang.get();
+        let s = person_sheet("", "", &[], Pool { persons: &[], targets: &[] }, &[], lang, today);
+        let mut heads: Vec<String> = s.headers.into_iter().take(10).collect();
+        heads.push(st.t(T::Actions).to_owned());
+        heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()
+    };
     let on_day = move || filter.on.get().map(|d| fill(st.t(T::PoolOnDay), &[("day", &d)]));
     view! {
         <ListPage panel=panel form=|p, close| match p {
@@ -163,7 +151,7 @@ pub fn PeoplePage() -> impl IntoView {
                 <p class="empty" data-testid="no-persons">{tr(T::NoPersons)}</p>
             </Show>
             <table class="list" data-testid="people-table">
-                <thead><tr>{heads.map(|h| view! { <th>{tr(h)}</th> }).to_vec()}</tr></thead>
+                <thead><tr>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <Pager page=page pages=pages shown=count/>

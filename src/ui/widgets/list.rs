@@ -149,3 +149,27 @@ pub fn Pager(page: RwSignal<usize>, pages: Signal<usize>, shown: Signal<usize>) 
         </div>
     }
 }
+
+/// A list's rows drawn from its sheet's cells (the first `columns` of each), with
+/// edit and delete at the end: the page, the print and the workbook say the same.
+pub fn sheet_rows<R: Clone + Send + Sync + 'static>(
+    cells: Vec<Vec<xuncha_core::ledger::Cell>>,
+    records: Vec<R>,
+    columns: usize,
+    testid: &'static str,
+    name: impl Fn(&R) -> String,
+    edit: impl Fn(R) + Copy + Send + Sync + 'static,
+    delete: impl Fn(R) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    cells
+        .into_iter()
+        .zip(records)
+        .map(|(row, r)| {
+            let (e, d) = (r.clone(), r.clone());
+            let on_edit = Callback::new(move |_: ()| edit(e.clone()));
+            let on_delete = Callback::new(move |_: ()| delete(d.clone()));
+            let tds = row.iter().take(columns).map(|c| view! { <td>{c.text()}</td> }).collect_view();
+            view! { <tr data-testid=testid>{tds}<RowActions name=name(&r) on_edit=on_edit on_delete=on_delete/></tr> }
+        })
+        .collect_view()
+}

@@ -9,8 +9,8 @@ mod select;
 
 pub use fields::{Check, FormButtons, FormErrors, Input, TextArea};
 pub use list::{
-    confirm, confirm_delete, page_of, pages_for, ListCount, ListPage, Pager, PrintButton, RowActions, SidePanel,
-    PAGE_ROWS,
+    confirm, confirm_delete, page_of, pages_for, sheet_rows, ListCount, ListPage, Pager, PrintButton, RowActions,
+    SidePanel, PAGE_ROWS,
 };
 pub use options::{
     initial_of, inspected_targets, round_options, section_heading, sections_of, target_initials, target_sections,
