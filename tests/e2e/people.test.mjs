@@ -99,6 +99,9 @@ test('a group is staffed from the pool, warned of recusal and the pool travels i
   await warning.getByTestId('recusal-go').click();
   await panel.waitFor({ state: 'detached' });
   assert.equal(await card.getByTestId('inspection-row').count(), 3);
+  // The reasons stand on the group's card, and print with it.
+  const kept = await app.group('第一巡察组').getByTestId('recusal-reason-kept').allInnerTexts();
+  assert.deepEqual(kept.sort(), ['回避确认 张伟 — 县水利局：离开已满两年，经领导小组同意', '回避确认 张伟 — 县财政局：熟悉财政业务，经领导小组同意'].sort());
 
   // The person's service, and the pool's list as a workbook.
   await app.go('people');

@@ -242,3 +242,18 @@ fn the_form_is_told_which_warnings_a_save_would_meet_before_it_saves() {
     let pairs: Vec<(Id, Id)> = open.iter().map(|x| (x.person, x.target)).collect();
     assert_eq!(pairs, vec![(c.zhang.meta.id, c.water), (c.zhang.meta.id, c.finance)]);
 }
+
+#[test]
+fn a_name_two_persons_share_is_refused_until_one_is_chosen() {
+    let c = county();
+    let mut other = Person::new("张伟");
+    other.unit_name = "县纪委监委".into();
+    ok(block_on(ops::save_person(&c.store, &c.ctx(), None, other)));
+    let refused = block_on(ops::save_group(&c.store, &c.ctx(), None, group_led_by(&c, "张伟")));
+    assert!(matches!(refused, Err(OpError::Refused(T::ErrSharedName))), "{refused:?}");
+    let chosen = ok(block_on(ops::save_group(&c.store, &c.ctx(), None, group_led_by(&c, "张伟（县财政局）"))));
+    assert_eq!(chosen.data.seats, vec![Seat { person: c.zhang.meta.id, role: Role::Leader }]);
+    // Assigning his own unit is still warned of, though the stored name is shared.
+    let refused = block_on(ops::assign_targets(&c.store, &c.ctx(), c.round, chosen.meta.id, &[c.finance], &[]));
+    assert!(matches!(refused, Err(OpError::Refused(T::ErrRecusalUnconfirmed))), "{refused:?}");
+}

@@ -42,6 +42,29 @@ impl OutcomesFilter {
     }
 }
 
+/// The filter in words, for the workbook's and the print's subtitle.
+fn filter_words(d: &xuncha_core::ops::Snapshot, f: &OutcomeFilter, lang: xuncha_core::i18n::Lang) -> String {
+    use xuncha_core::i18n::Label;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(r) = f.round.and_then(|r| d.round(r)) {
+        parts.push(d.round_title(r, lang));
+    }
+    if let Some(k) = f.kind {
+        parts.push(k.label().text(lang).to_owned());
+    }
+    if let Some(rs) = &f.rounds {
+        parts.push(fill(T::OutcomeScoped.text(lang), &[("n", &rs.len())]));
+    }
+    if !f.text.trim().is_empty() {
+        parts.push(format!("“{}”", f.text.trim()));
+    }
+    if parts.is_empty() {
+        T::All.text(lang).to_owned()
+    } else {
+        parts.join("；")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
     New,
@@ -77,7 +100,10 @@ pub fn OutcomesPage() -> impl IntoView {
         shown.with(|rows| {
             let rows = if all { rows.as_slice() } else { page_of(rows, page.get(), printing.get()) };
             let refs: Vec<&Record<Outcome>> = rows.iter().collect();
-            let s = st.data.with(|d| outcome_sheet(&office, "", &refs, &|k, id| d.name_of(k, id, lang), lang, today()));
+            let s = st.data.with(|d| {
+                let words = filter_words(d, &filter.value(), lang);
+                outcome_sheet(&office, &words, &refs, &|k, id| d.name_of(k, id, lang), lang, today())
+            });
             (s, rows.to_vec())
         })
     };
@@ -98,9 +124,9 @@ pub fn OutcomesPage() -> impl IntoView {
     // The headings are the workbook's, so screen, paper and file say the same.
     let heads = move || {
         let lang = st.lang.get();
-        let mut heads = outcome_sheet("", "", &[], &|_, _| None, lang, today()).headers;
-        heads.push(st.t(T::Actions).to_owned());
-        heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()
+        let heads = outcome_sheet("", "", &[], &|_, _| None, lang, today()).headers;
+        let heads = heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view();
+        view! { {heads}<th class="no-print">{tr(T::Actions)}</th> }
     };
     let scoped = move || {
         filter.rounds.get().map(|r| {

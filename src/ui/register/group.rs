@@ -99,19 +99,44 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
             .collect_view()
     };
     let edit_base = group.clone();
+    let shown_group = group.data.clone();
+    // The names as the form shows them (with the unit where two persons share one),
+    // and the 回避 reasons the group was sent with.
     let people = move || {
-        let g = &group.data;
-        let mut parts = Vec::new();
-        if !g.leader.is_empty() {
-            parts.push(format!("{}：{}", st.t(T::FieldLeader), g.leader));
+        let g = &shown_group;
+        st.data.with(|d| {
+            let pool = Pool { persons: &d.persons, targets: &d.targets };
+            let mut parts = Vec::new();
+            if !g.leader.is_empty() {
+                parts.push(format!("{}：{}", st.t(T::FieldLeader), pool.shown(g, Role::Leader, &g.leader)));
+            }
+            if !g.deputy.is_empty() {
+                parts.push(format!("{}：{}", st.t(T::FieldDeputy), pool.shown(g, Role::Deputy, &g.deputy)));
+            }
+            if !g.members.is_empty() {
+                let names: Vec<String> = g.members.iter().map(|m| pool.shown(g, Role::Member, m)).collect();
+                parts.push(format!("{}：{}", st.t(T::FieldMembers), names.join("、")));
+            }
+            parts.join("　")
+        })
+    };
+    let reasons = {
+        let g = group.data.clone();
+        move || {
+            st.data.with(|d| {
+                let pool = Pool { persons: &d.persons, targets: &d.targets };
+                g.recusals
+                    .iter()
+                    .map(|r| {
+                        let person =
+                            d.persons.iter().find(|p| p.meta.id == r.person).map(|p| pool.label(p)).unwrap_or_default();
+                        let target = d.target(r.target).map(|t| t.data.name.clone()).unwrap_or_default();
+                        let line = format!("{} {person} — {target}：{}", st.t(T::FieldRecusals), r.reason);
+                        view! { <p class="hint" data-testid="recusal-reason-kept">{line}</p> }
+                    })
+                    .collect_view()
+            })
         }
-        if !g.deputy.is_empty() {
-            parts.push(format!("{}：{}", st.t(T::FieldDeputy), g.deputy));
-        }
-        if !g.members.is_empty() {
-            parts.push(format!("{}：{}", st.t(T::FieldMembers), g.members.join("、")));
-        }
-        parts.join("　")
     };
     let name = edit_base.data.name.clone();
     view! {
@@ -122,6 +147,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                 <button type="button" class="link no-print" on:click=move |_| editing.set(true)>{tr(T::Edit)}</button>
                 <button type="button" class="link danger no-print" on:click=delete>{tr(T::Delete)}</button>
             </div>
+            {reasons}
             <Show when=move || editing.get()>
                 <GroupForm round=round base=Some(edit_base.clone()) on_close=close_edit/>
             </Show>
@@ -191,24 +217,24 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
             }
         });
     };
-    // The names typed that stand for nobody in the pool, with the pool each would join.
-    let free = move || {
+    // The names typed that the pool lacks (with the pool each would join), and
+    // those several persons share.
+    let unseated = move || {
         let mut g = Group {
             leader: leader.get(),
             deputy: deputy.get(),
             members: parse_members(&members.get()),
-            ..Group::new(round, String::new())
+            ..draft.get_value()
         };
         let leader_name = g.leader.trim().to_owned();
-        let names = st.data.with(|d| seat(&mut g, Pool { persons: &d.persons, targets: &d.targets }));
-        names
-            .into_iter()
-            .map(|n| {
-                let pool = if n == leader_name { PoolKind::Leaders } else { PoolKind::Staff };
-                (n, pool)
-            })
-            .collect::<Vec<_>>()
+        let left = st.data.with(|d| seat(&mut g, Pool { persons: &d.persons, targets: &d.targets }));
+        let free = left.free.into_iter().map(|n| {
+            let pool = if n == leader_name { PoolKind::Leaders } else { PoolKind::Staff };
+            (n, pool)
+        });
+        (free.collect::<Vec<_>>(), left.shared)
     };
+    let free = move || unseated().0;
     let add_free = move |_| {
         let names = untrack(free);
         st.act_saying(errors, T::AddedToPool, async move |s, ctx| ops::add_to_pool(s, ctx, &names).await, |_| ());
@@ -237,6 +263,12 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
                 {person_input(T::FieldLeader, leader, "leader")}
                 {person_input(T::FieldDeputy, deputy, "deputy")}
                 <Input label=T::FieldMembers value=members field="members" errors=errors hint=T::MembersHint/>
+                {move || {
+                    let shared = unseated().1;
+                    (!shared.is_empty()).then(|| view! {
+                        <p class="hint warning" data-testid="shared-names">{fill(st.t(T::SharedNames), &[("names", &shared.join("、"))])}</p>
+                    })
+                }}
                 {move || {
                     let names = free();
                     (!names.is_empty()).then(|| {

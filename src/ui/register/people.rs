@@ -52,6 +52,30 @@ impl PeopleFilter {
     }
 }
 
+/// The filter in words, for the workbook's and the print's subtitle.
+fn filter_words(f: &PersonFilter, lang: xuncha_core::i18n::Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = f.pool {
+        parts.push(p.label().text(lang).to_owned());
+    }
+    for (on, key) in [(f.full_time, T::FieldFullTime), (f.cadres, T::FigPoolCadres), (f.all, T::ShowLeftPersons)] {
+        if on {
+            parts.push(key.text(lang).to_owned());
+        }
+    }
+    if let Some(d) = f.on {
+        parts.push(fill(T::PoolOnDay.text(lang), &[("day", &d)]));
+    }
+    if !f.text.trim().is_empty() {
+        parts.push(format!("“{}”", f.text.trim()));
+    }
+    if parts.is_empty() {
+        T::All.text(lang).to_owned()
+    } else {
+        parts.join("；")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Panel {
     New,
@@ -89,8 +113,9 @@ pub fn PeoplePage() -> impl IntoView {
             let refs: Vec<&Record<Person>> = rows.iter().collect();
             st.data.with(|d| {
                 let pool = Pool { persons: &d.persons, targets: &d.targets };
+                let words = filter_words(&filter.value(), lang);
                 (
-                    person_sheet(&office, "", &refs, pool, &d.groups, lang, today),
+                    person_sheet(&office, &words, &refs, pool, &d.groups, lang, today),
                     refs.iter().map(|p| (*p).clone()).collect::<Vec<_>>(),
                 )
             })
@@ -115,9 +140,9 @@ pub fn PeoplePage() -> impl IntoView {
     let heads = move || {
         let lang = st.lang.get();
         let s = person_sheet("", "", &[], Pool { persons: &[], targets: &[] }, &[], lang, today);
-        let mut heads: Vec<String> = s.headers.into_iter().take(10).collect();
-        heads.push(st.t(T::Actions).to_owned());
-        heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()
+        let heads: Vec<String> = s.headers.into_iter().take(10).collect();
+        let heads = heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view();
+        view! { {heads}<th class="no-print">{tr(T::Actions)}</th> }
     };
     let on_day = move || filter.on.get().map(|d| fill(st.t(T::PoolOnDay), &[("day", &d)]));
     view! {
@@ -194,7 +219,9 @@ fn RecusalSpan() -> impl IntoView {
 fn PersonForm(base: Option<Record<Person>>, on_close: Callback<()>) -> impl IntoView {
     let st = state();
     let title = if base.is_some() { T::EditPerson } else { T::NewPerson };
-    let draft = base.as_ref().map(|b| b.data.clone()).unwrap_or_else(|| Person::new(""));
+    // A new person is in no pool until one is ticked: the choice is the clerk's.
+    let draft =
+        base.as_ref().map(|b| b.data.clone()).unwrap_or_else(|| Person { pools: Vec::new(), ..Person::new("") });
     let name = RwSignal::new(draft.name.clone());
     let unit = RwSignal::new(draft.unit);
     let unit_name = RwSignal::new(draft.unit_name.clone());

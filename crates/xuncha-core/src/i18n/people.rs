@@ -52,7 +52,7 @@ macro_rules! people_texts {
             FieldRecusals => "回避确认", "Recusal confirmations";
             PoolSentence => "“一长两员”库共有人员{total}人，其中组长库{leaders}人，其中专职组长{full_time}人、专业人员库{specialists}人、工作人员库{staff}人；其中副科级以上领导干部{cadres}人。", "The pool holds {total} persons: {leaders} in the group-leader pool ({full_time} of them full-time leaders), {specialists} specialists and {staff} staff; {cadres} are leading cadres at deputy section level or above.";
             RecusalYears => "回避年限（离开原单位的年数）", "Recusal span (years since leaving a unit)";
-            RecusalYearsHint => "离开某单位未满此年数（按年份计）的人员被安排巡察该单位时提示回避。", "A person sent to a unit they left within this many years (counted by year) gets a recusal warning.";
+            RecusalYearsHint => "人员被安排巡察本单位，或巡察离开年份与本轮年份相差不超过此年数的原单位（离开年份不详的也算）时，提示回避。", "A person sent to their own unit, or to a unit they left no more than this many years before the round's year (or in a year not known), gets a recusal warning.";
             RecusalOwn => "{person} 的工作单位是 {target}", "{target} is the unit of {person}";
             RecusalFormer => "{person} 于 {year} 年离开 {target}", "{person} left {target} in {year}";
             RecusalFormerUnknown => "{person} 曾在 {target} 工作（离开年份不详）", "{person} worked at {target} (year of leaving not known)";
@@ -88,6 +88,9 @@ macro_rules! people_texts {
             ErrRecusalReason => "每条回避提示都需要填写安排理由。", "Every recusal warning needs a reason.";
             ErrRecusalReasonTooLong => "安排理由不能超过 200 字。", "A reason may have 200 characters at most.";
             ErrRecusalYears => "回避年限应为 0 到 30 年。", "The recusal span must be 0 to 30 years.";
+            ErrSharedName => "人才库中有同名人员，请从列表中选择带单位的姓名，如“张伟（县财政局）”。", "Several persons of the pool have this name: choose the one with the unit from the list, e.g. “Zhang Wei (County finance bureau)”.";
+            SharedNames => "人才库中有多位同名人员，请从列表中选择带单位的姓名：{names}", "Several persons of the pool have these names; choose the one with the unit from the list: {names}";
+            ErrPersonNameRequired => "请填写姓名。", "Enter the name.";
             ErrRecusalUnconfirmed => "有回避提示尚未填写理由确认，未保存。", "A recusal warning has not been confirmed with a reason; nothing was saved.";
         }
     };

@@ -76,7 +76,9 @@ pub async fn save_group<S: Store>(
         None => Vec::new(),
     };
     let pool = Pool { persons: &persons, targets: &targets };
-    seat(&mut data, pool);
+    if !seat(&mut data, pool).shared.is_empty() {
+        return Err(OpError::Refused(T::ErrSharedName));
+    }
     let years = recusal_years(store).await?;
     let staffing = Staffing { pool, rounds: &rounds, inspections: &inspections, years, today: today(ctx) };
     keep_confirmations_that_apply(&mut data, &staffing, Some(id));

@@ -168,7 +168,7 @@ impl Person {
     /// second record of the same name in the same unit.
     pub fn validate(&self, id: Id, targets: &[Record<Target>], others: &[Record<Person>]) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
-        c.required(!blank(&self.name), "name", T::ErrNameRequired);
+        c.required(!blank(&self.name), "name", T::ErrPersonNameRequired);
         c.check(self.name.chars().count() <= MAX_PERSON_NAME, "name", T::ErrPersonNameTooLong);
         c.required(!self.pools.is_empty(), "pools", T::ErrPoolRequired);
         let live = |unit: Id| targets.iter().any(|t| t.is_live() && t.meta.id == unit);
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn a_person_needs_a_name_and_a_pool() {
-        assert_eq!(errors(&Person::new(" "), &[]), vec![T::ErrNameRequired]);
+        assert_eq!(errors(&Person::new(" "), &[]), vec![T::ErrPersonNameRequired]);
         let none = Person { pools: vec![], ..Person::new("张三") };
         assert_eq!(errors(&none, &[]), vec![T::ErrPoolRequired]);
         assert!(errors(&Person::new("张三"), &[]).is_empty());

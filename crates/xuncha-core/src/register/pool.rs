@@ -65,29 +65,47 @@ impl<'a> Pool<'a> {
     }
 }
 
+/// What seating a group's names left over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unseated {
+    /// Names nobody in the pool has: offered for adding to the pool.
+    pub free: Vec<String>,
+    /// Names several persons of the pool share, typed without the unit: to be
+    /// chosen from the list ("张伟（县财政局）").
+    pub shared: Vec<String>,
+}
+
 /// Seats the group's names that stand for persons of the pool: each such name is
-/// written as the person's own name and gets a seat; the names that stand for
-/// nobody in the pool (free names) are returned, for an offer to add them.
-pub fn seat(group: &mut Group, pool: Pool<'_>) -> Vec<String> {
+/// written as the person's own name and gets a seat. A name keeps the person it
+/// was seated with, so a name two persons share still means the one chosen. The
+/// names left over are returned.
+pub fn seat(group: &mut Group, pool: Pool<'_>) -> Unseated {
+    let before = std::mem::take(&mut group.seats);
     let mut seats = Vec::new();
-    let mut free = Vec::new();
+    let mut left = Unseated::default();
     let mut take = |text: &mut String, role: Role| {
         let trimmed = text.trim().to_owned();
+        *text = trimmed.clone();
         if trimmed.is_empty() {
-            *text = trimmed;
             return;
         }
-        match pool.find(&trimmed) {
+        let labelled = pool.live().find(|p| pool.label(p) == trimmed);
+        let kept = || {
+            before
+                .iter()
+                .filter(|s| s.role == role && !seats.iter().any(|x: &Seat| x.person == s.person))
+                .filter_map(|s| pool.live().find(|p| p.meta.id == s.person))
+                .find(|p| p.data.name == trimmed)
+        };
+        match labelled.or_else(kept).or_else(|| pool.find(&trimmed)) {
             Some(p) => {
                 *text = p.data.name.clone();
                 if !seats.contains(&Seat { person: p.meta.id, role }) {
                     seats.push(Seat { person: p.meta.id, role });
                 }
             }
-            None => {
-                free.push(trimmed.clone());
-                *text = trimmed;
-            }
+            None if pool.live().any(|p| p.data.name == trimmed) => left.shared.push(trimmed),
+            None => left.free.push(trimmed),
         }
     };
     take(&mut group.leader, Role::Leader);
@@ -96,7 +114,7 @@ pub fn seat(group: &mut Group, pool: Pool<'_>) -> Vec<String> {
         take(m, Role::Member);
     }
     group.seats = seats;
-    free
+    left
 }
 
 /// Why a person should not inspect a target.

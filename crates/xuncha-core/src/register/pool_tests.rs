@@ -46,8 +46,8 @@ fn seating_a_group_keeps_the_names_and_returns_the_free_ones() {
     g.leader = "张伟（县纪委监委）".into();
     g.deputy = "王五".into();
     g.members = vec!["李娜".into(), "赵六".into()];
-    let free = seat(&mut g, pool);
-    assert_eq!(free, vec!["王五".to_owned(), "赵六".to_owned()]);
+    let left = seat(&mut g, pool);
+    assert_eq!(left.free, vec!["王五".to_owned(), "赵六".to_owned()]);
     assert_eq!(g.leader, "张伟");
     assert_eq!(
         g.seats,
@@ -59,11 +59,32 @@ fn seating_a_group_keeps_the_names_and_returns_the_free_ones() {
     // The form shows the seated leader by the label that finds him again.
     assert_eq!(pool.shown(&g, Role::Leader, &g.leader), "张伟（县纪委监委）");
     assert_eq!(pool.shown(&g, Role::Deputy, "王五"), "王五");
-    // Seating again changes nothing.
+    // Seating again changes nothing, shown as the form shows it or as stored: the
+    // stored name 张伟 keeps meaning the one chosen although two have it.
     let before = g.clone();
     g.leader = pool.shown(&before, Role::Leader, &before.leader);
     seat(&mut g, pool);
     assert_eq!(g, before);
+    assert_eq!(seat(&mut g, pool), Unseated { free: vec!["王五".into(), "赵六".into()], shared: vec![] });
+    assert_eq!(g, before);
+    // A shared name typed anew, with no seat to keep, is to be chosen from the list.
+    let mut fresh = Group { deputy: "张伟".into(), ..Group::new(Id::nil(), "第二巡察组".into()) };
+    assert_eq!(seat(&mut fresh, pool).shared, vec!["张伟".to_owned()]);
+    assert!(fresh.seats.is_empty());
+}
+
+#[test]
+fn a_person_sharing_a_name_is_still_warned_of_after_the_group_is_stored() {
+    let t = targets();
+    let persons = [person(1, "张伟", Some(t[0].meta.id), ""), person(2, "张伟", None, "县纪委监委")];
+    let pool = Pool { persons: &persons, targets: &t };
+    let mut g = Group { leader: "张伟（县财政局）".into(), ..Group::new(Id::nil(), "第一巡察组".into()) };
+    seat(&mut g, pool);
+    assert_eq!(g.leader, "张伟");
+    // What the rule reads later seats the stored group again.
+    let mut again = g.clone();
+    seat(&mut again, pool);
+    assert_eq!(conflicts(&again, &[t[0].meta.id], 2026, 3, pool).len(), 1);
 }
 
 #[test]
