@@ -89,13 +89,14 @@ test('a group is staffed from the pool, warned of recusal and the pool travels i
   assert.deepEqual(said.sort(), ['张伟 于 2024 年离开 县水利局', '张伟 的工作单位是 县财政局'].sort());
   await saveScreenshot(page, 'people-recusal');
   // Without a reason for each nothing is written, and the box keeps what was typed.
-  const reasons = warning.getByTestId('recusal-reason');
-  await reasons.nth(0).fill('熟悉财政业务，经领导小组同意');
+  // Each warning with its own reason box, in whatever order the units were ticked.
+  const reasonFor = (words) => warning.locator('li').filter({ hasText: words }).getByTestId('recusal-reason');
+  await reasonFor('的工作单位是 县财政局').fill('熟悉财政业务，经领导小组同意');
   await warning.getByTestId('recusal-go').click();
   await warning.getByTestId('recusal-blank').filter({ hasText: '每条回避提示都需要填写安排理由。' }).waitFor();
   assert.equal(await card.getByTestId('inspection-row').count(), 0);
-  assert.equal(await reasons.nth(0).inputValue(), '熟悉财政业务，经领导小组同意');
-  await reasons.nth(1).fill('离开已满两年，经领导小组同意');
+  assert.equal(await reasonFor('的工作单位是 县财政局').inputValue(), '熟悉财政业务，经领导小组同意');
+  await reasonFor('年离开 县水利局').fill('离开已满两年，经领导小组同意');
   await warning.getByTestId('recusal-go').click();
   await panel.waitFor({ state: 'detached' });
   assert.equal(await card.getByTestId('inspection-row').count(), 3);
