@@ -93,7 +93,7 @@ pub fn ArchiveSection(archive: RwSignal<Vec<ArchivedVersion>>, on_restored: Call
                         async move |s, ctx| xuncha_core::ops::restore_archived(s, ctx, &entry).await,
                         move |_| {
                             viewing.set(None);
-                            on_restored.run(())
+                            on_restored.try_run(());
                         },
                     );
                 };

@@ -335,7 +335,7 @@ fn UndoButton(undo: RwSignal<Option<ImportUndo>>, on_undone: Callback<()>) -> im
                     undo.set(None);
                     st.reload().await;
                     st.notify(T::UndoDone.text(lang), false);
-                    on_undone.run(());
+                    on_undone.try_run(());
                 }
                 Err(StoreError::Stale { kind, id } | StoreError::Exists { kind, id }) => {
                     // Name the record that was edited since, so the clerk can look at it.

@@ -172,7 +172,8 @@ pub fn PreviewCard(preview: Preview, undo: RwSignal<Option<ImportUndo>>, on_done
                     None => {}
                 }
                 applying.set(false);
-                on_done.run(key);
+                // The card may be gone by now (its page drawn again after the write).
+                on_done.try_run(key);
             });
         }
     };

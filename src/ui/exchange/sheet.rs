@@ -297,7 +297,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
             <PreviewCard preview=p undo=undo on_done=Callback::new(move |_: u64| {
                 preview.set(None);
                 checked.set(None);
-                on_applied.run(());
+                on_applied.try_run(());
             })/>
         })}
     }

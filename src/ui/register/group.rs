@@ -202,7 +202,9 @@ pub fn GroupForm(round: Id, base: Option<Record<Group>>, on_close: Callback<()>)
         st.act(
             errors,
             async move |s, ctx| ops::save_group(s, ctx, meta.as_ref(), data).await,
-            move |_| on_close.run(()),
+            move |_| {
+                on_close.try_run(());
+            },
         );
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -335,7 +337,7 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
             async move |s, ctx| ops::assign_targets(s, ctx, round, group, &ids, &recusals).await,
             move |_| {
                 chosen.set(HashSet::new());
-                on_close.run(());
+                on_close.try_run(());
             },
         );
     };
