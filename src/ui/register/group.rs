@@ -104,20 +104,25 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     // and the 回避 reasons the group was sent with.
     let people = move || {
         let g = &shown_group;
+        // Chinese joins with 、 and a full-width colon, English with commas.
+        let (colon, list, gap) = match st.lang.get() {
+            xuncha_core::i18n::Lang::Zh => ("：", "、", "　"),
+            xuncha_core::i18n::Lang::En => (": ", ", ", "  "),
+        };
         st.data.with(|d| {
             let pool = Pool { persons: &d.persons, targets: &d.targets };
             let mut parts = Vec::new();
             if !g.leader.is_empty() {
-                parts.push(format!("{}：{}", st.t(T::FieldLeader), pool.shown(g, Role::Leader, &g.leader)));
+                parts.push(format!("{}{colon}{}", st.t(T::FieldLeader), pool.shown(g, Role::Leader, &g.leader)));
             }
             if !g.deputy.is_empty() {
-                parts.push(format!("{}：{}", st.t(T::FieldDeputy), pool.shown(g, Role::Deputy, &g.deputy)));
+                parts.push(format!("{}{colon}{}", st.t(T::FieldDeputy), pool.shown(g, Role::Deputy, &g.deputy)));
             }
             if !g.members.is_empty() {
                 let names: Vec<String> = g.members.iter().map(|m| pool.shown(g, Role::Member, m)).collect();
-                parts.push(format!("{}：{}", st.t(T::FieldMembers), names.join("、")));
+                parts.push(format!("{}{colon}{}", st.t(T::FieldMembers), names.join(list)));
             }
-            parts.join("　")
+            parts.join(gap)
         })
     };
     let reasons = {
@@ -343,7 +348,13 @@ fn AssignPanel(round: Id, group: Id, on_close: Callback<()>) -> impl IntoView {
     };
     // A 回避 warning is asked about before anything is written.
     let assign = move |_| {
-        let ids: Vec<Id> = chosen.get_untracked().into_iter().collect();
+        // By name, so the warnings come in an order that does not change between tries.
+        let mut ids: Vec<Id> = chosen.get_untracked().into_iter().collect();
+        st.data.with_untracked(|d| {
+            sort_by_text(&mut ids, &crate::platform::ZhCollator, |id| {
+                d.target(*id).map(|t| t.data.name.clone()).unwrap_or_default()
+            })
+        });
         let record = st.data.with_untracked(|d| d.groups.iter().find(|g| g.meta.id == group).cloned());
         let (Some(store), Some(record), false) = (st.store(), record, ids.is_empty()) else { return };
         leptos::task::spawn_local(async move {
