@@ -55,14 +55,7 @@ fn filter_words(d: &xuncha_core::ops::Snapshot, f: &OutcomeFilter, lang: xuncha_
     if let Some(rs) = &f.rounds {
         parts.push(fill(T::OutcomeScoped.text(lang), &[("n", &rs.len())]));
     }
-    if !f.text.trim().is_empty() {
-        parts.push(format!("“{}”", f.text.trim()));
-    }
-    if parts.is_empty() {
-        T::All.text(lang).to_owned()
-    } else {
-        parts.join("；")
-    }
+    crate::ui::widgets::filter_words(parts, &f.text, lang)
 }
 
 #[derive(Clone, Debug, PartialEq)]

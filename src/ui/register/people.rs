@@ -66,14 +66,7 @@ fn filter_words(f: &PersonFilter, lang: xuncha_core::i18n::Lang) -> String {
     if let Some(d) = f.on {
         parts.push(fill(T::PoolOnDay.text(lang), &[("day", &d)]));
     }
-    if !f.text.trim().is_empty() {
-        parts.push(format!("“{}”", f.text.trim()));
-    }
-    if parts.is_empty() {
-        T::All.text(lang).to_owned()
-    } else {
-        parts.join("；")
-    }
+    crate::ui::widgets::filter_words(parts, &f.text, lang)
 }
 
 #[derive(Clone, Debug, PartialEq)]

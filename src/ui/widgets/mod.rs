@@ -50,3 +50,16 @@ pub fn download_workbook(st: crate::ui::state::AppState, sheets: &[xuncha_core::
         Err(msg) => st.notify(msg, true),
     }
 }
+
+/// A list's filter in words for its workbook and print: the chosen `parts`, then
+/// the search text quoted, or 全部 when nothing narrows the list.
+pub fn filter_words(mut parts: Vec<String>, text: &str, lang: xuncha_core::i18n::Lang) -> String {
+    if !text.trim().is_empty() {
+        parts.push(format!("“{}”", text.trim()));
+    }
+    if parts.is_empty() {
+        T::All.text(lang).to_owned()
+    } else {
+        parts.join("；")
+    }
+}
