@@ -103,25 +103,25 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   await app.id('import-preview').getByTestId('apply-import').click();
   await app.id('flash').filter({ hasText: '导入完成' }).waitFor();
 
-  // Units the register lacks are named and offered for registering, never made silently.
+  // What the register and the round lack is named and offered for making, never made silently.
   await pickSheet(app, files.unregistered);
   assert.match(await check(app), /共 2 行：可导入 0 行，本机已有 0 行，有错误 2 行/);
-  const offer = app.id('sheet-unknown-units');
-  assert.match(await offer.innerText(), /表中有 2 个单位不在巡察对象名录中：县审计局党组、大山镇。/);
+  const offer = app.id('sheet-missing');
+  assert.match(await app.id('sheet-unknown-units').innerText(), /表中有 2 个单位不在巡察对象名录中：县审计局党组、大山镇。/);
   await offer.getByTestId('field-sheet-units-kind').selectOption({ label: '县直政府部门' });
-  await offer.getByTestId('sheet-register-units').click();
-  await app.id('import-preview').filter({ hasText: '表中未登记的单位' }).waitFor();
-  await saveScreenshot(page, 'sheet-register-units');
-  await app.id('import-preview').getByTestId('apply-import').click();
-  await app.id('flash').filter({ hasText: '导入完成：新增 2 条' }).waitFor();
-  // Registered, the units are still not in the round: the rows say so.
-  assert.match(await check(app), /有错误 2 行/);
-  assert.deepEqual(await app.id('sheet-refusal').allInnerTexts(), [
-    '第2行 B列“被巡察单位”：县审计局党组不在十五届县委第一轮巡察的巡察对象中',
-    '第3行 B列“被巡察单位”：大山镇不在十五届县委第一轮巡察的巡察对象中',
-  ]);
+  await offer.getByTestId('sheet-make-missing').click();
+  const made = app.id('import-preview').filter({ hasText: '据表补建的轮次、单位和巡察情况' });
+  await made.waitFor();
+  await saveScreenshot(page, 'sheet-make-missing');
+  await made.getByTestId('apply-import').click();
+  // Two units, the round's group 原台账导入组 and the two units' inspections.
+  await app.id('flash').filter({ hasText: '导入完成：新增 5 条' }).waitFor();
+  assert.match(await check(app), /共 2 行：可导入 2 行，本机已有 0 行，有错误 0 行/);
   await app.go('targets');
   await app.id('list-count').filter({ hasText: '共 5 条' }).waitFor();
+  await app.openRound(ROUND);
+  const group = page.getByTestId('group-card').filter({ hasText: '原台账导入组' });
+  assert.match(await group.innerText(), /县审计局/);
 
   // The rectification ledger exported now holds what the sheet said.
   await app.go('ledger');
@@ -146,13 +146,36 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   await app.id('tab-clues').click();
   await app.id('ledger-table').getByTestId('ledger-row').filter({ hasText: '优亲厚友' }).waitFor();
 
-  // One undo takes back the last import, the units registered from the sheet, and only it.
+  // A later version of the ledger moves the items it is further along on, names the
+  // column it cannot keep, and leaves the row that is behind this PC as it is.
+  await app.go('exchange');
+  await pickSheet(app, files.later);
+  assert.match(await check(app), /共 3 行：可导入 0 行，本机已有 1 行，有错误 0 行/);
+  assert.match(await app.id('sheet-updated').innerText(), /另有 2 行的整改进度比本机新/);
+  assert.match(await app.id('sheet-left-out').innerText(), /A列“问题编号”/);
+  await saveScreenshot(page, 'sheet-later-version');
+  await app.id('import-preview').getByTestId('apply-import').click();
+  await app.id('flash').filter({ hasText: '更新 2 条' }).waitFor();
+  await app.go('ledger');
+  await app.id('tab-rectifications').click();
+  const later = readXlsx((await download(app, 'export-xlsx', dir)).file).rows.slice(3);
+  const status = (rows, problem) => rows.find((r) => r[4] === problem)[head.indexOf('整改状态')];
+  assert.equal(status(later, '专项资金闲置'), '已销号');
+  assert.equal(status(later, '村务公开不及时'), '整改中');
+  assert.equal(status(later, '预算执行进度慢'), '待核验', 'a row behind this PC changes nothing');
+
+  // One undo takes back the last import, the update from the later version, and only it.
   await app.go('exchange');
   page.once('dialog', (d) => d.accept());
   await app.id('undo-import').click();
   await app.id('flash').filter({ hasText: '已撤销' }).waitFor();
+  await app.go('ledger');
+  await app.id('tab-rectifications').click();
+  const undone = readXlsx((await download(app, 'export-xlsx', dir)).file).rows.slice(3);
+  assert.equal(status(undone, '专项资金闲置'), '整改中');
+  assert.equal(status(undone, '村务公开不及时'), '未整改');
   await app.go('targets');
-  await app.id('list-count').filter({ hasText: '共 3 条' }).waitFor();
+  await app.id('list-count').filter({ hasText: '共 5 条' }).waitFor();
   await app.go('ledger');
   await app.id('tab-clues').click();
   await app.id('ledger-table').getByTestId('ledger-row').filter({ hasText: '优亲厚友' }).waitFor();

@@ -103,6 +103,10 @@ enum Command {
         /// The 三个聚焦 of rows that name none.
         #[arg(long)]
         focus: Option<String>,
+        /// Also make the units, rounds and inspections the sheet names and the backup lacks
+        /// (each noted as made from the ledger); without it such rows are refused.
+        #[arg(long)]
+        create_missing: bool,
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -132,8 +136,9 @@ fn main() -> ExitCode {
         Command::Encrypt { file, output } => commands::encrypt(io, &file, &output),
         Command::Decrypt { file, output } => commands::decrypt(io, &file, &output),
         Command::Gen { scale, seed, output } => commands::generate(io, scale, seed, &output),
-        Command::FromSheet { file, sheet, mapping, with, round, year, focus, output } => {
-            let args = sheet::Args { file, sheet, mapping, with, round, year, focus, output, now: now() };
+        Command::FromSheet { file, sheet, mapping, with, round, year, focus, create_missing, output } => {
+            let args =
+                sheet::Args { file, sheet, mapping, with, round, year, focus, create_missing, output, now: now() };
             sheet::from_sheet(io, &args)
         }
         Command::Stats { files, year, term, round, from, to, township, kind, json, today } => {

@@ -8,12 +8,14 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, Source};
 use xuncha_core::exchange::merge::merge_records;
-use xuncha_core::i18n::{fill, T};
+use xuncha_core::i18n::{fill, Label, T};
 use xuncha_core::id::Id;
+use xuncha_core::intake::missing;
 use xuncha_core::intake::{self, header, place::Rounds, values, Defaults, Mapping, RowOutcome};
 use xuncha_core::meta::Timestamp;
 use xuncha_core::record::{Kind, Records};
 use xuncha_core::registry::AnyRecord;
+use xuncha_core::target::TargetKind;
 
 /// What the command line asks for.
 #[derive(Debug)]
@@ -25,6 +27,7 @@ pub struct Args {
     pub round: Option<String>,
     pub year: Option<i32>,
     pub focus: Option<String>,
+    pub create_missing: bool,
     pub output: PathBuf,
     pub now: Timestamp,
 }
@@ -71,6 +74,29 @@ fn mapping(io: &mut Io<'_>, path: Option<&Path>, head: &header::Header) -> Optio
             io.warn(&msg);
             None
         }
+    }
+}
+
+/// Says what 补建 made: the counts, then each unit with its kind and each round by its title.
+fn say_made(io: &mut Io<'_>, made: &Records, stored: &Records) {
+    let line = fill(
+        io.text(T::CliSheetMade),
+        &[
+            ("targets", &made.targets.len()),
+            ("rounds", &made.rounds.len()),
+            ("groups", &made.groups.len()),
+            ("inspections", &made.inspections.len()),
+        ],
+    );
+    io.say(&line);
+    for t in &made.targets {
+        let line = format!("  + {}（{}）", t.data.name, t.data.kind.label().text(io.lang));
+        io.say(&line);
+    }
+    let rounds = Rounds::new(stored);
+    for r in &made.rounds {
+        let line = format!("  + {}", rounds.title(r.meta.id));
+        io.say(&line);
     }
 }
 
@@ -140,18 +166,56 @@ pub fn from_sheet(mut io: Io<'_>, args: &Args) -> u8 {
     };
     let source = files[0].source.clone();
     let defaults = Defaults { round, year: args.year, focus, office: source.office_id, now: args.now, lang: io.lang };
-    let conversion = intake::convert(grid, &head, &mapping, &stored, defaults);
+    let mut conversion = intake::convert(grid, &head, &mapping, &stored, defaults.clone());
+    let mut stored = stored;
+    let mut made = Records::default();
+    if args.create_missing {
+        let file = name(&args.file);
+        let plan = missing::plan(
+            (grid, &head, &mapping),
+            &stored,
+            &defaults,
+            &conversion.problems,
+            TargetKind::CountyGovDept,
+            &file,
+        );
+        for line in &plan.cannot {
+            io.warn(line);
+        }
+        if !plan.is_empty() {
+            for r in plan.records.clone().into_any() {
+                stored.push(r);
+            }
+            say_made(&mut io, &plan.records, &stored);
+            conversion = intake::convert(grid, &head, &mapping, &stored, defaults);
+            made = plan.records;
+        }
+    }
     for problem in &conversion.problems {
         let line = problem.message(io.lang);
         io.say(&line);
     }
-    let counts = [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused].map(|o| conversion.count(o));
+    let counts = [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused, RowOutcome::Updated, RowOutcome::Deleted]
+        .map(|o| conversion.count(o));
     let line = fill(
         io.text(T::CliSheetCounts),
         &[("rows", &conversion.rows.len()), ("added", &counts[0]), ("same", &counts[1]), ("refused", &counts[2])],
     );
     io.say(&line);
-    let records = with_references(&conversion.records, &stored);
+    if counts[3] + counts[4] > 0 {
+        let line = fill(io.text(T::CliSheetMore), &[("updated", &counts[3]), ("deleted", &counts[4])]);
+        io.say(&line);
+    }
+    let left = header::left_out_with_data(grid, &head, &mapping);
+    if !left.is_empty() {
+        let line = fill(io.text(T::SheetLeftOutCols), &[("cols", &header::columns_named(&head, &left, io.lang))]);
+        io.say(&line);
+    }
+    let mut new = conversion.records.clone();
+    for r in made.into_any() {
+        new.push(r);
+    }
+    let records = with_references(&new, &stored);
     let scope = fill(io.text(T::CliSheetScope), &[("file", &name(&args.file))]);
     let file = ExchangeFile::new(
         Source { office_id: source.office_id, office_name: source.office_name },

@@ -76,3 +76,54 @@ fn without_the_offices_data_or_with_a_sheet_that_is_no_ledger_it_says_what_is_wr
     assert!(err.contains("不是表格"), "{err}");
     assert!(!dir.join("out.json").exists(), "nothing is written for a file that cannot be read");
 }
+
+#[test]
+fn with_create_missing_the_rounds_units_and_inspections_a_ledger_names_are_made_and_noted() {
+    let (dir, file) = county("create");
+    let (_, unit) = fed_back_unit(&file);
+    let csv = format!(
+        "巡察轮次,被巡察单位,问题类别,存在问题,整改措施,整改时限,整改情况\n\
+         第十九轮,{unit}党组,第一个聚焦,补建测试问题甲,建立制度,2026.9.30,整改中\n\
+         第十九轮,县补建测试中心,第二个聚焦,补建测试问题乙,退回资金,2026.8.31,已销号\n"
+    );
+    std::fs::write(dir.join("ledger.csv"), csv).unwrap_or_else(|e| panic!("{e}"));
+    let base = ["from-sheet", "ledger.csv", "--with", "county.json", "-o", "out.json"];
+    let (code, out, _) = xuncha(&dir, &base);
+    assert_eq!(code, 1, "without the flag the rows are refused: {out}");
+    assert!(out.contains("拒绝 2 行"), "{out}");
+
+    let (code, out, err) = xuncha(&dir, &[&base[..], &["--create-missing"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("补建：巡察对象 1 个，巡察轮次 1 个，巡察组 1 个"), "{out}");
+    assert!(out.contains("+ 县补建测试中心（县直政府部门）"), "{out}");
+    assert!(out.contains("第十九轮巡察"), "{out}");
+    assert!(out.contains("读取 2 行：新增 2 行"), "{out}");
+    let (code, out, err) = xuncha(&dir, &["check", "out.json"]);
+    assert_eq!(code, 0, "the output passes check on its own: {out}{err}");
+    let bytes = std::fs::read(dir.join("out.json")).unwrap_or_else(|e| panic!("{e}"));
+    let made = ExchangeFile::parse(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    let round = made.records.rounds.iter().find(|r| r.data.ordinal == 19).expect("the round made");
+    assert_eq!(round.data.start.map(|d| d.to_string()), Some("2026-08-31".to_owned()), "its earliest day");
+    assert!(round.data.notes.contains("据原台账《ledger.csv》补建"), "{}", round.data.notes);
+    let inspections: Vec<_> = made.records.inspections.iter().filter(|i| i.data.round == round.meta.id).collect();
+    assert_eq!(inspections.len(), 2);
+    assert!(inspections.iter().all(|i| i.data.milestones.feedback == round.data.start));
+    assert_eq!(made.records.groups.iter().filter(|g| g.data.name == "原台账导入组").count(), 1);
+    assert_eq!((made.records.problems.len(), made.records.rectifications.len()), (2, 2));
+
+    // The same ledger against the office's data with that file: nothing more to make.
+    let args = [
+        "from-sheet",
+        "ledger.csv",
+        "--with",
+        "county.json",
+        "--with",
+        "out.json",
+        "--create-missing",
+        "-o",
+        "again.json",
+    ];
+    let (code, out, _) = xuncha(&dir, &args);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("新增 0 行，已有 2 行，拒绝 0 行") && !out.contains("补建："), "{out}");
+}

@@ -423,3 +423,95 @@ fn a_talent_pool_list_comes_in_with_units_ranks_and_pools_and_again_adds_nothing
     assert!(again.records.persons.is_empty());
     assert_eq!(again.count(RowOutcome::Same), 3);
 }
+
+/// A 整改台账 kept as CSV for the third round, one version of it.
+fn rect_csv(rows: &[&str]) -> Vec<u8> {
+    let mut text = String::from("序号,被巡察单位,存在问题,整改措施,责任单位,整改时限,整改情况\n");
+    for (i, r) in rows.iter().enumerate() {
+        text.push_str(&format!("{},县财政局,{r}\n", i + 1));
+    }
+    text.into_bytes()
+}
+
+fn with_sheet(f: &Fixture) -> Defaults {
+    Defaults { round: Some(f.round), focus: Some(Focus::Policy), ..defaults() }
+}
+
+/// What is kept once a conversion is written: its records replace those of the same id.
+fn kept_after(stored: &xuncha_core::record::Records, c: &Conversion) -> xuncha_core::record::Records {
+    let mut out = stored.clone();
+    out.problems.extend(c.records.problems.iter().cloned());
+    for r in &c.records.rectifications {
+        out.rectifications.retain(|k| k.meta.id != r.meta.id);
+        out.rectifications.push(r.clone());
+    }
+    out
+}
+
+#[test]
+fn a_later_version_of_a_ledger_moves_its_rectifications_on_and_an_older_one_changes_nothing() {
+    let f = fixture();
+    let v1 = rect_csv(&[
+        "预算执行进度慢,建立月调度机制,县财政局,2026.6.30,整改中",
+        "专项资金闲置,清理盘活存量资金,县财政局,2026.8.31,未整改",
+        "三公经费超支,压减一般性支出,县财政局,2026.9.30,整改中",
+    ]);
+    let first = convert(&v1, &f.county.d, with_sheet(&f));
+    assert_eq!(first.count(RowOutcome::Added), 3, "{:?}", first.problems);
+    let kept = kept_after(&f.county.d, &first);
+    let v2 = rect_csv(&[
+        "预算执行进度慢,建立月调度机制,县财政局,2026.6.30,已销号",
+        "专项资金闲置,清理盘活存量资金并建立台账,县财政局,2026.10.31,整改中",
+        "三公经费超支,压减一般性支出,县财政局,2026.9.30,未整改",
+    ]);
+    let later = convert(&v2, &kept, with_sheet(&f));
+    assert_eq!(later.problems, vec![]);
+    assert_eq!(later.rows, vec![(2, RowOutcome::Updated), (3, RowOutcome::Updated), (4, RowOutcome::Same)]);
+    assert!(later.records.problems.is_empty(), "a problem itself is not changed");
+    let by_desc = |c: &Conversion, d: &str| {
+        let p = kept.problems.iter().find(|p| p.data.description == d).expect("the problem");
+        c.records.rectifications.iter().find(|r| r.data.problem == p.meta.id).cloned().expect("its rectification")
+    };
+    let closed = by_desc(&later, "预算执行进度慢");
+    let before = by_desc(&first, "预算执行进度慢");
+    assert_eq!((closed.data.status, closed.data.closed_on), (RectStatus::Closed, Some(day("2026-06-30"))));
+    let steps: Vec<Step> = closed.data.history.iter().map(|e| e.step).collect();
+    assert_eq!(steps, [Step::Start, Step::Submit, Step::Close], "the kept start, then the ledger's steps");
+    assert_eq!(closed.meta.id, before.meta.id);
+    assert_eq!(
+        closed.meta.version.compare(&before.meta.version),
+        xuncha_core::meta::Causality::Newer,
+        "one more edit of this office, so an exchange carries it"
+    );
+    let extended = by_desc(&later, "专项资金闲置");
+    assert_eq!((extended.data.status, extended.data.deadline), (RectStatus::InProgress, day("2026-10-31")));
+    let steps: Vec<(Step, Option<_>)> = extended.data.history.iter().map(|e| (e.step, e.new_deadline)).collect();
+    assert_eq!(steps, [(Step::Extend, Some(day("2026-10-31"))), (Step::Start, None)]);
+    assert_eq!(extended.data.measures, "清理盘活存量资金并建立台账");
+    assert!(extended.data.history.iter().all(|e| e.note.contains("据原台账导入")));
+    // The newer version again, and then the older one: nothing changes.
+    let now = kept_after(&kept, &later);
+    for (sheet, why) in [(&v2, "the same version again"), (&v1, "an older version")] {
+        let again = convert(sheet, &now, with_sheet(&f));
+        assert_eq!(again.count(RowOutcome::Same), 3, "{why}");
+        assert!(again.records.rectifications.is_empty(), "{why}");
+    }
+}
+
+#[test]
+fn a_row_whose_record_was_deleted_here_is_counted_as_such_and_not_brought_back() {
+    let f = fixture();
+    let v1 = rect_csv(&[
+        "预算执行进度慢,建立月调度机制,县财政局,2026.6.30,整改中",
+        "专项资金闲置,清理盘活存量资金,县财政局,2026.8.31,未整改",
+    ]);
+    let first = convert(&v1, &f.county.d, with_sheet(&f));
+    let mut kept = kept_after(&f.county.d, &first);
+    let gone = kept.problems.iter_mut().find(|p| p.data.description == "专项资金闲置").expect("the problem");
+    gone.meta.deleted = true;
+    let gone = gone.meta.id;
+    kept.rectifications.retain(|r| r.data.problem != gone);
+    let again = convert(&v1, &kept, with_sheet(&f));
+    assert_eq!(again.rows, vec![(2, RowOutcome::Same), (3, RowOutcome::Deleted)]);
+    assert!(again.records.problems.is_empty() && again.records.rectifications.is_empty());
+}

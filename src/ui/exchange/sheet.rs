@@ -16,7 +16,9 @@ use xuncha_core::exchange::import;
 use xuncha_core::exchange::undo::ImportUndo;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
-use xuncha_core::intake::{self, header, place::Rounds, Converter, Defaults, Header, Mapping, RowOutcome, Workbook};
+use xuncha_core::intake::{
+    self, header, missing, place::Rounds, Converter, Defaults, Header, Mapping, RowOutcome, RowProblem, Workbook,
+};
 use xuncha_core::ledger::table::Col;
 use xuncha_core::problem::Focus;
 use xuncha_core::target::TargetKind;
@@ -33,26 +35,18 @@ struct Checked {
     added: usize,
     same: usize,
     refused: usize,
+    /// Rows that move kept rectifications on, and rows of records deleted here.
+    updated: usize,
+    deleted: usize,
+    /// Columns with data that no field takes, named.
+    left_out: String,
     /// The first `LISTED` refusals in words, and how many there are in all.
     problems: Vec<String>,
     problems_total: usize,
-    /// Units the sheet names that the register lacks, to offer for registering.
-    unknown_units: Vec<String>,
+    /// Units, rounds and inspections the sheet names and this PC lacks, to offer 补建.
+    missing: missing::Named,
     /// Rows read as headings, totals or notes rather than data.
     passed_over: Vec<usize>,
-}
-
-/// The distinct unit names refused for not being registered, in the order met.
-fn unknown_units(problems: &[intake::RowProblem]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for p in problems {
-        if let (Col::Target, intake::Why::UnknownTarget(name)) = (p.field, &p.why) {
-            if !names.contains(name) {
-                names.push(name.clone());
-            }
-        }
-    }
-    names
 }
 
 /// Checks and plans records made on the page; the preview is shown for the person to confirm.
@@ -88,6 +82,8 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
     let focus = RwSignal::new(None::<Focus>);
     let checked = RwSignal::new(None::<Checked>);
     let preview = RwSignal::new(None::<Preview>);
+    // The rows a check refused for something missing, and the choices they were read with.
+    let wants = StoredValue::new(None::<(Vec<RowProblem>, Defaults)>);
     let progress = RwSignal::new(None::<Progress>);
     let busy = RwSignal::new(false);
     let header =
@@ -194,6 +190,8 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         let name = file_name.get_untracked();
         let index = sheet.get_untracked();
         let mine = generation.get_value();
+        let defaults_kept = defaults.clone();
+        wants.set_value(None);
         // A section drawn again (its page redrawn by a write) has let go of its
         // values: a check still running for it is stale, never a dead page.
         let stale = move || generation.try_get_value() != Some(mine);
@@ -216,7 +214,12 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 }
             }
             let result = conv.finish();
-            let counts = [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused].map(|o| result.count(o));
+            let refused: Vec<RowProblem> = result.problems.iter().filter(|p| missing::is_missing(p)).cloned().collect();
+            wants.set_value(Some((refused, defaults_kept)));
+            let counts =
+                [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused, RowOutcome::Updated, RowOutcome::Deleted]
+                    .map(|o| result.count(o));
+            let left_out = header::columns_named(&h, &header::left_out_with_data(grid, &h, &m), lang);
             let said = intake::grouped(&result.problems, lang);
             // The results stand below the columns, out of sight at 1366×768: bring them up.
             leptos::task::spawn_local(async {
@@ -228,12 +231,15 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 added: counts[0],
                 same: counts[1],
                 refused: counts[2],
+                updated: counts[3],
+                deleted: counts[4],
+                left_out,
                 problems: said.iter().take(LISTED).cloned().collect(),
                 problems_total: said.len(),
-                unknown_units: unknown_units(&result.problems),
+                missing: missing::Named::of(&result.problems),
                 passed_over: result.passed_over.clone(),
             }));
-            if counts[0] > 0 {
+            if counts[0] + counts[3] > 0 {
                 progress.set(Some(Progress { file: name.clone(), stage: Stage::Comparing }));
                 platform::yield_to_page().await;
                 if !stale() {
@@ -247,18 +253,23 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
             busy.set(false);
         });
     };
-    // The units the sheet named and the register lacks, offered for registering through a preview.
-    let register = Callback::new(move |(names, kind): (Vec<String>, TargetKind)| {
+    // 补建: what the rows named and this PC lacks, made through a preview the person confirms.
+    let make = Callback::new(move |kind: TargetKind| {
         let lang = st.lang.get_untracked();
-        let Some(office) = st.office.get_untracked() else { return };
-        let (grid, head, m) = intake::targets::units_sheet(&names, kind);
-        let defaults = Defaults { round: None, year: None, focus: None, office: office.id, now: platform::now(), lang };
-        let result = st.data.with_untracked(|d| intake::convert(&grid, &head, &m, d, defaults));
-        // Said by name and reason: the rows are the page's own list, not the user's file.
-        let refused: Vec<String> = result.problems.iter().map(|p| p.why.message(lang)).collect();
-        error.set((!refused.is_empty()).then(|| refused.join("；")));
-        let name = T::SheetUnitsTitle.text(lang).to_owned();
-        leptos::task::spawn_local(offer(st, name, result.records, preview, error));
+        let (Some(b), Some(h), Some((refused, defaults))) =
+            (book.get_untracked(), header.get_untracked(), wants.get_value())
+        else {
+            return;
+        };
+        let Some(grid) = b.sheets.get(sheet.get_untracked()) else { return };
+        let m = mapping.get_untracked();
+        let file = file_name.get_untracked();
+        let made = st.data.with_untracked(|d| missing::plan((grid, &h, &m), d, &defaults, &refused, kind, &file));
+        error.set((!made.cannot.is_empty()).then(|| made.cannot.join("；")));
+        if !made.is_empty() {
+            let name = T::SheetMadeTitle.text(lang).to_owned();
+            leptos::task::spawn_local(offer(st, name, made.records, preview, error));
+        }
     });
     let sheet_names =
         move || book.with(|b| b.as_ref().map(|b| b.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
@@ -292,7 +303,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 <Show when=move || !st.lists_ready.get()><span class="hint">{tr(T::SheetWait)}</span></Show>
             </p>
         </Show>
-        {move || checked.get().map(|c| view! { <CheckedRows checked=c on_register=register/> })}
+        {move || checked.get().map(|c| view! { <CheckedRows checked=c on_make=make/> })}
         {move || preview.get().map(|p| view! {
             <PreviewCard preview=p undo=undo on_done=Callback::new(move |_: u64| {
                 preview.set(None);
@@ -347,9 +358,21 @@ fn SheetSetup(
 }
 
 #[component]
-fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)>) -> impl IntoView {
+fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>) -> impl IntoView {
     let st = state();
-    let Checked { rows, added, same, refused, problems, problems_total, unknown_units, passed_over } = checked;
+    let Checked {
+        rows,
+        added,
+        same,
+        refused,
+        updated,
+        deleted,
+        left_out,
+        problems,
+        problems_total,
+        missing,
+        passed_over,
+    } = checked;
     let passed = (!passed_over.is_empty()).then(|| {
         let mut listed: Vec<String> = passed_over.iter().take(30).map(usize::to_string).collect();
         if passed_over.len() > 30 {
@@ -365,7 +388,10 @@ fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)
     view! {
         <p data-testid="sheet-counts">{counts}</p>
         {passed.map(|p| view! { <p class="hint" data-testid="sheet-passed-over">{p}</p> })}
+        {(updated > 0).then(|| view! { <p data-testid="sheet-updated">{move || fill(st.t(T::SheetUpdated), &[("n", &updated)])}</p> })}
+        {(deleted > 0).then(|| view! { <p class="hint" data-testid="sheet-deleted">{move || fill(st.t(T::SheetDeleted), &[("n", &deleted)])}</p> })}
         {(same > 0).then(|| view! { <p class="hint" data-testid="sheet-same-hint">{tr(T::SheetSameHint)}</p> })}
+        {(!left_out.is_empty()).then(|| view! { <p class="hint" data-testid="sheet-left-out">{move || fill(st.t(T::SheetLeftOutCols), &[("cols", &left_out)])}</p> })}
         {(!problems.is_empty()).then(|| view! {
             <div class="form-errors" data-testid="sheet-refusals">
                 <p>{tr(T::SheetErrorsTitle)}</p>
@@ -373,29 +399,39 @@ fn CheckedRows(checked: Checked, on_register: Callback<(Vec<String>, TargetKind)
                 {(more > 0).then(|| view! { <p>{move || fill(st.t(T::SheetMoreErrors), &[("n", &more)])}</p> })}
             </div>
         })}
-        {(added == 0).then(|| view! { <p data-testid="sheet-nothing">{tr(T::SheetNothing)}</p> })}
-        {(!unknown_units.is_empty()).then(|| view! { <UnknownUnits names=unknown_units on_register=on_register/> })}
+        {(added + updated == 0).then(|| view! { <p data-testid="sheet-nothing">{tr(T::SheetNothing)}</p> })}
+        {(!missing.is_empty()).then(|| view! { <MissingPlaces missing=missing on_make=on_make/> })}
     }
 }
 
-/// The units the register lacks: named, with the kind for those whose name does not
-/// say it, and registered only through the preview the person confirms.
+/// What the rows named and this PC lacks: units, rounds and inspections, each listed,
+/// with the kind for units whose names do not say it; made only through the preview
+/// the person confirms.
 #[component]
-fn UnknownUnits(names: Vec<String>, on_register: Callback<(Vec<String>, TargetKind)>) -> impl IntoView {
+fn MissingPlaces(missing: missing::Named, on_make: Callback<TargetKind>) -> impl IntoView {
     let st = state();
     let kind = RwSignal::new(TargetKind::CountyGovDept);
-    let listed = names.join("、");
-    let n = names.len();
-    let said = move || fill(st.t(T::SheetUnknownUnits), &[("n", &n), ("names", &listed)]);
+    let sep = move || if st.lang.get() == xuncha_core::i18n::Lang::Zh { "、" } else { ", " };
+    let missing::Named { units, rounds, places } = missing;
+    let line = move |key: T, names: Vec<String>, testid: &'static str| {
+        (!names.is_empty()).then(|| {
+            let n = names.len();
+            view! { <p data-testid=testid>{move || fill(st.t(key), &[("n", &n), ("names", &names.join(sep()))])}</p> }
+        })
+    };
+    let places: Vec<String> = places.into_iter().map(|(unit, round)| format!("{unit}（{round}）")).collect();
+    let has_units = !units.is_empty();
     view! {
-        <div class="preview" data-testid="sheet-unknown-units">
-            <p>{said}</p>
+        <div class="preview" data-testid="sheet-missing">
+            {line(T::SheetUnknownUnits, units, "sheet-unknown-units")}
+            {line(T::SheetUnknownRounds, rounds, "sheet-unknown-rounds")}
+            {line(T::SheetNotInspected, places, "sheet-not-inspected")}
             <div class="filters">
-                <EnumSelect label=T::SheetUnitsKind options=&TargetKind::ALL value=kind field="sheet-units-kind"/>
-                <button type="button" class="secondary" data-testid="sheet-register-units"
-                    on:click=move |_| on_register.run((names.clone(), kind.get_untracked()))>{tr(T::SheetRegisterUnits)}</button>
+                {has_units.then(|| view! { <EnumSelect label=T::SheetUnitsKind options=&TargetKind::ALL value=kind field="sheet-units-kind"/> })}
+                <button type="button" class="secondary" data-testid="sheet-make-missing"
+                    on:click=move |_| on_make.run(kind.get_untracked())>{tr(T::SheetMakeMissing)}</button>
             </div>
-            <p class="hint">{tr(T::SheetUnitsHint)}</p>
+            <p class="hint">{tr(T::SheetMakeHint)}</p>
         </div>
     }
 }

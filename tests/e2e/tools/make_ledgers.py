@@ -113,12 +113,27 @@ def unregistered_csv(path):
         f.write(text)
 
 
+def later_csv(path):
+    """The rectification ledger a month on, as the office kept it in Excel alongside:
+    one item struck off with its deadline moved, one started, one still as before;
+    its 问题编号 column has no field to go to."""
+    text = (
+        "问题编号,巡察轮次,被巡察单位,存在问题,整改措施,责任单位,责任人,整改时限,整改情况\n"
+        "财-02,第一轮,县财政局,专项资金闲置,清理盘活存量资金并建立台账,县财政局,李四,2026.10.31,已销号\n"
+        "村-01,第一轮,城关镇东关村,村务公开不及时,按月公开村务,东关村,王五,2026年9月底,整改中\n"
+        "财-01,第一轮,县财政局,预算执行进度慢,建立月调度机制,县财政局,张三,2026.6.30,整改中\n"
+    )
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     files = {
         "rect": os.path.join(out, "整改台账.xlsx"),
         "clues": os.path.join(out, "线索台账.csv"),
         "unregistered": os.path.join(out, "未登记单位.csv"),
+        "later": os.path.join(out, "整改台账（新版）.csv"),
         "xls": os.path.join(out, "整改台账（旧版）.xls"),
         "ods": os.path.join(out, "整改台账.ods"),
     }
@@ -127,6 +142,7 @@ def main(out):
     rectification_book(files["rect"])
     clue_csv(files["clues"])
     unregistered_csv(files["unregistered"])
+    later_csv(files["later"])
     print(json.dumps(files, ensure_ascii=False))
 
 

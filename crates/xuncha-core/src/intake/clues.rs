@@ -1,7 +1,7 @@
 //! The clue a 线索台账 row carries: its summary, persons, where it went and how it ended.
 
 use super::refusal::{RowProblem, Why};
-use super::rows::{derived_id, field_col, Converter};
+use super::rows::{derived_id, Converter};
 use super::values::{self, squeeze};
 use crate::clue::{Clue, Disposal, Recipient};
 use crate::ledger::table::Col;
@@ -66,7 +66,7 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
     clue.closed_on = closed;
     let rounds: Vec<_> = conv.stored().rounds.iter().filter(|r| r.meta.id == round).cloned().collect();
     if let Err(invalid) = clue.validate(&rounds, std::slice::from_ref(inspection)) {
-        errors.extend(invalid.into_iter().map(|i| conv.problem(row, field_col(i.field), Why::Rule(i.msg))));
+        errors.extend(invalid.into_iter().map(|i| conv.refusal_of(row, i)));
     }
     let office = conv.defaults().office.to_string();
     let id = derived_id(&["clue", &office, &round.to_string(), &target.to_string(), &squeeze(&clue.summary)]);

@@ -335,6 +335,49 @@ pub fn guess_for(header: &Header) -> Mapping {
     Mapping::guess(&header.names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect::<Vec<_>>())
 }
 
+/// The columns left out that hold data in rows of data (not a 序号 column, which only
+/// numbers the lines): what the sheet has that the import will not keep, to be said.
+pub fn left_out_with_data(grid: &Grid, header: &Header, mapping: &Mapping) -> Vec<usize> {
+    let width = grid.width();
+    let candidates: Vec<usize> = (0..header.names.len().min(width))
+        .filter(|c| mapping.columns.get(*c).copied().flatten().is_none())
+        .filter(|c| {
+            let h = normalise(&header.names[*c]);
+            !(h.ends_with("序号") || h == "no" || h == "no.")
+        })
+        .collect();
+    let mut found: Vec<usize> = Vec::new();
+    for row in header.data_start()..grid.rows.len() {
+        if found.len() == candidates.len() {
+            break;
+        }
+        let texts: Vec<String> = (0..width).map(|c| grid.cell(row, c).text()).collect();
+        if texts.iter().all(String::is_empty) || super::layout::passed_over(&texts).is_some() {
+            continue;
+        }
+        found.extend(
+            candidates.iter().filter(|c| !texts[**c].is_empty() && !found.contains(c)).copied().collect::<Vec<_>>(),
+        );
+    }
+    found.sort_unstable();
+    found
+}
+
+/// The left-out columns as a sentence names them: "C列“问题编号”、H列“备注”".
+pub fn columns_named(header: &Header, cols: &[usize], lang: Lang) -> String {
+    let named: Vec<String> = cols
+        .iter()
+        .map(|c| {
+            let heading = header.names.get(*c).map(String::as_str).unwrap_or_default();
+            crate::i18n::fill(
+                crate::i18n::T::SheetColumnNamed.text(lang),
+                &[("col", &super::grid::column_letters(*c)), ("heading", &heading)],
+            )
+        })
+        .collect();
+    named.join(if lang == Lang::Zh { "、" } else { ", " })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +391,23 @@ mod tests {
                 .map(|r| r.iter().map(|t| if t.is_empty() { Cell::Empty } else { Cell::Text((*t).into()) }).collect())
                 .collect(),
         }
+    }
+
+    #[test]
+    fn columns_with_data_and_no_field_are_named_but_line_numbers_and_notes_are_not() {
+        let g = grid(&[
+            &["序号", "单位", "问题描述", "问题编号", "备注", "空列"],
+            &["1", "县财政局", "未按规定公示", "财-01", "", ""],
+            &["2", "县财政局", "三公经费超支", "", "已约谈", ""],
+            &["注：本表由县委巡察办填报", "", "", "", "", "说明"],
+        ]);
+        let head = find(&g).expect("a header");
+        let mapping = guess_for(&head);
+        assert_eq!(mapping.columns[3], None, "问题编号 numbers the problems: no field");
+        let left = left_out_with_data(&g, &head, &mapping);
+        assert_eq!(left, vec![3, 4]);
+        assert_eq!(columns_named(&head, &left, Lang::Zh), "D列“问题编号”、E列“备注”");
+        assert_eq!(columns_named(&head, &left[..1], Lang::En), "column D \"问题编号\"");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the office already keeps, indexed once per sheet by the words rows are matched
 //! on, so each of thousands of rows is matched in constant time against a county's
-//! tens of thousands of records.
+//! tens of thousands of records. Records deleted here are remembered too, so a row
+//! that would bring one back is said as such rather than counted as new.
 
 use super::values::squeeze;
 use crate::id::Id;
@@ -11,12 +12,14 @@ use std::collections::{HashMap, HashSet};
 pub(super) struct Kept {
     /// (round, unit, description) → the problem's place in the kept list.
     problems: HashMap<(Id, Id, String), usize>,
-    /// The problems that have their rectification.
-    rectified: HashSet<Id>,
+    /// Each problem's live rectification, by its place in the kept list.
+    rectified: HashMap<Id, usize>,
     /// (round, unit, summary)
     clues: HashSet<(Id, Id, String)>,
     /// (round, addressee, sector)
     letters: HashSet<(Id, String, String)>,
+    /// Ids of the records deleted here (tombstones), of every kind a sheet can make.
+    deleted: HashSet<Id>,
 }
 
 impl Kept {
@@ -29,7 +32,13 @@ impl Kept {
                 .filter(|(_, p)| p.is_live())
                 .map(|(i, p)| ((p.data.round, p.data.target, squeeze(&p.data.description)), i))
                 .collect(),
-            rectified: records.rectifications.iter().filter(|r| r.is_live()).map(|r| r.data.problem).collect(),
+            rectified: records
+                .rectifications
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.is_live())
+                .map(|(i, r)| (r.data.problem, i))
+                .collect(),
             clues: records
                 .clues
                 .iter()
@@ -42,6 +51,7 @@ impl Kept {
                 .filter(|l| l.is_live())
                 .map(|l| (l.data.round, squeeze(&l.data.addressee), squeeze(&l.data.sector)))
                 .collect(),
+            deleted: deleted_ids(records),
         }
     }
 
@@ -50,8 +60,14 @@ impl Kept {
         self.problems.get(&(round, target, squeeze(description))).copied()
     }
 
-    pub(super) fn rectified(&self, problem: Id) -> bool {
-        self.rectified.contains(&problem)
+    /// Where the live rectification of `problem` is in the kept list.
+    pub(super) fn rectification(&self, problem: Id) -> Option<usize> {
+        self.rectified.get(&problem).copied()
+    }
+
+    /// Whether the record of this id was deleted here.
+    pub(super) fn deleted(&self, id: Id) -> bool {
+        self.deleted.contains(&id)
     }
 
     pub(super) fn clue(&self, round: Id, target: Id, summary: &str) -> bool {
@@ -61,4 +77,16 @@ impl Kept {
     pub(super) fn letter(&self, round: Id, addressee: &str, sector: &str) -> bool {
         self.letters.contains(&(round, squeeze(addressee), squeeze(sector)))
     }
+}
+
+fn deleted_ids(records: &Records) -> HashSet<Id> {
+    let dead = |meta: &crate::meta::Meta| meta.deleted.then_some(meta.id);
+    let mut ids = HashSet::new();
+    ids.extend(records.problems.iter().filter_map(|r| dead(&r.meta)));
+    ids.extend(records.rectifications.iter().filter_map(|r| dead(&r.meta)));
+    ids.extend(records.clues.iter().filter_map(|r| dead(&r.meta)));
+    ids.extend(records.recommendations.iter().filter_map(|r| dead(&r.meta)));
+    ids.extend(records.targets.iter().filter_map(|r| dead(&r.meta)));
+    ids.extend(records.persons.iter().filter_map(|r| dead(&r.meta)));
+    ids
 }

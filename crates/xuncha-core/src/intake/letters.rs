@@ -3,7 +3,7 @@
 //! ledger; they are linked in the app afterwards.
 
 use super::refusal::{RowProblem, Why};
-use super::rows::{derived_id, field_col, Converter};
+use super::rows::{derived_id, Converter};
 use super::values::squeeze;
 use crate::ledger::table::Col;
 use crate::recommendation::Recommendation;
@@ -28,7 +28,7 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
     letter.responded_on = responded;
     let rounds: Vec<_> = conv.stored().rounds.iter().filter(|r| r.meta.id == round).cloned().collect();
     if let Err(invalid) = letter.validate(&rounds, &[]) {
-        errors.extend(invalid.into_iter().map(|i| conv.problem(row, field_col(i.field), Why::Rule(i.msg))));
+        errors.extend(invalid.into_iter().map(|i| conv.refusal_of(row, i)));
     }
     let office = conv.defaults().office.to_string();
     let id =

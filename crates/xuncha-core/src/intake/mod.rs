@@ -10,6 +10,7 @@ mod html;
 mod kept;
 mod layout;
 mod letters;
+pub mod missing;
 pub mod persons;
 pub mod place;
 pub mod read;
@@ -17,6 +18,7 @@ mod rect;
 pub mod refusal;
 pub mod rows;
 pub mod targets;
+mod update;
 pub mod values;
 
 pub use grid::{Cell, Grid, Workbook};

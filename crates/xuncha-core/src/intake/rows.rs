@@ -1,7 +1,8 @@
 //! Rows into records: a problem (with its rectification when the row has one) or a
 //! clue per row, each checked by the rules the forms keep. Titles, section headings,
 //! 合计 rows and notes are passed over; a row that matches a record already kept is
-//! left as it is, so importing the same sheet again changes nothing.
+//! left as it is, so importing the same sheet again changes nothing, unless it is a
+//! later version of a 整改台账 row (`update`).
 
 use super::grid::{Cell, Grid};
 use super::header::{Header, Mapping};
@@ -41,6 +42,10 @@ pub enum RowOutcome {
     Added,
     /// The row's problem or clue is already kept.
     Same,
+    /// The row's rectification is kept and the row has moved it on: a newer ledger.
+    Updated,
+    /// The row's record was deleted here; it stays deleted.
+    Deleted,
     Refused,
 }
 
@@ -163,6 +168,11 @@ impl<'a> Converter<'a> {
         RowProblem { row: row + 1, col: c, heading, field: col, why }
     }
 
+    /// A rule of the record broken by the row, at the column its field is read from.
+    pub(super) fn refusal_of(&self, row: usize, invalid: crate::validation::Invalid) -> RowProblem {
+        self.problem(row, field_col(invalid.field), Why::Rule(invalid.msg))
+    }
+
     /// A day from a column: `Ok(None)` when the column is absent or blank.
     pub(super) fn day(&self, row: usize, col: Col, errors: &mut Vec<RowProblem>) -> Option<Day> {
         let cell = self.cell(row, col)?;
@@ -256,6 +266,25 @@ impl<'a> Converter<'a> {
         round.map_err(|why| errors.push(self.problem(row, Col::Round, why))).ok()
     }
 
+    /// The registered unit a row names, by its unit and township columns.
+    pub(super) fn unit_of(&self, row: usize) -> Result<Id, Why> {
+        let name = self.text(row, Col::Target);
+        if name.is_empty() {
+            return Err(Why::Missing(Col::Target));
+        }
+        self.units.find(&name, &self.text(row, Col::Township))
+    }
+
+    /// The words a row's round is named by: its round column, else the sheet's title;
+    /// `None` when the round was chosen for the sheet.
+    pub(super) fn round_words(&self, row: usize) -> Option<String> {
+        match self.cell(row, Col::Round).map(Cell::text).filter(|t| !t.is_empty()) {
+            Some(words) => Some(words),
+            None if self.defaults.round.is_some() => None,
+            None => Some(self.header.title.clone()),
+        }
+    }
+
     pub(super) fn place(
         &self,
         row: usize,
@@ -264,15 +293,7 @@ impl<'a> Converter<'a> {
     ) -> Option<(Id, Id, &'a Record<Inspection>)> {
         let round = self.round_of(row, day, errors);
         let name = self.text(row, Col::Target);
-        let target = if name.is_empty() {
-            errors.push(self.problem(row, Col::Target, Why::Missing(Col::Target)));
-            None
-        } else {
-            self.units
-                .find(&name, &self.text(row, Col::Township))
-                .map_err(|why| errors.push(self.problem(row, Col::Target, why)))
-                .ok()
-        };
+        let target = self.unit_of(row).map_err(|why| errors.push(self.problem(row, Col::Target, why))).ok();
         let (round, target) = (round?, target?);
         let inspection =
             self.stored.inspections.iter().find(|i| i.is_live() && i.data.round == round && i.data.target == target);
@@ -309,6 +330,9 @@ impl<'a> Converter<'a> {
         }
         let office = self.defaults.office.to_string();
         let id = derived_id(&["problem", &office, &round.to_string(), &target.to_string(), &key]);
+        if self.kept.deleted(id) {
+            return RowOutcome::Deleted;
+        }
         if let Some(first_row) = self.made.get(&id) {
             errors.push(self.problem(row, Col::Description, Why::Repeated { first_row: *first_row }));
             return RowOutcome::Refused;
@@ -349,7 +373,7 @@ impl<'a> Converter<'a> {
         }
         let rounds: Vec<Record<crate::round::Round>> = self.rounds.get(round).cloned().into_iter().collect();
         if let Err(invalid) = problem.validate(&rounds, std::slice::from_ref(inspection)) {
-            errors.extend(invalid.into_iter().map(|i| self.problem(row, field_col(i.field), Why::Rule(i.msg))));
+            errors.extend(invalid.into_iter().map(|i| self.refusal_of(row, i)));
         }
         let problem = self.envelope(id, problem);
         let rect = if rectification { super::rect::build(self, row, &problem, errors) } else { None };
@@ -364,21 +388,36 @@ impl<'a> Converter<'a> {
         RowOutcome::Added
     }
 
-    /// A row whose problem is kept already: the same, unless the problem has no
-    /// rectification yet and the row has one, which then comes in for it.
+    /// A row whose problem is kept already: its rectification comes in when the
+    /// problem has none, or moves the kept one on when the row is further along.
     fn rectification_for_kept(&mut self, row: usize, at: usize, errors: &mut Vec<RowProblem>) -> RowOutcome {
         let Some(problem) = self.stored.problems.get(at) else { return RowOutcome::Same };
-        if self.kept.rectified(problem.meta.id) || !super::rect::has_rectification(self, row) {
+        if !super::rect::has_rectification(self, row) {
             return RowOutcome::Same;
         }
-        let rect = super::rect::build(self, row, problem, errors);
+        let kept = self.kept.rectification(problem.meta.id).and_then(|i| self.stored.rectifications.get(i));
+        let rect = match kept {
+            Some(kept) => super::update::rectification(self, row, kept, problem, errors),
+            None => super::rect::build(self, row, problem, errors),
+        };
         match rect {
-            Some(r) if errors.is_empty() && !self.made.contains_key(&r.meta.id) => {
+            Some(r) if errors.is_empty() => {
+                if let Some(first_row) = self.made.get(&r.meta.id) {
+                    errors.push(self.problem(row, Col::Description, Why::Repeated { first_row: *first_row }));
+                    return RowOutcome::Refused;
+                }
+                if kept.is_none() && self.kept.deleted(r.meta.id) {
+                    return RowOutcome::Deleted;
+                }
                 self.made.insert(r.meta.id, row + 1);
                 self.out.records.rectifications.push(r);
-                RowOutcome::Added
+                if kept.is_some() {
+                    RowOutcome::Updated
+                } else {
+                    RowOutcome::Added
+                }
             }
-            Some(_) if errors.is_empty() => RowOutcome::Same,
+            None if errors.is_empty() => RowOutcome::Same,
             _ => RowOutcome::Refused,
         }
     }
@@ -470,6 +509,9 @@ impl<'a> Converter<'a> {
     ) -> RowOutcome {
         if same {
             return RowOutcome::Same;
+        }
+        if self.kept.deleted(record.meta.id) {
+            return RowOutcome::Deleted;
         }
         if let Some(first_row) = self.made.get(&record.meta.id) {
             errors.push(self.problem(row, col, Why::Repeated { first_row: *first_row }));

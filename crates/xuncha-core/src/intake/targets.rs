@@ -4,7 +4,7 @@
 
 use super::place::unit_name;
 use super::refusal::{RowProblem, Why};
-use super::rows::{derived_id, field_col, Converter};
+use super::rows::{derived_id, Converter};
 use super::values::{by_label, squeeze};
 use crate::id::Id;
 use crate::ledger::table::Col;
@@ -136,7 +136,7 @@ pub(super) fn build(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowProble
         .iter()
         .any(|t| t.is_live() && t.data.township == township && unit_name(&t.data.name) == unit_name(&name));
     if let (false, Err(invalid)) = (kept, target.validate(id, &all)) {
-        errors.extend(invalid.into_iter().map(|i| conv.problem(row, field_col(i.field), Why::Rule(i.msg))));
+        errors.extend(invalid.into_iter().map(|i| conv.refusal_of(row, i)));
         return None;
     }
     Some(conv.envelope(id, target))
