@@ -140,7 +140,7 @@ impl FilterState {
         self.text.set(f.text.clone());
         self.rounds_starting.set(f.rounds_starting);
         self.target_kind.set(f.target_kind);
-        self.subset.set(f.subset);
+        self.subset.set(f.subset.clone());
     }
 
     pub fn clear(&self) {

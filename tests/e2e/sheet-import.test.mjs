@@ -153,6 +153,10 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
   assert.match(await check(app), /共 3 行：可导入 0 行，本机已有 1 行，有错误 0 行/);
   assert.match(await app.id('sheet-updated').innerText(), /另有 2 行的整改进度比本机新/);
   assert.match(await app.id('sheet-left-out').innerText(), /A列“问题编号”/);
+  assert.deepEqual(await app.id('sheet-note').allInnerTexts(), [
+    '第4行：表格中的进度（整改中）落后于本机（待核验），以本机为准',
+  ]);
+  assert.match(await app.id('sheet-status-reading').innerText(), /“已销号”→已销号（1行）、“整改中”→整改中（2行）/);
   await saveScreenshot(page, 'sheet-later-version');
   await app.id('import-preview').getByTestId('apply-import').click();
   await app.id('flash').filter({ hasText: '更新 2 条' }).waitFor();

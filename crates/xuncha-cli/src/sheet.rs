@@ -206,6 +206,16 @@ pub fn from_sheet(mut io: Io<'_>, args: &Args) -> u8 {
         let line = fill(io.text(T::CliSheetMore), &[("updated", &counts[3]), ("deleted", &counts[4])]);
         io.say(&line);
     }
+    for line in intake::RowNote::grouped(&conversion.notes, io.lang) {
+        io.say(&line);
+    }
+    if let Some(c) = mapping.column_of(xuncha_core::ledger::table::Col::Status) {
+        let read = intake::values::status_reading(&header::column_words(grid, &head, c), io.lang);
+        if !read.is_empty() {
+            let line = fill(io.text(T::SheetStatusReading), &[("read", &read)]);
+            io.say(&line);
+        }
+    }
     let left = header::left_out_with_data(grid, &head, &mapping);
     if !left.is_empty() {
         let line = fill(io.text(T::SheetLeftOutCols), &[("cols", &header::columns_named(&head, &left, io.lang))]);

@@ -44,7 +44,7 @@ fn a_ledger_becomes_a_file_that_passes_check_and_its_bad_rows_are_named() {
     let (code, out, err) = xuncha(&dir, &["from-sheet", "ledger.csv", "--with", "county.json", "-o", "out.json"]);
     assert_eq!(code, 1, "a refused row exits 1: {out}{err}");
     assert!(out.contains("A列“巡察轮次” → 轮次"), "{out}");
-    assert!(out.contains("第4行 B列“被巡察单位”：名册中没有“不存在的单位”"), "{out}");
+    assert!(out.contains("第4行 B列“被巡察单位”：巡察对象名录中没有“不存在的单位”"), "{out}");
     assert!(out.contains("读取 3 行：新增 2 行，已有 0 行，拒绝 1 行。"), "{out}");
 
     let (code, out, err) = xuncha(&dir, &["check", "out.json"]);

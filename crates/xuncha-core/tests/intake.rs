@@ -168,7 +168,7 @@ fn bad_rows_are_refused_by_row_column_and_reason_and_the_good_rows_still_read() 
     let expected = [
         "第2行 F列“整改时限”：“下月底”不是日期（可写作 2026年3月5日、2026.3.5 或 2026/3/5）",
         "第3行 B列“被巡察单位”：县审计局不在十五届县委第三轮巡察的巡察对象中",
-        "第4行 B列“被巡察单位”：名册中没有“县农业局”：请先在巡察对象名册中登记",
+        "第4行 B列“被巡察单位”：巡察对象名录中没有“县农业局”",
         "第5行 F列“整改时限”：“3月5日”没有写年份：请在导入时给出年份",
         "第5行 G列“整改状态”：“看情况”不是整改状态（可写 未整改、整改中、待核验、已销号、长期整改）",
         "第6行 A列“巡察轮次”：没有“第九轮”这一轮巡察",
@@ -299,7 +299,7 @@ fn a_register_of_units_comes_in_with_kinds_party_organisations_and_townships() {
         said,
         [
             "第8行 C列“单位类别”：缺少类型",
-            "第9行 E列“所属乡镇”：名册中没有“大山镇”：请先在巡察对象名册中登记",
+            "第9行 E列“所属乡镇”：巡察对象名录中没有“大山镇”",
             "第10行 C列“单位类别”：“其他单位”不是这一列可选的内容",
         ]
     );
@@ -488,7 +488,17 @@ fn a_later_version_of_a_ledger_moves_its_rectifications_on_and_an_older_one_chan
     let steps: Vec<(Step, Option<_>)> = extended.data.history.iter().map(|e| (e.step, e.new_deadline)).collect();
     assert_eq!(steps, [(Step::Extend, Some(day("2026-10-31"))), (Step::Start, None)]);
     assert_eq!(extended.data.measures, "清理盘活存量资金并建立台账");
-    assert!(extended.data.history.iter().all(|e| e.note.contains("据原台账导入")));
+    assert!(extended.data.history.iter().all(|e| e.note.contains("据新版台账更新")));
+    assert!(extended.data.history.iter().all(|e| e.on == day("2026-12-01")), "dated the day the office learns of them");
+    assert_eq!(
+        later.notes,
+        [intake::RowNote::Behind { row: 4, kept: RectStatus::InProgress, sheet: RectStatus::NotStarted }],
+        "the row behind this PC is said"
+    );
+    assert_eq!(
+        intake::RowNote::grouped(&later.notes, Lang::Zh),
+        ["第4行：表格中的进度（未整改）落后于本机（整改中），以本机为准"]
+    );
     // The newer version again, and then the older one: nothing changes.
     let now = kept_after(&kept, &later);
     for (sheet, why) in [(&v2, "the same version again"), (&v1, "an older version")] {
@@ -496,6 +506,10 @@ fn a_later_version_of_a_ledger_moves_its_rectifications_on_and_an_older_one_chan
         assert_eq!(again.count(RowOutcome::Same), 3, "{why}");
         assert!(again.records.rectifications.is_empty(), "{why}");
     }
+    // Other measures and no further along: not taken, and said.
+    let reworded = rect_csv(&["三公经费超支,压减一般性支出并公开,县财政局,2026.9.30,整改中"]);
+    let again = convert(&reworded, &now, with_sheet(&f));
+    assert_eq!((again.count(RowOutcome::Same), again.notes.clone()), (1, vec![intake::RowNote::Differs { row: 2 }]));
 }
 
 #[test]
@@ -514,4 +528,11 @@ fn a_row_whose_record_was_deleted_here_is_counted_as_such_and_not_brought_back()
     let again = convert(&v1, &kept, with_sheet(&f));
     assert_eq!(again.rows, vec![(2, RowOutcome::Same), (3, RowOutcome::Deleted)]);
     assert!(again.records.problems.is_empty() && again.records.rectifications.is_empty());
+    // A page that sees live records only learns of the tombstone from the import's plan.
+    kept.problems.retain(|p| p.meta.id != gone);
+    let mut blind = convert(&v1, &kept, with_sheet(&f));
+    assert_eq!(blind.rows, vec![(2, RowOutcome::Same), (3, RowOutcome::Added)]);
+    blind.mark_deleted(&std::collections::HashSet::from([gone]));
+    assert_eq!(blind.rows, vec![(2, RowOutcome::Same), (3, RowOutcome::Deleted)]);
+    assert!(blind.records.problems.is_empty() && blind.records.rectifications.is_empty(), "its rectification goes too");
 }

@@ -116,8 +116,8 @@ fn a_round_whose_term_is_not_entered_is_not_made_and_says_why() {
     assert_eq!(
         made.cannot,
         [
-            "无法补建“第一轮”：没有包含 2012 年的届次，请先在巡察轮次页登记届次。",
-            "无法补建“第五轮”：表中这一轮的行都没有日期，定不出开始日期，请先在巡察轮次页登记。",
+            "无法补建“第一轮”：没有包含 2012 年的届次，请先在“届次”页登记届次。",
+            "无法补建“第五轮”：表中这一轮的行都没有日期，定不出开始日期，请先在“巡察轮次”页登记这一轮。",
         ]
     );
     assert_eq!(after.count(RowOutcome::Refused), 2, "the rows stay refused");

@@ -404,3 +404,30 @@ fn a_file_whose_rectification_points_to_a_problem_held_here_passes_the_reference
     assert!(block_on(plan(&w.store, &file)).is_ok(), "the problem held here resolves the reference");
     assert!(file.check_references(&|_, _| false).is_err(), "without the local problem it dangles");
 }
+
+#[test]
+fn a_look_back_round_records_its_finding_on_an_earlier_rectification_and_a_sham_needs_what_was_seen() {
+    use xuncha_core::ledger::lookback::{check_of, Check, Verdict};
+    let w = world();
+    let p = w.problem(w.village, Focus::Corruption, "村务公开不及时");
+    let r = w.feed_back(&p, "2026-09-30");
+    let ctx = w.ctx();
+    let look = block_on(async {
+        let round = ok(w.store.get::<Round>(w.round).await).expect("the round");
+        let mut look = Round::new(round.data.term, 4);
+        look.kind = xuncha_core::round::RoundKind::LookBack;
+        look.start = Some(day("2026-10-08"));
+        ok(ops::save_round(&w.store, &ctx, None, look).await)
+    });
+    let sham = Check { round: look.meta.id, verdict: Verdict::Sham, on: day("2026-10-20"), note: " ".into() };
+    let refused = block_on(ops::check_rectification(&w.store, &ctx, &r, sham.clone()));
+    assert!(matches!(&refused, Err(OpError::Invalid(e)) if e[0].msg == T::ErrLookBackNote), "{refused:?}");
+    let noted = Check { note: "整改报告所附照片为整改前所拍".into(), ..sham };
+    let kept = ok(block_on(ops::check_rectification(&w.store, &ctx, &r, noted)));
+    let stored = ok(block_on(w.store.get::<Rectification>(r.meta.id))).expect("the rectification");
+    assert_eq!(stored, kept);
+    assert_eq!(check_of(&stored.data, look.meta.id).map(|c| c.verdict), Some(Verdict::Sham));
+    assert_eq!(stored.data.history, r.data.history, "a check takes no step");
+    let by_own_round = Check { round: w.round, verdict: Verdict::Done, on: day("2026-10-20"), note: String::new() };
+    assert!(block_on(ops::check_rectification(&w.store, &ctx, &stored, by_own_round)).is_err());
+}

@@ -456,3 +456,48 @@ fn a_round_still_only_planned_counts_for_nothing_until_it_begins() {
     assert_eq!((s.value("rounds.total"), s.value("targets.total"), s.value("activities.talks")), (3, 7, 78));
     assert!(!xuncha_core::stats::coverage::coverage(&c.d, term, today()).remaining.contains(&supply));
 }
+
+#[test]
+fn look_back_findings_count_for_the_look_back_rounds_of_the_period_and_open_the_rectifications_they_count() {
+    use xuncha_core::ledger::lookback::{with_check, Check, Verdict};
+    let (mut c, term, _) = County::new();
+    let look = c.round(term, 4, RoundKind::LookBack, "2026-11-01");
+    let (finance, chengguan) = (c.d.targets[0].meta.id, c.d.targets[2].meta.id);
+    c.inspect(look, finance, &[]);
+    c.inspect(look, chengguan, &[]);
+    let problem_of = |c: &County, unit: Id| {
+        c.d.problems.iter().filter(|p| p.data.target == unit).map(|p| p.meta.id).collect::<Vec<_>>()
+    };
+    let (of_finance, of_chengguan) = (problem_of(&c, finance), problem_of(&c, chengguan));
+    for rect in &mut c.d.rectifications {
+        let verdict = if of_finance.contains(&rect.data.problem) {
+            Verdict::Done
+        } else if of_chengguan.contains(&rect.data.problem) {
+            Verdict::Sham
+        } else {
+            continue;
+        };
+        let check = Check { round: look, verdict, on: day("2026-11-10"), note: "材料与实际不符".into() };
+        rect.data = with_check(&rect.data, check);
+    }
+    let (s, ledger) = stats(&c, StatsScope::of(Period::Year(2026)));
+    assert_figures(
+        &s,
+        &[("lookback.checked", 2), ("lookback.done", 1), ("lookback.sham", 1), ("lookback.perfunctory", 0)],
+    );
+    for key in ["lookback.checked", "lookback.sham"] {
+        let Some(Link::Ledger(kind, filter)) = s.figure(key).and_then(|f| f.link.clone()) else {
+            panic!("{key} opens a ledger")
+        };
+        let all: Vec<usize> = (0..ledger.rows(kind).len()).collect();
+        assert_eq!(ledger.filter(kind, &all, &filter, today()).len() as u64, s.value(key), "{key}");
+    }
+    let summary = text::summary(&s, &StatsScope::of(Period::Year(2026)).phrase(&c.d, Lang::Zh), Lang::Zh);
+    assert!(
+        summary
+            .contains("“回头看”共检查整改事项2个，其中已整改1个、正在整改0个；发现敷衍整改问题0个、虚假整改问题1个。"),
+        "{summary}"
+    );
+    let (s, _) = stats(&c, StatsScope::of(Period::Year(2025)));
+    assert!(s.figure("lookback.checked").is_none(), "no look-back in 2025");
+}

@@ -10,6 +10,7 @@ use crate::platform;
 use crate::ui::state::{state, AppState};
 use crate::ui::widgets::{round_options, tr, EnumSelect, OptionalEnumSelect, RecordSelect};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::sync::Arc;
 use xuncha_core::exchange::format::{ExchangeFile, FileKind, Source};
 use xuncha_core::exchange::import;
@@ -17,7 +18,8 @@ use xuncha_core::exchange::undo::ImportUndo;
 use xuncha_core::i18n::{fill, T};
 use xuncha_core::id::Id;
 use xuncha_core::intake::{
-    self, header, missing, place::Rounds, Converter, Defaults, Header, Mapping, RowOutcome, RowProblem, Workbook,
+    self, header, missing, place::Rounds, Converter, Defaults, Header, Mapping, RowNote, RowOutcome, RowProblem,
+    Workbook,
 };
 use xuncha_core::ledger::table::Col;
 use xuncha_core::problem::Focus;
@@ -40,6 +42,10 @@ struct Checked {
     deleted: usize,
     /// Columns with data that no field takes, named.
     left_out: String,
+    /// How the 整改情况 words are read.
+    status_reading: String,
+    /// What is said of rows kept as they are.
+    notes: Vec<String>,
     /// The first `LISTED` refusals in words, and how many there are in all.
     problems: Vec<String>,
     problems_total: usize,
@@ -49,22 +55,36 @@ struct Checked {
     passed_over: Vec<usize>,
 }
 
-/// Checks and plans records made on the page; the preview is shown for the person to confirm.
+/// Checks and plans records made on the page; the preview is shown for the person to
+/// confirm. Returns the ids of the records that were deleted here, which the page's
+/// live records do not show.
 async fn offer(
     st: AppState,
     name: String,
     records: xuncha_core::record::Records,
     preview: RwSignal<Option<Preview>>,
     error: RwSignal<Option<String>>,
-) {
-    let (Some(store), Some(office)) = (st.store(), st.office.get_untracked()) else { return };
+) -> HashSet<Id> {
+    let (Some(store), Some(office)) = (st.store(), st.office.get_untracked()) else { return HashSet::new() };
     let lang = st.lang.get_untracked();
     let scope = fill(T::CliSheetScope.text(lang), &[("file", &name)]);
     let source = Source { office_id: office.id, office_name: office.name.clone() };
     let file = ExchangeFile::new(source, platform::now(), FileKind::Package { scope }, records);
     match import::plan(store.as_ref(), &file).await {
-        Ok(plan) => preview.set(Some(Preview::new(0, name, file, plan))),
-        Err(e) => error.set(Some(e.message(lang))),
+        Ok(plan) => {
+            let deleted = plan
+                .items
+                .iter()
+                .filter(|i| i.local.as_ref().is_some_and(|l| l.meta().deleted))
+                .map(|i| i.id)
+                .collect();
+            preview.set(Some(Preview::new(0, name, file, plan)));
+            deleted
+        }
+        Err(e) => {
+            error.set(Some(e.message(lang)));
+            HashSet::new()
+        }
     }
 }
 
@@ -84,6 +104,8 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
     let preview = RwSignal::new(None::<Preview>);
     // The rows a check refused for something missing, and the choices they were read with.
     let wants = StoredValue::new(None::<(Vec<RowProblem>, Defaults)>);
+    // What 补建 could not make, said in its box.
+    let cannot = RwSignal::new(Vec::<String>::new());
     let progress = RwSignal::new(None::<Progress>);
     let busy = RwSignal::new(false);
     let header =
@@ -124,6 +146,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         checked.set(None);
         preview.set(None);
         error.set(None);
+        cannot.set(Vec::new());
     };
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -213,13 +236,35 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                     break;
                 }
             }
-            let result = conv.finish();
+            let mut result = conv.finish();
             let refused: Vec<RowProblem> = result.problems.iter().filter(|p| missing::is_missing(p)).cloned().collect();
             wants.set_value(Some((refused, defaults_kept)));
+            if result.count(RowOutcome::Added) + result.count(RowOutcome::Updated) > 0 {
+                progress.set(Some(Progress { file: name.clone(), stage: Stage::Comparing }));
+                platform::yield_to_page().await;
+                if !stale() {
+                    let records = result.records.clone();
+                    let deleted = offer(st, name.clone(), records, preview, error).await;
+                    result.mark_deleted(&deleted);
+                    if result.count(RowOutcome::Added) + result.count(RowOutcome::Updated) == 0 {
+                        preview.set(None);
+                    }
+                }
+                if stale() {
+                    preview.set(None);
+                    progress.set(None);
+                    busy.set(false);
+                    return;
+                }
+            }
             let counts =
                 [RowOutcome::Added, RowOutcome::Same, RowOutcome::Refused, RowOutcome::Updated, RowOutcome::Deleted]
                     .map(|o| result.count(o));
             let left_out = header::columns_named(&h, &header::left_out_with_data(grid, &h, &m), lang);
+            let status_reading = m
+                .column_of(Col::Status)
+                .map(|c| intake::values::status_reading(&header::column_words(grid, &h, c), lang))
+                .unwrap_or_default();
             let said = intake::grouped(&result.problems, lang);
             // The results stand below the columns, out of sight at 1366×768: bring them up.
             leptos::task::spawn_local(async {
@@ -234,21 +279,13 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 updated: counts[3],
                 deleted: counts[4],
                 left_out,
+                status_reading,
+                notes: RowNote::grouped(&result.notes, lang),
                 problems: said.iter().take(LISTED).cloned().collect(),
                 problems_total: said.len(),
                 missing: missing::Named::of(&result.problems),
                 passed_over: result.passed_over.clone(),
             }));
-            if counts[0] + counts[3] > 0 {
-                progress.set(Some(Progress { file: name.clone(), stage: Stage::Comparing }));
-                platform::yield_to_page().await;
-                if !stale() {
-                    offer(st, name, result.records, preview, error).await;
-                }
-                if stale() {
-                    preview.set(None);
-                }
-            }
             progress.set(None);
             busy.set(false);
         });
@@ -265,10 +302,12 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
         let m = mapping.get_untracked();
         let file = file_name.get_untracked();
         let made = st.data.with_untracked(|d| missing::plan((grid, &h, &m), d, &defaults, &refused, kind, &file));
-        error.set((!made.cannot.is_empty()).then(|| made.cannot.join("；")));
+        cannot.set(made.cannot.clone());
         if !made.is_empty() {
             let name = T::SheetMadeTitle.text(lang).to_owned();
-            leptos::task::spawn_local(offer(st, name, made.records, preview, error));
+            leptos::task::spawn_local(async move {
+                offer(st, name, made.records, preview, error).await;
+            });
         }
     });
     let sheet_names =
@@ -303,7 +342,7 @@ pub fn SheetSection(undo: RwSignal<Option<ImportUndo>>, on_applied: Callback<()>
                 <Show when=move || !st.lists_ready.get()><span class="hint">{tr(T::SheetWait)}</span></Show>
             </p>
         </Show>
-        {move || checked.get().map(|c| view! { <CheckedRows checked=c on_make=make/> })}
+        {move || checked.get().map(|c| view! { <CheckedRows checked=c on_make=make cannot=cannot/> })}
         {move || preview.get().map(|p| view! {
             <PreviewCard preview=p undo=undo on_done=Callback::new(move |_: u64| {
                 preview.set(None);
@@ -358,7 +397,7 @@ fn SheetSetup(
 }
 
 #[component]
-fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>) -> impl IntoView {
+fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>, cannot: RwSignal<Vec<String>>) -> impl IntoView {
     let st = state();
     let Checked {
         rows,
@@ -368,6 +407,8 @@ fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>) -> impl IntoView
         updated,
         deleted,
         left_out,
+        status_reading,
+        notes,
         problems,
         problems_total,
         missing,
@@ -392,6 +433,13 @@ fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>) -> impl IntoView
         {(deleted > 0).then(|| view! { <p class="hint" data-testid="sheet-deleted">{move || fill(st.t(T::SheetDeleted), &[("n", &deleted)])}</p> })}
         {(same > 0).then(|| view! { <p class="hint" data-testid="sheet-same-hint">{tr(T::SheetSameHint)}</p> })}
         {(!left_out.is_empty()).then(|| view! { <p class="hint" data-testid="sheet-left-out">{move || fill(st.t(T::SheetLeftOutCols), &[("cols", &left_out)])}</p> })}
+        {(!status_reading.is_empty()).then(|| view! { <p class="hint" data-testid="sheet-status-reading">{move || fill(st.t(T::SheetStatusReading), &[("read", &status_reading)])}</p> })}
+        {(!notes.is_empty()).then(|| view! {
+            <div class="hint" data-testid="sheet-notes">
+                <p>{tr(T::SheetNotesTitle)}</p>
+                <ul>{notes.into_iter().map(|n| view! { <li data-testid="sheet-note">{n}</li> }).collect_view()}</ul>
+            </div>
+        })}
         {(!problems.is_empty()).then(|| view! {
             <div class="form-errors" data-testid="sheet-refusals">
                 <p>{tr(T::SheetErrorsTitle)}</p>
@@ -400,7 +448,7 @@ fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>) -> impl IntoView
             </div>
         })}
         {(added + updated == 0).then(|| view! { <p data-testid="sheet-nothing">{tr(T::SheetNothing)}</p> })}
-        {(!missing.is_empty()).then(|| view! { <MissingPlaces missing=missing on_make=on_make/> })}
+        {(!missing.is_empty()).then(|| view! { <MissingPlaces missing=missing on_make=on_make cannot=cannot/> })}
     }
 }
 
@@ -408,7 +456,11 @@ fn CheckedRows(checked: Checked, on_make: Callback<TargetKind>) -> impl IntoView
 /// with the kind for units whose names do not say it; made only through the preview
 /// the person confirms.
 #[component]
-fn MissingPlaces(missing: missing::Named, on_make: Callback<TargetKind>) -> impl IntoView {
+fn MissingPlaces(
+    missing: missing::Named,
+    on_make: Callback<TargetKind>,
+    cannot: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let st = state();
     let kind = RwSignal::new(TargetKind::CountyGovDept);
     let sep = move || if st.lang.get() == xuncha_core::i18n::Lang::Zh { "、" } else { ", " };
@@ -431,6 +483,14 @@ fn MissingPlaces(missing: missing::Named, on_make: Callback<TargetKind>) -> impl
                 <button type="button" class="secondary" data-testid="sheet-make-missing"
                     on:click=move |_| on_make.run(kind.get_untracked())>{tr(T::SheetMakeMissing)}</button>
             </div>
+            {move || {
+                let said = cannot.get();
+                (!said.is_empty()).then(|| view! {
+                    <ul class="form-errors" role="alert" data-testid="sheet-cannot-make">
+                        {said.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <p class="hint">{tr(T::SheetMakeHint)}</p>
         </div>
     }

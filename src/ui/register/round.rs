@@ -1,4 +1,5 @@
-//! 巡察轮次: the rounds list, the round form, and one round's page with its groups.
+//! 巡察轮次: the rounds list, the round form, and one round's page with its groups
+//! (and, for a 回头看, its checks).
 
 use super::group::{GroupCard, GroupForm};
 use crate::ui::layout::NotFoundPage;
@@ -235,6 +236,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
                         <p class="empty">{tr(T::NoGroups)}</p>
                     </Show>
                     <div class="groups">{groups}</div>
+                    {(r.data.kind == RoundKind::LookBack).then(|| view! { <super::lookback::LookBackChecks round=id/> })}
                 </section>
             }
             .into_any()

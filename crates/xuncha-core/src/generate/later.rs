@@ -1,5 +1,6 @@
 //! The kinds and the history added to the made-up county after its first
-//! version: plans, recommendation letters, paper batches, outcomes, and edits made by other
+//! version: plans, recommendation letters, paper batches, outcomes, a 回头看 round with
+//! its checks, and edits made by other
 //! offices and deletions, so that every kind of record and every shape of
 //! envelope is in the files the benchmarks and tests feed on. Each part draws from
 //! the random stream after everything before it, so the earlier records stay the
@@ -157,4 +158,67 @@ pub(super) fn outcomes(rng: &mut Rng, office: Id, now: Timestamp, r: &mut Record
         made.extend(list.into_iter().map(|o| Record { meta: Meta::new(rng.id(), office, now), data: o }));
     }
     r.outcomes.extend(made);
+}
+
+/// A 回头看 round begun two months before today on up to five units of the latest
+/// finished round, with their own group, checking each of those units' earlier
+/// rectifications: most put right, some under way, a few perfunctory or sham. Drawn
+/// last, after the outcomes.
+pub(super) fn look_back(rng: &mut Rng, office: Id, now: Timestamp, today: Day, r: &mut Records) {
+    use crate::group::Group;
+    use crate::inspection::Inspection;
+    use crate::ledger::lookback::{items, with_check, Check, Verdict};
+    use crate::round::{RoundKind, RoundStatus};
+    let last = r
+        .rounds
+        .iter()
+        .filter(|x| x.data.status == RoundStatus::Finished && x.data.start.is_some())
+        .max_by_key(|x| x.data.start);
+    let Some(last) = last else { return };
+    let start = Day::from_date(today.date() - time::Duration::days(60));
+    let Some(term) = r.terms.iter().find(|t| t.meta.id == last.data.term && t.data.contains_year(start.year())) else {
+        return;
+    };
+    let mut round = Round::new(term.meta.id, Round::next_ordinal(term.meta.id, &r.rounds));
+    round.kind = RoundKind::LookBack;
+    round.start = Some(start);
+    round.status = RoundStatus::Ongoing;
+    let units: Vec<Id> = r
+        .inspections
+        .iter()
+        .filter(|i| i.data.round == last.meta.id && i.data.milestones.feedback.is_some())
+        .map(|i| i.data.target)
+        .take(5)
+        .collect();
+    let round = Record { meta: Meta::new(rng.id(), office, now), data: round };
+    let group =
+        Record { meta: Meta::new(rng.id(), office, now), data: Group::new(round.meta.id, "回头看巡察组".into()) };
+    for unit in units {
+        let mut i = Inspection::new(round.meta.id, group.meta.id, unit);
+        i.milestones.entry = Some(start);
+        r.inspections.push(Record { meta: Meta::new(rng.id(), office, now), data: i });
+    }
+    let round_id = round.meta.id;
+    r.rounds.push(round);
+    r.groups.push(group);
+    let checked = Day::from_date(today.date() - time::Duration::days(30));
+    let listed: Vec<(Id, Option<Day>)> =
+        items(r, round_id).iter().map(|(p, rect)| (rect.meta.id, p.data.fed_back_on)).collect();
+    for (id, fed_back) in listed {
+        let verdict = match rng.below(20) {
+            0 => Verdict::Sham,
+            1 | 2 => Verdict::Perfunctory,
+            3..=6 => Verdict::Ongoing,
+            _ => Verdict::Done,
+        };
+        let note = match verdict {
+            Verdict::Sham => "整改报告所附材料与实际不符",
+            Verdict::Perfunctory => "整改措施停留在发文层面，未落到实处",
+            _ => "",
+        };
+        let on = fed_back.map_or(checked, |f| f.max(checked));
+        let Some(rect) = r.rectifications.iter_mut().find(|x| x.meta.id == id) else { continue };
+        rect.data = with_check(&rect.data, Check { round: round_id, verdict, on, note: note.into() });
+        rect.meta.touch(office, now);
+    }
 }

@@ -383,6 +383,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
     later::edits_elsewhere(&mut rng, &mut r);
     people::persons(&mut rng, office, now, &mut r);
     later::outcomes(&mut rng, office, now, &mut r);
+    later::look_back(&mut rng, office, now, today, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }
@@ -488,7 +489,10 @@ mod tests {
         let file = generate(0.1, 1, today());
         let n = counts(&file);
         assert_eq!(n.targets, 20 + 300 + 120);
-        assert_eq!(n.rounds, 30);
+        assert_eq!(n.rounds, 30 + 1, "the rounds of the years and a 回头看 under way");
+        let look_back = file.records.rounds.iter().find(|r| r.data.kind == crate::round::RoundKind::LookBack);
+        let checks = file.records.rectifications.iter().filter(|r| !r.data.checks.is_empty()).count();
+        assert!(look_back.is_some() && checks > 0, "the look-back has checked rectifications: {checks}");
         assert_eq!(n.problems, 5_000);
         assert_eq!(n.rectifications, 5_000);
         assert_eq!(n.clues, 500);

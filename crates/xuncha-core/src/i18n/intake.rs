@@ -17,7 +17,10 @@ macro_rules! intake_texts {
             IntakeNoSheet => "没有名为“{sheet}”的工作表；表格中有：{sheets}。", "There is no sheet named \"{sheet}\"; the workbook has: {sheets}.";
             IntakeAtCell => "第{row}行 {col}列“{heading}”：", "Row {row}, column {col} \"{heading}\": ";
             IntakeAtRow => "第{row}行：", "Row {row}: ";
+            IntakeAtRows => "第{row}行：", "Rows {row}: ";
+            IntakeAtCells => "第{row}行 {col}列“{heading}”：", "Rows {row}, column {col} \"{heading}\": ";
             IntakeRowsList => "{first} 等 {n} ", "{first} and more, {n} rows in all";
+            IntakeMissingFocus => "缺少问题类别（三个聚焦）：可在表中补写，或在导入时指定未写类别的问题归入哪一类", "the focus (三个聚焦) is missing: write it in the sheet, or choose one for rows without it when importing";
             IntakeMissing => "缺少{field}", "{field} is missing";
             IntakeNotADate => "“{value}”不是日期（可写作 2026年3月5日、2026.3.5 或 2026/3/5）", "\"{value}\" is not a date (write it as 2026-03-05, 2026.3.5 or 2026/3/5)";
             IntakeLongTermDeadline => "“{value}”不是日期：长期整改的事项请在整改状态中写“长期整改”，整改时限写阶段性完成的日期", "\"{value}\" is not a date: write 长期整改 as the status of a long-term item, and a stage's deadline here";
@@ -26,7 +29,7 @@ macro_rules! intake_texts {
             IntakeUnknownFocus => "“{value}”不属于三个聚焦中的任何一个", "\"{value}\" is none of the three focuses";
             IntakeUnknownChoice => "“{value}”不是这一列可选的内容", "\"{value}\" is not one of this column's choices";
             IntakeNotACount => "“{value}”不是人数", "\"{value}\" is not a number of persons";
-            IntakeUnknownTarget => "名册中没有“{value}”：请先在巡察对象名册中登记", "\"{value}\" is not in the register of targets: register it first";
+            IntakeUnknownTarget => "巡察对象名录中没有“{value}”", "\"{value}\" is not in the register of targets";
             IntakeAmbiguousTarget => "名册中有不止一个“{value}”：请写明所属乡镇", "More than one \"{value}\" is registered: name its township";
             IntakeUnknownRound => "没有“{value}”这一轮巡察", "There is no round \"{value}\"";
             IntakeAmbiguousRound => "“{value}”可指不止一轮巡察：请写明届次，如“十五届第三轮”", "\"{value}\" could be more than one round: name the term, e.g. \"十五届第三轮\"";
@@ -37,6 +40,7 @@ macro_rules! intake_texts {
             IntakeClosedButOpen => "填写了销号日期，但整改状态不是已销号", "a day struck off is given, but the status is not struck off";
             IntakeClosedBeforeFeedback => "销号日期早于反馈日期", "struck off before the problem was fed back";
             IntakeCloseDayAssumed => "据原台账导入；原台账未载销号日期，按 {day} 记入", "Brought in from the earlier ledger, which has no day struck off; recorded as {day}";
+            IntakeUpdateNote => "据新版台账更新；表格未载这一步的日期，日期为推定", "Updated from a later version of the ledger, which has no day for this step: the day is assumed";
             IntakeStepNote => "据原台账导入", "Brought in from the earlier ledger";
             IntakeNotRecorded => "原台账未载", "Not in the earlier ledger";
             SheetTitle => "从 Excel 导入台账", "Bring in a ledger from Excel";
@@ -58,8 +62,13 @@ macro_rules! intake_texts {
             SheetWait => "正在读取本机数据，读完后才能检查。", "This PC's records are still being read; check when they are.";
             SheetCounts => "共 {rows} 行：可导入 {added} 行，本机已有 {same} 行，有错误 {refused} 行。", "Rows: {rows}; to bring in: {added}; already here: {same}; with errors: {refused}.";
             SheetSameHint => "本机已有的行，表格没有写出新进展的不作改动；表格中进度落后于本机的，以本机为准。", "Rows already here that the sheet takes no further are left as they are; where the sheet is behind this PC, this PC's record stands.";
-            SheetUpdated => "另有 {n} 行的整改进度比本机新（状态前进或时限延后）：预览后按表格更新，每一步记入办理记录，注明据原台账导入。", "{n} more rows are further along than this PC (a later status or deadline): after the preview they update the rectifications, each step in the history as brought in from the ledger.";
-            SheetDeleted => "另有 {n} 行的事项已在本机删除，不再导入。", "{n} more rows are of records deleted on this PC; they are not brought back.";
+            SheetUpdated => "另有 {n} 行的整改进度比本机新（状态前进或时限延后）：预览后按表格更新，每一步记入办理记录，注明据新版台账更新。", "Rows further along than this PC (a later status or deadline): {n}. After the preview they update the rectifications, each step in the history as updated from the later ledger.";
+            SheetDeleted => "另有 {n} 行的事项已在本机删除，不再导入。", "Rows of records deleted on this PC, not brought back: {n}.";
+            SheetNoteBehind => "表格中的进度（{sheet}）落后于本机（{kept}），以本机为准", "the sheet's progress ({sheet}) is behind this PC's ({kept}), which stands";
+            SheetNoteDiffers => "整改措施、责任单位或责任人与本机不同，但进度没有前进，未按表格改动；如需改动，请在台账中修改", "its measures, unit or person differ from this PC's but it is no further along, so they are not taken; change them in the ledger if need be";
+            SheetNotesTitle => "以下各行未作改动：", "These rows were left as they are:";
+            SheetStatusRead => "“{words}”→{status}（{n}行）", "\"{words}\" → {status} ({n})";
+            SheetStatusReading => "整改情况按以下方式读取（只有“已销号”等写法记为已销号，单位自报“已完成”记为待核验）：{read}。", "The 整改情况 words are read as follows (only 已销号 and the like strike an item off; a unit's own 已完成 waits for verification): {read}.";
             SheetLeftOutCols => "以下各列有内容，但没有对应的字段，不会导入：{cols}。如需导入，请在上表中为其选择字段。", "These columns have data but no field and are left out: {cols}. To bring one in, choose its field in the table above.";
             SheetColumnNamed => "{col}列“{heading}”", "column {col} \"{heading}\"";
             SheetErrorsTitle => "以下各行有错误，不会导入；改正表格后可再导入一次（已导入的行不会重复）：", "These rows have errors and are left out; correct the sheet and import it again (rows already brought in are not repeated):";
@@ -81,10 +90,10 @@ macro_rules! intake_texts {
             SheetLeftOut => "不导入", "left out";
             CliSheetCounts => "读取 {rows} 行：新增 {added} 行，已有 {same} 行，拒绝 {refused} 行。", "Read {rows} rows: {added} added, {same} already kept, {refused} refused.";
             CliSheetMore => "其中更新本机已有整改事项 {updated} 行，本机已删除的事项 {deleted} 行（不再导入）。", "Of them {updated} update rectifications kept, and {deleted} are of records deleted here (not brought back).";
-            IntakeMadeNote => "据原台账《{file}》补建：开始、进驻和反馈日期取自表中的日期，请核对。", "Made from the ledger {file}: its start, entry and feedback days are taken from the sheet's days; check them.";
+            IntakeMadeNote => "据原台账《{file}》补建：开始、进驻和反馈日期按表中最早的日期（表中没有日期时按轮次开始日期）推定，请核对。", "Made from the ledger {file}: the start, entry and feedback days are assumed from the sheet's earliest day (the round's start where the sheet has none); check them.";
             IntakeMadeGroup => "原台账导入组", "Group of the earlier ledgers";
-            IntakeMadeNoDay => "无法补建“{round}”：表中这一轮的行都没有日期，定不出开始日期，请先在巡察轮次页登记。", "Cannot make \"{round}\": none of its rows has a day to start it on; enter it on the rounds page first.";
-            IntakeMadeNoTerm => "无法补建“{round}”：没有包含 {year} 年的届次，请先在巡察轮次页登记届次。", "Cannot make \"{round}\": no term covers {year}; enter the term on the rounds page first.";
+            IntakeMadeNoDay => "无法补建“{round}”：表中这一轮的行都没有日期，定不出开始日期，请先在“巡察轮次”页登记这一轮。", "Cannot make \"{round}\": none of its rows has a day to start it on; enter the round on the rounds page first.";
+            IntakeMadeNoTerm => "无法补建“{round}”：没有包含 {year} 年的届次，请先在“届次”页登记届次。", "Cannot make \"{round}\": no term covers {year}; enter the term on the terms page first.";
             IntakeMadeRoundInvalid => "无法补建“{round}”：{why}", "Cannot make \"{round}\": {why}";
             CliSheetMade => "补建：巡察对象 {targets} 个，巡察轮次 {rounds} 个，巡察组 {groups} 个，巡察情况（单位分到轮次） {inspections} 个（备注中注明据原台账补建）。", "Made: {targets} units, {rounds} rounds, {groups} groups, {inspections} inspections (each noted as made from the ledger).";
             CliSheetScope => "台账导入：{file}", "Ledger brought in: {file}";

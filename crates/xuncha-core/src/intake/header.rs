@@ -335,11 +335,18 @@ pub fn guess_for(header: &Header) -> Mapping {
     Mapping::guess(&header.names.iter().map(|n| n.rsplit('/').next().unwrap_or(n).to_owned()).collect::<Vec<_>>())
 }
 
+/// The rows of data below the header: not blank, not a heading, total or note.
+fn data_rows<'g>(grid: &'g Grid, header: &Header) -> impl Iterator<Item = Vec<String>> + 'g {
+    let width = grid.width();
+    (header.data_start()..grid.rows.len())
+        .map(move |row| (0..width).map(|c| grid.cell(row, c).text()).collect::<Vec<String>>())
+        .filter(|texts| !texts.iter().all(String::is_empty) && super::layout::passed_over(texts).is_none())
+}
+
 /// The columns left out that hold data in rows of data (not a 序号 column, which only
 /// numbers the lines): what the sheet has that the import will not keep, to be said.
 pub fn left_out_with_data(grid: &Grid, header: &Header, mapping: &Mapping) -> Vec<usize> {
-    let width = grid.width();
-    let candidates: Vec<usize> = (0..header.names.len().min(width))
+    let candidates: Vec<usize> = (0..header.names.len().min(grid.width()))
         .filter(|c| mapping.columns.get(*c).copied().flatten().is_none())
         .filter(|c| {
             let h = normalise(&header.names[*c]);
@@ -347,20 +354,30 @@ pub fn left_out_with_data(grid: &Grid, header: &Header, mapping: &Mapping) -> Ve
         })
         .collect();
     let mut found: Vec<usize> = Vec::new();
-    for row in header.data_start()..grid.rows.len() {
+    for texts in data_rows(grid, header) {
         if found.len() == candidates.len() {
             break;
         }
-        let texts: Vec<String> = (0..width).map(|c| grid.cell(row, c).text()).collect();
-        if texts.iter().all(String::is_empty) || super::layout::passed_over(&texts).is_some() {
-            continue;
-        }
-        found.extend(
-            candidates.iter().filter(|c| !texts[**c].is_empty() && !found.contains(c)).copied().collect::<Vec<_>>(),
-        );
+        let more: Vec<usize> =
+            candidates.iter().filter(|c| !texts[**c].is_empty() && !found.contains(c)).copied().collect();
+        found.extend(more);
     }
     found.sort_unstable();
     found
+}
+
+/// The different words a column holds in rows of data, each with how many rows, in
+/// the order met: how a 整改情况 column's words will be read, to be shown.
+pub fn column_words(grid: &Grid, header: &Header, column: usize) -> Vec<(String, usize)> {
+    let mut words: Vec<(String, usize)> = Vec::new();
+    for texts in data_rows(grid, header) {
+        let Some(t) = texts.get(column).filter(|t| !t.is_empty()) else { continue };
+        match words.iter_mut().find(|(w, _)| w == t) {
+            Some((_, n)) => *n += 1,
+            None => words.push((t.clone(), 1)),
+        }
+    }
+    words
 }
 
 /// The left-out columns as a sentence names them: "C列“问题编号”、H列“备注”".

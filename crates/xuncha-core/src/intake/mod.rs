@@ -4,6 +4,7 @@
 //! problems, rectifications, clues, letters, units and persons of the talent pool, and `refusal` says what a row got wrong.
 
 mod clues;
+mod conversion;
 pub mod grid;
 pub mod header;
 mod html;
@@ -25,4 +26,4 @@ pub use grid::{Cell, Grid, Workbook};
 pub use header::{Header, Mapping};
 pub use read::{read, ReadError};
 pub use refusal::{grouped, RowProblem, Why};
-pub use rows::{convert, Conversion, Converter, Defaults, RowOutcome};
+pub use rows::{convert, Conversion, Converter, Defaults, RowNote, RowOutcome};

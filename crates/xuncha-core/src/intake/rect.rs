@@ -60,6 +60,7 @@ pub(super) fn progress(conv: &Converter<'_>, row: usize, errors: &mut Vec<RowPro
 /// submission and a striking off on the ledger's day struck off, else on a day
 /// assumed and said in the striking off's note.
 /// False, with the refusals, when a step breaks a rule.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn take_steps(
     conv: &Converter<'_>,
     row: usize,
@@ -67,11 +68,11 @@ pub(super) fn take_steps(
     steps: &[Step],
     from: Day,
     progress: &Progress,
+    note: &str,
     errors: &mut Vec<RowProblem>,
 ) -> bool {
     let lang = conv.defaults().lang;
     let not_recorded = T::IntakeNotRecorded.text(lang);
-    let note = T::IntakeStepNote.text(lang);
     let today = conv.defaults().now.local_date_day();
     // A day struck off that the ledger did not keep: its deadline, or today if that is
     // still ahead, said in the step's note so no one takes it for the ledger's own.
@@ -146,15 +147,9 @@ pub(super) fn build(
     rect.measures = conv.text(row, Col::Measures);
     rect.unit = unit_of(conv, row, problem);
     rect.person = conv.text(row, Col::Person);
-    if !take_steps(
-        conv,
-        row,
-        &mut rect,
-        steps_between(RectStatus::NotStarted, progress.status),
-        fed_back,
-        &progress,
-        errors,
-    ) {
+    let steps = steps_between(RectStatus::NotStarted, progress.status);
+    let note = T::IntakeStepNote.text(conv.defaults().lang);
+    if !take_steps(conv, row, &mut rect, steps, fed_back, &progress, note, errors) {
         return None;
     }
     let id = derived_id(&["rectification", &problem.meta.id.to_string()]);

@@ -51,6 +51,7 @@ impl Why {
     pub fn message(&self, lang: Lang) -> String {
         let t = |key: T| key.text(lang);
         match self {
+            Why::Missing(Col::Focus) => t(T::IntakeMissingFocus).to_owned(),
             Why::Missing(col) => fill(t(T::IntakeMissing), &[("field", &col.label().text(lang))]),
             Why::NotADate(v) => fill(t(T::IntakeNotADate), &[("value", v)]),
             Why::LongTermDeadline(v) => fill(t(T::IntakeLongTermDeadline), &[("value", v)]),
@@ -129,12 +130,13 @@ pub fn grouped(problems: &[RowProblem], lang: Lang) -> Vec<String> {
             if rows.len() > SHOWN {
                 listed = fill(T::IntakeRowsList.text(lang), &[("first", &listed), ("n", &rows.len())]);
             }
+            let many = rows.len() > 1;
             let place = match col {
                 Some(c) => fill(
-                    T::IntakeAtCell.text(lang),
+                    if many { T::IntakeAtCells } else { T::IntakeAtCell }.text(lang),
                     &[("row", &listed), ("col", &super::grid::column_letters(c)), ("heading", &heading)],
                 ),
-                None => fill(T::IntakeAtRow.text(lang), &[("row", &listed)]),
+                None => fill(if many { T::IntakeAtRows } else { T::IntakeAtRow }.text(lang), &[("row", &listed)]),
             };
             format!("{place}{why}")
         })
@@ -158,11 +160,11 @@ mod tests {
             said,
             [
                 "第5、6、7、8、9、10、11、12、13、14 等 15 行 C列“问题类别”：“第四个聚焦”不属于三个聚焦中的任何一个",
-                "第7行 C列“问题类别”：缺少问题类别（三个聚焦）",
+                "第7行 C列“问题类别”：缺少问题类别（三个聚焦）：可在表中补写，或在导入时指定未写类别的问题归入哪一类",
             ]
         );
         assert!(
-            grouped(&list[..2], Lang::En)[0].starts_with("Row 5, 6, column C"),
+            grouped(&list[..2], Lang::En)[0].starts_with("Rows 5, 6, column C"),
             "{:?}",
             grouped(&list[..2], Lang::En)
         );

@@ -8,6 +8,7 @@ use super::grid::{Cell, Grid};
 use super::header::{Header, Mapping};
 use super::place::{Rounds, Units};
 use super::refusal::{RowProblem, Why};
+use super::update::Left;
 use super::values::{self, squeeze, DateProblem};
 use crate::date::Day;
 use crate::id::Id;
@@ -18,6 +19,8 @@ use crate::problem::{Focus, Problem, ProblemSource, Scope};
 use crate::record::{Body, Record, Records};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+
+pub use super::conversion::{Conversion, RowNote, RowOutcome};
 
 /// What the person importing decides for the whole sheet.
 #[derive(Clone, Debug)]
@@ -33,37 +36,6 @@ pub struct Defaults {
     pub now: Timestamp,
     /// The language of the notes the import writes into a rectification's history.
     pub lang: crate::i18n::Lang,
-}
-
-/// What became of one row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RowOutcome {
-    /// New records from the row: a problem (and its rectification) or a clue.
-    Added,
-    /// The row's problem or clue is already kept.
-    Same,
-    /// The row's rectification is kept and the row has moved it on: a newer ledger.
-    Updated,
-    /// The row's record was deleted here; it stays deleted.
-    Deleted,
-    Refused,
-}
-
-/// A sheet read: the records to add, what became of each data row, and why rows were refused.
-#[derive(Clone, Debug, Default)]
-pub struct Conversion {
-    pub records: Records,
-    /// (Excel row number, outcome), for every data row.
-    pub rows: Vec<(usize, RowOutcome)>,
-    /// Excel row numbers of headings, totals and notes, which are no data.
-    pub passed_over: Vec<usize>,
-    pub problems: Vec<RowProblem>,
-}
-
-impl Conversion {
-    pub fn count(&self, outcome: RowOutcome) -> usize {
-        self.rows.iter().filter(|(_, o)| *o == outcome).count()
-    }
 }
 
 /// A record id from what a row says, so the same row always makes the same record.
@@ -143,6 +115,7 @@ impl<'a> Converter<'a> {
 
     pub fn finish(mut self) -> Conversion {
         while !self.step(1000) {}
+        self.out.made = self.made;
         self.out
     }
 
@@ -383,6 +356,7 @@ impl<'a> Converter<'a> {
         self.made.insert(id, row + 1);
         self.out.records.problems.push(problem);
         if let Some(r) = rect {
+            self.made.insert(r.meta.id, row + 1);
             self.out.records.rectifications.push(r);
         }
         RowOutcome::Added
@@ -397,7 +371,18 @@ impl<'a> Converter<'a> {
         }
         let kept = self.kept.rectification(problem.meta.id).and_then(|i| self.stored.rectifications.get(i));
         let rect = match kept {
-            Some(kept) => super::update::rectification(self, row, kept, problem, errors),
+            Some(kept) => match super::update::rectification(self, row, kept, problem, errors) {
+                Ok(r) => Some(r),
+                Err(Left::Behind { kept, sheet }) => {
+                    self.out.notes.push(RowNote::Behind { row: row + 1, kept, sheet });
+                    None
+                }
+                Err(Left::Differs) => {
+                    self.out.notes.push(RowNote::Differs { row: row + 1 });
+                    None
+                }
+                Err(Left::Same | Left::Refused) => None,
+            },
             None => super::rect::build(self, row, problem, errors),
         };
         match rect {

@@ -144,6 +144,30 @@ pub fn squeeze(text: &str) -> String {
 
 /// A rectification's status from the words ledgers use. Long texts (an 整改情况 column
 /// that tells the story) are read by the words they start or end with.
+/// How a sheet's 整改情况 words will be read, for the person to see before writing:
+/// "“已完成”→待核验（3行）、“基本完成”→整改中（1行）"; words that are no status are
+/// refused row by row and left out here.
+pub fn status_reading(words: &[(String, usize)], lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{fill, Label, T};
+    let sep = if lang == crate::i18n::Lang::Zh { "、" } else { "; " };
+    let read: Vec<String> = words
+        .iter()
+        .filter_map(|(w, n)| {
+            let s = status(w)?;
+            Some(fill(T::SheetStatusRead.text(lang), &[("words", w), ("status", &s.label().text(lang)), ("n", n)]))
+        })
+        .take(12)
+        .collect();
+    read.join(sep)
+}
+
+/// The share a text ends with, as "80%" or "80％"; `None` without one.
+fn percent(t: &str) -> Option<u32> {
+    let body = t.strip_suffix('%').or_else(|| t.strip_suffix('％'))?;
+    let digits: String = body.chars().rev().take_while(char::is_ascii_digit).collect();
+    digits.chars().rev().collect::<String>().parse().ok()
+}
+
 pub fn status(text: &str) -> Option<RectStatus> {
     let t = squeeze(text);
     const WORDS: &[(&str, RectStatus)] = &[
@@ -177,6 +201,10 @@ pub fn status(text: &str) -> Option<RectStatus> {
     ];
     if t.is_empty() {
         return None;
+    }
+    // "已完成80%": a share short of the whole is still being put right, whatever the words before it.
+    if let Some(share) = percent(&t) {
+        return Some(if share >= 100 { RectStatus::AwaitingVerification } else { RectStatus::InProgress });
     }
     // A 是否完成 column: yes is done and waits for the office to verify it, no is still being put right.
     match t.as_str() {
@@ -366,6 +394,10 @@ mod tests {
         assert_eq!(status("已销号"), Some(RectStatus::Closed));
         assert_eq!(status("已完成"), Some(RectStatus::AwaitingVerification), "done, not yet verified");
         assert_eq!(status("完成"), Some(RectStatus::AwaitingVerification));
+        assert_eq!(status("已完成80%"), Some(RectStatus::InProgress), "a share short of the whole");
+        assert_eq!(status("完成100％"), Some(RectStatus::AwaitingVerification));
+        let words = [("已完成".to_owned(), 3), ("基本完成".to_owned(), 1), ("暂缓".to_owned(), 1)];
+        assert_eq!(status_reading(&words, crate::i18n::Lang::Zh), "“已完成”→待核验（3行）、“基本完成”→整改中（1行）");
         assert_eq!(status("已完成（待验收）"), Some(RectStatus::AwaitingVerification));
         assert_eq!(status("已完成整改，建立制度3项"), Some(RectStatus::AwaitingVerification));
         assert_eq!(status("部分完成"), Some(RectStatus::InProgress));

@@ -34,7 +34,7 @@ pub struct LedgerFilter {
 }
 
 /// A part of a ledger that a figure of the statistics counts and no other filter picks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subset {
     /// 共性问题
     Common,
@@ -48,24 +48,29 @@ pub enum Subset {
     TransferredTo(Recipient),
     /// Letters sent.
     Sent,
+    /// Rectifications these 回头看 rounds checked, with this finding if one is given.
+    LookedBack { rounds: Vec<Id>, verdict: Option<super::lookback::Verdict> },
 }
 
 impl Subset {
-    fn holds(self, row: &Row) -> bool {
+    fn holds(&self, row: &Row) -> bool {
         match self {
             Subset::Common => row.problem().is_some_and(|p| p.data.scope == ProblemScope::Common),
             Subset::Individual => row.problem().is_some_and(|p| p.data.scope == ProblemScope::Individual),
             Subset::OnSpot => row.problem().is_some_and(|p| p.data.rectified_on_spot.is_some()),
             Subset::Inadequate => row.rectification().is_some_and(|r| r.data.inadequate_count() > 0),
             Subset::TransferredTo(to) => {
-                row.clue().is_some_and(|c| c.data.transferred_on.is_some() && c.data.recipient == to)
+                row.clue().is_some_and(|c| c.data.transferred_on.is_some() && c.data.recipient == *to)
             }
             Subset::Sent => row.letter().is_some_and(|l| l.data.sent_on.is_some()),
+            Subset::LookedBack { rounds, verdict } => row.rectification().is_some_and(|r| {
+                r.data.checks.iter().any(|c| rounds.contains(&c.round) && verdict.is_none_or(|v| c.verdict == v))
+            }),
         }
     }
 
     /// The part in words, for the filter's description.
-    pub fn words(self, lang: Lang) -> String {
+    pub fn words(&self, lang: Lang) -> String {
         match self {
             Subset::Common => T::ScopeCommon.text(lang).to_owned(),
             Subset::Individual => T::ScopeIndividual.text(lang).to_owned(),
@@ -73,6 +78,13 @@ impl Subset {
             Subset::Inadequate => T::StatsInadequate.text(lang).to_owned(),
             Subset::TransferredTo(to) => format!("{}{}", T::ColRecipient.text(lang), to.label().text(lang)),
             Subset::Sent => T::StatsLettersSent.text(lang).to_owned(),
+            Subset::LookedBack { verdict, .. } => {
+                let title = T::LookBackTitle.text(lang);
+                match verdict {
+                    Some(v) => format!("{title}{}{}", if lang == Lang::Zh { "：" } else { ": " }, v.label().text(lang)),
+                    None => title.to_owned(),
+                }
+            }
         }
     }
 }
@@ -116,7 +128,7 @@ impl LedgerFilter {
     /// filter passes one that differs from it only in these exactly when it passes
     /// them: the statistics count each figure's part of a base set this way.
     pub fn matches_parts(&self, row: &Row, today: Day) -> bool {
-        if self.subset.is_some_and(|s| !s.holds(row)) {
+        if self.subset.as_ref().is_some_and(|s| !s.holds(row)) {
             return false;
         }
         if let Some(focus) = self.focus {
@@ -170,7 +182,7 @@ impl LedgerFilter {
         if !self.text.trim().is_empty() {
             add(T::FilterText, format!("“{}”", self.text.trim()));
         }
-        if let Some(s) = self.subset {
+        if let Some(s) = &self.subset {
             parts.push(s.words(lang));
         }
         if self.overdue_only {

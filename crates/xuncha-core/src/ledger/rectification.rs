@@ -52,6 +52,9 @@ pub struct Rectification {
     pub closed_on: Option<Day>,
     #[serde(default, deserialize_with = "crate::validation::objects")]
     pub history: Vec<Event>,
+    /// What 回头看 rounds found of it, one check per round; written only when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<super::lookback::Check>,
 }
 
 impl Rectification {
@@ -67,6 +70,7 @@ impl Rectification {
             verifier: String::new(),
             closed_on: None,
             history: Vec::new(),
+            checks: Vec::new(),
         }
     }
 
@@ -259,6 +263,7 @@ impl crate::record::Model for Rectification {
             "verifier" => Field::plain(T::ColVerifier),
             "closed_on" => Field::plain(T::ColClosedOn),
             "history" => Field::words(T::HistoryTitle, history_words),
+            "checks" => Field::words(T::LookBackTitle, super::lookback::check_words),
             _ => return None,
         })
     }
@@ -268,6 +273,9 @@ impl crate::record::Model for Rectification {
         local: &serde_json::Value,
         incoming: &serde_json::Value,
     ) -> Option<Result<serde_json::Value, ()>> {
+        if path == "checks" {
+            return Some(super::lookback::union_checks(local, incoming));
+        }
         if path != "history" {
             return None;
         }

@@ -1,5 +1,5 @@
-//! Use cases of the ledgers: problems, feedback, rectification steps, clues and
-//! recommendation letters.
+//! Use cases of the ledgers: problems, feedback, rectification steps, 回头看 checks,
+//! clues and recommendation letters.
 
 use super::*;
 
@@ -86,6 +86,7 @@ pub async fn save_rectification<S: Store>(
     data.deadline = base.data.deadline;
     data.history = base.data.history.clone();
     data.closed_on = base.data.closed_on;
+    data.checks = base.data.checks.clone();
     trim_rectification(&mut data);
     let problems: Vec<Record<Problem>> = store.get::<Problem>(data.problem).await?.into_iter().collect();
     let existing = store.by_index::<Rectification>(keys::BY_PROBLEM, data.problem).await?;
@@ -102,6 +103,23 @@ pub async fn step_rectification<S: Store>(
 ) -> Result<Record<Rectification>, OpError> {
     let mut data = base.data.clone();
     data.apply(input).map_err(OpError::Invalid)?;
+    let (record, change) = stamp(ctx, base.meta.id, Some(&base.meta), Some(&base.data), data);
+    store.commit(vec![change]).await?;
+    Ok(record)
+}
+
+/// Records what a 回头看 round found of a rectification, replacing that round's earlier check.
+pub async fn check_rectification<S: Store>(
+    store: &S,
+    ctx: &Ctx<'_>,
+    base: &Record<Rectification>,
+    mut check: crate::ledger::lookback::Check,
+) -> Result<Record<Rectification>, OpError> {
+    check.note = check.note.trim().to_owned();
+    let round = store.get::<Round>(check.round).await?;
+    let problem = store.get::<Problem>(base.data.problem).await?;
+    check.validate(round.as_ref(), problem.as_ref().map(|p| &p.data)).map_err(OpError::Invalid)?;
+    let data = crate::ledger::lookback::with_check(&base.data, check);
     let (record, change) = stamp(ctx, base.meta.id, Some(&base.meta), Some(&base.data), data);
     store.commit(vec![change]).await?;
     Ok(record)

@@ -79,6 +79,7 @@ impl Stats {
         groups.extend(ledger_groups(ledger, &base, today));
         groups.push(questionnaires(d, scope, today));
         groups.extend(super::plan::group(d, scope, today));
+        groups.extend(super::lookback::group(d, ledger, scope, today));
         groups.extend(super::outcomes::group(d, scope, today));
         groups.extend(super::pool::group(d, scope, today));
         Stats { groups }
@@ -216,7 +217,7 @@ fn ledger_groups(ledger: &Ledger, base: &LedgerFilter, today: Day) -> Vec<Group>
         ("problems.individual", T::ScopeIndividual, Subset::Individual),
         ("problems.on_spot", T::StatsOnSpot, Subset::OnSpot),
     ] {
-        p.push(c.figure(key, label, LedgerKind::Problems, &problems, with(&|f| f.subset = Some(subset))));
+        p.push(c.figure(key, label, LedgerKind::Problems, &problems, with(&|f| f.subset = Some(subset.clone()))));
     }
     // Rectification.
     let rects = c.rows(LedgerKind::Rectifications, base);

@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod coverage;
 mod figures;
+mod lookback;
 pub mod outcomes;
 pub mod plan;
 pub mod pool;

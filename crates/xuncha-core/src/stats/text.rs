@@ -132,6 +132,16 @@ pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
         ));
     }
     lines.push(last);
+    if let Some(checked) = stats.figure("lookback.checked") {
+        let f = crate::ledger::lookback::LookBackFigures {
+            checked: checked.value as usize,
+            done: v("lookback.done") as usize,
+            ongoing: v("lookback.ongoing") as usize,
+            perfunctory: v("lookback.perfunctory") as usize,
+            sham: v("lookback.sham") as usize,
+        };
+        lines.extend(f.sentence(lang));
+    }
     if stats.figure("outcomes.rule").is_some() {
         let mut f = crate::outcome::OutcomeFigures::default();
         for (i, k) in crate::outcome::OutcomeKind::ALL.iter().enumerate() {

@@ -1,0 +1,198 @@
+//! 巡察"回头看": a look-back round checks, item by item, how the units it visits put
+//! right what earlier rounds found, and says whether any rectification was 敷衍整改
+//! (perfunctory) or 虚假整改 (sham). A check is kept on the rectification it judges,
+//! one per look-back round, so it travels and merges with it.
+
+use crate::date::Day;
+use crate::i18n::{fill, Lang, T};
+use crate::id::Id;
+use crate::problem::Problem;
+use crate::record::{Record, Records};
+use crate::rectification::Rectification;
+use crate::round::{Round, RoundKind};
+use crate::validation::{blank, Checker, Invalid};
+use serde::{Deserialize, Serialize};
+
+crate::labelled_enum! {
+    /// What a look-back found of one rectification.
+    pub enum Verdict {
+        /// 已整改
+        Done => LbDone,
+        /// 正在整改
+        Ongoing => LbOngoing,
+        /// 敷衍整改
+        Perfunctory => LbPerfunctory,
+        /// 虚假整改
+        Sham => LbSham,
+    }
+}
+
+impl Verdict {
+    /// 敷衍整改 and 虚假整改 are findings that must say what was seen.
+    pub fn is_finding(self) -> bool {
+        matches!(self, Verdict::Perfunctory | Verdict::Sham)
+    }
+}
+
+/// One look-back round's judgement of a rectification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// The look-back round that checked.
+    pub round: Id,
+    pub verdict: Verdict,
+    pub on: Day,
+    /// What was seen; required for 敷衍整改 and 虚假整改.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Check {
+    /// Checks a judgement by the look-back `round` of the rectification of `problem`.
+    pub fn validate(&self, round: Option<&Record<Round>>, problem: Option<&Problem>) -> Result<(), Vec<Invalid>> {
+        let mut c = Checker::default();
+        let round = round.filter(|r| r.is_live() && r.meta.id == self.round);
+        c.check(round.is_some_and(|r| r.data.kind == RoundKind::LookBack), "round", T::ErrLookBackRound);
+        if let Some(p) = problem {
+            c.check(p.round != self.round, "round", T::ErrLookBackOwnRound);
+            c.check(p.fed_back_on.is_none_or(|f| self.on >= f), "on", T::ErrLookBackBeforeFeedback);
+        }
+        if self.verdict.is_finding() {
+            c.required(!blank(&self.note), "note", T::ErrLookBackNote);
+        }
+        c.within_limit(&self.note, "note", T::ErrNoteTooLong);
+        c.finish()
+    }
+}
+
+/// The check `round` made of `rect`, if any.
+pub fn check_of(rect: &Rectification, round: Id) -> Option<&Check> {
+    rect.checks.iter().find(|c| c.round == round)
+}
+
+/// `rect` with `check` as its round's judgement, replacing an earlier one of the same round.
+pub fn with_check(rect: &Rectification, check: Check) -> Rectification {
+    let mut out = rect.clone();
+    out.checks.retain(|c| c.round != check.round);
+    out.checks.push(check);
+    out.checks.sort_by_key(|c| (c.on, c.round));
+    out
+}
+
+/// The rectifications a look-back round lists: those of problems earlier rounds found
+/// at the units it inspects, in the order of their rounds' starts and the problems' days.
+pub fn items(records: &Records, round: Id) -> Vec<(&Record<Problem>, &Record<Rectification>)> {
+    let Some(this) = records.rounds.iter().find(|r| r.is_live() && r.meta.id == round) else { return Vec::new() };
+    let units: Vec<Id> =
+        records.inspections.iter().filter(|i| i.is_live() && i.data.round == round).map(|i| i.data.target).collect();
+    let start_of = |id: Id| records.rounds.iter().find(|r| r.meta.id == id).and_then(|r| r.data.start);
+    let earlier = |p: &Problem| {
+        p.round != round
+            && match (start_of(p.round), this.data.start) {
+                (Some(a), Some(b)) => a < b,
+                _ => true,
+            }
+    };
+    let mut out: Vec<(&Record<Problem>, &Record<Rectification>)> = records
+        .rectifications
+        .iter()
+        .filter(|r| r.is_live())
+        .filter_map(|r| {
+            let p = records.problems.iter().find(|p| p.is_live() && p.meta.id == r.data.problem)?;
+            (units.contains(&p.data.target) && earlier(&p.data)).then_some((p, r))
+        })
+        .collect();
+    out.sort_by_key(|(p, _)| (start_of(p.data.round), p.data.target, p.data.found_on));
+    out
+}
+
+/// What look-back rounds found, counted by verdict: each rectification once per round.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LookBackFigures {
+    pub checked: usize,
+    pub done: usize,
+    pub ongoing: usize,
+    pub perfunctory: usize,
+    pub sham: usize,
+}
+
+impl LookBackFigures {
+    /// The checks made by `rounds` (look-back rounds), over all rectifications.
+    pub fn of(records: &Records, rounds: &[Id]) -> LookBackFigures {
+        let mut f = LookBackFigures::default();
+        for check in records.rectifications.iter().filter(|r| r.is_live()).flat_map(|r| r.data.checks.iter()) {
+            if !rounds.contains(&check.round) {
+                continue;
+            }
+            f.checked += 1;
+            match check.verdict {
+                Verdict::Done => f.done += 1,
+                Verdict::Ongoing => f.ongoing += 1,
+                Verdict::Perfunctory => f.perfunctory += 1,
+                Verdict::Sham => f.sham += 1,
+            }
+        }
+        f
+    }
+
+    /// The seeds' phrasing: "“回头看”共检查整改事项X个，……未发现敷衍整改、虚假整改的问题。"
+    pub fn sentence(&self, lang: Lang) -> Option<String> {
+        if self.checked == 0 {
+            return None;
+        }
+        let key = if self.perfunctory + self.sham == 0 { T::LookBackSentenceClean } else { T::LookBackSentence };
+        Some(fill(
+            key.text(lang),
+            &[
+                ("checked", &self.checked),
+                ("done", &self.done),
+                ("ongoing", &self.ongoing),
+                ("perfunctory", &self.perfunctory),
+                ("sham", &self.sham),
+            ],
+        ))
+    }
+}
+
+/// The checks in words, for the conflict table: "2026-09-01 十五届县委第五轮巡察：敷衍整改，……".
+pub(super) fn check_words(
+    value: &serde_json::Value,
+    lang: Lang,
+    name_of: &dyn Fn(crate::Kind, Id) -> Option<String>,
+) -> String {
+    use crate::i18n::Label;
+    let Ok(checks) = serde_json::from_value::<Vec<Check>>(value.clone()) else {
+        return crate::record::plain(value);
+    };
+    let lines: Vec<String> = checks
+        .iter()
+        .map(|c| {
+            let round = name_of(crate::Kind::Round, c.round).unwrap_or_default();
+            let mut line = format!("{} {round}：{}", c.on, c.verdict.label().text(lang));
+            if !c.note.is_empty() {
+                line.push_str(&format!("，{}", c.note));
+            }
+            line
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Two offices' checks of one rectification: each round's check as either side has it;
+/// a round both judged differently is for a person to decide.
+pub(super) fn union_checks(local: &serde_json::Value, incoming: &serde_json::Value) -> Result<serde_json::Value, ()> {
+    let parse = |v: &serde_json::Value| serde_json::from_value::<Vec<Check>>(v.clone()).map_err(|_| ());
+    let mut out = parse(local)?;
+    for check in parse(incoming)? {
+        match out.iter().find(|c| c.round == check.round) {
+            Some(same) if *same == check => {}
+            Some(_) => return Err(()),
+            None => out.push(check),
+        }
+    }
+    out.sort_by_key(|c| (c.on, c.round));
+    serde_json::to_value(out).map_err(|_| ())
+}
+
+#[cfg(test)]
+#[path = "lookback_tests.rs"]
+mod tests;

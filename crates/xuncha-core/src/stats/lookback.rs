@@ -1,0 +1,38 @@
+//! 回头看 on the statistics page: what the period's look-back rounds found of the
+//! rectifications they checked, by finding, each opening the rectifications it counts.
+
+use super::figures::{Figure, Group, Link};
+use super::{code, StatsScope};
+use crate::date::Day;
+use crate::i18n::{Label, T};
+use crate::ledger::lookback::Verdict;
+use crate::ledger::{Ledger, LedgerFilter, LedgerKind, Subset};
+use crate::ops::Snapshot;
+use crate::round::RoundKind;
+
+pub(super) fn group(d: &Snapshot, ledger: &Ledger, scope: &StatsScope, today: Day) -> Option<Group> {
+    let rounds: Vec<_> =
+        scope.rounds(d, today).iter().filter(|r| r.data.kind == RoundKind::LookBack).map(|r| r.meta.id).collect();
+    if rounds.is_empty() {
+        return None;
+    }
+    // The rows are the earlier rounds' rectifications: only the unit's township or kind narrows them.
+    let filter = |verdict: Option<Verdict>| LedgerFilter {
+        township: scope.township,
+        target_kind: scope.kind,
+        subset: Some(Subset::LookedBack { rounds: rounds.clone(), verdict }),
+        ..LedgerFilter::default()
+    };
+    let rows = ledger.rows(LedgerKind::Rectifications);
+    let all: Vec<usize> = (0..rows.len()).collect();
+    let count = |f: &LedgerFilter| ledger.filter(LedgerKind::Rectifications, &all, f, today).len() as u64;
+    let figure = |key: String, label: T, verdict: Option<Verdict>| {
+        let f = filter(verdict);
+        Figure { key, label, value: count(&f), percent: None, link: Some(Link::Ledger(LedgerKind::Rectifications, f)) }
+    };
+    let mut figures = vec![figure("lookback.checked".into(), T::StatsLookBackChecked, None)];
+    for v in Verdict::ALL {
+        figures.push(figure(format!("lookback.{}", code(v)), v.label(), Some(v)));
+    }
+    Some(Group { title: T::LookBackTitle, figures })
+}
