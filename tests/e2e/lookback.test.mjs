@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { countyOffice, launchChromium, saveScreenshot, tempProfile, XunchaPage } from './support.mjs';
+import { countyOffice, otherOfficeWith, saveScreenshot, tempProfile } from './support.mjs';
 
 const FIRST = '十五届县委第一轮巡察';
 const LOOK = '十五届县委第二轮巡察';
@@ -66,13 +66,7 @@ test('a look-back round checks the earlier rectifications of its units and its f
   const { file } = await app.exportBackup(dir);
   const rects = JSON.parse(fs.readFileSync(file, 'utf8')).records.rectifications;
   assert.deepEqual(rects.flatMap((r) => (r.data.checks ?? []).map((c) => c.verdict)), ['sham']);
-  const other = await launchChromium(tempProfile('lookback-group'));
-  const city = new XunchaPage(await other.newPage());
-  await city.open();
-  await city.setUpOffice('第二巡察组', '巡察组');
-  await city.pickImport([file]);
-  await city.id('apply-import').click();
-  await city.id('flash').filter({ hasText: '导入完成' }).waitFor();
+  const { browser: other, app: city } = await otherOfficeWith('lookback-group', '第二巡察组', '巡察组', file);
   await city.openRound(LOOK);
   await city.id('lookback-finding').filter({ hasText: '虚假整改（2026-10-20）' }).waitFor();
   assert.deepEqual(net.requests, []);

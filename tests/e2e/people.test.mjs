@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { countyOffice, download, launchChromium, readXlsx, saveScreenshot, tempProfile, XunchaPage } from './support.mjs';
+import { countyOffice, download, otherOfficeWith, readXlsx, saveScreenshot, tempProfile } from './support.mjs';
 
 async function addPerson(app, { name, unit, unitName, rank, pools = [], fullTime = false, former = '' }) {
   await app.id('new-person').click();
@@ -141,13 +141,7 @@ test('a group is staffed from the pool, warned of recusal and the pool travels i
   assert.equal(bareFile.kind.type, 'package');
 
   // A second office imports the backup and has the pool and its service.
-  const other = await launchChromium(tempProfile('people-town'));
-  const town = new XunchaPage(await other.newPage());
-  await town.open();
-  await town.setUpOffice('城关镇纪委', '乡镇（街道）');
-  await town.pickImport([file]);
-  await town.id('apply-import').click();
-  await town.id('flash').filter({ hasText: '导入完成' }).waitFor();
+  const { browser: other, app: town } = await otherOfficeWith('people-town', '城关镇纪委', '乡镇（街道）', file);
   await town.go('people');
   await town.id('person-row').nth(2).waitFor();
   assert.equal(await town.id('person-row').count(), 3);

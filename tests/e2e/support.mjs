@@ -103,6 +103,18 @@ export async function countyOffice(profileName) {
   return { browser, page, net, app };
 }
 
+/** A second office on its own browser profile that imports `file` (a backup) whole. */
+export async function otherOfficeWith(profileName, name, role, file) {
+  const browser = await launchChromium(tempProfile(profileName));
+  const app = new XunchaPage(await browser.newPage());
+  await app.open();
+  await app.setUpOffice(name, role);
+  await app.pickImport([file]);
+  await app.id('apply-import').click();
+  await app.id('flash').filter({ hasText: '导入完成' }).waitFor();
+  return { browser, app };
+}
+
 /** Records every request that leaves the page's own file, and every page error. */
 export function watch(page) {
   const log = { requests: [], errors: [] };
