@@ -37,6 +37,8 @@ test('a look-back round checks the earlier rectifications of its units and its f
   // A sham needs what was seen: refused with the field named, the choice kept.
   await row.getByTestId('lookback-check').click();
   const form = app.id('lookback-form');
+  await form.getByTestId('save-lookback').click();
+  assert.match(await form.getByTestId('form-errors').innerText(), /请选择检查结论/, 'no finding is chosen for the clerk');
   await form.getByTestId('field-verdict').selectOption({ label: '虚假整改' });
   await form.getByTestId('field-on').fill('2026-10-20');
   await form.getByTestId('save-lookback').click();

@@ -157,6 +157,10 @@ test('an Excel ledger and a GBK clue list come in with their columns matched, ba
     '第4行：表格中的进度（整改中）落后于本机（待核验），以本机为准',
   ]);
   assert.match(await app.id('sheet-status-reading').innerText(), /“已销号”→已销号（1行）、“整改中”→整改中（2行）/);
+  // The preview says what each update changes before anything is written.
+  const changes = await app.id('import-preview').getByTestId('preview-change').evaluateAll((cells) => cells.map((c) => c.textContent));
+  assert.ok(changes.some((c) => c.includes('整改状态：整改中 → 已销号')), changes.join(' | '));
+  await app.id('preview-records').locator('summary').click();
   await saveScreenshot(page, 'sheet-later-version');
   await app.id('import-preview').getByTestId('apply-import').click();
   await app.id('flash').filter({ hasText: '更新 2 条' }).waitFor();

@@ -332,11 +332,19 @@ fn ChangedRecords(file: Arc<ExchangeFile>, plan: Arc<ImportPlan>) -> impl IntoVi
                     .map(|n| {
                         let item = &plan.items[*n];
                         let title = item.incoming.title_in(lang, &name_of);
+                        // An update says what it changes, so a wrong reading shows before it is written.
+                        let change = match (item.outcome, &item.local) {
+                            (Outcome::Updated, Some(local)) => {
+                                xuncha_core::exchange::conflict::change_line(local, &item.incoming, lang, &name_of)
+                            }
+                            _ => String::new(),
+                        };
                         view! {
                             <tr data-testid="preview-record">
                                 <td>{item.outcome.label().text(lang)}</td>
                                 <td>{item.kind.label().text(lang)}</td>
                                 <td>{title}</td>
+                                <td data-testid="preview-change">{change}</td>
                             </tr>
                         }
                     })
@@ -348,7 +356,7 @@ fn ChangedRecords(file: Arc<ExchangeFile>, plan: Arc<ImportPlan>) -> impl IntoVi
         <details class="preview-records" data-testid="preview-records">
             <summary>{move || fill(st.t(T::PreviewRecords), &[("n", &total)])}</summary>
             <table class="list compact">
-                <thead><tr><th>{tr(T::ColOutcome)}</th><th>{tr(T::ColKind)}</th><th>{tr(T::ColRecord)}</th></tr></thead>
+                <thead><tr><th>{tr(T::ColOutcome)}</th><th>{tr(T::ColKind)}</th><th>{tr(T::ColRecord)}</th><th>{tr(T::ColChange)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || { shown.get() < total }>

@@ -2,7 +2,7 @@
 //! it visits, each with this round's finding, and the form that records one.
 
 use crate::ui::state::state;
-use crate::ui::widgets::{day_text, parse_day, today, tr, EnumSelect, FormButtons, Input, SidePanel, TextArea};
+use crate::ui::widgets::{day_text, parse_day, today, tr, FormButtons, Input, OptionalEnumSelect, SidePanel, TextArea};
 use leptos::prelude::*;
 use xuncha_core::i18n::{Label, T};
 use xuncha_core::id::Id;
@@ -10,6 +10,7 @@ use xuncha_core::ledger::lookback::{check_of, items, Check, LookBackFigures, Ver
 use xuncha_core::ops::{self, OpError};
 use xuncha_core::record::{Kind, Record};
 use xuncha_core::rectification::Rectification;
+use xuncha_core::validation::Invalid;
 
 /// One line of the list: the rectification and what the table shows of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +106,8 @@ pub fn LookBackChecks(round: Id) -> impl IntoView {
 fn CheckForm(round: Id, item: Item, on_close: Callback<()>) -> impl IntoView {
     let st = state();
     let kept = item.finding.clone();
-    let verdict = RwSignal::new(kept.as_ref().map_or(Verdict::Done, |c| c.verdict));
+    // No finding is chosen for a person: a hasty save asks for one.
+    let verdict = RwSignal::new(kept.as_ref().map(|c| c.verdict));
     let on = RwSignal::new(day_text(Some(kept.as_ref().map_or_else(today, |c| c.on))));
     let note = RwSignal::new(kept.map(|c| c.note).unwrap_or_default());
     let errors = RwSignal::new(None::<OpError>);
@@ -114,11 +116,18 @@ fn CheckForm(round: Id, item: Item, on_close: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         let mut bad = Vec::new();
         let day = parse_day(&on.get_untracked(), "on", &mut bad);
-        let Some(day) = day.filter(|_| bad.is_empty()) else {
+        if day.is_none() && bad.is_empty() {
+            bad.push(Invalid { field: "on", msg: T::ErrLookBackOnRequired, missing: true });
+        }
+        let chosen = verdict.get_untracked();
+        if chosen.is_none() {
+            bad.push(Invalid { field: "verdict", msg: T::ErrLookBackVerdict, missing: true });
+        }
+        let (Some(day), Some(chosen)) = (day, chosen) else {
             errors.set(Some(OpError::Invalid(bad)));
             return;
         };
-        let check = Check { round, verdict: verdict.get_untracked(), on: day, note: note.get_untracked() };
+        let check = Check { round, verdict: chosen, on: day, note: note.get_untracked() };
         let rect = rect.clone();
         st.act(
             errors,
@@ -132,7 +141,7 @@ fn CheckForm(round: Id, item: Item, on_close: Callback<()>) -> impl IntoView {
         <SidePanel title=T::LookBackTitle testid="lookback-form">
             <p class="facts">{item.unit.clone()}" · "{item.problem.clone()}</p>
             <form on:submit=save>
-                <EnumSelect label=T::LookBackVerdict options=&Verdict::ALL value=verdict field="verdict"/>
+                <OptionalEnumSelect label=T::LookBackVerdict options=&Verdict::ALL value=verdict field="verdict" empty=T::LookBackChoose/>
                 <Input label=T::LookBackOn value=on field="on" errors=errors kind="date"/>
                 <TextArea label=T::LookBackNote value=note field="note" max=4000 errors=errors/>
                 <FormButtons errors=errors on_close=on_close testid="save-lookback"/>

@@ -83,6 +83,42 @@ pub fn conflict_rows(
         .collect()
 }
 
+/// What an update changes, in one line for an import's preview: "整改状态：整改中 →
+/// 已销号；整改时限：2026-08-31 → 2026-10-31". A log (办理记录, checks) is named,
+/// not spelt out; long values are cut, an empty one is "—".
+pub fn change_line(
+    local: &AnyRecord,
+    incoming: &AnyRecord,
+    lang: Lang,
+    name_of: &dyn Fn(Kind, Id) -> Option<String>,
+) -> String {
+    const LONG: usize = 30;
+    let cut = |v: String| {
+        if v.is_empty() {
+            "—".to_owned()
+        } else if v.chars().count() > LONG {
+            format!("{}…", v.chars().take(LONG).collect::<String>())
+        } else {
+            v
+        }
+    };
+    let mut logs: Vec<String> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    for row in conflict_rows(local, incoming, lang, name_of) {
+        let top = row.path.split('.').next().unwrap_or_default();
+        if matches!(top, "history" | "checks") {
+            if !logs.contains(&row.label) {
+                logs.push(row.label);
+            }
+            continue;
+        }
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        parts.push(format!("{}{colon}{} → {}", row.label, cut(row.local), cut(row.incoming)));
+    }
+    parts.extend(logs);
+    parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +175,24 @@ mod tests {
         assert_eq!(rows[0].label, "已删除");
         assert_eq!((rows[0].local.as_str(), rows[0].incoming.as_str()), ("是", "否"));
         assert_eq!((rows[1].local.as_str(), rows[1].incoming.as_str()), ("十五届", "第十五届"));
+    }
+
+    #[test]
+    fn an_update_reads_as_one_line_of_what_changes() {
+        use crate::rectification::{Rectification, Step, StepInput};
+        let day = |s: &str| s.parse::<crate::date::Day>().unwrap_or_else(|e| panic!("{e}"));
+        let mut rect = Rectification::new(office(3), day("2026-08-31"));
+        rect.measures = "清理盘活存量资金".into();
+        let before = crate::record::Record { meta: term_with(&[(1, 1)], "").meta, data: rect.clone() };
+        let mut after = before.clone();
+        let _ = after.data.apply(StepInput::new(Step::Start, day("2026-09-01")));
+        after.data.measures = "清理盘活存量资金并建立台账".into();
+        let line =
+            change_line(&Rectification::into_any(before), &Rectification::into_any(after), Lang::Zh, &|_, _| None);
+        assert_eq!(
+            line,
+            "整改措施：清理盘活存量资金 → 清理盘活存量资金并建立台账；整改状态：未整改 → 整改中；办理记录"
+        );
     }
 
     /// One record of `kind` from a generated county, with every optional field it

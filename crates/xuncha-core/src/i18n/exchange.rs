@@ -77,6 +77,7 @@ macro_rules! exchange_texts {
             OutcomeOlder => "较旧（忽略）", "Older (ignored)";
             OutcomeMerged => "自动合并", "Merged";
             OutcomeConflict => "冲突", "Conflicts";
+            ColChange => "变化", "Changes";
             PreviewRecords => "将新增或更改的记录（{n} 条）", "Records to add or change ({n})";
             ShowMore => "再显示 {n} 条", "Show {n} more";
             PreviewNoop => "文件中的记录本机都已有，无需导入。", "Everything in the file is here already; there is nothing to import.";

@@ -35,7 +35,7 @@ macro_rules! intake_texts {
             IntakeAmbiguousRound => "“{value}”可指不止一轮巡察：请写明届次，如“十五届第三轮”", "\"{value}\" could be more than one round: name the term, e.g. \"十五届第三轮\"";
             IntakeNoRound => "表中没有巡察轮次：请在导入时选择轮次", "The sheet names no round: choose the round when importing";
             IntakeNotInspected => "{target}不在{round}的巡察对象中", "{target} was not inspected in {round}";
-            IntakeNoFeedback => "{target}还没有填写反馈日期，整改从反馈开始：请先在巡察记录中填写反馈日期", "No feedback day is recorded for {target}, and rectification starts at feedback: record the feedback day first";
+            IntakeNoFeedback => "{target}在本轮的反馈日期还没有填写，整改从反馈开始：请在巡察轮次页该单位所在巡察组的“打开”中填写反馈日期", "No feedback day is recorded for {target} in this round, and rectification starts at feedback: enter it under 打开 for the unit on the round's page";
             IntakeRepeated => "与第{row}行重复", "the same as row {row}";
             IntakeClosedButOpen => "填写了销号日期，但整改状态不是已销号", "a day struck off is given, but the status is not struck off";
             IntakeClosedBeforeFeedback => "销号日期早于反馈日期", "struck off before the problem was fed back";

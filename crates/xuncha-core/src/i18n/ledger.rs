@@ -80,6 +80,11 @@ macro_rules! ledger_texts {
             ErrLookBackRound => "检查须由一个“回头看”轮次作出。", "A check is made by a look-back round.";
             ErrLookBackOwnRound => "“回头看”不能检查本轮自己发现的问题。", "A look-back does not check problems it found itself.";
             ErrLookBackBeforeFeedback => "检查日期不能早于问题的反馈日期。", "The check cannot be dated before the problem was fed back.";
+            ErrLookBackBeforeRound => "检查日期不能早于本轮“回头看”的开始日期。", "The check cannot be dated before this look-back round began.";
+            ErrLookBackFuture => "检查日期不能晚于今天。", "The check cannot be dated after today.";
+            ErrLookBackVerdict => "请选择检查结论。", "Choose the finding.";
+            ErrLookBackOnRequired => "请填写检查日期。", "Enter the day checked.";
+            LookBackChoose => "（请选择）", "(choose)";
             ErrLookBackNote => "认定为敷衍整改或虚假整改的，请写明所见情况。", "Say what was seen for a perfunctory or sham rectification.";
             ErrSummaryTooLong => "线索摘要不能超过 4000 字。", "The summary may have 4,000 characters at most.";
             ErrResultTooLong => "处置结果不能超过 4000 字。", "The result may have 4,000 characters at most.";

@@ -48,8 +48,9 @@ pub enum Subset {
     TransferredTo(Recipient),
     /// Letters sent.
     Sent,
-    /// Rectifications these 回头看 rounds checked, with this finding if one is given.
-    LookedBack { rounds: Vec<Id>, verdict: Option<super::lookback::Verdict> },
+    /// Rectifications 回头看 rounds found so (`lookback::findings`, ids sorted), with
+    /// the finding they count, if one.
+    LookedBack { rects: Vec<Id>, verdict: Option<super::lookback::Verdict> },
 }
 
 impl Subset {
@@ -63,9 +64,9 @@ impl Subset {
                 row.clue().is_some_and(|c| c.data.transferred_on.is_some() && c.data.recipient == *to)
             }
             Subset::Sent => row.letter().is_some_and(|l| l.data.sent_on.is_some()),
-            Subset::LookedBack { rounds, verdict } => row.rectification().is_some_and(|r| {
-                r.data.checks.iter().any(|c| rounds.contains(&c.round) && verdict.is_none_or(|v| c.verdict == v))
-            }),
+            Subset::LookedBack { rects, .. } => {
+                row.rectification().is_some_and(|r| rects.binary_search(&r.meta.id).is_ok())
+            }
         }
     }
 

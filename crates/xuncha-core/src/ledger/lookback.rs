@@ -12,6 +12,7 @@ use crate::rectification::Rectification;
 use crate::round::{Round, RoundKind};
 use crate::validation::{blank, Checker, Invalid};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 crate::labelled_enum! {
     /// What a look-back found of one rectification.
@@ -47,11 +48,21 @@ pub struct Check {
 }
 
 impl Check {
-    /// Checks a judgement by the look-back `round` of the rectification of `problem`.
-    pub fn validate(&self, round: Option<&Record<Round>>, problem: Option<&Problem>) -> Result<(), Vec<Invalid>> {
+    /// Checks a judgement by the look-back `round` of the rectification of `problem`,
+    /// made on or before `today`.
+    pub fn validate(
+        &self,
+        round: Option<&Record<Round>>,
+        problem: Option<&Problem>,
+        today: Day,
+    ) -> Result<(), Vec<Invalid>> {
         let mut c = Checker::default();
         let round = round.filter(|r| r.is_live() && r.meta.id == self.round);
         c.check(round.is_some_and(|r| r.data.kind == RoundKind::LookBack), "round", T::ErrLookBackRound);
+        if let Some(start) = round.and_then(|r| r.data.start) {
+            c.check(self.on >= start, "on", T::ErrLookBackBeforeRound);
+        }
+        c.check(self.on <= today, "on", T::ErrLookBackFuture);
         if let Some(p) = problem {
             c.check(p.round != self.round, "round", T::ErrLookBackOwnRound);
             c.check(p.fed_back_on.is_none_or(|f| self.on >= f), "on", T::ErrLookBackBeforeFeedback);
@@ -80,11 +91,16 @@ pub fn with_check(rect: &Rectification, check: Check) -> Rectification {
 
 /// The rectifications a look-back round lists: those of problems earlier rounds found
 /// at the units it inspects, in the order of their rounds' starts and the problems' days.
+/// One pass over each list, so a county of 50,000 problems costs no more than reading them.
 pub fn items(records: &Records, round: Id) -> Vec<(&Record<Problem>, &Record<Rectification>)> {
     let Some(this) = records.rounds.iter().find(|r| r.is_live() && r.meta.id == round) else { return Vec::new() };
-    let units: Vec<Id> =
+    let units: HashSet<Id> =
         records.inspections.iter().filter(|i| i.is_live() && i.data.round == round).map(|i| i.data.target).collect();
-    let start_of = |id: Id| records.rounds.iter().find(|r| r.meta.id == id).and_then(|r| r.data.start);
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let starts: HashMap<Id, Option<Day>> = records.rounds.iter().map(|r| (r.meta.id, r.data.start)).collect();
+    let start_of = |id: Id| starts.get(&id).copied().flatten();
     let earlier = |p: &Problem| {
         p.round != round
             && match (start_of(p.round), this.data.start) {
@@ -92,14 +108,17 @@ pub fn items(records: &Records, round: Id) -> Vec<(&Record<Problem>, &Record<Rec
                 _ => true,
             }
     };
+    let problems: HashMap<Id, &Record<Problem>> = records
+        .problems
+        .iter()
+        .filter(|p| p.is_live() && units.contains(&p.data.target) && earlier(&p.data))
+        .map(|p| (p.meta.id, p))
+        .collect();
     let mut out: Vec<(&Record<Problem>, &Record<Rectification>)> = records
         .rectifications
         .iter()
         .filter(|r| r.is_live())
-        .filter_map(|r| {
-            let p = records.problems.iter().find(|p| p.is_live() && p.meta.id == r.data.problem)?;
-            (units.contains(&p.data.target) && earlier(&p.data)).then_some((p, r))
-        })
+        .filter_map(|r| problems.get(&r.data.problem).map(|p| (*p, r)))
         .collect();
     out.sort_by_key(|(p, _)| (start_of(p.data.round), p.data.target, p.data.found_on));
     out
@@ -115,16 +134,28 @@ pub struct LookBackFigures {
     pub sham: usize,
 }
 
+/// The findings of `rounds` (look-back rounds) on the rectifications each still lists:
+/// a unit taken out of the round, or a problem deleted, takes its finding out of the
+/// count (the finding stays on the rectification and counts again if the unit comes back).
+pub fn findings(records: &Records, rounds: &[Id]) -> Vec<(Id, Verdict)> {
+    let mut out = Vec::new();
+    for round in rounds {
+        for (_, rect) in items(records, *round) {
+            if let Some(c) = check_of(&rect.data, *round) {
+                out.push((rect.meta.id, c.verdict));
+            }
+        }
+    }
+    out
+}
+
 impl LookBackFigures {
-    /// The checks made by `rounds` (look-back rounds), over all rectifications.
+    /// The findings of `rounds` (look-back rounds) on the rectifications they list.
     pub fn of(records: &Records, rounds: &[Id]) -> LookBackFigures {
         let mut f = LookBackFigures::default();
-        for check in records.rectifications.iter().filter(|r| r.is_live()).flat_map(|r| r.data.checks.iter()) {
-            if !rounds.contains(&check.round) {
-                continue;
-            }
+        for (_, verdict) in findings(records, rounds) {
             f.checked += 1;
-            match check.verdict {
+            match verdict {
                 Verdict::Done => f.done += 1,
                 Verdict::Ongoing => f.ongoing += 1,
                 Verdict::Perfunctory => f.perfunctory += 1,

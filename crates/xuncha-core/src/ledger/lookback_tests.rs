@@ -50,7 +50,12 @@ fn a_check_is_made_by_a_look_back_round_after_feedback_and_a_finding_says_what_w
     let round = |id: Id| r.rounds.iter().find(|x| x.meta.id == id);
     let mut check = Check { round: look, verdict: Verdict::Sham, on: day("2026-04-01"), note: String::new() };
     let fields = |c: &Check, id: Id| -> Vec<&str> {
-        c.validate(round(id), Some(problem)).err().unwrap_or_default().iter().map(|i| i.field).collect()
+        c.validate(round(id), Some(problem), day("2026-12-01"))
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|i| i.field)
+            .collect()
     };
     assert_eq!(fields(&check, look), ["note"]);
     check.note = "整改报告与实际不符，台账系补记".into();
@@ -58,7 +63,11 @@ fn a_check_is_made_by_a_look_back_round_after_feedback_and_a_finding_says_what_w
     let by_first = Check { round: first, ..check.clone() };
     assert_eq!(fields(&by_first, first), ["round", "round"], "not a look-back, and the problem's own round");
     let early = Check { on: day("2025-05-01"), ..check.clone() };
-    assert_eq!(fields(&early, look), ["on"]);
+    assert_eq!(fields(&early, look), ["on", "on"], "before the look-back began, and before feedback");
+    let before_round = Check { on: day("2026-02-01"), ..check.clone() };
+    assert_eq!(fields(&before_round, look), ["on"]);
+    let ahead = Check { on: day("2026-12-02"), ..check.clone() };
+    assert_eq!(fields(&ahead, look), ["on"], "not after today");
     let rect = with_check(&r.rectifications[0].data, check.clone());
     let again = with_check(&rect, Check { verdict: Verdict::Done, note: String::new(), ..check });
     assert_eq!(again.checks.len(), 1, "one check per round, the latest");
@@ -82,6 +91,11 @@ fn two_offices_checks_of_one_rectification_merge_by_round_and_differ_only_as_a_c
 #[test]
 fn the_figures_count_each_rounds_checks_and_word_them_as_the_seeds_do() {
     let (mut r, look, _) = county();
+    // The look-back visits the second unit too.
+    let mut also = r.inspections[2].clone();
+    also.meta.id = Id::from_random_bytes([20; 16]);
+    also.data.target = r.problems[1].data.target;
+    r.inspections.push(also);
     let verdicts = [Verdict::Done, Verdict::Perfunctory];
     for (rect, verdict) in r.rectifications.iter_mut().zip(verdicts) {
         rect.data =
@@ -99,4 +113,7 @@ fn the_figures_count_each_rounds_checks_and_word_them_as_the_seeds_do() {
         Some("“回头看”共检查整改事项3个，其中已整改2个、正在整改1个，未发现敷衍整改、虚假整改的问题。")
     );
     assert_eq!(LookBackFigures::of(&r, &[]).sentence(Lang::Zh), None, "no look-back, no sentence");
+    // A unit taken out of the look-back takes its finding out of the count.
+    r.inspections.pop();
+    assert_eq!(LookBackFigures::of(&r, &[look]).checked, 1);
 }

@@ -118,7 +118,8 @@ pub async fn check_rectification<S: Store>(
     check.note = check.note.trim().to_owned();
     let round = store.get::<Round>(check.round).await?;
     let problem = store.get::<Problem>(base.data.problem).await?;
-    check.validate(round.as_ref(), problem.as_ref().map(|p| &p.data)).map_err(OpError::Invalid)?;
+    let today = ctx.now.local_date_day();
+    check.validate(round.as_ref(), problem.as_ref().map(|p| &p.data), today).map_err(OpError::Invalid)?;
     let data = crate::ledger::lookback::with_check(&base.data, check);
     let (record, change) = stamp(ctx, base.meta.id, Some(&base.meta), Some(&base.data), data);
     store.commit(vec![change]).await?;

@@ -5,7 +5,7 @@ use super::figures::{Figure, Group, Link};
 use super::{code, StatsScope};
 use crate::date::Day;
 use crate::i18n::{Label, T};
-use crate::ledger::lookback::Verdict;
+use crate::ledger::lookback::{findings, Verdict};
 use crate::ledger::{Ledger, LedgerFilter, LedgerKind, Subset};
 use crate::ops::Snapshot;
 use crate::round::RoundKind;
@@ -16,12 +16,19 @@ pub(super) fn group(d: &Snapshot, ledger: &Ledger, scope: &StatsScope, today: Da
     if rounds.is_empty() {
         return None;
     }
+    let found = findings(d, &rounds);
     // The rows are the earlier rounds' rectifications: only the unit's township or kind narrows them.
-    let filter = |verdict: Option<Verdict>| LedgerFilter {
-        township: scope.township,
-        target_kind: scope.kind,
-        subset: Some(Subset::LookedBack { rounds: rounds.clone(), verdict }),
-        ..LedgerFilter::default()
+    let filter = |verdict: Option<Verdict>| {
+        let mut rects: Vec<_> =
+            found.iter().filter(|(_, v)| verdict.is_none_or(|want| *v == want)).map(|(id, _)| *id).collect();
+        rects.sort_unstable();
+        rects.dedup();
+        LedgerFilter {
+            township: scope.township,
+            target_kind: scope.kind,
+            subset: Some(Subset::LookedBack { rects, verdict }),
+            ..LedgerFilter::default()
+        }
     };
     let rows = ledger.rows(LedgerKind::Rectifications);
     let all: Vec<usize> = (0..rows.len()).collect();
