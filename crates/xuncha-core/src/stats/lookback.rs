@@ -32,7 +32,11 @@ pub(super) fn group(d: &Snapshot, ledger: &Ledger, scope: &StatsScope, today: Da
     };
     let rows = ledger.rows(LedgerKind::Rectifications);
     let all: Vec<usize> = (0..rows.len()).collect();
-    let count = |f: &LedgerFilter| ledger.filter(LedgerKind::Rectifications, &all, f, today).len() as u64;
+    // One pass over the ledger for the rows checked at all; each finding is a part of them.
+    let checked = ledger.filter(LedgerKind::Rectifications, &all, &filter(None), today);
+    let count = |f: &LedgerFilter| {
+        checked.iter().filter_map(|i| rows.get(*i)).filter(|r| f.matches_parts(r, today)).count() as u64
+    };
     let figure = |key: String, label: T, verdict: Option<Verdict>| {
         let f = filter(verdict);
         Figure { key, label, value: count(&f), percent: None, link: Some(Link::Ledger(LedgerKind::Rectifications, f)) }
