@@ -40,7 +40,12 @@ pub fn LookBackChecks(round: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let sentence = move || st.data.with(|d| LookBackFigures::of(d, &[round]).sentence(st.lang.get()));
+    // The sentence counts the findings the list already holds, rather than reading the lists again.
+    let sentence = move || {
+        let figures = list
+            .with(|items| LookBackFigures::count(items.iter().filter_map(|i| i.finding.as_ref().map(|c| c.verdict))));
+        figures.sentence(st.lang.get())
+    };
     let open = RwSignal::new(None::<Item>);
     let rows = move || {
         let lang = st.lang.get();

@@ -161,7 +161,7 @@ pub(super) fn build(
 }
 
 /// The 责任单位: the row's, else the inspected unit itself by its registered name.
-pub(super) fn unit_of(conv: &Converter<'_>, row: usize, problem: &Record<Problem>) -> String {
+fn unit_of(conv: &Converter<'_>, row: usize, problem: &Record<Problem>) -> String {
     let registered =
         conv.stored().targets.iter().find(|t| t.meta.id == problem.data.target).map(|t| t.data.name.clone());
     Some(conv.text(row, Col::Unit))

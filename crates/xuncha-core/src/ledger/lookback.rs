@@ -152,8 +152,13 @@ pub fn findings(records: &Records, rounds: &[Id]) -> Vec<(Id, Verdict)> {
 impl LookBackFigures {
     /// The findings of `rounds` (look-back rounds) on the rectifications they list.
     pub fn of(records: &Records, rounds: &[Id]) -> LookBackFigures {
+        LookBackFigures::count(findings(records, rounds).into_iter().map(|(_, v)| v))
+    }
+
+    /// The figures of findings already in hand (a round page's list).
+    pub fn count(verdicts: impl IntoIterator<Item = Verdict>) -> LookBackFigures {
         let mut f = LookBackFigures::default();
-        for (_, verdict) in findings(records, rounds) {
+        for verdict in verdicts {
             f.checked += 1;
             match verdict {
                 Verdict::Done => f.done += 1,
