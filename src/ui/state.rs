@@ -102,6 +102,7 @@ pub struct FilterState {
     pub rounds_starting: RwSignal<Option<(xuncha_core::date::Day, xuncha_core::date::Day)>>,
     pub target_kind: RwSignal<Option<xuncha_core::target::TargetKind>>,
     pub subset: RwSignal<Option<xuncha_core::ledger::Subset>>,
+    pub county_only: RwSignal<bool>,
 }
 
 impl FilterState {
@@ -122,6 +123,7 @@ impl FilterState {
             rounds_starting: self.rounds_starting.get(),
             target_kind: self.target_kind.get(),
             subset: self.subset.get(),
+            county_only: self.county_only.get(),
         }
     }
 
@@ -141,6 +143,7 @@ impl FilterState {
         self.rounds_starting.set(f.rounds_starting);
         self.target_kind.set(f.target_kind);
         self.subset.set(f.subset.clone());
+        self.county_only.set(f.county_only);
     }
 
     pub fn clear(&self) {
@@ -156,6 +159,7 @@ impl FilterState {
         self.rounds_starting.set(None);
         self.target_kind.set(None);
         self.subset.set(None);
+        self.county_only.set(false);
     }
 }
 

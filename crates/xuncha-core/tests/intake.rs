@@ -536,3 +536,24 @@ fn a_row_whose_record_was_deleted_here_is_counted_as_such_and_not_brought_back()
     assert_eq!(blind.rows, vec![(2, RowOutcome::Same), (3, RowOutcome::Deleted)]);
     assert!(blind.records.problems.is_empty() && blind.records.rectifications.is_empty(), "its rectification goes too");
 }
+
+#[test]
+fn a_round_fed_back_from_above_is_found_by_its_group_and_never_by_a_county_number() {
+    let mut f = fixture();
+    let term = f.county.d.terms[0].meta.id;
+    let above = f.county.round(term, 3, RoundKind::Upper, "2026-06-01");
+    if let Some(r) = f.county.d.rounds.iter_mut().find(|r| r.meta.id == above) {
+        r.data.topic = "市委第二巡察组".into();
+    }
+    f.county.inspect(above, f.finance, &[]);
+    if let Some(i) = f.county.d.inspections.last_mut() {
+        i.data.milestones.feedback = Some(day("2026-06-01"));
+    }
+    let csv = "巡察轮次,被巡察单位,问题类别,问题描述,整改措施,整改时限,整改状态\n\
+               市委第二巡察组,县财政局,第一个聚焦,意识形态责任制落实不到位,制定方案,2026-09-01,整改中\n\
+               第三轮,县财政局,第一个聚焦,会议记录不全,规范记录,2026-08-01,整改中\n";
+    let c = convert(csv.as_bytes(), &f.county.d, defaults());
+    assert!(c.problems.is_empty(), "{:?}", c.problems.iter().map(|p| p.message(Lang::Zh)).collect::<Vec<_>>());
+    let rounds: Vec<Id> = c.records.problems.iter().map(|p| p.data.round).collect();
+    assert_eq!(rounds, [above, f.round], "the group names the round above; 第三轮 is the county's third");
+}

@@ -183,6 +183,9 @@ fn a_plan_names_its_year_within_its_term_once_and_each_round_sensibly() {
     let mut p = Plan::new(term, PlanSpan::Year, Some(2025));
     p.rounds.push(planned(RoundKind::Regular, "2025-03-01", 0, &[]));
     assert_eq!(plan_rules(&p, &c), [("groups", T::ErrPlannedGroups)]);
+    p.rounds[0].groups = 1;
+    p.rounds[0].kind = RoundKind::Upper;
+    assert_eq!(plan_rules(&p, &c), [("kind", T::ErrPlanUpperRound)], "feedback from above is not planned");
     p.notes = "备".repeat(4001);
     p.rounds.clear();
     assert_eq!(plan_rules(&p, &c), [("notes", T::ErrNotesTooLong)]);

@@ -501,3 +501,37 @@ fn look_back_findings_count_for_the_look_back_rounds_of_the_period_and_open_the_
     let (s, _) = stats(&c, StatsScope::of(Period::Year(2025)));
     assert!(s.figure("lookback.checked").is_none(), "no look-back in 2025");
 }
+
+#[test]
+fn problems_fed_back_from_above_count_for_none_of_the_countys_figures_but_for_their_own_round() {
+    let (mut c, term, _) = County::new();
+    let supply = c.d.targets.iter().find(|t| t.data.name == "县供水公司").map(|t| t.meta.id).unwrap_or(Id::nil());
+    let above = c.round(term, 1, RoundKind::Upper, "2026-06-01");
+    c.inspect(above, supply, &[(Activity::Talks, 40)]);
+    let p = c.problem(above, supply, Focus::Policy, Scope::Individual, false);
+    c.rectify(p, RectStatus::InProgress, "2026-09-30", false);
+    let (s, ledger) = stats(&c, StatsScope::of(Period::Year(2026)));
+    assert_eq!(
+        (s.value("rounds.total"), s.value("targets.total"), s.value("activities.talks")),
+        (2, 6, 73),
+        "as without it"
+    );
+    assert_eq!(
+        (s.value("problems.total"), s.value("rectification.total"), s.value("rectification.overdue")),
+        (4, 3, 1)
+    );
+    assert!(s.figure("rounds.kind.upper").is_none(), "no kind of the county's rounds");
+    for key in ["problems.total", "rectification.overdue", "rectification.total"] {
+        let Some(Link::Ledger(kind, filter)) = s.figure(key).and_then(|f| f.link.clone()) else {
+            panic!("{key} opens a ledger")
+        };
+        let all: Vec<usize> = (0..ledger.rows(kind).len()).collect();
+        assert_eq!(ledger.filter(kind, &all, &filter, today()).len() as u64, s.value(key), "{key}");
+        assert!(filter.describe(&c.d, Lang::Zh).contains("不含上级巡视巡察反馈"), "the title says so");
+    }
+    let (s, _) = stats(&c, StatsScope::of(Period::Term(term)));
+    assert_eq!(s.value("problems.total"), 5, "the term's five, not six");
+    assert!(xuncha_core::stats::coverage::coverage(&c.d, term, today()).remaining.contains(&supply));
+    let (s, _) = stats(&c, StatsScope::of(Period::Round(above)));
+    assert_eq!((s.value("problems.total"), s.value("rectification.overdue")), (1, 1), "chosen itself, it counts");
+}

@@ -110,12 +110,16 @@ pub fn Filters(kind: LedgerKind, show_names: RwSignal<bool>) -> impl IntoView {
                 if let Some(s) = f.subset.get() {
                     words.push(s.words(lang));
                 }
+                if f.county_only.get() && st.data.with(|d| d.rounds.iter().any(|r| !r.data.kind.is_county())) {
+                    words.push(T::FilterCountyOnly.text(lang).to_owned());
+                }
                 (!words.is_empty()).then(|| view! {
                     <span class="chip" data-testid="filter-from-stats">
                         {words.join("；")}
                         <button type="button" class="link" title=T::FilterClear.text(lang) on:click=move |_| {
                             f.rounds_starting.set(None);
                             f.subset.set(None);
+                            f.county_only.set(false);
                         }>"×"</button>
                     </span>
                 })

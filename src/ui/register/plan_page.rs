@@ -213,7 +213,7 @@ fn PlannedRounds(
                     let p = plan_for_start.clone();
                     let title = st.data.with_untracked(|d| {
                         let rounds: Vec<Record<Round>> = d.rounds.clone();
-                        let ordinal = Round::next_ordinal(p.data.term, &rounds);
+                        let ordinal = Round::next_ordinal(p.data.term, p.data.rounds[n].kind, &rounds);
                         let round = p.data.rounds[n].to_round(p.data.term, ordinal, today());
                         round.title(&term_name(d, &p.data), lang)
                     });

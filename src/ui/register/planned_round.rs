@@ -176,7 +176,7 @@ pub fn PlannedRoundForm(plan: Record<Plan>, index: Option<usize>, on_close: Call
             <h3>{tr(title)}</h3>
             <form on:submit=save>
                 <div class="row-form">
-                    <EnumSelect label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
+                    <EnumSelect label=T::FieldRoundKind options=&RoundKind::COUNTY value=kind field="kind"/>
                     <Show when=move || kind.get() == RoundKind::Special || !topic.get().is_empty()>
                         <Input label=T::FieldTopic value=topic field="topic" errors=errors hint=T::TopicHint/>
                     </Show>

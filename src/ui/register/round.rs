@@ -111,11 +111,16 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
     let title = if base.is_some() { T::EditRound } else { T::NewRound };
     let first_term = st.data.with_untracked(|d| term_options(d).first().map(|t| t.0));
     let term = RwSignal::new(base.as_ref().map(|b| b.data.term).or(first_term));
-    let next =
-        move |t: Option<Id>| t.map(|t| st.data.with_untracked(|d| Round::next_ordinal(t, &d.rounds))).unwrap_or(1);
-    let ordinal =
-        RwSignal::new(base.as_ref().map(|b| b.data.ordinal).unwrap_or_else(|| next(term.get_untracked())).to_string());
     let kind = RwSignal::new(base.as_ref().map(|b| b.data.kind).unwrap_or(RoundKind::Regular));
+    let next = move |t: Option<Id>, k: RoundKind| {
+        t.map(|t| st.data.with_untracked(|d| Round::next_ordinal(t, k, &d.rounds))).unwrap_or(1)
+    };
+    let ordinal = RwSignal::new(
+        base.as_ref()
+            .map(|b| b.data.ordinal)
+            .unwrap_or_else(|| next(term.get_untracked(), RoundKind::Regular))
+            .to_string(),
+    );
     let topic = RwSignal::new(base.as_ref().map(|b| b.data.topic.clone()).unwrap_or_default());
     let start = RwSignal::new(day_text(base.as_ref().and_then(|b| b.data.start)));
     let end = RwSignal::new(day_text(base.as_ref().and_then(|b| b.data.end)));
@@ -123,10 +128,21 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
     let notes = RwSignal::new(base.as_ref().map(|b| b.data.notes.clone()).unwrap_or_default());
     let errors = RwSignal::new(None);
     let terms = Signal::derive(move || st.data.with(term_options));
-    // A new round in another term takes that term's next number.
-    if base.is_none() {
-        Effect::watch(move || term.get(), move |t, _, _| ordinal.set(next(*t).to_string()), false);
-    }
+    // A new round in another term takes that term's next number; a round moved
+    // between the county's and those fed back from above takes the next of its own.
+    let was = base.as_ref().map(|b| (b.data.term, b.data.kind.is_county()));
+    let base_ordinal = base.as_ref().map(|b| b.data.ordinal);
+    Effect::watch(
+        move || (term.get(), kind.get().is_county()),
+        move |(t, county), _, _| {
+            let number = match base_ordinal {
+                Some(n) if was == t.map(|t| (t, *county)) => n,
+                _ => next(*t, kind.get_untracked()),
+            };
+            ordinal.set(number.to_string());
+        },
+        false,
+    );
     let meta = base.map(|b| b.meta);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -155,10 +171,16 @@ fn RoundForm(base: Option<Record<Round>>, on_close: Callback<()>) -> impl IntoVi
         <SidePanel title=title testid="round-form">
             <form on:submit=save>
                 <RecordSelect label=T::FieldTerm options=terms value=term field="term" empty=T::None errors=Some(errors)/>
-                <Input label=T::FieldOrdinal value=ordinal field="ordinal" errors=errors kind="number"/>
+                <Show when=move || kind.get().is_county()>
+                    <Input label=T::FieldOrdinal value=ordinal field="ordinal" errors=errors kind="number"/>
+                </Show>
                 <EnumSelect label=T::FieldRoundKind options=&RoundKind::ALL value=kind field="kind"/>
-                <Show when=move || kind.get() == RoundKind::Special || !topic.get().is_empty()>
+                <Show when=move || kind.get().is_county() && (kind.get() == RoundKind::Special || !topic.get().is_empty())>
                     <Input label=T::FieldTopic value=topic field="topic" errors=errors hint=T::TopicHint/>
+                </Show>
+                <Show when=move || !kind.get().is_county()>
+                    <Input label=T::FieldUpperBody value=topic field="topic" errors=errors hint=T::UpperBodyHint/>
+                    <p class="hint">{tr(T::UpperRoundHint)}</p>
                 </Show>
                 <Input label=T::FieldStart value=start field="start" errors=errors kind="date"/>
                 <Input label=T::FieldEnd value=end field="end" errors=errors kind="date"/>
@@ -222,6 +244,7 @@ pub fn RoundPage(id: Id) -> impl IntoView {
                         {r.data.kind.label().text(lang)}" · "{dates(&r.data)}" · "{r.data.status.label().text(lang)}
                     </p>
                     {(!r.data.notes.is_empty()).then(|| view! { <p class="notes">{r.data.notes.clone()}</p> })}
+                    {(!r.data.kind.is_county()).then(|| view! { <p class="hint" data-testid="upper-hint">{tr(T::UpperRoundHint)}</p> })}
                     <Show when=move || editing.get()>
                         <RoundForm base=Some(edit_base.clone()) on_close=close_edit/>
                     </Show>

@@ -179,7 +179,8 @@ pub(super) fn look_back(rng: &mut Rng, office: Id, now: Timestamp, today: Day, r
     let Some(term) = r.terms.iter().find(|t| t.meta.id == last.data.term && t.data.contains_year(start.year())) else {
         return;
     };
-    let mut round = Round::new(term.meta.id, Round::next_ordinal(term.meta.id, &r.rounds));
+    let mut round =
+        Round::new(term.meta.id, Round::next_ordinal(term.meta.id, crate::round::RoundKind::LookBack, &r.rounds));
     round.kind = RoundKind::LookBack;
     round.start = Some(start);
     round.status = RoundStatus::Ongoing;
@@ -221,4 +222,54 @@ pub(super) fn look_back(rng: &mut Rng, office: Id, now: Timestamp, today: Day, r
         rect.data = with_check(&rect.data, Check { round: round_id, verdict, on, note: note.into() });
         rect.meta.touch(office, now);
     }
+}
+
+/// Problems a city inspection fed back on two units three months ago (a round of
+/// kind 上级巡视巡察反馈), each with its rectification under way: kept by the county
+/// and counted in none of its figures. Drawn after the 回头看.
+pub(super) fn fed_back_from_above(rng: &mut Rng, office: Id, now: Timestamp, today: Day, r: &mut Records) {
+    use crate::group::Group;
+    use crate::inspection::Inspection;
+    use crate::problem::{Focus, Problem};
+    use crate::rectification::Rectification;
+    use crate::round::{RoundKind, RoundStatus};
+    let fed = Day::from_date(today.date() - time::Duration::days(90));
+    let Some(term) = r.terms.iter().find(|t| t.data.contains_year(fed.year())) else { return };
+    let mut round = Round::new(term.meta.id, Round::next_ordinal(term.meta.id, RoundKind::Upper, &r.rounds));
+    round.kind = RoundKind::Upper;
+    round.topic = "市委第二巡察组".into();
+    round.start = Some(fed);
+    round.status = RoundStatus::Finished;
+    let round = Record { meta: Meta::new(rng.id(), office, now), data: round };
+    let group = Record {
+        meta: Meta::new(rng.id(), office, now),
+        data: Group::new(round.meta.id, "市委第二巡察组".into()),
+    };
+    let units: Vec<(Id, String)> = r
+        .targets
+        .iter()
+        .filter(|t| t.data.township.is_none())
+        .take(2)
+        .map(|t| (t.meta.id, t.data.name.clone()))
+        .collect();
+    for (unit, name) in units {
+        let mut i = Inspection::new(round.meta.id, group.meta.id, unit);
+        i.milestones.feedback = Some(fed);
+        r.inspections.push(Record { meta: Meta::new(rng.id(), office, now), data: i });
+        for (n, fault) in ["落实意识形态工作责任制不到位", "“三重一大”事项集体决策制度执行不严"].iter().enumerate()
+        {
+            let mut p = Problem::new(round.meta.id, unit, fed);
+            p.focus = if n == 0 { Focus::Policy } else { Focus::Organisation };
+            p.description = format!("{name}{fault}");
+            p.fed_back_on = Some(fed);
+            let problem = Record { meta: Meta::new(rng.id(), office, now), data: p };
+            let mut rect = Rectification::new(problem.meta.id, fed.add_months(3).unwrap_or(fed));
+            rect.measures = "制定整改方案，逐项明确责任人和完成时限".into();
+            rect.unit = name.clone();
+            r.rectifications.push(Record { meta: Meta::new(rng.id(), office, now), data: rect });
+            r.problems.push(problem);
+        }
+    }
+    r.rounds.push(round);
+    r.groups.push(group);
 }

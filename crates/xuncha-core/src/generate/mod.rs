@@ -384,6 +384,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
     people::persons(&mut rng, office, now, &mut r);
     later::outcomes(&mut rng, office, now, &mut r);
     later::look_back(&mut rng, office, now, today, &mut r);
+    later::fed_back_from_above(&mut rng, office, now, today, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }
@@ -489,12 +490,16 @@ mod tests {
         let file = generate(0.1, 1, today());
         let n = counts(&file);
         assert_eq!(n.targets, 20 + 300 + 120);
-        assert_eq!(n.rounds, 30 + 1, "the rounds of the years and a 回头看 under way");
+        assert_eq!(n.rounds, 30 + 2, "the rounds of the years, a 回头看 under way and one fed back from above");
         let look_back = file.records.rounds.iter().find(|r| r.data.kind == crate::round::RoundKind::LookBack);
         let checks = file.records.rectifications.iter().filter(|r| !r.data.checks.is_empty()).count();
         assert!(look_back.is_some() && checks > 0, "the look-back has checked rectifications: {checks}");
-        assert_eq!(n.problems, 5_000);
-        assert_eq!(n.rectifications, 5_000);
+        let upper = file.records.rounds.iter().find(|r| r.data.kind == crate::round::RoundKind::Upper);
+        let upper_problems =
+            upper.map_or(0, |u| file.records.problems.iter().filter(|p| p.data.round == u.meta.id).count());
+        assert_eq!(upper_problems, 4, "two units fed back on from above, two problems each");
+        assert_eq!(n.problems, 5_000 + 4, "and the four fed back from above");
+        assert_eq!(n.rectifications, 5_000 + 4);
         assert_eq!(n.clues, 500);
         assert_eq!((n.questionnaires, n.responses), (20, 2_000));
         let overdue = file.records.rectifications.iter().filter(|r| r.data.is_overdue(today())).count();

@@ -165,6 +165,7 @@ macro_rules! ledger_texts {
             StateNotFedBack => "未反馈", "Not fed back";
             FilterDates => "日期", "Dates";
             FilterRoundsStarting => "轮次开始日期", "Rounds starting";
+            FilterCountyOnly => "仅本县巡察（不含上级巡视巡察反馈）", "County rounds only (not fed back from above)";
             FilterText => "关键词", "Search";
             FilterOverdueOnly => "仅逾期", "Overdue only";
             FilterNone => "全部记录", "All records";

@@ -75,6 +75,13 @@ macro_rules! register_texts {
             RoundCross => "交叉巡察", "Cross";
             RoundLookBack => "巡察“回头看”", "Look-back";
             RoundJoint => "上下联动巡察", "Joint with higher level";
+            RoundUpper => "上级巡视巡察反馈", "Fed back from above";
+            RoundUpperTitle => "上级巡视巡察：", "From above: ";
+            FieldUpperBody => "上级巡视巡察组", "Inspecting group above";
+            UpperBodyHint => "必填，如：省委第三巡视组、市委第二巡察组", "Required, e.g. Provincial Inspection Group 3";
+            UpperRoundHint => "上级巡视巡察反馈的问题在此登记：添加反馈的巡视巡察组并列出被反馈的单位，问题录入台账，按本县流程整改、核验销号。它不是本县的巡察轮次，不编轮次号，不计入本县巡察的统计和覆盖。", "Problems fed back by a provincial or city inspection are entered here: add the inspecting group and the units it fed back on, enter the problems in the ledger and rectify them as the county's own. It is not one of the county's rounds: it takes no number and counts toward neither the county's statistics nor its coverage.";
+            ErrUpperTopicRequired => "请填写反馈问题的上级巡视巡察组，如“省委第三巡视组”。", "Name the inspecting group above that fed back, e.g. “Provincial Inspection Group 3”.";
+            ErrPlanUpperRound => "巡察计划只安排本县的巡察；上级巡视巡察反馈请在“巡察轮次”页登记。", "A plan schedules the county's own rounds; enter feedback from above on the Rounds page.";
             RoundPlanned => "计划中", "Planned";
             RoundOngoing => "进行中", "Ongoing";
             RoundFinished => "已结束", "Finished";

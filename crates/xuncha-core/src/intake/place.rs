@@ -129,8 +129,12 @@ impl<'a> Rounds<'a> {
     pub fn find(&self, text: &str, day: Option<Day>) -> Result<Id, Why> {
         let words = squeeze(text);
         let live = || self.records.rounds.iter().filter(|r| r.is_live());
+        // A round fed back from above is named by its title or by its group alone.
         let titled: Vec<Id> = live()
-            .filter(|r| squeeze(&r.data.title(&self.term_name(r.data.term), Lang::Zh)) == words)
+            .filter(|r| {
+                squeeze(&r.data.title(&self.term_name(r.data.term), Lang::Zh)) == words
+                    || (!r.data.kind.is_county() && squeeze(&r.data.topic) == words)
+            })
             .map(|r| r.meta.id)
             .collect();
         if let [one] = titled.as_slice() {
@@ -143,7 +147,8 @@ impl<'a> Rounds<'a> {
             let term = squeeze(&self.term_name(r.data.term));
             !term.is_empty() && words.contains(&term)
         };
-        let mut candidates: Vec<&Record<Round>> = live().filter(|r| r.data.ordinal == ordinal).collect();
+        let mut candidates: Vec<&Record<Round>> =
+            live().filter(|r| r.data.ordinal == ordinal && r.data.kind.is_county()).collect();
         if candidates.iter().any(named_term) {
             candidates.retain(|r| named_term(r));
         }

@@ -29,6 +29,8 @@ pub struct LedgerFilter {
     /// Rows of rounds that start between these days: a year of the statistics.
     pub rounds_starting: Option<(Day, Day)>,
     pub target_kind: Option<TargetKind>,
+    /// Rows of the county's own rounds only, as the statistics of a period count them.
+    pub county_only: bool,
     /// A part that only a statistic asks for.
     pub subset: Option<Subset>,
 }
@@ -110,7 +112,7 @@ impl LedgerFilter {
                 return false;
             }
         }
-        if self.target_kind.is_some() && row.target_kind != self.target_kind {
+        if (self.target_kind.is_some() && row.target_kind != self.target_kind) || (self.county_only && !row.county) {
             return false;
         }
         if !self.matches_parts(row, today) {
@@ -185,6 +187,9 @@ impl LedgerFilter {
         }
         if let Some(s) = &self.subset {
             parts.push(s.words(lang));
+        }
+        if self.county_only && d.rounds.iter().any(|r| !r.data.kind.is_county()) {
+            parts.push(T::FilterCountyOnly.text(lang).to_owned());
         }
         if self.overdue_only {
             parts.push(T::FilterOverdueOnly.text(lang).to_owned());

@@ -13,7 +13,7 @@ use crate::target::TargetKind;
 use std::collections::{HashMap, HashSet};
 
 pub(super) struct Places<'a> {
-    rounds: HashMap<Id, (Option<Id>, String, Option<Day>)>,
+    rounds: HashMap<Id, (Option<Id>, String, Option<Day>, bool)>,
     targets: HashMap<Id, (&'a str, Option<Id>, TargetKind)>,
     groups: HashMap<Id, &'a str>,
     group_of: HashMap<(Id, Id), Id>,
@@ -27,7 +27,7 @@ impl<'a> Places<'a> {
             .iter()
             .map(|r| {
                 let term = terms.get(&r.data.term).copied().unwrap_or("?");
-                (r.meta.id, (Some(r.data.term), r.data.title(term, lang), r.data.start))
+                (r.meta.id, (Some(r.data.term), r.data.title(term, lang), r.data.start, r.data.kind.is_county()))
             })
             .collect();
         Places {
@@ -43,7 +43,8 @@ impl<'a> Places<'a> {
     }
 
     fn row(&self, item: Item, round: Id, target: Option<Id>, words: &[&str]) -> Row {
-        let (term, round_title, round_start) = self.rounds.get(&round).cloned().unwrap_or((None, String::new(), None));
+        let (term, round_title, round_start, county) =
+            self.rounds.get(&round).cloned().unwrap_or((None, String::new(), None, true));
         let (target_name, parent, target_kind) = match target.and_then(|t| self.targets.get(&t)) {
             Some((name, parent, kind)) => (*name, *parent, Some(*kind)),
             None => ("", None, None),
@@ -65,6 +66,7 @@ impl<'a> Places<'a> {
             target,
             township,
             round_start,
+            county,
             target_kind,
             round_title,
             group_name,

@@ -259,6 +259,8 @@ pub struct Row {
     pub township: Option<Id>,
     /// The round's start, for counting by year.
     pub round_start: Option<Day>,
+    /// Of one of the county's own rounds, not one fed back from above.
+    pub county: bool,
     pub target_kind: Option<TargetKind>,
     pub round_title: String,
     pub group_name: String,

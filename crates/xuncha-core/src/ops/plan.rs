@@ -55,7 +55,7 @@ pub async fn start_planned_round<S: Store>(
         return Err(OpError::Refused(T::ErrPlannedTargetGone));
     }
     let terms = store.all::<Term>().await?;
-    let round = planned.to_round(plan.data.term, Round::next_ordinal(plan.data.term, &rounds), today);
+    let round = planned.to_round(plan.data.term, Round::next_ordinal(plan.data.term, planned.kind, &rounds), today);
     let round_id = ctx.ids.next_id();
     round.validate(round_id, &terms, &rounds).map_err(OpError::Invalid)?;
     let (round, change) = stamp(ctx, round_id, None, None, round);

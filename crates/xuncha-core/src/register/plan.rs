@@ -106,6 +106,7 @@ impl PlannedRound {
     /// Checks one planned round as its form sets it, within `plan`'s span.
     pub fn check(&self, c: &mut Checker, plan: &Plan, term: Option<&Term>, targets: &[Record<Target>]) {
         c.required(self.kind != RoundKind::Special || !blank(&self.topic), "topic", T::ErrTopicRequired);
+        c.check(self.kind.is_county(), "kind", T::ErrPlanUpperRound);
         if let (Some(start), Some(end)) = (self.start, self.end) {
             c.check(end >= start, "end", T::ErrRoundEndBeforeStart);
         }

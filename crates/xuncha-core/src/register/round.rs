@@ -27,7 +27,35 @@ crate::labelled_enum! {
         LookBack => RoundLookBack,
         /// 上下联动
         Joint => RoundJoint,
+        /// 上级巡视巡察反馈: a provincial or city inspection whose feedback the county
+        /// rectifies. Kept for its problems and their rectification, never one of
+        /// the county's rounds: no number among them, no count, no coverage.
+        Upper => RoundUpper,
     }
+}
+
+impl RoundKind {
+    /// One of the county's own rounds, as every count and the numbering take them.
+    pub fn is_county(self) -> bool {
+        self != RoundKind::Upper
+    }
+
+    /// A topic names this kind of round.
+    pub fn needs_topic(self) -> bool {
+        matches!(self, RoundKind::Special | RoundKind::Upper)
+    }
+
+    /// The kinds a plan may schedule: the county's own.
+    pub const COUNTY: [RoundKind; 8] = [
+        RoundKind::Regular,
+        RoundKind::Special,
+        RoundKind::Mobile,
+        RoundKind::Extended,
+        RoundKind::Escalated,
+        RoundKind::Cross,
+        RoundKind::LookBack,
+        RoundKind::Joint,
+    ];
 }
 
 crate::labelled_enum! {
@@ -89,9 +117,13 @@ impl Round {
         }
     }
 
-    /// The title documents use: "十五届县委第三轮巡察", plus the topic of a 专项巡察.
+    /// The title documents use: "十五届县委第三轮巡察", plus the topic of a 专项巡察;
+    /// a round fed back from above is its topic: "上级巡视巡察：省委第三巡视组".
     pub fn title(&self, term_name: &str, lang: Lang) -> String {
         let topic = self.topic.trim();
+        if !self.kind.is_county() {
+            return format!("{}{topic}", T::RoundUpperTitle.text(lang));
+        }
         match lang {
             Lang::Zh => {
                 let base = format!("{}县委{}巡察", term_name.trim(), ordinal_label(self.ordinal, lang));
@@ -112,9 +144,16 @@ impl Round {
         }
     }
 
-    /// The next free ordinal in a term, to prefill the form.
-    pub fn next_ordinal(term: Id, rounds: &[Record<Round>]) -> u32 {
-        rounds.iter().filter(|r| r.is_live() && r.data.term == term).map(|r| r.data.ordinal).max().unwrap_or(0) + 1
+    /// The next free ordinal in a term, to prefill the form. Rounds fed back from
+    /// above are numbered apart from the county's, so they take no 第N轮.
+    pub fn next_ordinal(term: Id, kind: RoundKind, rounds: &[Record<Round>]) -> u32 {
+        rounds
+            .iter()
+            .filter(|r| r.is_live() && r.data.term == term && r.data.kind.is_county() == kind.is_county())
+            .map(|r| r.data.ordinal)
+            .max()
+            .unwrap_or(0)
+            + 1
     }
 
     pub fn validate(&self, id: Id, terms: &[Record<Term>], rounds: &[Record<Round>]) -> Result<(), Vec<Invalid>> {
@@ -122,11 +161,16 @@ impl Round {
         let term = terms.iter().find(|t| t.is_live() && t.meta.id == self.term);
         c.check(term.is_some(), "term", T::ErrTermMissing);
         c.check((1..=99).contains(&self.ordinal), "ordinal", T::ErrOrdinalRange);
-        let taken = rounds
-            .iter()
-            .any(|r| r.is_live() && r.meta.id != id && r.data.term == self.term && r.data.ordinal == self.ordinal);
+        let taken = rounds.iter().any(|r| {
+            r.is_live()
+                && r.meta.id != id
+                && r.data.term == self.term
+                && r.data.ordinal == self.ordinal
+                && r.data.kind.is_county() == self.kind.is_county()
+        });
         c.check(!taken, "ordinal", T::ErrOrdinalTaken);
         c.required(self.kind != RoundKind::Special || !blank(&self.topic), "topic", T::ErrTopicRequired);
+        c.required(self.kind.is_county() || !blank(&self.topic), "topic", T::ErrUpperTopicRequired);
         c.required(self.start.is_some(), "start", T::ErrStartRequired);
         if let (Some(start), Some(end)) = (self.start, self.end) {
             c.check(end >= start, "end", T::ErrRoundEndBeforeStart);
@@ -240,8 +284,31 @@ mod tests {
         let existing = rec(9, round.clone());
         assert_eq!(msgs(round.validate(Id::nil(), &terms, std::slice::from_ref(&existing))), vec![T::ErrOrdinalTaken]);
         assert!(round.validate(existing.meta.id, &terms, std::slice::from_ref(&existing)).is_ok());
-        assert_eq!(Round::next_ordinal(round.term, &[existing]), 4);
-        assert_eq!(Round::next_ordinal(round.term, &[]), 1);
+        assert_eq!(Round::next_ordinal(round.term, RoundKind::Regular, &[existing]), 4);
+        assert_eq!(Round::next_ordinal(round.term, RoundKind::Regular, &[]), 1);
+    }
+
+    #[test]
+    fn a_round_fed_back_from_above_is_named_by_its_topic_and_numbered_apart() {
+        let (terms, round) = fixture();
+        let county = rec(9, round.clone());
+        let mut upper = Round { kind: RoundKind::Upper, ..round };
+        assert_eq!(
+            msgs(upper.validate(Id::nil(), &terms, std::slice::from_ref(&county))),
+            vec![T::ErrUpperTopicRequired]
+        );
+        upper.topic = "省委第三巡视组".into();
+        assert!(
+            upper.validate(Id::nil(), &terms, std::slice::from_ref(&county)).is_ok(),
+            "its 3 is not the county's 3"
+        );
+        assert_eq!(upper.title("十五届", Lang::Zh), "上级巡视巡察：省委第三巡视组");
+        assert_eq!(Round::next_ordinal(upper.term, RoundKind::Upper, std::slice::from_ref(&county)), 1);
+        let upper = rec(10, upper);
+        let both = [county, upper.clone()];
+        assert_eq!(Round::next_ordinal(upper.data.term, RoundKind::Regular, &both), 4);
+        assert_eq!(Round::next_ordinal(upper.data.term, RoundKind::Upper, &both), 4);
+        assert!(!RoundKind::Upper.is_county() && RoundKind::LookBack.is_county());
     }
 
     #[test]

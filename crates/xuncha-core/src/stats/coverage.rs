@@ -66,11 +66,16 @@ pub fn current_lag(d: &Snapshot, goals: &std::collections::HashMap<Id, Goal>, to
     behind(rate, &goal, term.data.start_year, today).map(|expected| (rate.unwrap_or(0.0), expected))
 }
 
-/// The coverage of `term` on `today`: the inspections of its rounds begun by then
-/// against the live, unmerged register.
+/// The coverage of `term` on `today`: the inspections of its county rounds begun by
+/// then against the live, unmerged register (a unit inspected from above is not
+/// covered by the county).
 pub fn coverage(d: &Snapshot, term: Id, today: Day) -> Coverage {
-    let rounds: HashSet<Id> =
-        d.rounds.iter().filter(|r| r.data.term == term && !r.data.not_begun(today)).map(|r| r.meta.id).collect();
+    let rounds: HashSet<Id> = d
+        .rounds
+        .iter()
+        .filter(|r| r.data.term == term && r.data.kind.is_county() && !r.data.not_begun(today))
+        .map(|r| r.meta.id)
+        .collect();
     let inspected: HashSet<Id> =
         d.inspections.iter().filter(|i| rounds.contains(&i.data.round)).map(|i| i.data.target).collect();
     let base: Vec<&Record<Target>> = d.targets.iter().filter(|t| t.data.status == TargetStatus::Active).collect();

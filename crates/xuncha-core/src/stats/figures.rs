@@ -104,7 +104,7 @@ fn rounds(d: &Snapshot, scope: &StatsScope, today: Day) -> Group {
     let rounds = scope.rounds(d, today);
     let mut figures =
         vec![figure("rounds.total".into(), T::StatsRounds, rounds.len() as u64, Some(Link::Rounds(None)))];
-    for kind in RoundKind::ALL {
+    for kind in RoundKind::COUNTY {
         let n = rounds.iter().filter(|r| r.data.kind == kind).count() as u64;
         figures.push(figure(format!("rounds.kind.{}", code(kind)), kind.label(), n, Some(Link::Rounds(Some(kind)))));
     }

@@ -66,15 +66,18 @@ impl StatsScope {
             Period::Round(r) => f.round = Some(r),
             Period::Range(a, b) => f.rounds_starting = Some((a, b)),
         }
+        f.county_only = !matches!(self.period, Period::Round(_));
         f
     }
 
-    /// Whether a round belongs to the period.
+    /// Whether a round belongs to the period. A round fed back from above is
+    /// counted only when it is the period itself: it is none of the county's work.
     pub fn has_round(&self, r: &Round, id: Id) -> bool {
         match self.period {
+            Period::Round(want) => id == want,
+            _ if !r.kind.is_county() => false,
             Period::Year(y) => r.start.is_some_and(|s| s.year() == y),
             Period::Term(t) => r.term == t,
-            Period::Round(want) => id == want,
             Period::Range(a, b) => r.start.is_some_and(|s| a <= s && s <= b),
         }
     }

@@ -39,8 +39,10 @@ fn percent(p: Option<f64>) -> String {
 /// The summary's paragraphs, one per line; `scope` names the period ("2026年").
 pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
     let v = |key: &str| stats.value(key);
-    let round_kinds: Vec<(String, String)> =
-        RoundKind::ALL.iter().map(|k| (format!("rounds.kind.{}", code(*k)), k.label().text(lang).to_owned())).collect();
+    let round_kinds: Vec<(String, String)> = RoundKind::COUNTY
+        .iter()
+        .map(|k| (format!("rounds.kind.{}", code(*k)), k.label().text(lang).to_owned()))
+        .collect();
     let target_kinds: Vec<(String, String)> = TargetKind::ALL
         .iter()
         .map(|k| (format!("targets.kind.{}", code(*k)), k.label().text(lang).to_owned()))
