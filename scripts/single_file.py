@@ -3,7 +3,8 @@
 
 Chromium refuses module scripts and fetch() of a .wasm from file://, so the page must
 carry everything: the stylesheet, the wasm-bindgen glue, and the wasm itself
-(gzipped with zopfli, base64) which a small loader inflates with DecompressionStream. The
+(gzipped with zopfli, written in base 85) which a small loader decodes and inflates
+with DecompressionStream. The
 Content-Security-Policy allows exactly these inline scripts (by hash), WebAssembly
 compilation and inline styles, and no network request of any kind.
 """
@@ -11,6 +12,7 @@ import base64
 import hashlib
 import os
 import re
+import struct
 import sys
 from pathlib import Path
 
@@ -23,6 +25,28 @@ except ImportError:
     sys.exit("single_file: zopfli is missing; build with scripts/run, which installs it into scripts/.python")
 
 BUDGET = 3 * 1024 * 1024  # 3 MiB, 3,145,728 bytes
+
+# The compressed wasm is written as text in base 85 (5 characters for 4 bytes, where
+# base64 takes 5⅓): about 190 KB less than base64 at today's size. The alphabet is 85
+# printable ASCII characters without "<" (so the data can never open a tag or comment
+# nor close its script element), ">", "&", quotes, backslash or backtick (so the
+# alphabet itself sits in a plain JavaScript string).
+ALPHABET = "".join(c for c in map(chr, range(33, 127)) if c not in "<>&\"'\\`")[:85]
+assert len(ALPHABET) == 85
+
+
+def base85(data):
+    """Big-endian groups of 4 bytes, each as 5 digits of ALPHABET; the last group is
+    padded with zero bytes, which the loader drops by the length it is given."""
+    data = data + b"\0" * (-len(data) % 4)
+    out = []
+    for (n,) in struct.iter_unpack(">I", data):
+        digits = []
+        for _ in range(5):
+            n, d = divmod(n, 85)
+            digits.append(ALPHABET[d])
+        out.append("".join(reversed(digits)))
+    return "".join(out)
 
 LOADER = """(function () {
   "use strict";
@@ -51,10 +75,21 @@ LOADER = """(function () {
       String(e && e.stack || e) + "\\n" + navigator.userAgent);
   }
   try {
-    var b64 = document.getElementById("xuncha-wasm").textContent;
-    var raw = atob(b64);
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+    var data = document.getElementById("xuncha-wasm");
+    var text = data.textContent;
+    var alphabet = "@ALPHABET@";
+    var digit = new Uint8Array(128);
+    for (var k = 0; k < 85; k++) { digit[alphabet.charCodeAt(k)] = k; }
+    var bytes = new Uint8Array(text.length / 5 * 4);
+    for (var i = 0, o = 0; i < text.length; i += 5, o += 4) {
+      var v = digit[text.charCodeAt(i)];
+      v = v * 85 + digit[text.charCodeAt(i + 1)];
+      v = v * 85 + digit[text.charCodeAt(i + 2)];
+      v = v * 85 + digit[text.charCodeAt(i + 3)];
+      v = v * 85 + digit[text.charCodeAt(i + 4)];
+      bytes[o] = v >>> 24; bytes[o + 1] = (v >>> 16) & 255; bytes[o + 2] = (v >>> 8) & 255; bytes[o + 3] = v & 255;
+    }
+    bytes = bytes.subarray(0, +data.getAttribute("data-bytes"));
     var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     new Response(inflated).arrayBuffer()
       .then(function (wasm) { return wasm_bindgen({ module_or_path: wasm }); })
@@ -164,11 +199,12 @@ def main():
         sys.exit("single_file: trunk's output changed shape (module scripts: %d, stylesheets: %d)" % (n_module, n_css))
 
     refuse_new_wasm_features(wasm, glue)
-    payload = base64.b64encode(zopfli.gzip.compress(wasm)).decode("ascii")
+    packed = zopfli.gzip.compress(wasm)
+    payload = base85(packed)
     tail = (
-        '<script type="application/octet-stream" id="xuncha-wasm">%s</script>\n'
+        '<script type="application/octet-stream" id="xuncha-wasm" data-bytes="%d">%s</script>\n'
         "<script>%s</script>\n"
-        "<script>%s</script>\n" % (payload, glue, LOADER)
+        "<script>%s</script>\n" % (len(packed), payload, glue, LOADER.replace("@ALPHABET@", ALPHABET))
     )
     html = html.replace("</body>", tail + "</body>")
 

@@ -37,6 +37,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {link(Route::Plans, T::NavPlans, "nav-plans")}
                 {link(Route::People, T::NavPeople, "nav-people")}
                 {link(Route::Outcomes, T::NavOutcomes, "nav-outcomes")}
+                {link(Route::Assessments, T::NavEcology, "nav-ecology")}
                 {link(Route::Ledger(xuncha_core::ledger::LedgerKind::Problems), T::NavLedger, "nav-ledger")}
                 {link(Route::Questionnaires, T::NavQuestionnaires, "nav-questionnaires")}
                 {link(Route::Stats, T::NavStats, "nav-stats")}

@@ -71,6 +71,7 @@ fn routed(route: Route) -> AnyView {
         Route::Plan(id) => view! { <register::plan_page::PlanPage id=id/> }.into_any(),
         Route::People => view! { <register::people::PeoplePage/> }.into_any(),
         Route::Outcomes => view! { <ledger::outcome::OutcomesPage/> }.into_any(),
+        Route::Assessments => view! { <register::ecology::AssessmentsPage/> }.into_any(),
         Route::Document(doc) => view! { <documents::DocumentPage doc=doc/> }.into_any(),
         Route::Exchange => view! { <exchange::ExchangePage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),

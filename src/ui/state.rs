@@ -58,6 +58,7 @@ pub struct AppState {
     pub people_filter: super::register::people::PeopleFilter,
     /// The outcomes' filters, likewise.
     pub outcome_filter: super::ledger::outcome::OutcomesFilter,
+    pub ecology_filter: super::register::ecology::EcologyFilter,
     /// What the statistics page counts, kept while the user follows its figures.
     pub stats_choice: super::stats::StatsChoice,
     /// Each term's coverage goal, where the office set one (`stats::coverage`).
@@ -232,6 +233,7 @@ impl AppState {
             ledger_filter: FilterState::default(),
             people_filter: Default::default(),
             outcome_filter: Default::default(),
+            ecology_filter: Default::default(),
             columns: RwSignal::new(crate::platform::saved_columns()),
             coverage_goals: RwSignal::new(std::collections::HashMap::new()),
             stats_choice: super::stats::StatsChoice::new(crate::ui::widgets::today()),
@@ -400,22 +402,34 @@ impl AppState {
         op: impl AsyncFnOnce(&IdbStore, &Ctx<'static>) -> Result<R, E>,
     ) -> Option<Result<R, E>> {
         let store = self.store()?;
-        let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
-        let ctx = Ctx { office, now: platform::now(), ids: &IDS };
-        // Whatever an earlier failed write left behind is not part of this one.
-        store.take_written();
+        let ctx = self.begin_write(&store);
         let result = op(&store, &ctx).await;
         if result.is_ok() {
-            let written = store.take_written();
-            // A save's few records are joined into the ledger alone; an import's many
-            // are not worth keeping twice, so the ledger is joined again.
-            self.ledger_changes.update_value(|c| match written.len() <= SAVE_RECORDS && !c.rebuild {
-                true => c.written.extend(written.iter().cloned()),
-                false => c.rebuild(),
-            });
-            self.data.update(|d| d.apply(written));
+            self.take_in(&store);
         }
         Some(result)
+    }
+
+    // The parts of every write that do not depend on its operation, made once
+    // rather than in each of the many forms' copies of `write` and `act`.
+    #[inline(never)]
+    fn begin_write(self, store: &IdbStore) -> Ctx<'static> {
+        let office = self.office.get_untracked().map(|o| o.id).unwrap_or(xuncha_core::Id::nil());
+        // Whatever an earlier failed write left behind is not part of this one.
+        store.take_written();
+        Ctx { office, now: platform::now(), ids: &IDS }
+    }
+
+    #[inline(never)]
+    fn take_in(self, store: &IdbStore) {
+        let written = store.take_written();
+        // A save's few records are joined into the ledger alone; an import's many
+        // are not worth keeping twice, so the ledger is joined again.
+        self.ledger_changes.update_value(|c| match written.len() <= SAVE_RECORDS && !c.rebuild {
+            true => c.written.extend(written.iter().cloned()),
+            false => c.rebuild(),
+        });
+        self.data.update(|d| d.apply(written));
     }
 
     /// Puts everything read into `data`; the ledger rows are joined again.
@@ -462,17 +476,26 @@ impl AppState {
                 Some(Ok(r)) => {
                     errors.set(None);
                     done(r);
-                    self.notify(said.text(self.lang.get_untracked()), false);
+                    self.said(said);
                 }
-                Some(Err(e)) => {
-                    if !matches!(e, OpError::Invalid(_)) {
-                        self.notify(e.messages(self.lang.get_untracked()).join(" "), true);
-                    }
-                    errors.set(Some(e));
-                }
+                Some(Err(e)) => self.failed(errors, e),
                 None => {}
             }
         });
+    }
+
+    #[inline(never)]
+    fn said(self, said: T) {
+        self.notify(said.text(self.lang.get_untracked()), false);
+    }
+
+    /// A failed save: the message line, unless the form names the fields itself.
+    #[inline(never)]
+    fn failed(self, errors: RwSignal<Option<OpError>>, e: OpError) {
+        if !matches!(e, OpError::Invalid(_)) {
+            self.notify(e.messages(self.lang.get_untracked()).join(" "), true);
+        }
+        errors.set(Some(e));
     }
 
     pub fn ids() -> &'static WebIds {

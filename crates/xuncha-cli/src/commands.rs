@@ -164,6 +164,17 @@ fn summary(io: &mut Io<'_>, path: &Path, file: &ExchangeFile) {
     for (k, n, deleted) in rows {
         let line = fill(io.text(T::CliCounts), &[("kind", &k.label().text(io.lang)), ("n", &n), ("deleted", &deleted)]);
         io.say(&line);
+        // What a kind's count hides: rounds that are not the county's, units assessed.
+        let (within, n) = match k {
+            Kind::Round => (T::CliUpperRounds, r.rounds.iter().filter(|x| !x.data.kind.is_county()).count()),
+            Kind::Inspection => {
+                (T::CliAssessments, r.inspections.iter().filter(|i| i.data.assessment.is_some()).count())
+            }
+            _ => continue,
+        };
+        if n > 0 {
+            io.say(&fill(io.text(within), &[("n", &n)]));
+        }
     }
 }
 

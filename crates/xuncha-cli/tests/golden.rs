@@ -229,6 +229,10 @@ fn gen_makes_every_kind_and_seals_the_county_when_asked() {
     }
     let letters = &county.records.recommendations;
     assert!(letters.iter().any(|l| l.meta.deleted), "and deletions");
+    let (code, out, err) = run(&dir, &["check", "county.json"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("其中上级巡视巡察反馈：1 轮"), "check names the round fed back from above: {out}");
+    assert!(out.contains("其中有政治生态评估："), "and the units assessed: {out}");
     let office = county.source.office_id;
     // A version with counters of the county alone, as many as it has.
     let county_only = |n: u64| {

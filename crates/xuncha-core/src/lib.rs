@@ -22,7 +22,7 @@ pub mod survey;
 // The modules by their own names, as the rest of the workspace has always named them.
 pub use base::{collate, date, id, meta, numerals, validation};
 pub use ledger::{clue, outcome, problem, recommendation, rectification, sheet};
-pub use register::{group, inspection, office, person, plan, pool, round, target, term};
+pub use register::{ecology, group, inspection, office, person, plan, pool, round, target, term};
 pub use storage::{pages, schema, store};
 pub use survey::{kiosk, questionnaire, rating, response, tally};
 

@@ -25,6 +25,8 @@ pub enum Route {
     People,
     /// 成果运用.
     Outcomes,
+    /// 政治生态评估: the assessments and the indicator set.
+    Assessments,
     /// A document written from the ledgers, shown for editing, printing and saving as Word.
     Document(crate::documents::DocRef),
     /// A respondent answering a questionnaire file, with or without an office set up.
@@ -57,6 +59,7 @@ impl Route {
             (Some("plans"), None, _) => Route::Plans,
             (Some("people"), None, _) => Route::People,
             (Some("outcomes"), None, _) => Route::Outcomes,
+            (Some("assessments"), None, _) => Route::Assessments,
             (Some("plans"), Some(id), None) => id.parse().map(Route::Plan).unwrap_or(Route::NotFound),
             (Some("documents"), Some(kind), Some(id)) if parts.next().is_none() => {
                 crate::documents::DocRef::parse(kind, id).map(Route::Document).unwrap_or(Route::NotFound)
@@ -79,6 +82,7 @@ impl Route {
             | Route::Plans
             | Route::Plan(_)
             | Route::People
+            | Route::Assessments
             | Route::Answer
             | Route::Settings
             | Route::NotFound => false,
@@ -114,6 +118,7 @@ impl Route {
             Route::Plan(id) => format!("#/plans/{id}"),
             Route::People => "#/people".to_owned(),
             Route::Outcomes => "#/outcomes".to_owned(),
+            Route::Assessments => "#/assessments".to_owned(),
             Route::Document(doc) => format!("#/documents/{}", doc.path()),
             Route::Exchange => "#/exchange".to_owned(),
             Route::Settings => "#/settings".to_owned(),
@@ -155,6 +160,7 @@ mod tests {
             Route::Plan(id),
             Route::People,
             Route::Outcomes,
+            Route::Assessments,
             Route::Document(crate::documents::DocRef::Feedback(id)),
             Route::Document(crate::documents::DocRef::Drafts(id)),
             Route::Document(crate::documents::DocRef::Draft(id)),

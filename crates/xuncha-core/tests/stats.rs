@@ -328,6 +328,7 @@ fn every_figure_equals_the_records_its_link_shows() {
                 Some(Link::People(filter)) => {
                     c.d.persons.iter().filter(|p| filter.matches(p, &c.d.targets, today())).count() as u64
                 }
+                Some(Link::Assessments(filter)) => c.d.inspections.iter().filter(|i| filter.matches(i)).count() as u64,
                 Some(Link::Questionnaires) | Some(Link::Plan(_)) | None => continue,
             };
             assert_eq!(shown, f.value, "{} in {scope:?}", f.key);

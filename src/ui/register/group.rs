@@ -1,5 +1,6 @@
 //! 巡察组: one group of a round, its form, and assigning targets to it.
 
+use super::ecology::AssessmentForm;
 use super::inspection::InspectionPanel;
 use super::recusal::RecusalConfirm;
 use crate::ui::state::state;
@@ -30,6 +31,7 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
     let editing = RwSignal::new(false);
     let assigning = RwSignal::new(false);
     let open = RwSignal::new(None::<Id>);
+    let assessing = RwSignal::new(None::<Id>);
     let page_errors = RwSignal::new(None);
     let close_edit = Callback::new(move |_: ()| editing.set(false));
     let close_assign = Callback::new(move |_: ()| assigning.set(false));
@@ -60,6 +62,8 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                 let report_late = i.data.report_overdue(today());
                 let removed = i.clone();
                 let remove_name = name.clone();
+                let grade = i.data.assessment.as_ref().map(|a| format!("{} {}", a.grade().label().text(lang), a.total()));
+                let assessed = i.clone();
                 view! {
                     <tr data-testid="inspection-row">
                         <td>{name.clone()}</td>
@@ -73,11 +77,14 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                                 <span class="overdue-mark" data-testid="report-overdue">{tr(T::ReportOverdue)}</span>
                             </Show>
                         </td>
-                        <td>{progress}</td>
+                        <td>{progress}{grade.map(|g| view! { <span class="chip" data-testid="grade">{g}</span> })}</td>
                         <td class="actions no-print">
                             <button type="button" class="link" data-testid="open-inspection" on:click=move |_| {
                                 open.update(|o| *o = if *o == Some(iid) { None } else { Some(iid) })
                             }>{tr(T::Open)}</button>
+                            <button type="button" class="link" data-testid="assess" on:click=move |_| {
+                                assessing.update(|o| *o = if *o == Some(iid) { None } else { Some(iid) })
+                            }>{tr(T::EcologyAssess)}</button>
                             <a class="link" data-testid="open-feedback" href=Route::Document(DocRef::Feedback(iid)).hash()>{tr(T::DocOpenFeedback)}</a>
                             <a class="link" data-testid="open-drafts" href=Route::Document(DocRef::Drafts(iid)).hash()>{tr(T::DocOpenDrafts)}</a>
                             <a class="link" data-testid="open-report" href=Route::Document(DocRef::Report(iid)).hash()>{tr(T::DocOpenReport)}</a>
@@ -92,6 +99,11 @@ pub fn GroupCard(group: Record<Group>) -> impl IntoView {
                     <Show when=move || open.get() == Some(iid)>
                         <tr class="inspection-detail"><td colspan="7">
                             <InspectionPanel id=iid on_close=Callback::new(move |_: ()| open.set(None))/>
+                        </td></tr>
+                    </Show>
+                    <Show when=move || assessing.get() == Some(iid)>
+                        <tr class="inspection-detail"><td colspan="7">
+                            <AssessmentForm inspection=assessed.clone() on_close=Callback::new(move |_: ()| assessing.set(None))/>
                         </td></tr>
                     </Show>
                 }

@@ -85,7 +85,9 @@ pub fn PickedList(link: Link, scope: StatsScope, shown: RwSignal<Option<Link>>) 
             };
             (T::StatsListRounds, heads.into_any(), lines.into_any())
         }),
-        Link::Ledger(..) | Link::Questionnaires | Link::Plan(_) | Link::People(_) | Link::Outcomes(_) => return ().into_any(),
+        Link::Ledger(..) | Link::Questionnaires | Link::Plan(_) | Link::People(_) | Link::Outcomes(_) | Link::Assessments(_) => {
+            return ().into_any()
+        }
     };
     let (title, heads, lines) = body;
     view! {

@@ -242,12 +242,14 @@ fn FigureRow(f: Figure, shown: RwSignal<Option<Link>>) -> impl IntoView {
                 Link::Plan(id) => Route::Plan(*id).hash(),
                 Link::People(_) => Route::People.hash(),
                 Link::Outcomes(_) => Route::Outcomes.hash(),
+                Link::Assessments(_) => Route::Assessments.hash(),
                 Link::Targets(_) | Link::Rounds(_) => Route::Stats.hash(),
             };
             let follow = move |ev: leptos::ev::MouseEvent| match &link {
                 Link::Ledger(_, filter) => st.ledger_filter.set(filter),
                 Link::People(filter) => st.people_filter.set(filter),
                 Link::Outcomes(filter) => st.outcome_filter.set(filter),
+                Link::Assessments(filter) => st.ecology_filter.set(filter),
                 Link::Questionnaires | Link::Plan(_) => {}
                 Link::Targets(_) | Link::Rounds(_) => {
                     ev.prevent_default();

@@ -26,7 +26,8 @@ pub const FORMAT_MAJOR: u32 = 1;
 /// problem's `facts` and `basis`, which older readers ignore; 1.6 the talent
 /// pool (`persons`), outcomes (`outcomes`) and a group's `seats` and `recusals`, which older readers skip
 /// and ignore; 1.7 a rectification's 回头看 `checks`, which older readers ignore;
-/// 1.8 the round kind `upper` (上级巡视巡察反馈), which a 1.7 reader refuses.
+/// 1.8 the round kind `upper` (上级巡视巡察反馈), which a 1.7 reader refuses, and an
+/// inspection's `assessment` (政治生态评估), which a 1.7 reader ignores.
 pub const FORMAT_MINOR: u32 = 8;
 /// Files larger than this are refused before parsing, so a tab never runs out of
 /// memory. Measured: importing a file takes about 3.5 times its size in wasm memory

@@ -273,3 +273,36 @@ pub(super) fn fed_back_from_above(rng: &mut Rng, office: Id, now: Timestamp, tod
     r.rounds.push(round);
     r.groups.push(group);
 }
+
+/// A 政治生态评估 of most units of the finished rounds, on their feedback day, by
+/// the built-in set: mostly 良好 or 较好, a few 一般 or 较差.
+pub(super) fn assessments(rng: &mut Rng, r: &mut Records) {
+    use crate::ecology::{Assessment, Points, Scheme, Scored};
+    use crate::round::RoundStatus;
+    let finished: std::collections::HashSet<Id> = r
+        .rounds
+        .iter()
+        .filter(|x| x.data.status == RoundStatus::Finished && x.data.kind.is_county())
+        .map(|x| x.meta.id)
+        .collect();
+    let scheme = Scheme::default();
+    for i in r.inspections.iter_mut().filter(|i| finished.contains(&i.data.round)) {
+        let Some(on) = i.data.milestones.feedback else { continue };
+        if rng.chance(25) {
+            continue;
+        }
+        // A unit's level, then each mark within a point of it, in tenths out of 10.
+        let level = 60 + rng.below(41) as u32;
+        let items = scheme
+            .indicators
+            .iter()
+            .map(|x| {
+                let mark = (level + rng.below(21) as u32).saturating_sub(10).min(100);
+                Scored { name: x.name.clone(), weight: x.weight, max: x.max, score: Points(mark) }
+            })
+            .collect();
+        let notes = String::new();
+        i.data.assessment =
+            Some(Assessment { on, assessor: "巡察组".into(), items, thresholds: scheme.thresholds, notes });
+    }
+}

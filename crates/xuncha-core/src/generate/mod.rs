@@ -385,6 +385,7 @@ pub fn generate(scale: f64, seed: u64, today: Day) -> ExchangeFile {
     later::outcomes(&mut rng, office, now, &mut r);
     later::look_back(&mut rng, office, now, today, &mut r);
     later::fed_back_from_above(&mut rng, office, now, today, &mut r);
+    later::assessments(&mut rng, &mut r);
     let source = Source { office_id: office, office_name: "某某县委巡察办（测试数据）".into() };
     ExchangeFile::new(source, now, FileKind::Backup, r)
 }
@@ -498,6 +499,9 @@ mod tests {
         let upper_problems =
             upper.map_or(0, |u| file.records.problems.iter().filter(|p| p.data.round == u.meta.id).count());
         assert_eq!(upper_problems, 4, "two units fed back on from above, two problems each");
+        let grades: std::collections::HashSet<_> =
+            file.records.inspections.iter().filter_map(|i| i.data.assessment.as_ref().map(|a| a.grade())).collect();
+        assert!(grades.len() >= 3, "units assessed, with several grades: {grades:?}");
         assert_eq!(n.problems, 5_000 + 4, "and the four fed back from above");
         assert_eq!(n.rectifications, 5_000 + 4);
         assert_eq!(n.clues, 500);

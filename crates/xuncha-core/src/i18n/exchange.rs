@@ -166,6 +166,8 @@ macro_rules! exchange_texts {
             KindPackage => "数据包（{scope}）", "package ({scope})";
             CliValid => "{file}：有效。格式 {version}，来自“{office}”，导出于 {when}，{kind}。", "{file}: valid. Format {version}, from “{office}”, exported {when}, {kind}.";
             CliCounts => "  {kind}：{n} 条（其中删除标记 {deleted} 条）", "  {kind}: {n} ({deleted} of them deleted)";
+            CliUpperRounds => "    其中上级巡视巡察反馈：{n} 轮", "    of them fed back from above: {n}";
+            CliAssessments => "    其中有政治生态评估：{n} 个", "    of them with a political-ecology assessment: {n}";
             CliInvalid => "{file}：无效。{reason}", "{file}: invalid. {reason}";
             ErrHeaderField => "文件头的“{path}”有误：{detail}", "The file's header field “{path}” is wrong: {detail}";
             ErrTooDeep => "文件的层层嵌套远超交换文件应有的深度，不是本系统导出的文件，已拒绝导入。", "The file is nested far deeper than an exchange file ever is; it was not exported by xuncha and was refused.";

@@ -98,6 +98,8 @@ mod app;
 #[macro_use]
 mod documents;
 #[macro_use]
+mod ecology;
+#[macro_use]
 mod exchange;
 #[macro_use]
 mod intake;
@@ -116,7 +118,7 @@ mod stats;
 #[macro_use]
 mod survey;
 
-app_texts!(register_texts, people_texts, outcome_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, intake_texts, catalogue;);
+app_texts!(register_texts, people_texts, outcome_texts, ecology_texts, plan_texts, ledger_texts, survey_texts, stats_texts, exchange_texts, documents_texts, intake_texts, catalogue;);
 
 #[cfg(test)]
 mod tests {

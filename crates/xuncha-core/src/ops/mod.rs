@@ -118,6 +118,7 @@ async fn save_checked<B: Body, S: Store>(
     Ok(record)
 }
 
+mod ecology;
 mod ledger;
 mod outcomes;
 pub mod overview;
@@ -127,6 +128,7 @@ mod register;
 mod snapshot;
 mod survey;
 
+pub use ecology::*;
 pub use ledger::*;
 pub use outcomes::*;
 pub use people::*;

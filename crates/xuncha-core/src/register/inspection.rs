@@ -220,6 +220,10 @@ pub struct Inspection {
     /// 整改报告报送: the day the target sent its rectification report, due by the milestone.
     #[serde(default)]
     pub report_sent: Option<Day>,
+    /// 政治生态评估 of the unit in this round; written only when made, so older
+    /// records keep their text and checksums.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<crate::ecology::Assessment>,
 }
 
 /// A ledger record's place: its round must exist and its target be inspected in that
@@ -260,6 +264,7 @@ impl Inspection {
             activities: Activities::default(),
             notes: String::new(),
             report_sent: None,
+            assessment: None,
         }
     }
 
@@ -302,6 +307,9 @@ impl Inspection {
             _ => true,
         };
         c.check(after_feedback, "report_sent", T::ErrReportBeforeFeedback);
+        if let Some(a) = &self.assessment {
+            a.check(&mut c, self.milestones.entry);
+        }
         c.finish()
     }
 
@@ -340,12 +348,16 @@ impl crate::record::Model for Inspection {
         if let Some(a) = path.strip_prefix("activities.") {
             return Activity::ALL.iter().find(|x| x.field() == a).map(|x| Field::plain(x.label()));
         }
+        if let Some(part) = path.strip_prefix("assessment") {
+            return crate::ecology::field(part);
+        }
         Some(match path {
             "round" => Field::reference(T::ColRound, Kind::Round),
             "group" => Field::reference(T::ColGroup, Kind::Group),
             "target" => Field::reference(T::ColTarget, Kind::Target),
             "notes" => Field::plain(T::FieldNotes),
             "report_sent" => Field::plain(T::ReportSent),
+            "assessment" => Field::plain(T::EcologyTitle),
             _ => return None,
         })
     }

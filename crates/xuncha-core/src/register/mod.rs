@@ -1,7 +1,8 @@
 //! The register (基础信息): the office, terms, inspection targets, rounds, groups,
-//! the inspection of each target in a round, and the talent pool the groups are
-//! chosen from.
+//! the inspection of each target in a round with its 政治生态评估, and the talent
+//! pool the groups are chosen from.
 
+pub mod ecology;
 pub mod group;
 pub mod inspection;
 pub mod office;

@@ -44,6 +44,8 @@ pub enum Link {
     People(crate::pool::PersonFilter),
     /// The outcomes' list with these filters.
     Outcomes(crate::outcome::OutcomeFilter),
+    /// The list of 政治生态评估 with these filters.
+    Assessments(crate::ecology::AssessmentFilter),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +82,7 @@ impl Stats {
         groups.push(questionnaires(d, scope, today));
         groups.extend(super::plan::group(d, scope, today));
         groups.extend(super::lookback::group(d, ledger, scope, today));
+        groups.extend(super::ecology::group(d, scope, today));
         groups.extend(super::outcomes::group(d, scope, today));
         groups.extend(super::pool::group(d, scope, today));
         Stats { groups }

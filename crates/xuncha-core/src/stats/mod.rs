@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod coverage;
+mod ecology;
 mod figures;
 mod lookback;
 pub mod outcomes;

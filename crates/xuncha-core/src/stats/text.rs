@@ -144,6 +144,13 @@ pub fn summary(stats: &Stats, scope: &str, lang: Lang) -> String {
         };
         lines.extend(f.sentence(lang));
     }
+    if let Some(assessed) = stats.figure("ecology.assessed") {
+        let mut g = crate::ecology::GradeCounts { assessed: assessed.value, ..Default::default() };
+        for grade in crate::ecology::Grade::ALL {
+            g.by_grade[grade as usize] = v(&format!("ecology.{}", code(grade)));
+        }
+        lines.extend(g.sentence(lang));
+    }
     if stats.figure("outcomes.rule").is_some() {
         let mut f = crate::outcome::OutcomeFigures::default();
         for (i, k) in crate::outcome::OutcomeKind::ALL.iter().enumerate() {
