@@ -42,7 +42,7 @@ test('a look-back round checks the earlier rectifications of its units and its f
   await form.getByTestId('field-verdict').selectOption({ label: '虚假整改' });
   await form.getByTestId('field-on').fill('2026-10-20');
   await form.getByTestId('save-lookback').click();
-  assert.match(await form.getByTestId('form-errors').innerText(), /认定为敷衍整改或虚假整改的，请写明所见情况/);
+  await form.getByTestId('form-errors').filter({ hasText: '认定为敷衍整改或虚假整改的，请写明所见情况' }).waitFor();
   assert.equal(await form.getByTestId('field-on').inputValue(), '2026-10-20', 'what was typed stays');
   await form.getByTestId('field-note').fill('整改报告所附照片为整改前所拍');
   await form.getByTestId('save-lookback').click();
