@@ -50,6 +50,12 @@ test('a unit is assessed, graded, listed, counted by grade and travels; problems
   await form.getByTestId('save').click();
   await form.waitFor({ state: 'detached' });
   await app.group('第一巡察组').getByTestId('grade').filter({ hasText: '较好 84' }).waitFor();
+  // Taking the unit off the round would lose its assessment unseen: refused, saying why.
+  page.once('dialog', (d) => d.accept());
+  const financeRow = app.group('第一巡察组').getByTestId('inspection-row').filter({ hasText: '县财政局' });
+  await financeRow.getByRole('button', { name: '移出本轮' }).click();
+  await app.id('flash').filter({ hasText: '删除或移出前请先在“政治生态”页删除其评估' }).waitFor();
+  assert.equal(await financeRow.count(), 1, 'the unit stays');
   form = await score(app, '县水利局', { on: '2026-05-21', marks: ['10', '10', '10', '10', '10', '10'] });
   await form.getByTestId('save').click();
   await form.waitFor({ state: 'detached' });
@@ -63,10 +69,19 @@ test('a unit is assessed, graded, listed, counted by grade and travels; problems
   assert.ok(finance, JSON.stringify(rows));
   assert.deepEqual([finance[4], finance[5]], ['84', '较好']);
   assert.match(finance[3], /^政治建设 9；思想建设 8；/);
+  // Edited from the list, the form sits in the side panel with every score in sight.
+  await app.id('assessment-row').filter({ hasText: '县财政局' }).getByTestId('row-edit').click();
+  const panel = app.id('assessment-form');
+  await panel.getByTestId('score-table').waitFor();
+  await panel.getByText('本评估按评估时的指标和分数线计分（良好90、较好80、一般60分以上）。').waitFor();
+  await saveScreenshot(page, 'ecology-edit-panel');
+  const box = await panel.getByTestId('field-score').last().boundingBox();
+  assert.ok(box && box.x + box.width <= 1366, `the last score input is in the window: ${JSON.stringify(box)}`);
+  await panel.getByRole('button', { name: '取消' }).click();
   await app.id('ecology-scheme').locator('summary').click();
   await app.id('scheme-weight').first().fill('30');
   await app.id('save-scheme').click();
-  assert.match(await app.id('ecology-scheme').getByTestId('form-errors').innerText(), /各项指标的权重合计应为100/);
+  assert.match(await app.id('ecology-scheme').getByTestId('form-errors').innerText(), /各项指标的权重应为正整数，合计为100/);
   await saveScreenshot(page, 'ecology-list');
   await app.id('scheme-builtin').click();
 

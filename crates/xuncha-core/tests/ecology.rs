@@ -81,6 +81,23 @@ fn a_year_counts_its_units_by_grade_and_each_figure_opens_the_assessments_it_cou
 }
 
 #[test]
+fn a_unit_assessed_twice_in_a_term_counts_once_by_its_latest_grade() {
+    let (c, town) = county();
+    let term = c.d.terms[0].meta.id;
+    let s = Stats::of(&c.d, &Ledger::build(&c.d, Lang::Zh), &StatsScope::of(Period::Term(term)), today());
+    assert_eq!(
+        (s.value("ecology.assessed"), s.value("ecology.good"), s.value("ecology.fair")),
+        (3, 2, 0),
+        "城关镇 once, 良好"
+    );
+    let Some(Link::Assessments(filter)) = s.figure("ecology.good").and_then(|f| f.link.clone()) else {
+        panic!("the figure opens the assessments")
+    };
+    let shown: Vec<_> = c.d.inspections.iter().filter(|i| filter.matches(i)).map(|i| i.data.target).collect();
+    assert!(shown.contains(&town) && shown.len() == 2, "{shown:?}");
+}
+
+#[test]
 fn a_township_counts_itself_and_its_villages_and_a_year_without_assessments_has_no_group() {
     let (c, town) = county();
     let scope = StatsScope { township: Some(town), ..StatsScope::of(Period::Year(2026)) };

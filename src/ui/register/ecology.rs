@@ -190,9 +190,10 @@ impl Line {
 
     /// The indicator as typed; a weight or full marks that do not read are named.
     fn indicator(&self, bad: &mut Vec<Invalid>) -> Indicator {
-        let weight = self.weight.get_untracked().trim().parse::<u32>().ok();
+        // Read as a score so that full-width digits count; a weight is whole.
+        let weight = Points::parse(&self.weight.get_untracked()).filter(|p| p.0 % 10 == 0 && p.0 > 0).map(|p| p.0 / 10);
         let max = Points::parse(&self.max.get_untracked());
-        if weight.is_none_or(|w| w > 100) {
+        if weight.is_none() {
             bad.push(Invalid::missing("weight", T::ErrEcologyWeights));
         }
         if max.is_none_or(|m| m.0 == 0) {
@@ -273,8 +274,17 @@ pub fn AssessmentForm(inspection: Record<Inspection>, on_close: Callback<()>) ->
             _ => errors.set(Some(OpError::Invalid(bad))),
         }
     };
-    let target =
-        st.data.with_untracked(|d| d.target(inspection.data.target).map(|t| t.data.name.clone())).unwrap_or_default();
+    // Whom and in which round; an earlier assessment says it keeps its own lines.
+    let target = st.data.with_untracked(|d| {
+        let unit = d.target(inspection.data.target).map(|t| t.data.name.clone()).unwrap_or_default();
+        let round =
+            d.round(inspection.data.round).map(|r| d.round_title(r, st.lang.get_untracked())).unwrap_or_default();
+        format!("{unit}（{round}）")
+    });
+    let kept = base.as_ref().map(|a| {
+        let t = a.thresholds;
+        fill(st.t(T::EcologyKeptLines), &[("good", &t.good), ("fair", &t.fair), ("average", &t.average)])
+    });
     let table = move || {
         lines.get().map(|(ls, _)| {
             let rows = ls
@@ -291,7 +301,7 @@ pub fn AssessmentForm(inspection: Record<Inspection>, on_close: Callback<()>) ->
                 })
                 .collect_view();
             view! {
-                <table class="list compact" data-testid="score-table">
+                <table class="list compact scores" data-testid="score-table">
                     <thead><tr><th>{tr(T::ColIndicator)}</th><th>{tr(T::ColWeight)}</th><th>{tr(T::ColMaxScore)}</th><th>{tr(T::ColScore)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -301,6 +311,7 @@ pub fn AssessmentForm(inspection: Record<Inspection>, on_close: Callback<()>) ->
     view! {
         <SidePanel title=T::EcologyTitle testid="assessment-form">
             <p class="hint">{target}</p>
+            {kept.map(|k| view! { <p class="hint">{k}</p> })}
             <form on:submit=save>
                 <Input label=T::FieldAssessedOn value=on field="assessed_on" errors=errors kind="date"/>
                 <Input label=T::FieldAssessor value=assessor field="assessor" errors=errors/>
@@ -368,7 +379,9 @@ fn SchemeEditor() -> impl IntoView {
     };
     let add = move |_| {
         let blank = Indicator { name: String::new(), weight: 0, max: Points::whole(10) };
-        lines.update(|ls| ls.push(Line::of(&blank, None)));
+        let line = Line::of(&blank, None);
+        line.weight.set(String::new());
+        lines.update(|ls| ls.push(line));
     };
     view! {
         <details class="scheme no-print" data-testid="ecology-scheme">

@@ -20,8 +20,8 @@ macro_rules! ecology_texts {
             ErrEcologyNoIndicators => "指标体系至少要有一项指标。", "The indicator set needs at least one indicator.";
             ErrEcologyIndicatorName => "每项指标都要有名称（不超过100字）。", "Every indicator needs a name (100 characters at most).";
             ErrEcologyIndicatorTwice => "指标名称重复。", "Two indicators have the same name.";
-            ErrEcologyWeights => "各项指标的权重合计应为100。", "The indicators' weights must add up to 100.";
-            ErrEcologyMax => "每项指标的满分应大于0。", "Every indicator's full marks must be above 0.";
+            ErrEcologyWeights => "各项指标的权重应为正整数，合计为100。", "Each indicator's weight must be a whole number above 0, and they must add up to 100.";
+            ErrEcologyMax => "每项指标的满分应为大于0的数，最多一位小数。", "Every indicator's full marks must be a number above 0 with one decimal at most.";
             ErrEcologyThresholds => "等次分数线应为：0 < 一般 < 较好 < 良好 ≤ 100。", "The grade lines must be 0 < average < fairly good < good ≤ 100.";
             ErrEcologyScore => "得分应为不超过该项满分的数，最多一位小数。", "Each score must be a number up to that indicator's full marks, with one decimal at most.";
             ErrEcologyBeforeEntry => "评估日期早于巡察组进驻日期。", "The assessment is dated before the group entered.";
@@ -51,7 +51,8 @@ macro_rules! ecology_texts {
             EcologyScoped => "统计所计的{n}个", "The {n} the statistics counted";
             FigEcologyAssessed => "开展政治生态评估（个）", "Units assessed";
             StatsGroupEcology => "政治生态评估", "Political-ecology assessment";
-            ConfirmRemoveAssessment => "删除{target}的政治生态评估？", "Remove the assessment of {target}?";
+            ErrInspectionHasAssessment => "本轮有单位已做政治生态评估，删除或移出前请先在“政治生态”页删除其评估。", "A unit of this round has a political-ecology assessment: remove the assessment on the Ecology page first.";
+            EcologyKeptLines => "本评估按评估时的指标和分数线计分（良好{good}、较好{fair}、一般{average}分以上）。", "Scored by the indicators and lines in force when it was made (good from {good}, fairly good from {fair}, average from {average}).";
         }
     };
 }

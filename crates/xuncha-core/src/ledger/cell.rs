@@ -15,6 +15,8 @@ pub enum Cell {
     Text(String),
     Day(Option<Day>),
     Count(u32),
+    /// A score in tenths of a point, written as the number it is (84.5).
+    Tenths(u32),
 }
 
 impl Cell {
@@ -23,6 +25,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Day(d) => d.map(|d| d.to_string()).unwrap_or_default(),
             Cell::Count(n) => n.to_string(),
+            Cell::Tenths(n) => crate::ecology::Points(*n).to_string(),
         }
     }
 
@@ -35,7 +38,7 @@ impl Cell {
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             },
-            (Cell::Count(a), Cell::Count(b)) => a.cmp(b),
+            (Cell::Count(a), Cell::Count(b)) | (Cell::Tenths(a), Cell::Tenths(b)) => a.cmp(b),
             (a, b) => a.text().cmp(&b.text()),
         }
     }
@@ -44,7 +47,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.is_empty(),
             Cell::Day(d) => d.is_none(),
-            Cell::Count(_) => false,
+            Cell::Count(_) | Cell::Tenths(_) => false,
         }
     }
 }

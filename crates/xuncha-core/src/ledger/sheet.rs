@@ -312,6 +312,7 @@ impl Sheet {
                     Cell::Day(Some(d)) => sheet.write_datetime_with_format(r, c, excel_day(*d)?, &date)?,
                     Cell::Day(None) => sheet.write_blank(r, c, &text)?,
                     Cell::Count(n) => sheet.write_number_with_format(r, c, f64::from(*n), &number)?,
+                    Cell::Tenths(n) => sheet.write_number_with_format(r, c, f64::from(*n) / 10.0, &number)?,
                 };
             }
         }

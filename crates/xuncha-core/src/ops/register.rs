@@ -166,6 +166,9 @@ pub async fn delete_round<S: Store>(store: &S, ctx: &Ctx<'_>, round: &Record<Rou
         changes.push(tombstone(ctx, g));
     }
     for i in store.by_index::<Inspection>(keys::BY_ROUND, round.meta.id).await?.iter().filter(|i| i.is_live()) {
+        if i.data.assessment.is_some() {
+            return Err(OpError::Refused(T::ErrInspectionHasAssessment));
+        }
         changes.push(tombstone(ctx, i));
     }
     store.commit(changes).await?;
@@ -218,6 +221,10 @@ async fn refuse_if_ledgered<S: Store>(store: &S, i: &Inspection) -> Result<(), O
         || clues.iter().any(|c| c.is_live() && c.data.target == i.target)
     {
         return Err(OpError::Refused(T::ErrInspectionHasLedger));
+    }
+    // An assessment is part of the inspection: removing the unit would lose it unseen.
+    if i.assessment.is_some() {
+        return Err(OpError::Refused(T::ErrInspectionHasAssessment));
     }
     Ok(())
 }

@@ -153,7 +153,8 @@ impl Scheme {
             .any(|(n, i)| self.indicators[..n].iter().any(|j| j.name.trim() == i.name.trim() && !blank(&i.name)));
         c.check(!twice, "indicator_name", T::ErrEcologyIndicatorTwice);
         let weights: u64 = self.indicators.iter().map(|i| u64::from(i.weight)).sum();
-        c.check(self.indicators.is_empty() || weights == 100, "weight", T::ErrEcologyWeights);
+        let weights_ok = self.indicators.iter().all(|i| i.weight > 0) && weights == 100;
+        c.check(self.indicators.is_empty() || weights_ok, "weight", T::ErrEcologyWeights);
         c.check(self.indicators.iter().all(|i| i.max.0 > 0 && i.max <= MAX_POINTS), "max", T::ErrEcologyMax);
         let t = self.thresholds;
         let ordered = Points(0) < t.average && t.average < t.fair && t.fair < t.good && t.good <= Points::whole(100);
@@ -359,10 +360,11 @@ pub fn assessment_sheet(
                 Cell::Text(name_of(crate::Kind::Target, i.data.target).unwrap_or_default()),
                 Cell::Day(Some(a.on)),
                 Cell::Text(a.scores_line(lang)),
-                Cell::Text(a.total().to_string()),
+                Cell::Tenths(a.total().0),
                 Cell::Text(a.grade().label().text(lang).to_owned()),
                 Cell::Text(a.assessor.clone()),
                 Cell::Text(earlier(all, i, lang).join(if lang == Lang::Zh { "；" } else { "; " })),
+                Cell::Text(a.notes.clone()),
             ])
         })
         .collect();
@@ -375,13 +377,14 @@ pub fn assessment_sheet(
         T::ColGrade,
         T::FieldAssessor,
         T::ColEarlier,
+        T::FieldNotes,
     ];
     let name = T::EcologySheetTitle.text(lang).to_owned();
     crate::sheet::Sheet {
         title: format!("{title} {name}").trim().to_owned(),
         subtitle: fill(T::SheetSubtitle.text(lang), &[("filter", &filter), ("day", &today)]),
         name,
-        widths: vec![26.0, 16.0, 12.0, 44.0, 8.0, 8.0, 12.0, 24.0],
+        widths: vec![26.0, 16.0, 12.0, 44.0, 8.0, 8.0, 12.0, 24.0, 24.0],
         headers: headers.iter().map(|t| t.text(lang).to_owned()).collect(),
         rows,
         lang,

@@ -1,5 +1,7 @@
 //! 政治生态评估 on the statistics page: the period's assessed units by grade, each
-//! figure opening the list of exactly the assessments it counts.
+//! figure opening the list of exactly the assessments it counts. A unit assessed in
+//! two rounds of the period counts once, by its latest grade, as the summary counts
+//! the party organisations inspected.
 
 use super::figures::{Figure, Group, Link};
 use super::{code, StatsScope};
@@ -10,12 +12,16 @@ use crate::id::Id;
 use crate::ops::Snapshot;
 
 pub(super) fn group(d: &Snapshot, scope: &StatsScope, today: Day) -> Option<Group> {
-    let assessed: Vec<(Id, Grade)> = scope
-        .inspections(d, today)
-        .iter()
-        .filter(|i| i.is_live())
-        .filter_map(|i| i.data.assessment.as_ref().map(|a| (i.meta.id, a.grade())))
-        .collect();
+    let mut latest: std::collections::HashMap<Id, (crate::date::Day, Id, Grade)> = Default::default();
+    for i in scope.inspections(d, today).iter().filter(|i| i.is_live()) {
+        let Some(a) = &i.data.assessment else { continue };
+        let entry = (a.on, i.meta.id, a.grade());
+        let kept = latest.entry(i.data.target).or_insert(entry);
+        if entry.0 > kept.0 {
+            *kept = entry;
+        }
+    }
+    let assessed: Vec<(Id, Grade)> = latest.into_values().map(|(_, id, grade)| (id, grade)).collect();
     if assessed.is_empty() {
         return None;
     }
