@@ -78,7 +78,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                     ));
                 }
             }
-            seen.sort_by(|a, b| a.1.cmp(&b.1));
+            xuncha_core::collate::sort_by_text(&mut seen, &crate::platform::ZhCollator, |u| u.1.clone());
             seen
         })
     });

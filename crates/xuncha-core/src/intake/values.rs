@@ -59,7 +59,8 @@ fn numbers(text: &str) -> Vec<(u32, String)> {
     out
 }
 
-fn full_to_half(c: char) -> char {
+/// A full-width digit or mark as its ASCII twin, as typed in a Chinese input method.
+pub(crate) fn full_to_half(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         '．' | '。' => '.',

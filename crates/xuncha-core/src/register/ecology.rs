@@ -47,15 +47,7 @@ impl Points {
     /// "8.5", "9", "９" or "8.50"; `None` for anything else, a negative number, more
     /// than one decimal that is not zero, or more than `MAX_POINTS`.
     pub fn parse(text: &str) -> Option<Points> {
-        let text: String = text
-            .trim()
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                '．' => '.',
-                _ => c,
-            })
-            .collect();
+        let text: String = text.trim().chars().map(crate::intake::values::full_to_half).collect();
         let (whole, part) = text.split_once('.').unwrap_or((&text, ""));
         let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
         if whole.is_empty() || !digits(whole) || !digits(part) || part.trim_end_matches('0').len() > 1 {

@@ -40,11 +40,6 @@ impl RoundKind {
         self != RoundKind::Upper
     }
 
-    /// A topic names this kind of round.
-    pub fn needs_topic(self) -> bool {
-        matches!(self, RoundKind::Special | RoundKind::Upper)
-    }
-
     /// The kinds a plan may schedule: the county's own.
     pub const COUNTY: [RoundKind; 8] = [
         RoundKind::Regular,
